@@ -1,0 +1,67 @@
+// Bundles every entry point into dist/: the extension host, the CLI, the
+// benchmark, the extension-host test suites and the webview. `--production`
+// minifies; `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import { existsSync, readdirSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const nodeEntries = [
+  { in: 'src/extension.ts', out: 'extension' },
+  { in: 'src/cli.ts', out: 'cli' },
+  { in: 'bench/bench.ts', out: 'bench' },
+  { in: 'src/core/worker/indexWorker.ts', out: 'indexWorker' },
+  { in: 'test/integration/index.ts', out: 'test/integration/index' },
+  // Each extension-host suite is its own file so mocha can load them one by one.
+  ...(existsSync('test/integration')
+    ? readdirSync('test/integration')
+        .filter((name) => name.endsWith('.test.ts'))
+        .map((name) => ({ in: `test/integration/${name}`, out: `test/integration/${name.replace(/\.ts$/, '')}` }))
+    : []),
+].filter((entry) => existsSync(entry.in));
+
+const shared = {
+  bundle: true,
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+};
+
+const builds = [
+  {
+    ...shared,
+    entryPoints: nodeEntries,
+    outdir: 'dist',
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: ['vscode', 'mocha'],
+  },
+];
+if (existsSync('webview/main.ts')) {
+  builds.push({
+    ...shared,
+    entryPoints: [{ in: 'webview/main.ts', out: 'webview' }],
+    outdir: 'media/dist',
+    platform: 'browser',
+    target: 'es2022',
+    format: 'esm',
+  });
+}
+
+if (watch) {
+  for (const options of builds) {
+    const context = await esbuild.context(options);
+    await context.watch();
+  }
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+  // The serialized index of the bundled corpus ships prebuilt (see scripts/build-index).
+  if (existsSync('dist/cli.js')) {
+    const { execFileSync } = await import('node:child_process');
+    execFileSync(process.execPath, ['dist/cli.js', 'index', 'data', '--out', 'dist/bundled-index.json', '--quiet'], {
+      stdio: 'inherit',
+    });
+  }
+}
