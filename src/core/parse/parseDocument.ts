@@ -1,0 +1,156 @@
+import type { DroppedLine, Passage, PassageKind, SourceDocument, SourceMeta, Span, TableFact } from '../model';
+import { SlugAllocator, slugify } from '../text/slug';
+import { boilerplateReason, outletFromSubscribeCall, parseByline } from './boilerplate';
+import { splitLines, type Line } from './lines';
+import { parseTableRow, isTableSeparator } from './table';
+
+/** What the caller knows about a document before parsing it; the parser fills the gaps. */
+export type SourceHints = Omit<SourceMeta, 'title' | 'titleFromText'> & {
+  readonly title?: string;
+  readonly titleFromText?: boolean;
+};
+
+const REFERENCE_MARKER = /\s*\[\[\d+\]\]/g;
+const CALLOUT = /^(did you know\?|pro tip:|fact check:|note:|key takeaway:)\s*/i;
+
+/** Turns one raw, messy text into a document of citable passages. */
+export function parseDocument(raw: string, hints: SourceHints): SourceDocument {
+  const dropped: DroppedLine[] = [];
+  const drop = (line: Line, reason: DroppedLine['reason']): void => {
+    dropped.push({ text: line.text, reason, span: line.span });
+  };
+
+  let outlet = hints.outlet;
+  let author = hints.author;
+  const tocHeadings = new Set<string>();
+  const content: Line[] = [];
+
+  // Pass 1: drop boilerplate, read metadata it carries, remember the table of contents.
+  const lines = splitLines(raw).filter((line) => line.text.length > 0);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (/^(table of contents|contents|in this article)$/i.test(line.text)) {
+      drop(line, 'table-of-contents');
+      while (i + 1 < lines.length && /^[-•*]\s+\S/.test(lines[i + 1].text)) {
+        i++;
+        tocHeadings.add(normalizeHeading(lines[i].text.replace(/^[-•*]\s+/, '')));
+        drop(lines[i], 'table-of-contents');
+      }
+      continue;
+    }
+    const byline = parseByline(line.text);
+    if (byline) {
+      author ??= byline.author;
+      drop(line, 'byline');
+      continue;
+    }
+    const reason = boilerplateReason(line.text);
+    if (reason) {
+      if (reason === 'subscribe') outlet ??= outletFromSubscribeCall(line.text);
+      drop(line, reason);
+      continue;
+    }
+    content.push(line);
+  }
+
+  // Pass 2: recover structure — title, headings, Q&A pairs, tables, callouts, paragraphs.
+  const passages: Passage[] = [];
+  const tableFacts: TableFact[] = [];
+  const sections: string[] = [];
+  const slugs = new SlugAllocator();
+  let title = hints.title;
+  let titleFromText = hints.titleFromText ?? false;
+  let section: string | undefined;
+
+  const addPassage = (kind: PassageKind, span: Span, text: string, heading?: string, headingSpan?: Span): Passage => {
+    const base = slugify(heading ?? section ?? 'intro') || 'passage';
+    const passage: Passage = {
+      id: `${hints.id}#${slugs.next(base)}`,
+      docId: hints.id,
+      ...(section === undefined ? {} : { section }),
+      ...((heading ?? section) === undefined ? {} : { heading: heading ?? section }),
+      kind,
+      text: text.replace(REFERENCE_MARKER, '').trim(),
+      span,
+      ...(headingSpan === undefined ? {} : { headingSpan }),
+      order: passages.length,
+    };
+    passages.push(passage);
+    return passage;
+  };
+
+  for (let i = 0; i < content.length; i++) {
+    const line = content[i];
+    const next = content[i + 1];
+    const text = line.text;
+
+    if (i === 0 && isHeadingLike(text) && !text.endsWith('?')) {
+      if (!hints.title || hints.titleFromText) {
+        title = text;
+        titleFromText = true;
+      }
+      drop(line, 'title');
+      continue;
+    }
+    if (text.startsWith('|')) {
+      const rows: Line[] = [];
+      while (i < content.length && content[i].text.startsWith('|')) rows.push(content[i++]);
+      i--;
+      const [header, ...body] = rows;
+      const dataRows = body.filter((row) => !isTableSeparator(row.text));
+      const columns = parseTableRow(header.text);
+      for (const row of dataRows) {
+        const cells = parseTableRow(row.text);
+        if (cells.length < 2) continue;
+        const rowText = cells.map((cell, c) => (columns[c] ? `${columns[c]}: ${cell}` : cell)).join('; ');
+        const passage = addPassage('table-row', row.span, rowText, cells[0]);
+        tableFacts.push({ metric: cells[0], value: cells.slice(1).join('; '), passageId: passage.id });
+      }
+      continue;
+    }
+    const callout = CALLOUT.exec(text);
+    if (callout) {
+      addPassage('callout', line.span, text, callout[1].replace(/:$/, ''));
+      continue;
+    }
+    if (text.endsWith('?') && text.length < 240) {
+      if (next && isAnswer(next.text, tocHeadings)) {
+        addPassage('question-answer', next.span, next.text, text, line.span);
+        i++;
+      } else {
+        drop(line, 'reader-prompt');
+      }
+      continue;
+    }
+    if (tocHeadings.has(normalizeHeading(text)) || (isHeadingLike(text) && next !== undefined && !isHeadingLike(next.text))) {
+      section = text;
+      sections.push(text);
+      continue;
+    }
+    addPassage('paragraph', line.span, text);
+  }
+
+  const meta: SourceMeta = {
+    ...hints,
+    title: title ?? hints.id,
+    titleFromText,
+    ...(outlet === undefined ? {} : { outlet }),
+    ...(author === undefined ? {} : { author }),
+  };
+  return { meta, sections, passages, tableFacts, dropped };
+}
+
+/** A short line without closing punctuation: a heading, when a paragraph follows. */
+function isHeadingLike(text: string): boolean {
+  const words = text.split(/\s+/).length;
+  return text.length <= 100 && words <= 14 && !/[.!?,;"”’]$/.test(text) && !text.startsWith('|');
+}
+
+function isAnswer(text: string, tocHeadings: ReadonlySet<string>): boolean {
+  if (text.endsWith('?') || text.startsWith('|') || tocHeadings.has(normalizeHeading(text))) return false;
+  return !isHeadingLike(text);
+}
+
+function normalizeHeading(text: string): string {
+  return text.toLowerCase().replace(/[’']/g, "'").replace(/\s+/g, ' ').trim();
+}

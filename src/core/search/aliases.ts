@@ -1,0 +1,69 @@
+/**
+ * Names a writer uses for what the sources call otherwise: each group lists
+ * phrases (as index terms) that stand for the same person, place,
+ * organisation or idea. Applied at query time only, so the index stays
+ * the sources' own words.
+ */
+export const ALIAS_GROUPS: readonly (readonly string[])[] = [
+  ['usa', 'united states', 'washington', 'america', 'american', 'white house'],
+  ['russia', 'russian', 'moscow', 'kremlin'],
+  ['ukraine', 'ukrainian', 'kyiv'],
+  ['nato', 'north atlantic treaty organization', 'alliance'],
+  ['eu', 'european union', 'brussels'],
+  ['un', 'united nations'],
+  ['exchange', 'swap'],
+  ['ceasefire', 'truce', 'cease fire', 'armistice'],
+  ['talk', 'negotiation'],
+  ['gdp', 'gross domestic product'],
+  ['percent', 'per cent'],
+  ['putin', 'russian president'],
+  ['zelensky', 'ukrainian president'],
+  ['trump', 'usa president'],
+  ['peskov', 'kremlin spokesperson', 'kremlin spokesman'],
+  ['turkey', 'turkiye', 'istanbul'],
+  ['sanction', 'penalty'],
+  ['neutrality', 'neutral'],
+  ['territory', 'territorial', 'land', 'region'],
+  ['prisoner', 'pow', 'prisoners of war'],
+  ['child', 'children'],
+];
+
+const SMALL: Readonly<Record<string, number>> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+const SCALES: Readonly<Record<string, number>> = { hundred: 100, thousand: 1000, million: 1e6, billion: 1e9, trillion: 1e12 };
+
+/**
+ * Reads a run of number words starting at `words[index]` ("a thousand",
+ * "three thousand", "fifty") and returns its value and how many words it
+ * took, or undefined when no number starts there.
+ */
+export function readNumberWords(words: readonly string[], index: number): { value: number; length: number } | undefined {
+  let total = 0;
+  let current = 0;
+  let length = 0;
+  let sawNumber = false;
+  for (let i = index; i < words.length; i++) {
+    const word = words[i].toLowerCase();
+    if ((word === 'a' || word === 'one') && i === index && SCALES[words[i + 1]?.toLowerCase() ?? '']) {
+      current = 1;
+    } else if (SMALL[word] !== undefined) {
+      current += SMALL[word];
+    } else if (SCALES[word] !== undefined && (sawNumber || current > 0)) {
+      const scale = SCALES[word];
+      if (scale === 100) current *= scale;
+      else {
+        total += current * scale;
+        current = 0;
+      }
+    } else if (word === 'and' && sawNumber && i + 1 < words.length && SMALL[words[i + 1].toLowerCase()] !== undefined) {
+      // "three hundred and fifty"
+    } else break;
+    sawNumber = true;
+    length = i - index + 1;
+  }
+  if (!sawNumber || length === 0) return undefined;
+  return { value: total + current, length };
+}

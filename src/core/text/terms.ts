@@ -1,0 +1,76 @@
+/**
+ * How words become index terms, the same at index time and at query time:
+ * folded to lowercase ASCII, spelling variants unified, plural and
+ * possessive endings removed, stop words dropped.
+ */
+
+/** Spellings that name the same thing: British/American, transliterations, common misspellings. */
+const VARIANTS: Readonly<Record<string, string>> = {
+  defence: 'defense',
+  kiev: 'kyiv',
+  zelenskiy: 'zelensky',
+  zelenskyy: 'zelensky',
+  zelenski: 'zelensky',
+  zelenskyi: 'zelensky',
+  zelenskii: 'zelensky',
+  dialogue: 'dialog',
+  febuary: 'february',
+  organisation: 'organization',
+  organisations: 'organizations',
+  favour: 'favor',
+  centre: 'center',
+  programme: 'program',
+  labour: 'labor',
+  honour: 'honor',
+  recognise: 'recognize',
+  recognised: 'recognized',
+  criticise: 'criticize',
+  criticised: 'criticized',
+  emphasise: 'emphasize',
+  emphasised: 'emphasized',
+  prioritise: 'prioritize',
+  annexe: 'annex',
+  peskow: 'peskov',
+  lavrow: 'lavrov',
+  ceasefires: 'ceasefire',
+};
+
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    'a an and are as at be been being but by did do does for from had has have he her his how i if in into is it its ' +
+    'me my of on or our she so than that the their them then there these they this those to was we were what when ' +
+    'where which who whom why will with would you your us about also can could may might should'
+  ).split(' '),
+);
+
+/** Folds a word to lowercase ASCII without diacritics or apostrophes. */
+export function foldWord(word: string): string {
+  return word
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’‘]/g, '');
+}
+
+/**
+ * Light inflection removal (Harman's S-stemmer plus possessives). A full
+ * Porter stemmer would break prefix search while a word is being typed
+ * ("negotiatio" and "negotiations" stem apart); this one never does.
+ */
+export function stripInflection(term: string): string {
+  if (term.length <= 3 || /\d/.test(term)) return term;
+  if (term.endsWith('ies') && !/[ae]ies$/.test(term)) return term.slice(0, -3) + 'y';
+  if (term.endsWith('es') && !/[aeo]es$/.test(term) && /(ss|sh|ch|x|z)es$/.test(term)) return term.slice(0, -2);
+  if (term.endsWith('s') && !/(us|ss|is|ys)$/.test(term)) return term.slice(0, -1);
+  return term;
+}
+
+/** The index term for a word, or null for a stop word. */
+export function toTerm(word: string): string | null {
+  const folded = foldWord(word);
+  if (folded.length === 0 || STOP_WORDS.has(folded)) return null;
+  const variant = VARIANTS[folded];
+  if (variant) return variant;
+  const stemmed = stripInflection(folded);
+  return VARIANTS[stemmed] ?? stemmed;
+}

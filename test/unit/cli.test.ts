@@ -1,0 +1,91 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { repoRoot } from './bundledCorpus';
+
+const cli = path.join(repoRoot, 'dist', 'cli.js');
+
+function briefing(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function assertCleanError(result: ReturnType<typeof briefing>, pattern: RegExp): void {
+  assert.notEqual(result.status, 0);
+  assert.match(result.stderr, pattern);
+  assert.equal(result.stderr.trim().split('\n').length, 1, `one line, no stack trace:\n${result.stderr}`);
+  assert.doesNotMatch(result.stderr, /\n\s+at /);
+}
+
+describe('the briefing CLI', function () {
+  this.timeout(30_000);
+  before(function () {
+    if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run `npm run build` first');
+  });
+
+  it('searches and prints source, section and snippet with matched words marked', () => {
+    const result = briefing('search', 'prisoner exchange', '--limit', '2');
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /^1\. World Today News, “Ukraine peace Talks Stall/);
+    assert.match(result.stdout, /\*\*prisoner\*\* \*\*exchanges\*\*/);
+    assert.match(result.stdout, /wtn-talks-stall#prisoner-exchanges-and-humanitarian-efforts/);
+    assert.doesNotMatch(result.stdout, /^3\./m);
+  });
+
+  it('prints JSON with the fields scripts rely on', () => {
+    const result = briefing('search', 'Peskov', '--json');
+    assert.equal(result.status, 0, result.stderr);
+    const [first] = JSON.parse(result.stdout);
+    for (const key of ['passageId', 'docId', 'title', 'heading', 'snippet', 'text', 'score']) assert.ok(key in first, key);
+    assert.equal(first.passageId, 'istanbul-talks-blog#intro-2');
+    assert.ok(first.text.includes(first.snippet));
+  });
+
+  it('cites a passage in each style', () => {
+    assert.equal(briefing('cite', 'wtn-talks-stall#natos-response', '--style', 'apa').stdout, '(World Today News, 2025)\n\nWorld Today News. (2025, June). *Ukraine peace Talks Stall as Russia and Ukraine Remain at Odds*.\n');
+    assert.match(briefing('cite', 'wtn-talks-stall#natos-response', '--style', 'footnote').stdout, /^\[\^1\]\n\n\[\^1\]: World Today News/);
+    assert.match(briefing('cite', 'wtn-talks-stall#natos-response', '--style', 'markdown').stdout, /^\(World Today News, \*Ukraine/);
+    assert.match(briefing('cite', 'wtn-talks-stall#natos-response', '--style', 'chicago').stdout, /^\(World Today News 2025\)/);
+    assert.match(briefing('cite', 'wtn-talks-stall#natos-response', '--style', 'plain').stdout, /^\(Source: World Today News/);
+  });
+
+  it('shows a passage with its location, and lists the documents', () => {
+    const shown = briefing('show', 'latest-updates-lennon#conclusion');
+    assert.equal(shown.status, 0);
+    assert.match(shown.stdout, /by Jhon Lennon/);
+    assert.match(shown.stdout, /004_bbca088b89569488\.txt, characters \d+–\d+/);
+    const docs = JSON.parse(briefing('docs', '--json').stdout);
+    assert.deepEqual(docs.map((doc: { id: string }) => doc.id), ['peace-talks-qa', 'istanbul-talks-blog', 'wtn-talks-stall', 'us-russia-explainer', 'latest-updates-lennon']);
+    assert.equal(docs.find((doc: { id: string }) => doc.id === 'wtn-talks-stall').outlet, 'World Today News');
+  });
+
+  it('builds an index of another corpus folder and searches it with --corpus', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'briefing-cli-'));
+    cpSync(path.join(repoRoot, 'data'), dir, { recursive: true });
+    const out = path.join(dir, 'index.json');
+    const indexed = briefing('index', dir, '--out', out);
+    assert.equal(indexed.status, 0, indexed.stderr);
+    assert.match(indexed.stdout, /Indexed \d+ passages from 5 documents/);
+    assert.equal(JSON.parse(readFileSync(out, 'utf8')).format > 0, true);
+    const found = briefing('search', 'Umerov', '--corpus', dir, '--json');
+    assert.equal(JSON.parse(found.stdout)[0].docId, 'peace-talks-qa');
+  });
+
+  describe('errors', () => {
+    it('rejects an empty query', () => assertCleanError(briefing('search', '  '), /search needs a query/));
+    it('rejects an unknown passage id', () => assertCleanError(briefing('cite', 'no-such#passage'), /no passage with id "no-such#passage"/));
+    it('rejects an unknown flag', () => assertCleanError(briefing('search', 'x', '--colour'), /Unknown option '--colour'/));
+    it('rejects an unknown style', () => assertCleanError(briefing('cite', 'wtn-talks-stall#natos-response', '--style', 'harvard'), /unknown style "harvard"/));
+    it('rejects an unknown command', () => assertCleanError(briefing('serch', 'x'), /unknown command "serch"/));
+    it('rejects a bad limit', () => assertCleanError(briefing('search', 'x', '--limit', 'ten'), /--limit must be a whole number/));
+    it('reports an unreadable corpus folder', () => assertCleanError(briefing('search', 'x', '--corpus', '/nonexistent/folder'), /cannot read \/nonexistent\/folder\/sources\.json \(ENOENT\)/));
+
+    it('reports a corrupt manifest', () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'briefing-cli-'));
+      writeFileSync(path.join(dir, 'sources.json'), '{"sources": [ {"id": "x"');
+      assertCleanError(briefing('search', 'x', '--corpus', dir), /sources\.json is not valid JSON/);
+    });
+  });
+});
