@@ -31,6 +31,12 @@ function log(message) {
   process.stderr.write(`[install] ${message}\n`);
 }
 
+/** Install commands in flight: killed if this process exits (Ctrl+C, timeout) so none writes on after us. */
+const running = new Set();
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 /**
  * Runs a command; rejects with its output tail when it fails.
  * @param {string} command @param {string[]} args @param {import('node:child_process').SpawnOptions} [options]
@@ -39,6 +45,7 @@ function log(message) {
 function exec(command, args, options = {}) {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
+    running.add(child);
     let output = '';
     const keep = (/** @type {Buffer} */ chunk) => {
       output = (output + chunk.toString()).slice(-8000);
@@ -46,9 +53,11 @@ function exec(command, args, options = {}) {
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
     child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolvePromise() : reject(new Error(`${command} ${args.join(' ')} exited ${code}\n${output}`)),
-    );
+    child.on('close', (code) => {
+      running.delete(child);
+      if (code === 0) resolvePromise();
+      else reject(new Error(`${command} ${args.join(' ')} exited ${code}\n${output}`));
+    });
   });
 }
 

@@ -18,12 +18,15 @@ if (!['all', 'integration', 'e2e'].includes(mode)) {
   process.exit(2);
 }
 
+let passed = 0;
+let failed = 0;
+
 const timeoutS = Number(process.env.BRIEFING_VSCODE_TIMEOUT ?? 600);
 const deadline = Date.now() + timeoutS * 1000;
 // Exiting runs the clean-up hooks: server groups (server.mjs) and browsers (playwright) are killed.
 const overall = setTimeout(() => {
   console.error(`\ntest:vscode timed out after ${timeoutS} s (BRIEFING_VSCODE_TIMEOUT); stopped the VS Code server and browser.`);
-  console.log('0 passed, 1 failed');
+  console.log(`${passed} passed, ${failed + 1} failed`);
   process.exit(1);
 }, timeoutS * 1000);
 for (const [signal, code] of /** @type {const} */ ([['SIGINT', 130], ['SIGTERM', 143]])) {
@@ -32,9 +35,6 @@ for (const [signal, code] of /** @type {const} */ ([['SIGINT', 130], ['SIGTERM',
     process.exit(code);
   });
 }
-
-let passed = 0;
-let failed = 0;
 
 /** @param {string} title @param {() => Promise<{ passed: number, failed: number }>} suite */
 async function phase(title, suite) {
