@@ -2,7 +2,7 @@
 // benchmark, the extension-host test suites and the webview. `--production`
 // minifies; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -49,6 +49,10 @@ if (existsSync('webview/main.ts')) {
     format: 'esm',
   });
 }
+
+// The panel's icon font ships beside the webview bundle (localResourceRoots covers media/ only).
+mkdirSync('media/dist', { recursive: true });
+for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `media/dist/${file}`);
 
 if (watch) {
   for (const options of builds) {
