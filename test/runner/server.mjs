@@ -2,7 +2,7 @@
 // server data dir with test settings, a free 127.0.0.1 port, and a process group
 // that is always killed, whatever way this process ends.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, cpSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,7 +17,19 @@ import { CACHE } from './install.mjs';
  * @property {(path: string) => string} remoteUri  vscode-remote:// URI of a local path.
  * @property {(options: UrlOptions) => string} url  Workbench URL with a smoke-driver payload.
  * @property {() => string} output  Tail of the server's stdout/stderr, for error messages.
+ * @property {Promise<number | null>} exited  Settles when the server process ends (its exit code).
  * @property {() => void} stop  Kills the server's process group (idempotent, synchronous).
+ */
+
+/**
+ * @typedef {object} ServerOptions
+ * @property {Theme} [theme]
+ * @property {number} [readyTimeoutMs]
+ * @property {boolean} [keepRunDir]       Keep .vscode-test/runs/<run> after stop (also BRIEFING_KEEP_RUNS=1).
+ * @property {boolean} [smokeTestDriver]  Default true. The workbench honours the URL payload's
+ *   extensionDevelopmentPath/extensionTestsPath only with it, but it also hides notification toasts.
+ * @property {string[]} [linkExtensions]  Extension folders symlinked into the extensions dir, so they
+ *   load as if installed, with no payload and no smoke-test driver.
  */
 
 /**
@@ -32,21 +44,11 @@ import { CACHE } from './install.mjs';
 const THEMES = { light: 'Default Light Modern', dark: 'Default Dark Modern' };
 const READY = /Extension host agent listening on (\d+)/;
 
-/** Process groups still running; killed synchronously when this process exits for any reason. */
+/** Stop functions of running servers; called when this process exits for any reason (all synchronous). */
 const live = new Set();
 process.on('exit', () => {
-  for (const pid of live) kill(pid);
+  for (const stop of live) stop();
 });
-
-/** @param {number} pid */
-function kill(pid) {
-  try {
-    process.kill(-pid, 'SIGKILL');
-  } catch {
-    // Already gone.
-  }
-  live.delete(pid);
-}
 
 /** Asks the OS for a free port. @returns {Promise<number>} */
 export function freePort() {
@@ -72,7 +74,7 @@ export function copyWorkspace(server, source) {
 
 /**
  * @param {import('./install.mjs').Installation} installation
- * @param {{ theme?: Theme, readyTimeoutMs?: number, keepRunDir?: boolean }} [options]
+ * @param {ServerOptions} [options]
  * @returns {Promise<Server>}
  */
 export async function startServer(installation, options = {}) {
@@ -84,6 +86,13 @@ export async function startServer(installation, options = {}) {
   const userDir = join(dataDir, 'data/User');
   mkdirSync(userDir, { recursive: true });
   mkdirSync(join(dataDir, 'tmp'), { recursive: true });
+  const extensionsDir = join(dataDir, 'extensions');
+  mkdirSync(extensionsDir, { recursive: true });
+  for (const folder of options.linkExtensions ?? []) {
+    const { publisher, name, version } = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
+    // The server scans <publisher>.<name>-<version> folders on first connection.
+    symlinkSync(folder, join(extensionsDir, `${publisher}.${name}-${version}`));
+  }
   writeFileSync(
     join(userDir, 'settings.json'),
     JSON.stringify(
@@ -108,12 +117,12 @@ export async function startServer(installation, options = {}) {
       installation.serverMain,
       ...['--host', '127.0.0.1', '--port', String(port)],
       '--without-connection-token',
-      ...['--server-data-dir', dataDir, '--extensions-dir', join(dataDir, 'extensions')],
+      ...['--server-data-dir', dataDir, '--extensions-dir', extensionsDir],
       '--disable-telemetry',
       '--disable-experiments',
       '--disable-workspace-trust',
-      // Without it the workbench ignores the URL's payload (extension tests, dev path).
-      '--enable-smoke-test-driver',
+      // Without it the workbench ignores the URL payload's extension paths (only openFile works).
+      ...(options.smokeTestDriver === false ? [] : ['--enable-smoke-test-driver']),
     ],
     {
       // Own process group: the file watcher and extension host die with it.
@@ -130,8 +139,9 @@ export async function startServer(installation, options = {}) {
   );
   if (child.pid === undefined) throw new Error(`could not start ${installation.node}`);
   const pid = child.pid;
-  live.add(pid);
 
+  /** @type {Promise<number | null>} */
+  const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
   let tail = '';
   const debug = Boolean(process.env.BRIEFING_DEBUG);
   /** @type {Promise<void>} */
@@ -156,7 +166,6 @@ export async function startServer(installation, options = {}) {
       reject(error);
     });
     child.once('exit', (code, signal) => {
-      live.delete(pid);
       clearTimeout(timer);
       reject(new Error(`VS Code server exited early (${signal ?? code})`));
     });
@@ -182,11 +191,18 @@ export async function startServer(installation, options = {}) {
       return `http://127.0.0.1:${port}/?${target}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     },
     output: () => tail,
+    exited,
     stop() {
-      kill(pid);
+      live.delete(server.stop);
+      try {
+        process.kill(-pid, 'SIGKILL'); // the whole group: file watcher and extension host too
+      } catch {
+        // Already gone.
+      }
       if (!options.keepRunDir && !process.env.BRIEFING_KEEP_RUNS) rmSync(runDir, { recursive: true, force: true });
     },
   };
+  live.add(server.stop);
 
   try {
     await ready;
