@@ -10,9 +10,10 @@ import { openWorkbench } from '../runner/workbench.mjs';
  *   menus?: { commandPalette?: { command: string, when?: string }[] } } }}
  */
 const manifest = JSON.parse(readFileSync(`${REPO}/package.json`, 'utf8'));
-// Internal commands are hidden from the palette with "when": "never".
+// Palette entries with a "when" ("never" for internal commands, or a context such
+// as editorHasSelection) are not always listed: check the unconditional ones.
 const hidden = new Set(
-  (manifest.contributes?.menus?.commandPalette ?? []).filter((entry) => entry.when === 'never').map((entry) => entry.command),
+  (manifest.contributes?.menus?.commandPalette ?? []).filter((entry) => entry.when).map((entry) => entry.command),
 );
 const commands = (manifest.contributes?.commands ?? []).filter((entry) => !hidden.has(entry.command));
 
@@ -34,19 +35,12 @@ for (const theme of /** @type {const} */ (['light', 'dark'])) {
       assert.match(await workbench.editorText(), /Istanbul talks resume/);
     });
 
-    it('lists every contributed command as "Briefing: …" in the command palette', async function () {
+    it('lists every unconditional contributed command as "Briefing: …" in the command palette', async function () {
       if (commands.length === 0) this.skip(); // package.json contributes no commands yet
-      const { page } = workbench;
-      const input = page.locator('.quick-input-widget input.input');
-      await page.keyboard.press('F1');
-      // The palette list is virtualized: look each command up rather than reading all rows.
       for (const { title, category } of commands) {
         assert.equal(category, 'Briefing', `command "${title}" needs category "Briefing"`);
-        await input.fill(`>Briefing: ${title}`);
-        const label = `Briefing: ${title}`.replace(/["\\]/g, '\\$&');
-        await page.locator(`.quick-input-list .monaco-list-row[aria-label^="${label}"]`).first().waitFor({ timeout: 30_000 });
+        await workbench.waitForCommand(`Briefing: ${title}`);
       }
-      await page.keyboard.press('Escape');
     });
   });
 }

@@ -26,6 +26,7 @@ const LOAD_TIMEOUT_MS = 60_000;
  * @property {() => import('playwright-core').FrameLocator} webview  Content of the (first ready) webview.
  * @property {() => Promise<string>} editorText  Visible text of the active editor.
  * @property {(title: string) => Promise<void>} runCommand  Runs a command palette entry by its full label.
+ * @property {(title: string) => Promise<void>} waitForCommand  Resolves once the palette lists `title`; closes the palette.
  * @property {(name: string) => Promise<string>} screenshot  Saves test-results/<name>.png; returns the path.
  * @property {() => Promise<void>} close
  */
@@ -68,7 +69,8 @@ export async function openWorkbench(options = {}) {
       workspaceDir,
       webview: () => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame'),
       editorText: async () => (await page.locator(ACTIVE_EDITOR_LINES).innerText()).replace(/\u00a0/g, ' '),
-      runCommand: (title) => runCommand(page, title),
+      runCommand: (title) => paletteEntry(page, title, 'run'),
+      waitForCommand: (title) => paletteEntry(page, title, 'find'),
       screenshot: async (name) => {
         mkdirSync(RESULTS_DIR, { recursive: true });
         const path = join(RESULTS_DIR, `${name.replace(/[^\w.-]+/g, '_')}.png`);
@@ -99,11 +101,13 @@ const ACTIVE_EDITOR_LINES =
   '.part.editor:not(.modal-editor-part) .editor-group-container.active .editor-instance .monaco-editor .view-lines';
 
 /**
- * Opens the command palette and clicks the entry whose label starts with `title`.
- * Retries until the command is registered (the extension may still be activating).
- * @param {import('playwright-core').Page} page @param {string} title @param {number} [timeoutMs]
+ * Opens the command palette and finds the entry whose label starts with `title`,
+ * then clicks it ('run') or closes the palette ('find'). Reopens the palette until
+ * the command is registered: an open palette does not pick up late contributions.
+ * @param {import('playwright-core').Page} page @param {string} title @param {'run' | 'find'} action
+ * @param {number} [timeoutMs]
  */
-async function runCommand(page, title, timeoutMs = 30_000) {
+async function paletteEntry(page, title, action, timeoutMs = 30_000) {
   const input = page.locator('.quick-input-widget input.input');
   const row = page.locator(`.quick-input-list .monaco-list-row[aria-label^="${title.replace(/["\\]/g, '\\$&')}"]`).first();
   const deadline = Date.now() + timeoutMs;
@@ -113,13 +117,19 @@ async function runCommand(page, title, timeoutMs = 30_000) {
     await input.fill(`>${title}`); // fill replaces the '>' that F1 typed
     try {
       await row.waitFor({ timeout: Math.max(1, Math.min(3_000, deadline - Date.now())) });
-      await row.click();
-      return;
     } catch (error) {
       await page.keyboard.press('Escape');
       await input.waitFor({ state: 'hidden', timeout: 10_000 });
       if (Date.now() >= deadline) throw new Error(`command "${title}" not found in the command palette within ${timeoutMs / 1000} s`, { cause: error });
+      continue;
     }
+    if (action === 'run') {
+      await row.click();
+    } else {
+      await page.keyboard.press('Escape');
+      await input.waitFor({ state: 'hidden', timeout: 10_000 });
+    }
+    return;
   }
 }
 
