@@ -50,6 +50,24 @@ process.on('exit', () => {
   for (const stop of live) stop();
 });
 
+/**
+ * Writes the user settings every test window gets (also used by desktop.mjs).
+ * @param {string} userDir  <user data>/User @param {Theme} theme
+ */
+export function writeSettings(userDir, theme) {
+  mkdirSync(userDir, { recursive: true });
+  const settings = {
+    'workbench.colorTheme': THEMES[theme],
+    // Else an empty chat pane takes a third of the window.
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    'chat.disableAIFeatures': true,
+    'update.mode': 'none',
+    'telemetry.telemetryLevel': 'off',
+    'workbench.startupEditor': 'none',
+  };
+  writeFileSync(join(userDir, 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
+}
+
 /** Asks the OS for a free port. @returns {Promise<number>} */
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -93,22 +111,7 @@ export async function startServer(installation, options = {}) {
     // The server scans <publisher>.<name>-<version> folders on first connection.
     symlinkSync(folder, join(extensionsDir, `${publisher}.${name}-${version}`));
   }
-  writeFileSync(
-    join(userDir, 'settings.json'),
-    JSON.stringify(
-      {
-        'workbench.colorTheme': THEMES[theme],
-        // Else an empty chat pane takes a third of the window.
-        'workbench.secondarySideBar.defaultVisibility': 'hidden',
-        'chat.disableAIFeatures': true,
-        'update.mode': 'none',
-        'telemetry.telemetryLevel': 'off',
-        'workbench.startupEditor': 'none',
-      },
-      null,
-      2,
-    ),
-  );
+  writeSettings(userDir, theme);
 
   const port = await freePort();
   const child = spawn(
