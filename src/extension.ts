@@ -1,6 +1,72 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import { registerCommands } from './commands/command';
+import { CopyCitationCommand } from './commands/copyCitationCommand';
+import { FindSourcesForSelectionCommand } from './commands/findSourcesForSelectionCommand';
+import { InsertCitationCommand } from './commands/insertCitationCommand';
+import { InsertQuoteCommand } from './commands/insertQuoteCommand';
+import { OpenSourceCommand } from './commands/openSourceCommand';
+import { PassagePicker } from './commands/passagePicker';
+import { SearchCommand } from './commands/searchCommand';
+import { ShowPanelCommand } from './commands/showPanelCommand';
+import { TogglePinCommand } from './commands/togglePinCommand';
+import { DraftInserter } from './editor/draftInserter';
+import { DraftTracker } from './editor/draftTracker';
+import { SourceViewer } from './editor/sourceViewer';
+import { CitedSources } from './services/citedSources';
+import { Library } from './services/library';
+import { Log } from './services/log';
+import { PinStore } from './services/pinStore';
+import { SnippetMemory } from './services/snippetMemory';
+import { PanelProvider } from './views/panelProvider';
+import { RelatedFollower } from './views/relatedFollower';
 
-/** Wiring only: later commits build services and register commands here. */
-export function activate(_context: vscode.ExtensionContext): void {}
+/** Wiring only: nothing here reads the corpus; the library loads it on first use. */
+export function activate(context: vscode.ExtensionContext): void {
+  const log = new Log();
+  const library = new Library(context.extensionUri, log);
+  const pins = new PinStore(context.workspaceState);
+  const snippets = new SnippetMemory();
+  const drafts = new DraftTracker();
+  const cited = new CitedSources(drafts);
+  const viewer = new SourceViewer(library);
+  const inserter = new DraftInserter(library, drafts, pins, snippets);
+  const openSource = new OpenSourceCommand(library, viewer);
+  const picker = new PassagePicker(
+    library,
+    inserter,
+    pins,
+    snippets,
+    cited,
+    (passageId) => openSource.openPassage(passageId),
+    (docId) => openSource.pickInDocument(docId),
+  );
+  const panel = new PanelProvider(context.extensionUri, library, inserter, pins, snippets, cited, (passageId) => openSource.openPassage(passageId), log);
+
+  context.subscriptions.push(
+    log,
+    pins,
+    drafts,
+    viewer,
+    panel,
+    new RelatedFollower(panel),
+    vscode.window.registerWebviewViewProvider(PanelProvider.viewId, panel),
+    registerCommands(
+      [
+        new SearchCommand(picker),
+        openSource,
+        new InsertCitationCommand(inserter, picker),
+        new InsertQuoteCommand(inserter, picker),
+        new CopyCitationCommand(inserter, picker),
+        new FindSourcesForSelectionCommand(drafts, picker),
+        new TogglePinCommand(library, pins, picker),
+        new ShowPanelCommand(),
+      ],
+      (id, error) => {
+        log.error(`Command ${id} failed`, error);
+        void vscode.window.showErrorMessage(`Briefing: ${error instanceof Error ? error.message : String(error)}`);
+      },
+    ),
+  );
+}
 
 export function deactivate(): void {}

@@ -30,3 +30,8 @@ export function findFootnoteDefinitions(text: string): FootnoteDefinition[] {
 export function sourceMarker(sourceId: string): string {
   return ` <!-- briefing:${sourceId} -->`;
 }
+
+/** The ids of the sources a draft already cites through Briefing's markers. */
+export function citedSourceIds(draft: string): Set<string> {
+  return new Set([...draft.matchAll(/<!-- briefing:([^\s>]+) -->/g)].map((match) => match[1]));
+}

@@ -1,0 +1,159 @@
+import * as vscode from 'vscode';
+import type { SearchHit } from '../core/search/searchIndex';
+import type { DraftInserter } from '../editor/draftInserter';
+import type { Library } from '../services/library';
+import type { PinStore } from '../services/pinStore';
+import { settings, type DefaultAction } from '../services/settings';
+import type { SnippetMemory } from '../services/snippetMemory';
+import type { CitedSources } from '../services/citedSources';
+
+interface PassageItem extends vscode.QuickPickItem {
+  readonly passageId?: string;
+  readonly docId?: string;
+}
+
+const BUTTONS: ReadonlyArray<vscode.QuickInputButton & { readonly action: DefaultAction | 'pin' }> = [
+  { iconPath: new vscode.ThemeIcon('link'), tooltip: 'Insert citation', action: 'insertCitation' },
+  { iconPath: new vscode.ThemeIcon('quote'), tooltip: 'Insert quote', action: 'insertQuote' },
+  { iconPath: new vscode.ThemeIcon('go-to-file'), tooltip: 'Open source', action: 'openSource' },
+  { iconPath: new vscode.ThemeIcon('pin'), tooltip: 'Pin or unpin', action: 'pin' },
+];
+
+export interface PickerOptions {
+  readonly query?: string;
+  /** What Enter does; the configured default when not given. */
+  readonly action?: DefaultAction;
+  readonly title?: string;
+}
+
+/**
+ * The command-palette search: results on every keystroke, ranked by the
+ * core (VS Code's own filtering and sorting are turned off), with buttons
+ * for the secondary actions. Resolves once the first results are shown.
+ */
+export class PassagePicker {
+  constructor(
+    private readonly library: Library,
+    private readonly inserter: DraftInserter,
+    private readonly pins: PinStore,
+    private readonly snippets: SnippetMemory,
+    private readonly cited: CitedSources,
+    private readonly openSource: (passageId: string) => Promise<unknown>,
+    private readonly openDocument: (docId: string) => Promise<unknown>,
+  ) {}
+
+  async show(options: PickerOptions = {}): Promise<void> {
+    const bundle = await this.library.get();
+    const picker = vscode.window.createQuickPick<PassageItem>();
+    picker.title = options.title ?? 'Briefing: Search Sources';
+    picker.placeholder = 'Search sources: words, names, figures (typos and spelling variants are fine)';
+    picker.matchOnDescription = false;
+    picker.matchOnDetail = false;
+    (picker as { sortByLabel?: boolean }).sortByLabel = false;
+    const action = options.action ?? settings.defaultAction();
+
+    const update = (query: string): void => {
+      picker.items = query.trim() ? this.resultItems(bundle.index.search(query, { limit: settings.maxResults(), preferred: this.cited.passageIds(bundle.corpus) })) : this.startItems(bundle);
+    };
+    picker.onDidChangeValue(update);
+    picker.onDidAccept(() => {
+      const item = picker.selectedItems[0] ?? picker.activeItems[0];
+      if (!item) return;
+      picker.hide();
+      if (item.passageId) void this.run(action, item.passageId);
+      else if (item.docId) void this.openDocument(item.docId);
+    });
+    picker.onDidTriggerItemButton(({ item, button }) => {
+      const chosen = BUTTONS.find((candidate) => candidate.tooltip === button.tooltip);
+      if (!chosen || !item.passageId) return;
+      if (chosen.action === 'pin') {
+        void this.pins.setPinned(item.passageId, !this.pins.isPinned(item.passageId)).then(() => update(picker.value));
+        return;
+      }
+      picker.hide();
+      void this.run(chosen.action, item.passageId);
+    });
+    picker.onDidHide(() => picker.dispose());
+    picker.value = options.query ?? '';
+    update(picker.value);
+    picker.show();
+  }
+
+  private async run(action: DefaultAction, passageId: string): Promise<void> {
+    switch (action) {
+      case 'insertCitation':
+        await this.inserter.insertCitation(passageId);
+        return;
+      case 'insertQuote':
+        await this.inserter.insertQuote(passageId);
+        return;
+      case 'copyCitation': {
+        const text = await this.inserter.copyCitation(passageId);
+        void vscode.window.setStatusBarMessage(`$(copy) Copied: ${text.slice(0, 80)}`, 4000);
+        return;
+      }
+      case 'openSource':
+        await this.openSource(passageId);
+        return;
+    }
+  }
+
+  private resultItems(hits: readonly SearchHit[]): PassageItem[] {
+    return hits.map((hit) => {
+      this.snippets.remember(hit.passage.id, hit.snippet.text);
+      return this.passageItem(hit.passage.id, hit.snippet.text, hit.meta.outlet ?? hit.meta.author ?? hit.meta.title, hit.meta.title, hit.passage.heading);
+    });
+  }
+
+  /** With nothing typed: pinned and recently used passages, then the documents. */
+  private startItems(bundle: Awaited<ReturnType<Library['get']>>): PassageItem[] {
+    const items: PassageItem[] = [];
+    const section = (label: string, ids: readonly string[]): void => {
+      const passages = ids.flatMap((id) => {
+        const passage = bundle.corpus.passage(id);
+        const meta = passage && bundle.corpus.meta(passage.docId);
+        return passage && meta ? [{ passage, meta }] : [];
+      });
+      if (passages.length === 0) return;
+      items.push({ label, kind: vscode.QuickPickItemKind.Separator });
+      for (const { passage, meta } of passages) {
+        const text = this.snippets.recall(passage.id) ?? passage.text;
+        items.push(this.passageItem(passage.id, text, meta.outlet ?? meta.author ?? meta.title, meta.title, passage.heading));
+      }
+    };
+    const pinned = this.pins.pins();
+    section('Pinned', pinned);
+    section('Recently used', this.pins.recent().filter((id) => !pinned.includes(id)).slice(0, 5));
+    items.push({ label: 'Documents', kind: vscode.QuickPickItemKind.Separator });
+    for (const { meta, passages } of bundle.corpus.documents) {
+      const by = [meta.author && `by ${meta.author}`, meta.outlet].filter(Boolean).join(' · ');
+      items.push({
+        label: `$(file-text) ${meta.title}`,
+        description: [by, meta.date.label].filter(Boolean).join(' · '),
+        detail: `${meta.kind} · ${passages.length} passages`,
+        docId: meta.id,
+        alwaysShow: true,
+      });
+    }
+    return items;
+  }
+
+  private passageItem(passageId: string, text: string, source: string, title: string, heading: string | undefined): PassageItem {
+    const pinned = this.pins.isPinned(passageId);
+    return {
+      label: `${pinned ? '$(pinned) ' : ''}${oneLine(text, 160)}`,
+      description: `${source}${source === title ? '' : ` — ${title}`}`,
+      detail: heading ? `$(list-tree) ${heading}` : undefined,
+      passageId,
+      alwaysShow: true,
+      buttons: [...BUTTONS],
+    };
+  }
+}
+
+/** One line of source text for a label; `$(…)` in a source is shown as written, not as an icon. */
+function oneLine(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const cut = flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
+  return cut.replace(/\$\(/g, '\\$(');
+}

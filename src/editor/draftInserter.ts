@@ -1,0 +1,122 @@
+import * as vscode from 'vscode';
+import { planCitation, type CitationInsertion } from '../core/cite/insertCitation';
+import { planQuote, type QuoteForm } from '../core/cite/insertQuote';
+import { formatCitation, type CitationStyle } from '../core/cite/styles';
+import type { TextEdit } from '../core/cite/textEdit';
+import type { Library, CitablePassage } from '../services/library';
+import type { PinStore } from '../services/pinStore';
+import { settings } from '../services/settings';
+import type { SnippetMemory } from '../services/snippetMemory';
+import type { DraftTracker } from './draftTracker';
+import { SOURCE_SCHEME } from './sourceViewer';
+
+/** What an insertion did, for the caller (and the tests) to check. */
+export interface InsertionResult {
+  readonly inserted: boolean;
+  readonly marker?: string;
+  /** Why nothing was inserted, as told to the user. */
+  readonly problem?: string;
+}
+
+export interface InsertOptions {
+  /** Overrides the configured style for this insertion. */
+  readonly style?: CitationStyle;
+  /** For quotes: overrides the configured form. */
+  readonly form?: QuoteForm;
+  /** For quotes: the verbatim words to quote; by default the sentences last shown. */
+  readonly quote?: string;
+}
+
+/**
+ * Puts citations and quotes into the draft at the cursor, in one undo step,
+ * never touching text the user did not select; when there is nowhere to
+ * write, says so and offers the clipboard instead.
+ */
+export class DraftInserter {
+  constructor(
+    private readonly library: Library,
+    private readonly drafts: DraftTracker,
+    private readonly pins: PinStore,
+    private readonly snippets: SnippetMemory,
+  ) {}
+
+  async insertCitation(passageId: string, options: InsertOptions = {}): Promise<InsertionResult> {
+    const citable = await this.library.citable(passageId);
+    return this.insert(citable, 'citation', options, (text, at, style) => planCitation(text, at, citable.passage, citable.meta, style));
+  }
+
+  async insertQuote(passageId: string, options: InsertOptions = {}): Promise<InsertionResult> {
+    const citable = await this.library.citable(passageId);
+    const quote = options.quote ?? this.snippets.recall(passageId) ?? citable.passage.text;
+    return this.insert(citable, 'quote', options, (text, at, style, editor) => {
+      const form = options.form ?? quoteFormAt(editor);
+      return planQuote(text, at, citable.passage, citable.meta, style, quote, form);
+    });
+  }
+
+  /** Copies the citation of a passage in the style of the draft (or the configured one). */
+  async copyCitation(passageId: string, style?: CitationStyle): Promise<string> {
+    const { passage, meta } = await this.library.citable(passageId);
+    const chosen = style ?? settings.citationStyle(this.drafts.target()?.document.languageId ?? 'markdown');
+    const parts = formatCitation(passage, meta, chosen);
+    const text = chosen === 'footnote' || chosen === 'apa' || chosen === 'chicago' ? parts.entry : parts.inText;
+    await vscode.env.clipboard.writeText(text);
+    await this.pins.markUsed(passageId);
+    return text;
+  }
+
+  private async insert(
+    citable: CitablePassage,
+    what: 'citation' | 'quote',
+    options: InsertOptions,
+    plan: (text: string, at: { start: number; end: number }, style: CitationStyle, editor: vscode.TextEditor) => CitationInsertion,
+  ): Promise<InsertionResult> {
+    const editor = this.drafts.target();
+    const problem = !editor
+      ? 'There is no open editor to insert into.'
+      : editor.document.isClosed
+        ? 'The draft was closed.'
+        : isReadOnly(editor.document)
+          ? `“${editor.document.fileName.split(/[\\/]/).pop()}” is read-only.`
+          : undefined;
+    if (problem || !editor) return this.offerCopy(citable.passage.id, what, problem ?? 'There is no open editor.');
+
+    const document = editor.document;
+    const text = document.getText();
+    const at = { start: document.offsetAt(editor.selection.start), end: document.offsetAt(editor.selection.end) };
+    const style = options.style ?? settings.citationStyle(document.languageId);
+    const insertion = plan(text, at, style, editor);
+    const applied = await editor.edit((builder) => applyTo(builder, document, insertion.edits), { undoStopBefore: true, undoStopAfter: true });
+    if (!applied) return this.offerCopy(citable.passage.id, what, 'The editor did not accept the change.');
+    await this.pins.markUsed(citable.passage.id);
+    return { inserted: true, marker: insertion.marker };
+  }
+
+  /** Says why nothing was inserted and offers the clipboard; does not wait for the user's answer. */
+  private offerCopy(passageId: string, what: 'citation' | 'quote', problem: string): InsertionResult {
+    const copy = 'Copy Citation';
+    void vscode.window
+      .showWarningMessage(`Briefing could not insert the ${what}: ${problem} Open your draft and place the cursor where it goes, or copy the citation.`, copy)
+      .then((choice) => (choice === copy ? this.copyCitation(passageId) : undefined));
+    return { inserted: false, problem };
+  }
+}
+
+function applyTo(builder: vscode.TextEditorEdit, document: vscode.TextDocument, edits: readonly TextEdit[]): void {
+  for (const edit of edits) {
+    builder.replace(new vscode.Range(document.positionAt(edit.start), document.positionAt(edit.end)), edit.text);
+  }
+}
+
+function isReadOnly(document: vscode.TextDocument): boolean {
+  if (document.uri.scheme === SOURCE_SCHEME) return true;
+  return vscode.workspace.fs.isWritableFileSystem(document.uri.scheme) === false;
+}
+
+/** A quote on an empty line stands as a block; inside a sentence it runs inline. */
+function quoteFormAt(editor: vscode.TextEditor): QuoteForm {
+  const configured = settings.quoteForm();
+  if (configured !== 'auto') return configured;
+  const line = editor.document.lineAt(editor.selection.active.line);
+  return line.isEmptyOrWhitespace && editor.document.languageId === 'markdown' ? 'block' : 'inline';
+}

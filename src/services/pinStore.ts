@@ -1,0 +1,41 @@
+import * as vscode from 'vscode';
+
+const PINS_KEY = 'briefing.pins';
+const RECENT_KEY = 'briefing.recent';
+const MAX_RECENT = 20;
+
+/** Pinned and recently used passages, kept per workspace. */
+export class PinStore implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when the pins change. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly state: vscode.Memento) {}
+
+  pins(): string[] {
+    return this.state.get<string[]>(PINS_KEY, []);
+  }
+
+  isPinned(passageId: string): boolean {
+    return this.pins().includes(passageId);
+  }
+
+  async setPinned(passageId: string, pinned: boolean): Promise<void> {
+    const others = this.pins().filter((id) => id !== passageId);
+    await this.state.update(PINS_KEY, pinned ? [passageId, ...others] : others);
+    this.changed.fire();
+  }
+
+  recent(): string[] {
+    return this.state.get<string[]>(RECENT_KEY, []);
+  }
+
+  async markUsed(passageId: string): Promise<void> {
+    const others = this.recent().filter((id) => id !== passageId);
+    await this.state.update(RECENT_KEY, [passageId, ...others].slice(0, MAX_RECENT));
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

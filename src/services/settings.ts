@@ -1,0 +1,34 @@
+import * as vscode from 'vscode';
+import { defaultStyleFor, type CitationStyle } from '../core/cite/styles';
+
+export type DefaultAction = 'insertCitation' | 'insertQuote' | 'openSource' | 'copyCitation';
+
+/** Briefing's settings, read fresh each time so a change takes effect at once. */
+export const settings = {
+  citationStyle(languageId: string): CitationStyle {
+    const chosen = config().get<string>('citation.style', 'auto');
+    return chosen === 'auto' ? defaultStyleFor(languageId) : (chosen as CitationStyle);
+  },
+  quoteForm(): 'auto' | 'inline' | 'block' {
+    return config().get<'auto' | 'inline' | 'block'>('quote.form', 'auto');
+  },
+  maxResults(): number {
+    return Math.min(200, Math.max(1, config().get<number>('search.maxResults', 20)));
+  },
+  defaultAction(): DefaultAction {
+    return config().get<DefaultAction>('search.defaultAction', 'insertCitation');
+  },
+  followCursor(): boolean {
+    return config().get<boolean>('panel.followCursor', true);
+  },
+  followLanguages(): readonly string[] {
+    return config().get<string[]>('panel.followLanguages', []);
+  },
+  async setFollowCursor(enabled: boolean): Promise<void> {
+    await config().update('panel.followCursor', enabled, vscode.ConfigurationTarget.Global);
+  },
+};
+
+function config(): vscode.WorkspaceConfiguration {
+  return vscode.workspace.getConfiguration('briefing');
+}

@@ -1,0 +1,179 @@
+import * as vscode from 'vscode';
+import type { DraftInserter } from '../editor/draftInserter';
+import { parseWebviewMessage, type FromWebview, type PassageCard, type ToWebview } from '../protocol';
+import type { CitedSources } from '../services/citedSources';
+import type { Library } from '../services/library';
+import type { Log } from '../services/log';
+import type { PinStore } from '../services/pinStore';
+import { settings } from '../services/settings';
+import type { SnippetMemory } from '../services/snippetMemory';
+import { buildHome } from './homeBuilder';
+import { renderPanelHtml } from './panelHtml';
+import { cardFromHit, cardFromPassage, type CardContext } from './passageCards';
+
+/**
+ * The Briefing side panel. Messages to the webview wait until it says it is
+ * ready; every message from it is validated before anything is done.
+ */
+export class PanelProvider implements vscode.WebviewViewProvider, vscode.Disposable {
+  static readonly viewId = 'briefing.panel';
+
+  private view: vscode.WebviewView | undefined;
+  private ready = false;
+  private pending: ToWebview.Message[] = [];
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly readyEmitter = new vscode.EventEmitter<void>();
+  /** Fires each time the webview (re)loads and is ready for messages. */
+  readonly onDidBecomeReady = this.readyEmitter.event;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly library: Library,
+    private readonly inserter: DraftInserter,
+    private readonly pins: PinStore,
+    private readonly snippets: SnippetMemory,
+    private readonly cited: CitedSources,
+    private readonly openSource: (passageId: string) => Promise<unknown>,
+    private readonly log: Log,
+  ) {
+    this.disposables.push(
+      pins.onDidChange(() => void this.sendPins()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('briefing.panel.followCursor')) this.post({ type: 'settings', followCursor: settings.followCursor() });
+      }),
+    );
+  }
+
+  get isVisible(): boolean {
+    return this.view?.visible === true;
+  }
+
+  resolveWebviewView(view: vscode.WebviewView): void {
+    this.view = view;
+    this.ready = false;
+    view.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'media')] };
+    view.webview.html = renderPanelHtml(view.webview, this.extensionUri, createNonce());
+    this.disposables.push(
+      view.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
+      view.onDidDispose(() => {
+        this.view = undefined;
+        this.ready = false;
+      }),
+    );
+  }
+
+  /** Sends a message now, or as soon as the webview is ready. */
+  post(message: ToWebview.Message): void {
+    if (this.view && this.ready) void this.view.webview.postMessage(message);
+    else if (message.type !== 'related' || this.pending.length < 50) this.pending.push(message);
+  }
+
+  /** Reveals the panel and puts the cursor in its search field, with a query if given. */
+  async focusSearch(query?: string): Promise<void> {
+    await vscode.commands.executeCommand(`${PanelProvider.viewId}.focus`);
+    this.post(query === undefined ? { type: 'focusSearch' } : { type: 'focusSearch', query });
+  }
+
+  async cardContext(): Promise<CardContext> {
+    const { corpus } = await this.library.get();
+    return { pinned: new Set(this.pins.pins()), citedDocs: this.cited.docIds(corpus) };
+  }
+
+  private async receive(raw: unknown): Promise<void> {
+    const parsed = parseWebviewMessage(raw);
+    if ('error' in parsed) {
+      this.log.warn(`Ignored a message from the panel: ${parsed.error}.`);
+      return;
+    }
+    try {
+      await this.handle(parsed.message);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.log.error(`Panel action "${parsed.message.type}" failed`, error);
+      this.post({ type: 'notice', level: 'error', message });
+    }
+  }
+
+  private async handle(message: FromWebview.Message): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        this.flush();
+        this.post({ type: 'settings', followCursor: settings.followCursor() });
+        this.post({ type: 'home', home: buildHome(await this.library.get()) });
+        await this.sendPins();
+        this.readyEmitter.fire();
+        return;
+      case 'search': {
+        const cards = await this.search(message.query);
+        this.post({ type: 'results', requestId: message.requestId, query: message.query, cards });
+        return;
+      }
+      case 'insertCitation': {
+        const result = await this.inserter.insertCitation(message.passageId);
+        if (result.problem) this.post({ type: 'notice', level: 'warning', message: `Not inserted: ${result.problem}` });
+        return;
+      }
+      case 'insertQuote': {
+        const result = await this.inserter.insertQuote(message.passageId);
+        if (result.problem) this.post({ type: 'notice', level: 'warning', message: `Not inserted: ${result.problem}` });
+        return;
+      }
+      case 'copyCitation': {
+        const text = await this.inserter.copyCitation(message.passageId);
+        this.post({ type: 'notice', level: 'info', message: `Copied: ${text}` });
+        return;
+      }
+      case 'openSource':
+        await this.openSource(message.passageId);
+        return;
+      case 'pin':
+        await this.library.citable(message.passageId);
+        await this.pins.setPinned(message.passageId, message.pinned);
+        return;
+      case 'setFollowCursor':
+        await settings.setFollowCursor(message.enabled);
+        return;
+      default: {
+        const unhandled: never = message;
+        throw new Error(`unhandled message ${JSON.stringify(unhandled)}`);
+      }
+    }
+  }
+
+  /** Search results as cards; their snippets are what "insert quote" will quote. */
+  async search(query: string): Promise<PassageCard[]> {
+    const { corpus, index } = await this.library.get();
+    const citedDocs = this.cited.docIds(corpus);
+    const preferred = new Set(corpus.passages.filter((passage) => citedDocs.has(passage.docId)).map((passage) => passage.id));
+    const context = { pinned: new Set(this.pins.pins()), citedDocs };
+    return index.search(query, { limit: settings.maxResults(), preferred }).map((hit) => {
+      this.snippets.remember(hit.passage.id, hit.snippet.text);
+      return cardFromHit(hit, context);
+    });
+  }
+
+  private async sendPins(): Promise<void> {
+    const { corpus } = await this.library.get();
+    const context = await this.cardContext();
+    const cards = this.pins.pins().flatMap((id) => cardFromPassage(corpus, id, context) ?? []);
+    this.post({ type: 'pins', cards });
+  }
+
+  private flush(): void {
+    const pending = this.pending;
+    this.pending = [];
+    for (const message of pending) this.post(message);
+  }
+
+  dispose(): void {
+    this.readyEmitter.dispose();
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
+
+/** A fresh CSP nonce from the platform's cryptographic random source (Node and browsers alike). */
+function createNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}

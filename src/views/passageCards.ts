@@ -1,0 +1,38 @@
+import type { Corpus } from '../core/corpus';
+import type { Passage, SourceMeta } from '../core/model';
+import type { SearchHit } from '../core/search/searchIndex';
+import type { PassageCard } from '../protocol';
+
+/** What the card needs to know about the reader's state: pins and citations in the draft. */
+export interface CardContext {
+  readonly pinned: ReadonlySet<string>;
+  readonly citedDocs: ReadonlySet<string>;
+}
+
+/** A search hit as the panel shows it. */
+export function cardFromHit(hit: SearchHit, context: CardContext): PassageCard {
+  return card(hit.passage, hit.meta, hit.snippet.text, hit.snippet.highlights, context);
+}
+
+/** A passage shown without a query (a pin): its whole text, nothing marked. */
+export function cardFromPassage(corpus: Corpus, passageId: string, context: CardContext): PassageCard | undefined {
+  const passage = corpus.passage(passageId);
+  const meta = passage && corpus.meta(passage.docId);
+  return passage && meta ? card(passage, meta, passage.text, [], context) : undefined;
+}
+
+function card(passage: Passage, meta: SourceMeta, snippet: string, highlights: PassageCard['highlights'], context: CardContext): PassageCard {
+  return {
+    passageId: passage.id,
+    docId: passage.docId,
+    source: meta.outlet ?? meta.author ?? meta.title,
+    title: meta.title,
+    ...(passage.heading === undefined ? {} : { heading: passage.heading }),
+    kind: passage.kind,
+    date: meta.date.label,
+    snippet,
+    highlights,
+    pinned: context.pinned.has(passage.id),
+    cited: context.citedDocs.has(passage.docId),
+  };
+}

@@ -1,0 +1,75 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activate, closeAllEditors, EXTENSION_ID, eventually, openDraft, type InsertionResult } from './helpers';
+
+const PASSAGE = 'wtn-talks-stall#economic-impact-on-russia';
+
+describe('commands', () => {
+  before(activate);
+  afterEach(closeAllEditors);
+
+  it('registers every command the manifest contributes, each under the Briefing category', async () => {
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes: { commands: { command: string; category: string }[] } };
+    const registered = new Set(await vscode.commands.getCommands(true));
+    for (const { command, category } of manifest.contributes.commands) {
+      assert.ok(registered.has(command), `${command} is registered`);
+      assert.equal(category, 'Briefing');
+    }
+    assert.ok(manifest.contributes.commands.length >= 7);
+  });
+
+  it('copies a citation to the clipboard', async () => {
+    const text = await vscode.commands.executeCommand<string>('briefing.copyCitation', { passageId: PASSAGE, style: 'apa' });
+    assert.equal(text, 'World Today News. (2025, June). *Ukraine peace Talks Stall as Russia and Ukraine Remain at Odds*.');
+    assert.equal(await vscode.env.clipboard.readText(), text);
+  });
+
+  it('pins and unpins a passage', async () => {
+    assert.equal(await vscode.commands.executeCommand('briefing.togglePin', { passageId: PASSAGE, pinned: true }), true);
+    assert.equal(await vscode.commands.executeCommand('briefing.togglePin', { passageId: PASSAGE }), false);
+  });
+
+  it('shows the panel', async () => {
+    await vscode.commands.executeCommand('briefing.showPanel');
+    // The view's own focus command exists once the view is contributed and resolved.
+    assert.ok((await vscode.commands.getCommands(true)).includes('briefing.panel.focus'));
+  });
+
+  it('reports an unknown passage id without changing the draft', async () => {
+    const editor = await openDraft('Untouched text.');
+    const result = await vscode.commands.executeCommand<InsertionResult | undefined>('briefing.insertCitation', { passageId: 'no-such#passage' });
+    assert.equal(result, undefined, 'the command fails with a message, not a result');
+    assert.equal(editor.document.getText(), 'Untouched text.');
+  });
+
+  it('rejects an unknown citation style instead of guessing', async () => {
+    const editor = await openDraft('Text.');
+    assert.equal(await vscode.commands.executeCommand('briefing.insertCitation', { passageId: PASSAGE, style: 'harvard' }), undefined);
+    assert.equal(editor.document.getText(), 'Text.');
+  });
+
+  describe('search in the quick pick', () => {
+    it('inserts a citation of the top result when the user presses Enter', async () => {
+      const editor = await openDraft('Both sides have swapped prisoners.', 'markdown');
+      await vscode.commands.executeCommand('briefing.search', { query: 'prisoner exchange' });
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await eventually(() => editor.document.getText().includes('[^1]'), 'the citation');
+      assert.equal(
+        editor.document.getText(),
+        'Both sides have swapped prisoners.[^1]\n\n[^1]: World Today News, “Ukraine peace Talks Stall as Russia and Ukraine Remain at Odds”, June 2025. <!-- briefing:wtn-talks-stall -->\n',
+      );
+    });
+
+    it('finds sources for the selected claim and cites them after the selection', async () => {
+      const claim = 'Putin said NATO members pledging 5% of GDP for defense was aggressive';
+      const editor = await openDraft(`${claim}. More text.`, 'plaintext');
+      editor.selection = new vscode.Selection(editor.document.positionAt(0), editor.document.positionAt(claim.length));
+      await vscode.commands.executeCommand('briefing.findSourcesForSelection');
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await eventually(() => editor.document.getText() !== `${claim}. More text.`, 'the citation');
+      const text = editor.document.getText();
+      assert.ok(text.startsWith(`${claim} (Source: World Today News, "Ukraine peace Talks Stall`), text);
+      assert.ok(text.endsWith('). More text.'), 'the citation goes right after the selection; the rest is untouched');
+    });
+  });
+});
