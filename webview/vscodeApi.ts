@@ -1,0 +1,43 @@
+/**
+ * The webview side of the VS Code API, typed with the panel's protocol.
+ * `acquireVsCodeApi` may be called only once per page, so this module owns it.
+ */
+import type { FromWebview } from '../src/protocol';
+
+interface WebviewApi<State> {
+  postMessage(message: FromWebview.Message): void;
+  getState(): State | undefined;
+  setState<T extends State>(state: T): T;
+}
+
+declare function acquireVsCodeApi<State = unknown>(): WebviewApi<State>;
+
+/** What the panel keeps across reloads (hidden views are torn down unless retained). */
+export interface PersistedState {
+  readonly query: string;
+  readonly scrollTop: number;
+  /** Ids of the briefing home sections the user collapsed. */
+  readonly collapsed: readonly string[];
+}
+
+const api = acquireVsCodeApi<unknown>();
+
+/** Sends a message to the extension host. */
+export function post(message: FromWebview.Message): void {
+  api.postMessage(message);
+}
+
+/** The saved state, checked field by field: it may come from an older version of the panel. */
+export function loadState(): PersistedState {
+  const raw = api.getState();
+  const saved = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  return {
+    query: typeof saved.query === 'string' ? saved.query.slice(0, 500) : '',
+    scrollTop: typeof saved.scrollTop === 'number' && Number.isFinite(saved.scrollTop) ? Math.max(0, saved.scrollTop) : 0,
+    collapsed: Array.isArray(saved.collapsed) ? saved.collapsed.filter((id): id is string => typeof id === 'string') : [],
+  };
+}
+
+export function saveState(state: PersistedState): void {
+  api.setState(state);
+}
