@@ -64,8 +64,8 @@ export class HomeView {
     this.loading.hidden = true;
     fill(this.sources, home.documents, () => renderDocuments(home.documents));
     fill(this.topics, home.topics, () => renderTopics(home.topics, this.host));
-    fill(this.facts, home.facts, () => renderShortList(home.facts, 'facts', (fact) => renderFact(fact, this.host)));
-    fill(this.people, home.people, () => renderShortList(home.people, 'people', (person) => renderPerson(person, this.host)));
+    fill(this.facts, home.facts, () => renderShortList(home.facts, 'Key facts', (fact) => renderFact(fact, this.host)));
+    fill(this.people, home.people, () => renderShortList(home.people, 'People', (person) => renderPerson(person, this.host)));
   }
 
   showPins(cards: readonly PassageCard[]): void {
@@ -155,7 +155,7 @@ function renderTopics(topics: readonly TopicSummary[], host: HomeHost): HTMLElem
 // --- facts and people
 
 function renderShortList<T>(items: readonly T[], label: string, render: (item: T) => HTMLElement): HTMLElement {
-  const list = el('ul', { className: `rows ${label}`, attrs: { 'aria-label': label === 'facts' ? 'Key facts' : 'People' } });
+  const list = el('ul', { className: 'rows', attrs: { 'aria-label': label } });
   const rows = items.map((item) => el('li', {}, render(item)));
   list.append(...rows.slice(0, SHORT_LIST));
   if (rows.length <= SHORT_LIST) return list;

@@ -42,8 +42,9 @@ const notices = new Notices(() => searchBox.focus());
 
 main.append(home.element, results.element);
 results.element.hidden = true;
+const header = el('header', { className: 'panel-header' }, searchBox.element, results.status, notices.element);
 document.body.append(
-  el('header', { className: 'panel-header' }, searchBox.element, results.status, notices.element),
+  header,
   el('p', { className: 'visually-hidden', text: CARD_KEYS_HINT, attrs: { id: CARD_KEYS_HINT_ID } }),
   main,
 );
@@ -59,7 +60,15 @@ function restoreScroll(): void {
   pendingScroll = undefined;
 }
 
-window.addEventListener('scroll', () => state.setScrollTop(window.scrollY), { passive: true });
+window.addEventListener(
+  'scroll',
+  () => {
+    state.setScrollTop(window.scrollY);
+    // VS Code draws a shadow under a header that content scrolls beneath.
+    header.classList.toggle('scrolled', window.scrollY > 0);
+  },
+  { passive: true },
+);
 window.addEventListener('pagehide', () => state.flush());
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'hidden') state.flush();

@@ -51,7 +51,7 @@ export function renderPassageCard(card: PassageCard, host: CardHost): HTMLElemen
     className: 'passage-card',
     attrs: {
       tabindex: '0',
-      'aria-label': `${card.source}: ${card.heading ?? card.title}`,
+      'aria-label': [card.source, card.heading ?? (card.title === card.source ? undefined : card.title)].filter(Boolean).join(': '),
       'aria-describedby': CARD_KEYS_HINT_ID,
       'aria-keyshortcuts': 'Enter Q C O P',
     },
@@ -91,8 +91,8 @@ export function setCardPinned(article: HTMLElement, pinned: boolean): void {
   article.classList.toggle('pinned', pinned);
   const button = article.querySelector<HTMLButtonElement>('button.pin');
   if (!button) return;
+  // The name says what pressing does (as VS Code's own pin actions do), so no aria-pressed too.
   setIconButton(button, pinned ? 'pinned' : 'pin', pinned ? 'Unpin (P)' : 'Pin (P)');
-  button.setAttribute('aria-pressed', String(pinned));
 }
 
 /** Brings every rendered card in line with the current pins. */
@@ -117,10 +117,8 @@ function renderSourceLine(card: PassageCard): HTMLElement {
   // Without an outlet or author the source already is the title: do not say it twice.
   if (card.title && card.title !== card.source) parts.push(el('span', { className: 'title', text: card.title }));
   if (card.date && card.date !== 'n.d.') parts.push(el('span', { className: 'date', text: card.date }));
-  parts.forEach((part, index) => {
-    if (index > 0) line.append(el('span', { className: 'sep', text: ' · ', attrs: { 'aria-hidden': 'true' } }));
-    line.append(part);
-  });
+  // The " · " between parts is drawn by the stylesheet, read as a comma.
+  line.append(...parts);
   line.title = [card.source, card.title !== card.source ? card.title : '', card.date].filter(Boolean).join(' · ');
   return line;
 }
@@ -194,10 +192,11 @@ function onCardKeydown(event: KeyboardEvent, article: HTMLElement, host: CardHos
   const type = KEY_ACTIONS[key];
   if (type) {
     event.preventDefault();
-    flash(article, type);
+    flash(article, `button[data-action="${type}"]`);
     host.post({ type, passageId });
   } else if (key === 'p') {
     event.preventDefault();
+    flash(article, 'button.pin');
     togglePin(article, host);
   }
 }
@@ -219,8 +218,8 @@ function visibleCards(root: ParentNode): HTMLElement[] {
 }
 
 /** A brief highlight of the button a key stood in for, so the key visibly did something. */
-function flash(article: HTMLElement, type: PassageActionType): void {
-  const button = article.querySelector<HTMLElement>(`button[data-action="${type}"]`);
+function flash(article: HTMLElement, selector: string): void {
+  const button = article.querySelector<HTMLElement>(selector);
   if (!button) return;
   button.classList.add('flash');
   setTimeout(() => button.classList.remove('flash'), 300);
