@@ -5,7 +5,7 @@
  */
 import type { BriefingHome, DocumentSummary, FactSummary, PassageCard, PersonSummary, TopicSummary } from '../src/protocol';
 import { codicon, count, el, replaceChildren } from './dom';
-import { renderPassageCard } from './passageCard';
+import { renderCardList } from './passageCard';
 import { RelatedView, type RelatedHost } from './related';
 import { Section } from './section';
 
@@ -69,7 +69,7 @@ export class HomeView {
   }
 
   showPins(cards: readonly PassageCard[]): void {
-    replaceChildren(this.pinnedList, ...cards.map((card) => renderPassageCard(card, this.host)));
+    renderCardList(this.pinnedList, cards, this.host);
     this.pinned.setCount(cards.length);
     this.pinned.setHidden(cards.length === 0);
   }

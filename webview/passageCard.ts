@@ -86,6 +86,23 @@ export function renderPassageCard(card: PassageCard, host: CardHost): HTMLElemen
   return article;
 }
 
+/**
+ * Replaces the cards in `list`. When the keyboard was on one of them, it stays
+ * on the same passage, or else on the card that took its place, so a refresh
+ * (new pins, the cursor moving on) does not drop focus to the page.
+ */
+export function renderCardList(list: HTMLElement, cards: readonly PassageCard[], host: CardHost): void {
+  const focused = document.activeElement instanceof HTMLElement ? document.activeElement.closest<HTMLElement>(CARD_SELECTOR) : null;
+  const hadFocus = focused !== null && list.contains(focused);
+  const index = hadFocus ? [...list.querySelectorAll(CARD_SELECTOR)].indexOf(focused) : -1;
+  list.replaceChildren(...cards.map((card) => renderPassageCard(card, host)));
+  if (!hadFocus) return;
+  const rendered = [...list.querySelectorAll<HTMLElement>(CARD_SELECTOR)];
+  const target = rendered.find((card) => card.dataset.passageId === focused.dataset.passageId) ?? rendered[Math.min(index, rendered.length - 1)];
+  if (target) target.focus();
+  else host.leaveTop();
+}
+
 /** Shows a card's pin state (after a click, or when the pins change elsewhere). */
 export function setCardPinned(article: HTMLElement, pinned: boolean): void {
   article.classList.toggle('pinned', pinned);

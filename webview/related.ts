@@ -5,7 +5,7 @@
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import type { PassageCard } from '../src/protocol';
 import { el, replaceChildren } from './dom';
-import { renderPassageCard, type CardHost } from './passageCard';
+import { renderCardList, type CardHost } from './passageCard';
 
 export interface RelatedHost extends CardHost {
   setFollowCursor(enabled: boolean): void;
@@ -65,7 +65,7 @@ export class RelatedView {
     else if (this.cards.length === 0) message = 'Nothing in your sources matches this paragraph yet.';
     this.message.textContent = message;
     this.message.hidden = !message;
-    replaceChildren(this.list, ...(on ? this.cards.map((card) => renderPassageCard(card, this.host)) : []));
+    renderCardList(this.list, on ? this.cards : [], this.host);
     this.onCountChange(on && this.cards.length > 0 ? this.cards.length : undefined);
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { PassageCard } from '../src/protocol';
 import { count, el, replaceChildren } from './dom';
-import { renderPassageCard, type CardHost } from './passageCard';
+import { renderCardList, type CardHost } from './passageCard';
 
 export class ResultsView {
   /** The list; hidden while the briefing home shows. */
@@ -16,7 +16,7 @@ export class ResultsView {
   constructor(private readonly host: CardHost) {}
 
   show(query: string, cards: readonly PassageCard[]): void {
-    replaceChildren(this.element, ...cards.map((card) => renderPassageCard(card, this.host)));
+    renderCardList(this.element, cards, this.host);
     if (cards.length > 0) {
       replaceChildren(this.status, el('span', { text: count(cards.length, 'passage') }));
     } else {
