@@ -41,24 +41,27 @@ const SCALES: Readonly<Record<string, number>> = { hundred: 100, thousand: 1000,
  * took, or undefined when no number starts there.
  */
 export function readNumberWords(words: readonly string[], index: number): { value: number; length: number } | undefined {
+  // Own keys only, so "constructor" or "valueOf" is no number.
+  const small = (word: string): number | undefined => (Object.hasOwn(SMALL, word) ? SMALL[word] : undefined);
+  const scale = (word: string): number | undefined => (Object.hasOwn(SCALES, word) ? SCALES[word] : undefined);
   let total = 0;
   let current = 0;
   let length = 0;
   let sawNumber = false;
   for (let i = index; i < words.length; i++) {
     const word = words[i].toLowerCase();
-    if ((word === 'a' || word === 'one') && i === index && SCALES[words[i + 1]?.toLowerCase() ?? '']) {
+    if ((word === 'a' || word === 'one') && i === index && scale(words[i + 1]?.toLowerCase() ?? '')) {
       current = 1;
-    } else if (SMALL[word] !== undefined) {
-      current += SMALL[word];
-    } else if (SCALES[word] !== undefined && (sawNumber || current > 0)) {
-      const scale = SCALES[word];
-      if (scale === 100) current *= scale;
+    } else if (small(word) !== undefined) {
+      current += small(word)!;
+    } else if (scale(word) !== undefined && (sawNumber || current > 0)) {
+      const factor = scale(word)!;
+      if (factor === 100) current *= factor;
       else {
-        total += current * scale;
+        total += current * factor;
         current = 0;
       }
-    } else if (word === 'and' && sawNumber && i + 1 < words.length && SMALL[words[i + 1].toLowerCase()] !== undefined) {
+    } else if (word === 'and' && sawNumber && i + 1 < words.length && small(words[i + 1].toLowerCase()) !== undefined) {
       // "three hundred and fifty"
     } else break;
     sawNumber = true;

@@ -69,8 +69,8 @@ export function stripInflection(term: string): string {
 export function toTerm(word: string): string | null {
   const folded = foldWord(word);
   if (folded.length === 0 || STOP_WORDS.has(folded)) return null;
-  const variant = VARIANTS[folded];
-  if (variant) return variant;
+  // Own keys only: "constructor" or "toString" in a text must stay words, not Object.prototype's members.
+  if (Object.hasOwn(VARIANTS, folded)) return VARIANTS[folded];
   const stemmed = stripInflection(folded);
-  return VARIANTS[stemmed] ?? stemmed;
+  return Object.hasOwn(VARIANTS, stemmed) ? VARIANTS[stemmed] : stemmed;
 }

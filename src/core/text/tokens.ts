@@ -27,7 +27,7 @@ function searchForm(raw: string): string {
   if (raw === '%') return 'percent';
   if (/^\d/.test(raw)) return raw.replace(/,/g, '');
   const undotted = raw.includes('.') ? raw.replace(/\./g, '') : raw;
-  return ACRONYMS[undotted] ?? undotted;
+  return Object.hasOwn(ACRONYMS, undotted) ? ACRONYMS[undotted] : undotted;
 }
 
 /** The words of text, for indexing. */

@@ -1,0 +1,77 @@
+/**
+ * A stand-in for the `vscode` module, for timing the extension's module
+ * load and activate() outside VS Code. Every property is a callable,
+ * constructible stub that returns another stub, so wiring code runs; the
+ * few values activation reads as data are given plainly (no editor, no
+ * workspace folder). It measures our code, not VS Code's.
+ */
+import Module from 'node:module';
+import * as path from 'node:path';
+
+type Stub = Record<string | symbol, unknown> & ((...args: unknown[]) => unknown);
+
+function stub(name: string, values: Readonly<Record<string, unknown>> = {}): Stub {
+  const members = new Map<string | symbol, unknown>();
+  const target = function stubbed(): void {};
+  return new Proxy(target, {
+    get(_target, property) {
+      if (typeof property === 'string' && property in values) return values[property];
+      if (property === 'then') return undefined; // not a promise
+      if (property === 'prototype') return target.prototype;
+      if (property === Symbol.toPrimitive) return () => `[vscode stub ${name}]`;
+      if (property === Symbol.iterator) return function* empty(): Generator<never> {};
+      if (property === 'dispose') return () => undefined;
+      if (!members.has(property)) members.set(property, stub(`${name}.${String(property)}`));
+      return members.get(property);
+    },
+    apply: () => stub(`${name}()`),
+    construct: () => stub(`new ${name}`) as object,
+  }) as unknown as Stub;
+}
+
+const memento = { get: <T>(_key: string, fallback?: T): T | undefined => fallback, update: async (): Promise<void> => {}, keys: (): string[] => [] };
+
+/**
+ * The stub module: no active editor, no workspace, no configuration beyond
+ * defaults. Its members are own properties named after the `vscode.X` the
+ * bundle uses, because esbuild's interop copies a module's own properties.
+ */
+export function vscodeStub(bundleText: string): Record<string, unknown> {
+  const values: Record<string, unknown> = {
+    window: stub('window', { activeTextEditor: undefined, visibleTextEditors: [], state: { focused: true } }),
+    workspace: stub('workspace', {
+      workspaceFolders: undefined,
+      textDocuments: [],
+      getConfiguration: () => ({ get: <T>(_key: string, fallback?: T): T | undefined => fallback, has: () => false, update: async () => {} }),
+    }),
+  };
+  for (const match of bundleText.matchAll(/\bvscode\d*\.([A-Za-z_$][\w$]*)/g)) values[match[1]] ??= stub(match[1]);
+  return values;
+}
+
+/** Makes `require('vscode')` return the stub, from now on, in this process only. */
+export function installVscodeStub(bundleText: string): void {
+  const id = path.join(__dirname, '__vscode_stub__.js');
+  const loader = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string; _cache: Record<string, unknown> };
+  const resolve = loader._resolveFilename;
+  loader._resolveFilename = function resolveWithStub(this: unknown, request: string, ...rest: unknown[]): string {
+    return request === 'vscode' ? id : resolve.call(this, request, ...rest);
+  };
+  loader._cache[id] = { id, filename: id, loaded: true, exports: vscodeStub(bundleText), children: [], paths: [] };
+}
+
+/** A minimal extension context for activate(). */
+export function fakeContext(extensionRoot: string): Record<string, unknown> {
+  return {
+    subscriptions: [] as unknown[],
+    extensionPath: extensionRoot,
+    extensionUri: stub('extensionUri', { fsPath: extensionRoot, path: extensionRoot, scheme: 'file' }),
+    workspaceState: memento,
+    globalState: { ...memento, setKeysForSync: () => undefined },
+    storageUri: undefined,
+    globalStorageUri: stub('globalStorageUri'),
+    logUri: stub('logUri'),
+    extensionMode: 1,
+    asAbsolutePath: (relative: string) => path.join(extensionRoot, relative),
+  };
+}
