@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildBundle, hashSources, serializeBundle, type LoadedBundle } from './core/bundle';
@@ -7,6 +7,7 @@ import { formatCitation, parseCitationStyle, CITATION_STYLES } from './core/cite
 import { markSnippet } from './core/search/snippet';
 import type { SearchHit } from './core/search/searchIndex';
 import { loadBundledCorpus, readManifestSources } from './node/bundledSources';
+import { LibraryEngine } from './node/libraryEngine';
 
 const USAGE = `Usage: briefing <command> [options]
 
@@ -19,7 +20,9 @@ Commands:
   index <DIR> --out <FILE>                              build and save the search index of DIR
 
 Options:
-  --corpus DIR   search the documents of DIR (a folder with sources.json) instead of the bundled ones
+  --corpus DIR   use the documents of DIR instead of the bundled ones: a folder with a
+                 sources.json manifest, or any folder of .md, .txt and .html files
+  --max-kb N     skip files larger than N KB (default 2048)
   --help         show this help`;
 
 /** A problem the user can fix; printed as one line, never as a stack trace. */
@@ -28,7 +31,7 @@ class UsageError extends Error {}
 const extensionRoot = path.resolve(__dirname, '..');
 const color = process.stdout.isTTY && !process.env.NO_COLOR;
 
-function main(argv: string[]): void {
+async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -40,6 +43,7 @@ function main(argv: string[]): void {
       corpus: { type: 'string' },
       out: { type: 'string' },
       quiet: { type: 'boolean' },
+      'max-kb': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -48,8 +52,9 @@ function main(argv: string[]): void {
     process.stdout.write(USAGE + '\n');
     return;
   }
-  const load = (): LoadedBundle =>
-    values.corpus ? buildBundle(readManifestSources(path.resolve(values.corpus))) : loadBundledCorpus(extensionRoot, warn);
+  const maxKb = values['max-kb'] === undefined ? 2048 : Number(values['max-kb']);
+  if (!Number.isFinite(maxKb) || maxKb <= 0) throw new UsageError(`--max-kb must be a positive number, not "${values['max-kb']}"`);
+  const load = (): Promise<LoadedBundle> => (values.corpus ? loadFolder(path.resolve(values.corpus), maxKb * 1024) : Promise.resolve(loadBundledCorpus(extensionRoot, warn)));
 
   switch (command) {
     case 'search': {
@@ -57,7 +62,7 @@ function main(argv: string[]): void {
       if (!query) throw new UsageError('search needs a query, e.g. briefing search "prisoner exchange"');
       const limit = values.limit === undefined ? 5 : Number(values.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError(`--limit must be a whole number from 1 to 1000, not "${values.limit}"`);
-      const hits = load().index.search(query, { limit });
+      const hits = (await load()).index.search(query, { limit });
       if (values.json) return printJson(hits.map(hitToJson));
       if (hits.length === 0) return void process.stdout.write(`No passages match "${query}".\n`);
       hits.forEach((hit, rank) => process.stdout.write(formatHit(hit, rank + 1) + '\n'));
@@ -66,13 +71,13 @@ function main(argv: string[]): void {
     case 'suggest': {
       const text = args.join(' ');
       if (!text.trim()) throw new UsageError('suggest needs the text typed so far');
-      const suggestions = load().index.suggest(text);
+      const suggestions = (await load()).index.suggest(text);
       if (values.json) return printJson(suggestions);
       for (const suggestion of suggestions) process.stdout.write(suggestion.text + '\n');
       return;
     }
     case 'cite': {
-      const { passage, meta } = findPassage(load(), args[0]);
+      const { passage, meta } = findPassage(await load(), args[0]);
       const style = parseCitationStyle(values.style ?? 'inline');
       if (!style) throw new UsageError(`unknown style "${values.style}"; use one of ${CITATION_STYLES.join(', ')}, markdown`);
       const parts = formatCitation(passage, meta, style);
@@ -80,7 +85,7 @@ function main(argv: string[]): void {
       return;
     }
     case 'show': {
-      const { passage, meta } = findPassage(load(), args[0]);
+      const { passage, meta } = findPassage(await load(), args[0]);
       if (values.json) return printJson({ passage, source: meta });
       const lines = [
         `${meta.title}${meta.outlet ? ` — ${meta.outlet}` : ''}${meta.author ? ` — by ${meta.author}` : ''} (${meta.date.label})`,
@@ -93,7 +98,7 @@ function main(argv: string[]): void {
       return;
     }
     case 'docs': {
-      const { corpus } = load();
+      const { corpus } = await load();
       if (values.json) {
         return printJson(corpus.documents.map((document) => ({ ...document.meta, passages: document.passages.length, sections: document.sections })));
       }
@@ -106,18 +111,35 @@ function main(argv: string[]): void {
     case 'index': {
       if (!args[0]) throw new UsageError('index needs a folder, e.g. briefing index data --out index.json');
       if (!values.out) throw new UsageError('index needs --out FILE');
-      const sources = readManifestSources(path.resolve(args[0]));
+      const folder = path.resolve(args[0]);
       const started = performance.now();
-      const bundle = buildBundle(sources);
-      writeFileSync(values.out, JSON.stringify(serializeBundle(bundle, hashSources(sources))));
-      if (!values.quiet) {
-        process.stdout.write(`Indexed ${bundle.corpus.passageCount} passages from ${sources.length} documents in ${Math.round(performance.now() - started)} ms → ${values.out}\n`);
+      if (existsSync(path.join(folder, 'sources.json'))) {
+        const sources = readManifestSources(folder);
+        const bundle = buildBundle(sources);
+        writeFileSync(values.out, JSON.stringify(serializeBundle(bundle, hashSources(sources))));
+        if (!values.quiet) process.stdout.write(`Indexed ${bundle.corpus.passageCount} passages from ${sources.length} documents in ${Math.round(performance.now() - started)} ms → ${values.out}\n`);
+        return;
       }
+      // A folder of the user's own files: the same engine (and cache format) the extension uses.
+      const engine = new LibraryEngine({ extensionPath: extensionRoot, roots: [folder], includeBundled: false, maxFileBytes: maxKb * 1024, cachePath: path.resolve(values.out) });
+      const report = await engine.load();
+      for (const skip of report.skipped) warn(`skipped ${skip.path}: ${skip.detail ?? skip.reason}`);
+      if (!values.quiet) process.stdout.write(`Indexed ${report.passages} passages from ${report.userFiles} files in ${Math.round(performance.now() - started)} ms → ${values.out}\n`);
       return;
     }
     default:
       throw new UsageError(`unknown command "${command}"; run briefing --help`);
   }
+}
+
+/** A folder with a manifest is read like the bundled corpus; any other folder as the user's own files. */
+async function loadFolder(folder: string, maxFileBytes: number): Promise<LoadedBundle> {
+  if (existsSync(path.join(folder, 'sources.json'))) return buildBundle(readManifestSources(folder));
+  if (!existsSync(folder)) throw new UsageError(`cannot read ${folder} (ENOENT)`);
+  const engine = new LibraryEngine({ extensionPath: extensionRoot, roots: [folder], includeBundled: false, maxFileBytes });
+  const report = await engine.load();
+  for (const skip of report.skipped) warn(`skipped ${skip.path}: ${skip.detail ?? skip.reason}`);
+  return { corpus: engine.index.corpus, index: engine.index.index };
 }
 
 function findPassage(bundle: LoadedBundle, id: string | undefined): NonNullable<ReturnType<typeof lookup>> {
@@ -169,10 +191,8 @@ function warn(message: string): void {
   process.stderr.write(`briefing: ${message}\n`);
 }
 
-try {
-  main(process.argv.slice(2));
-} catch (error) {
+main(process.argv.slice(2)).catch((error: unknown) => {
   const known = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
   warn(known ? (error as Error).message : `error: ${(error as Error).message}`);
   process.exitCode = known ? 2 : 1;
-}
+});

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { AddSourceCommand } from './commands/addSourceCommand';
 import { registerCommands } from './commands/command';
 import { CopyCitationCommand } from './commands/copyCitationCommand';
 import { FindSourcesForSelectionCommand } from './commands/findSourcesForSelectionCommand';
@@ -17,17 +18,18 @@ import { Library } from './services/library';
 import { Log } from './services/log';
 import { PinStore } from './services/pinStore';
 import { SnippetMemory } from './services/snippetMemory';
+import { SourceWatcher } from './services/sourceWatcher';
 import { PanelProvider } from './views/panelProvider';
 import { RelatedFollower } from './views/relatedFollower';
 
 /** Wiring only: nothing here reads the corpus; the library loads it on first use. */
 export function activate(context: vscode.ExtensionContext): void {
   const log = new Log();
-  const library = new Library(context.extensionUri, log);
+  const library = new Library(context.extensionUri, context.storageUri ?? context.globalStorageUri, log);
   const pins = new PinStore(context.workspaceState);
   const snippets = new SnippetMemory();
   const drafts = new DraftTracker();
-  const cited = new CitedSources(drafts);
+  const cited = new CitedSources(drafts, library);
   const viewer = new SourceViewer(library);
   const inserter = new DraftInserter(library, drafts, pins, snippets);
   const openSource = new OpenSourceCommand(library, viewer);
@@ -42,8 +44,19 @@ export function activate(context: vscode.ExtensionContext): void {
   );
   const panel = new PanelProvider(context.extensionUri, library, inserter, pins, snippets, cited, (passageId) => openSource.openPassage(passageId), log);
 
+  const watcher = new SourceWatcher(library);
+
   context.subscriptions.push(
     log,
+    library,
+    watcher,
+    library.onDidRenamePassages((renamed) => void pins.remap(renamed)),
+    library.onDidChange(() => void panel.refreshHome()),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration('briefing.sources')) return;
+      watcher.watch();
+      if (library.started) void library.reload().catch(() => undefined);
+    }),
     pins,
     drafts,
     viewer,
@@ -60,6 +73,7 @@ export function activate(context: vscode.ExtensionContext): void {
         new FindSourcesForSelectionCommand(drafts, picker),
         new TogglePinCommand(library, pins, picker),
         new ShowPanelCommand(),
+        new AddSourceCommand(),
       ],
       (id, error) => {
         log.error(`Command ${id} failed`, error);

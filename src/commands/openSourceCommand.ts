@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { SourceViewer } from '../editor/sourceViewer';
+import type { SourceViewer } from '../editor/sourceViewer';
 import type { Library } from '../services/library';
 import { passageIdArg, type Command } from './command';
+import { escapeIcons, oneLine } from './quickPickText';
 
 interface SourceItem extends vscode.QuickPickItem {
   readonly docId: string;
@@ -9,9 +10,10 @@ interface SourceItem extends vscode.QuickPickItem {
 }
 
 /**
- * Briefing: Open Document or Section… — the original text, read-only, with
- * the passage revealed and highlighted. Without an argument, picks a
- * document and then a section or passage of it.
+ * Briefing: Open Document or Section… — the original text, with the
+ * passage revealed and highlighted (bundled sources read-only, the user's
+ * own files as themselves). Without an argument, picks a document and then
+ * a section or passage of it.
  */
 export class OpenSourceCommand implements Command {
   readonly id = 'briefing.openSource';
@@ -26,12 +28,12 @@ export class OpenSourceCommand implements Command {
     if (passageId) return this.openPassage(passageId);
     const docId = (arg as { docId?: unknown } | undefined)?.docId;
     if (typeof docId === 'string') return this.pickInDocument(docId);
-    const { corpus } = await this.library.get();
+    const documents = await this.library.documents();
     const picked = await vscode.window.showQuickPick<SourceItem>(
-      corpus.documents.map(({ meta, passages }) => ({
-        label: meta.title,
-        description: [meta.author && `by ${meta.author}`, meta.outlet, meta.date.label].filter(Boolean).join(' · '),
-        detail: `${meta.kind} · ${passages.length} passages`,
+      documents.map(({ meta, passages }) => ({
+        label: escapeIcons(meta.title),
+        description: escapeIcons([meta.author && `by ${meta.author}`, meta.outlet, meta.date.label].filter(Boolean).join(' · ')),
+        detail: `${meta.origin === 'user' ? 'your source' : meta.kind} · ${passages} passages`,
         docId: meta.id,
       })),
       { title: 'Briefing: Open Document or Section', placeHolder: 'Choose a source document', matchOnDescription: true },
@@ -41,32 +43,27 @@ export class OpenSourceCommand implements Command {
 
   async openPassage(passageId: string): Promise<vscode.Uri> {
     const { passage, meta } = await this.library.citable(passageId);
-    const editor = await this.viewer.show(meta.id, meta.title, passage.headingSpan ? { start: passage.headingSpan.start, end: passage.span.end } : passage.span);
+    const editor = await this.viewer.show(meta, passage.headingSpan ? { start: passage.headingSpan.start, end: passage.span.end } : passage.span);
     return editor.document.uri;
   }
 
   /** Picks a section or passage of one document; the first entry opens it whole. */
   async pickInDocument(docId: string): Promise<vscode.Uri | undefined> {
-    const { corpus } = await this.library.get();
-    const document = corpus.document(docId);
+    const document = await this.library.document(docId);
     if (!document) throw new Error(`Briefing has no document "${docId.slice(0, 120)}".`);
-    const items: SourceItem[] = [{ label: '$(file-text) Whole document', description: document.meta.title, docId }];
+    const items: SourceItem[] = [{ label: '$(file-text) Whole document', description: escapeIcons(document.meta.title), docId }];
     let section: string | undefined;
     for (const passage of document.passages) {
       if (passage.section !== section && passage.section) {
         section = passage.section;
-        items.push({ label: section, kind: vscode.QuickPickItemKind.Separator, docId });
+        items.push({ label: escapeIcons(section), kind: vscode.QuickPickItemKind.Separator, docId });
       }
-      items.push({
-        label: passage.kind === 'question-answer' ? `$(question) ${passage.heading}` : passage.text.slice(0, 90).replace(/\$\(/g, '\\$(') + (passage.text.length > 90 ? '…' : ''),
-        description: passage.kind === 'paragraph' ? undefined : passage.kind,
-        docId,
-        passageId: passage.id,
-      });
+      const label = passage.kind === 'question-answer' && passage.heading ? `$(question) ${escapeIcons(passage.heading)}` : oneLine(passage.text, 90);
+      items.push({ label, ...(passage.kind === 'paragraph' ? {} : { description: passage.kind }), docId, passageId: passage.id });
     }
-    const picked = await vscode.window.showQuickPick(items, { title: document.meta.title, placeHolder: 'Choose a section or passage', matchOnDescription: true });
+    const picked = await vscode.window.showQuickPick(items, { title: escapeIcons(document.meta.title), placeHolder: 'Choose a section or passage', matchOnDescription: true });
     if (!picked) return undefined;
     if (picked.passageId) return this.openPassage(picked.passageId);
-    return (await this.viewer.show(docId, document.meta.title)).document.uri;
+    return (await this.viewer.show(document.meta)).document.uri;
   }
 }

@@ -6,6 +6,7 @@ import type { PinStore } from '../services/pinStore';
 import { settings, type DefaultAction } from '../services/settings';
 import type { SnippetMemory } from '../services/snippetMemory';
 import type { CitedSources } from '../services/citedSources';
+import { escapeIcons, oneLine } from './quickPickText';
 
 interface PassageItem extends vscode.QuickPickItem {
   readonly passageId?: string;
@@ -43,7 +44,6 @@ export class PassagePicker {
   ) {}
 
   async show(options: PickerOptions = {}): Promise<void> {
-    const bundle = await this.library.get();
     const picker = vscode.window.createQuickPick<PassageItem>();
     picker.title = options.title ?? 'Briefing: Search Sources';
     picker.placeholder = 'Search sources: words, names, figures (typos and spelling variants are fine)';
@@ -51,11 +51,26 @@ export class PassagePicker {
     picker.matchOnDetail = false;
     (picker as { sortByLabel?: boolean }).sortByLabel = false;
     const action = options.action ?? settings.defaultAction();
+    const citedDocs = this.cited.docIds();
 
-    const update = (query: string): void => {
-      picker.items = query.trim() ? this.resultItems(bundle.index.search(query, { limit: settings.maxResults(), preferred: this.cited.passageIds(bundle.corpus) })) : this.startItems(bundle);
+    // Each keystroke searches; an answer to an older keystroke is dropped.
+    let latest = 0;
+    const update = async (query: string): Promise<void> => {
+      const request = ++latest;
+      picker.busy = true;
+      try {
+        const items = query.trim() ? this.resultItems(await this.library.search(query, settings.maxResults(), await citedDocs)) : await this.startItems();
+        if (request === latest) {
+          picker.items = items;
+          // Results arrive after the picker is shown: put the top one under Enter, as typing expects.
+          const first = items.find((item) => item.kind !== vscode.QuickPickItemKind.Separator);
+          picker.activeItems = first ? [first] : [];
+        }
+      } finally {
+        if (request === latest) picker.busy = false;
+      }
     };
-    picker.onDidChangeValue(update);
+    picker.onDidChangeValue((value) => void update(value));
     picker.onDidAccept(() => {
       const item = picker.selectedItems[0] ?? picker.activeItems[0];
       if (!item) return;
@@ -75,8 +90,8 @@ export class PassagePicker {
     });
     picker.onDidHide(() => picker.dispose());
     picker.value = options.query ?? '';
-    update(picker.value);
     picker.show();
+    await update(picker.value);
   }
 
   private async run(action: DefaultAction, passageId: string): Promise<void> {
@@ -106,14 +121,11 @@ export class PassagePicker {
   }
 
   /** With nothing typed: pinned and recently used passages, then the documents. */
-  private startItems(bundle: Awaited<ReturnType<Library['get']>>): PassageItem[] {
+  private async startItems(): Promise<PassageItem[]> {
     const items: PassageItem[] = [];
-    const section = (label: string, ids: readonly string[]): void => {
-      const passages = ids.flatMap((id) => {
-        const passage = bundle.corpus.passage(id);
-        const meta = passage && bundle.corpus.meta(passage.docId);
-        return passage && meta ? [{ passage, meta }] : [];
-      });
+    const pinned = this.pins.pins();
+    const section = async (label: string, ids: readonly string[]): Promise<void> => {
+      const passages = await this.library.citables(ids);
       if (passages.length === 0) return;
       items.push({ label, kind: vscode.QuickPickItemKind.Separator });
       for (const { passage, meta } of passages) {
@@ -121,16 +133,15 @@ export class PassagePicker {
         items.push(this.passageItem(passage.id, text, meta.outlet ?? meta.author ?? meta.title, meta.title, passage.heading));
       }
     };
-    const pinned = this.pins.pins();
-    section('Pinned', pinned);
-    section('Recently used', this.pins.recent().filter((id) => !pinned.includes(id)).slice(0, 5));
+    await section('Pinned', pinned);
+    await section('Recently used', this.pins.recent().filter((id) => !pinned.includes(id)).slice(0, 5));
     items.push({ label: 'Documents', kind: vscode.QuickPickItemKind.Separator });
-    for (const { meta, passages } of bundle.corpus.documents) {
+    for (const { meta, passages } of await this.library.documents()) {
       const by = [meta.author && `by ${meta.author}`, meta.outlet].filter(Boolean).join(' · ');
       items.push({
-        label: `$(file-text) ${meta.title}`,
-        description: [by, meta.date.label].filter(Boolean).join(' · '),
-        detail: `${meta.kind} · ${passages.length} passages`,
+        label: `$(file-text) ${escapeIcons(meta.title)}`,
+        description: escapeIcons([by, meta.date.label].filter(Boolean).join(' · ')),
+        detail: `${meta.origin === 'user' ? 'your source' : meta.kind} · ${passages} passages`,
         docId: meta.id,
         alwaysShow: true,
       });
@@ -142,18 +153,11 @@ export class PassagePicker {
     const pinned = this.pins.isPinned(passageId);
     return {
       label: `${pinned ? '$(pinned) ' : ''}${oneLine(text, 160)}`,
-      description: `${source}${source === title ? '' : ` — ${title}`}`,
-      detail: heading ? `$(list-tree) ${heading}` : undefined,
+      description: escapeIcons(`${source}${source === title ? '' : ` — ${title}`}`),
+      detail: heading ? `$(list-tree) ${escapeIcons(heading)}` : undefined,
       passageId,
       alwaysShow: true,
       buttons: [...BUTTONS],
     };
   }
-}
-
-/** One line of source text for a label; `$(…)` in a source is shown as written, not as an icon. */
-function oneLine(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  const cut = flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
-  return cut.replace(/\$\(/g, '\\$(');
 }

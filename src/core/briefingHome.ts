@@ -1,9 +1,8 @@
-import type { LoadedBundle } from '../core/bundle';
+import type { Corpus } from './corpus';
 import type { BriefingHome } from '../protocol';
 
 /** What the panel shows with nothing typed: the documents, topics, key facts and people of the corpus. */
-export function buildHome(bundle: LoadedBundle): BriefingHome {
-  const { corpus } = bundle;
+export function buildHome(corpus: Corpus): BriefingHome {
   return {
     documents: corpus.documents.map(({ meta, passages }) => ({
       docId: meta.id,

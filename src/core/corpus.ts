@@ -7,18 +7,33 @@ export interface RawSource {
   readonly hints: SourceHints;
 }
 
-/** The parsed documents and their passages, looked up by id. */
+/** The parsed documents and their passages, looked up by id; documents can be added and removed. */
 export class Corpus {
-  readonly documents: readonly SourceDocument[];
   private readonly passagesById = new Map<string, Passage>();
   private readonly documentsById = new Map<string, SourceDocument>();
 
   constructor(documents: readonly SourceDocument[]) {
-    this.documents = documents;
-    for (const document of documents) {
-      this.documentsById.set(document.meta.id, document);
-      for (const passage of document.passages) this.passagesById.set(passage.id, passage);
-    }
+    for (const document of documents) this.add(document);
+  }
+
+  get documents(): SourceDocument[] {
+    return [...this.documentsById.values()];
+  }
+
+  /** Adds a document, replacing one with the same id. */
+  add(document: SourceDocument): void {
+    this.remove(document.meta.id);
+    this.documentsById.set(document.meta.id, document);
+    for (const passage of document.passages) this.passagesById.set(passage.id, passage);
+  }
+
+  /** Removes a document and its passages; returns what was removed. */
+  remove(docId: string): SourceDocument | undefined {
+    const document = this.documentsById.get(docId);
+    if (!document) return undefined;
+    this.documentsById.delete(docId);
+    for (const passage of document.passages) this.passagesById.delete(passage.id);
+    return document;
   }
 
   static parse(sources: readonly RawSource[]): Corpus {
@@ -26,7 +41,7 @@ export class Corpus {
   }
 
   get passages(): Passage[] {
-    return this.documents.flatMap((document) => document.passages);
+    return [...this.passagesById.values()];
   }
 
   get passageCount(): number {

@@ -98,4 +98,5 @@ export type DropReason =
   | 'reader-prompt'
   | 'byline'
   | 'title'
-  | 'separator';
+  | 'separator'
+  | 'code';

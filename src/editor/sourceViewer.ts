@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Span } from '../core/model';
+import type { SourceMeta, Span } from '../core/model';
 import type { Library } from '../services/library';
 
 /** The scheme of Briefing's read-only views of source documents. */
@@ -36,9 +36,13 @@ export class SourceViewer implements vscode.TextDocumentContentProvider, vscode.
     return raw ?? `Briefing has no source document "${docId}".`;
   }
 
-  /** Opens a document beside the draft, with `span` (if given) selected, revealed and highlighted. */
-  async show(docId: string, title: string, span?: Span): Promise<vscode.TextEditor> {
-    const document = await vscode.workspace.openTextDocument(SourceViewer.uriFor(docId, title));
+  /**
+   * Opens a document beside the draft, with `span` (if given) selected,
+   * revealed and highlighted: a bundled source read-only, a user's own file as itself.
+   */
+  async show(meta: SourceMeta, span?: Span): Promise<vscode.TextEditor> {
+    const uri = meta.origin === 'user' ? vscode.Uri.file(meta.file) : SourceViewer.uriFor(meta.id, meta.title);
+    const document = await vscode.workspace.openTextDocument(uri);
     const editor = await vscode.window.showTextDocument(document, {
       viewColumn: vscode.ViewColumn.Beside,
       preserveFocus: false,

@@ -1,68 +1,188 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { loadOrBuildBundle, type LoadedBundle } from '../core/bundle';
-import type { RawSource } from '../core/corpus';
-import { parseManifest } from '../core/manifest';
-import type { Passage, SourceMeta } from '../core/model';
+import type { CitationStyle } from '../core/cite/styles';
+import type { SourceDocument } from '../core/model';
+import type { SearchHit, Suggestion } from '../core/search/searchIndex';
+import type { LoadReport, UpdateReport } from '../node/libraryEngine';
+import type { BriefingHome } from '../protocol';
+import type { CitablePassage, DocumentOverview } from '../worker/libraryApi';
 import type { Log } from './log';
+import { settings } from './settings';
+import { resolveSourceRoots } from './sourceRoots';
+import { WorkerClient } from './workerClient';
 
-/** A passage together with its source's metadata. */
-export interface CitablePassage {
-  readonly passage: Passage;
-  readonly meta: SourceMeta;
-}
+export type { CitablePassage };
 
 /**
- * The sources Briefing searches. Loads the bundled corpus on first use, not
- * at activation, from the prebuilt index shipped in dist/ (rebuilding it in
- * memory, with a line in the output channel, when it is stale or corrupt).
+ * The sources Briefing searches: the bundled corpus and the user's own
+ * folders, indexed in a worker thread so the extension host never stalls.
+ * Loads on first use, not at activation.
  */
-export class Library {
-  private loading: Promise<LoadedBundle> | undefined;
-  private readonly rawTexts = new Map<string, string>();
+export class Library implements vscode.Disposable {
+  private readonly client: WorkerClient;
+  private loading: Promise<LoadReport> | undefined;
+  private progress: ((done: number, total: number) => void) | undefined;
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly renamed = new vscode.EventEmitter<ReadonlyArray<readonly [string, string]>>();
+  /** Fires after the sources were loaded again or updated. */
+  readonly onDidChange = this.changed.event;
+  /** Fires with old → new passage ids when a file's passages moved (a rename, an edit above them). */
+  readonly onDidRenamePassages = this.renamed.event;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
+    private readonly storageUri: vscode.Uri,
     private readonly log: Log,
-  ) {}
+  ) {
+    this.client = new WorkerClient(
+      vscode.Uri.joinPath(extensionUri, 'dist', 'indexWorker.js').fsPath,
+      (done, total) => this.progress?.(done, total),
+      (reason) => {
+        if (reason !== 'exit code 1' || this.loading) log.error(`The index worker stopped (${reason}); it restarts on the next search.`);
+        this.loading = undefined;
+      },
+    );
+  }
 
-  /** The loaded corpus and index; the first call starts loading. */
-  get(): Promise<LoadedBundle> {
+  /** Loads the sources if they are not loaded yet; resolves with how it went. */
+  ready(): Promise<LoadReport> {
     this.loading ??= this.load().catch((error: unknown) => {
       this.loading = undefined;
-      this.log.error('Could not load the bundled sources', error);
+      this.log.error('Could not load the sources', error);
       throw error;
     });
     return this.loading;
   }
 
+  /** True once loading has started. */
+  get started(): boolean {
+    return this.loading !== undefined;
+  }
+
+  /** Reloads with the current settings (sources added or removed, bundled corpus switched). */
+  async reload(): Promise<LoadReport> {
+    await this.client.api.cancel().catch(() => undefined);
+    this.loading = undefined;
+    const report = await this.ready();
+    this.changed.fire();
+    return report;
+  }
+
+  async search(query: string, limit: number, preferredDocIds: readonly string[] = []): Promise<SearchHit[]> {
+    await this.ready();
+    return this.client.api.search(query, limit, preferredDocIds);
+  }
+
+  async suggest(query: string): Promise<Suggestion[]> {
+    await this.ready();
+    return this.client.api.suggest(query);
+  }
+
   /** A passage and its source, or a clear error for an unknown id. */
   async citable(passageId: string): Promise<CitablePassage> {
-    const { corpus } = await this.get();
-    const passage = corpus.passage(passageId);
-    const meta = passage && corpus.meta(passage.docId);
-    if (!passage || !meta) throw new UnknownPassageError(passageId);
-    return { passage, meta };
+    await this.ready();
+    const found = await this.client.api.citable(passageId);
+    if (!found) throw new UnknownPassageError(passageId);
+    return found;
   }
 
-  /** The original text of a document, exactly as the file has it. */
+  /** The passages of these ids that exist, in order. */
+  async citables(passageIds: readonly string[]): Promise<CitablePassage[]> {
+    await this.ready();
+    const found = await Promise.all(passageIds.map((id) => this.client.api.citable(id)));
+    return found.filter((item): item is CitablePassage => item !== null);
+  }
+
+  async documents(): Promise<DocumentOverview[]> {
+    await this.ready();
+    return this.client.api.documents();
+  }
+
+  async document(docId: string): Promise<SourceDocument | undefined> {
+    await this.ready();
+    return (await this.client.api.document(docId)) ?? undefined;
+  }
+
+  /** The original text of a document, exactly as its file has it. */
   async rawText(docId: string): Promise<string | undefined> {
-    await this.get();
-    return this.rawTexts.get(docId);
+    await this.ready();
+    return (await this.client.api.rawText(docId)) ?? undefined;
   }
 
-  private async load(): Promise<LoadedBundle> {
+  async home(): Promise<BriefingHome> {
+    await this.ready();
+    return this.client.api.home();
+  }
+
+  async citedDocIds(draft: string, style: CitationStyle): Promise<string[]> {
+    await this.ready();
+    return this.client.api.citedDocIds(draft, style);
+  }
+
+  /** Applies a batch of file changes from the watcher. */
+  async applyChanges(changed: readonly string[], deleted: readonly string[]): Promise<UpdateReport | undefined> {
+    if (!this.loading) return undefined;
+    await this.loading;
+    const report = await this.client.api.update(changed, deleted);
+    this.reportSkips(report.skipped);
+    for (const problem of report.problems) this.log.warn(problem);
+    if (report.updated + report.removed > 0) {
+      this.log.info(`Updated ${report.updated} and removed ${report.removed} source file(s).`);
+      if (report.renamedPassages.length > 0) this.renamed.fire(report.renamedPassages);
+      this.changed.fire();
+    }
+    return report;
+  }
+
+  private async load(): Promise<LoadReport> {
     const started = Date.now();
-    const dataDir = vscode.Uri.joinPath(this.extensionUri, 'data');
-    const hints = parseManifest(await readText(vscode.Uri.joinPath(dataDir, 'sources.json')));
-    const sources: RawSource[] = await Promise.all(
-      hints.map(async (hint) => ({ raw: await readText(vscode.Uri.joinPath(dataDir, hint.file)), hints: hint })),
+    const roots = await resolveSourceRoots(settings.sourceEntries());
+    for (const missing of roots.missing) this.log.warn(`Source "${missing}" matches no folder or file; skipped.`);
+    const options = {
+      extensionPath: this.extensionUri.fsPath,
+      roots: roots.paths,
+      includeBundled: settings.includeBundled(),
+      maxFileBytes: settings.maxFileBytes(),
+      cachePath: path.join(this.storageUri.fsPath, 'index-cache.json'),
+    };
+    const run = (): Promise<LoadReport> => this.client.api.load(options);
+    const report =
+      roots.paths.length === 0
+        ? await run()
+        : await vscode.window.withProgress(
+            { location: vscode.ProgressLocation.Notification, title: 'Briefing: indexing your sources', cancellable: true },
+            async (progress, token) => {
+              token.onCancellationRequested(() => void this.client.api.cancel());
+              let reported = 0;
+              this.progress = (done, total) => {
+                progress.report({ message: `${done.toLocaleString()} of ${total.toLocaleString()} files`, increment: ((done - reported) / Math.max(total, 1)) * 100 });
+                reported = done;
+              };
+              try {
+                return await run();
+              } finally {
+                this.progress = undefined;
+              }
+            },
+          );
+    for (const note of report.notes) this.log.warn(note);
+    for (const problem of report.problems) this.log.warn(problem);
+    this.reportSkips(report.skipped);
+    const from = report.fromCache ? `from the saved index (${report.reread} file(s) re-read)` : 'freshly';
+    this.log.info(
+      `Loaded ${report.passages.toLocaleString()} passages from ${report.documents} documents (${report.userFiles} of your files) ${from} in ${Date.now() - started} ms${report.cancelled ? '; indexing was cancelled, so some files are missing' : ''}.`,
     );
-    for (const source of sources) this.rawTexts.set(source.hints.id, source.raw);
-    const serialized = await readText(vscode.Uri.joinPath(this.extensionUri, 'dist', 'bundled-index.json')).catch(() => undefined);
-    const { bundle, rebuiltBecause } = loadOrBuildBundle(serialized, sources);
-    if (rebuiltBecause) this.log.warn(`Rebuilt the search index of the bundled sources: ${rebuiltBecause}.`);
-    this.log.info(`Loaded ${bundle.corpus.passageCount} passages from ${sources.length} bundled documents in ${Date.now() - started} ms.`);
-    return bundle;
+    return report;
+  }
+
+  private reportSkips(skipped: LoadReport['skipped']): void {
+    for (const skip of skipped) this.log.warn(`Skipped ${skip.path}: ${skip.detail ?? skip.reason} (${skip.reason}).`);
+  }
+
+  dispose(): void {
+    this.client.dispose();
+    this.changed.dispose();
+    this.renamed.dispose();
   }
 }
 
@@ -71,8 +191,4 @@ export class UnknownPassageError extends Error {
   constructor(passageId: string) {
     super(`Briefing has no passage "${passageId.slice(0, 120)}".`);
   }
-}
-
-async function readText(uri: vscode.Uri): Promise<string> {
-  return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
 }

@@ -35,6 +35,15 @@ export class PinStore implements vscode.Disposable {
     await this.state.update(RECENT_KEY, [passageId, ...others].slice(0, MAX_RECENT));
   }
 
+  /** Moves pins and recent entries to the new ids of passages whose file was renamed or edited. */
+  async remap(renamed: ReadonlyArray<readonly [string, string]>): Promise<void> {
+    const map = new Map(renamed);
+    const move = (ids: string[]): string[] => [...new Set(ids.map((id) => map.get(id) ?? id))];
+    await this.state.update(PINS_KEY, move(this.pins()));
+    await this.state.update(RECENT_KEY, move(this.recent()));
+    this.changed.fire();
+  }
+
   dispose(): void {
     this.changed.dispose();
   }

@@ -24,6 +24,16 @@ export const settings = {
   followLanguages(): readonly string[] {
     return config().get<string[]>('panel.followLanguages', []);
   },
+  /** The user's source folders, files and globs. */
+  sourceEntries(): readonly string[] {
+    return config().get<string[]>('sources.include', []);
+  },
+  includeBundled(): boolean {
+    return config().get<boolean>('sources.includeBundled', true);
+  },
+  maxFileBytes(): number {
+    return Math.max(1, config().get<number>('sources.maxFileSizeKB', 2048)) * 1024;
+  },
   async setFollowCursor(enabled: boolean): Promise<void> {
     await config().update('panel.followCursor', enabled, vscode.ConfigurationTarget.Global);
   },

@@ -7,7 +7,6 @@ import type { Log } from '../services/log';
 import type { PinStore } from '../services/pinStore';
 import { settings } from '../services/settings';
 import type { SnippetMemory } from '../services/snippetMemory';
-import { buildHome } from './homeBuilder';
 import { renderPanelHtml } from './panelHtml';
 import { cardFromHit, cardFromPassage, type CardContext } from './passageCards';
 
@@ -75,8 +74,7 @@ export class PanelProvider implements vscode.WebviewViewProvider, vscode.Disposa
   }
 
   async cardContext(): Promise<CardContext> {
-    const { corpus } = await this.library.get();
-    return { pinned: new Set(this.pins.pins()), citedDocs: this.cited.docIds(corpus) };
+    return { pinned: new Set(this.pins.pins()), citedDocs: new Set(await this.cited.docIds()) };
   }
 
   private async receive(raw: unknown): Promise<void> {
@@ -100,7 +98,7 @@ export class PanelProvider implements vscode.WebviewViewProvider, vscode.Disposa
         this.ready = true;
         this.flush();
         this.post({ type: 'settings', followCursor: settings.followCursor() });
-        this.post({ type: 'home', home: buildHome(await this.library.get()) });
+        this.post({ type: 'home', home: await this.library.home() });
         await this.sendPins();
         this.readyEmitter.fire();
         return;
@@ -142,21 +140,23 @@ export class PanelProvider implements vscode.WebviewViewProvider, vscode.Disposa
   }
 
   /** Search results as cards; their snippets are what "insert quote" will quote. */
-  async search(query: string): Promise<PassageCard[]> {
-    const { corpus, index } = await this.library.get();
-    const citedDocs = this.cited.docIds(corpus);
-    const preferred = new Set(corpus.passages.filter((passage) => citedDocs.has(passage.docId)).map((passage) => passage.id));
-    const context = { pinned: new Set(this.pins.pins()), citedDocs };
-    return index.search(query, { limit: settings.maxResults(), preferred }).map((hit) => {
+  async search(query: string, limit = settings.maxResults()): Promise<PassageCard[]> {
+    const citedDocs = await this.cited.docIds();
+    const context = { pinned: new Set(this.pins.pins()), citedDocs: new Set(citedDocs) };
+    return (await this.library.search(query, limit, citedDocs)).map((hit) => {
       this.snippets.remember(hit.passage.id, hit.snippet.text);
       return cardFromHit(hit, context);
     });
   }
 
+  /** Sends the home again, e.g. after sources were added. */
+  async refreshHome(): Promise<void> {
+    if (this.ready) this.post({ type: 'home', home: await this.library.home() });
+  }
+
   private async sendPins(): Promise<void> {
-    const { corpus } = await this.library.get();
     const context = await this.cardContext();
-    const cards = this.pins.pins().flatMap((id) => cardFromPassage(corpus, id, context) ?? []);
+    const cards = (await this.library.citables(this.pins.pins())).map(({ passage, meta }) => cardFromPassage(passage, meta, context));
     this.post({ type: 'pins', cards });
   }
 

@@ -1,4 +1,3 @@
-import type { Corpus } from '../core/corpus';
 import type { Passage, SourceMeta } from '../core/model';
 import type { SearchHit } from '../core/search/searchIndex';
 import type { PassageCard } from '../protocol';
@@ -15,10 +14,8 @@ export function cardFromHit(hit: SearchHit, context: CardContext): PassageCard {
 }
 
 /** A passage shown without a query (a pin): its whole text, nothing marked. */
-export function cardFromPassage(corpus: Corpus, passageId: string, context: CardContext): PassageCard | undefined {
-  const passage = corpus.passage(passageId);
-  const meta = passage && corpus.meta(passage.docId);
-  return passage && meta ? card(passage, meta, passage.text, [], context) : undefined;
+export function cardFromPassage(passage: Passage, meta: SourceMeta, context: CardContext): PassageCard {
+  return card(passage, meta, passage.text, [], context);
 }
 
 function card(passage: Passage, meta: SourceMeta, snippet: string, highlights: PassageCard['highlights'], context: CardContext): PassageCard {

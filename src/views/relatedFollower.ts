@@ -60,7 +60,7 @@ export class RelatedFollower implements vscode.Disposable {
     const query = relatedQuery(paragraph);
     if (query === this.lastQuery) return;
     this.lastQuery = query;
-    const cards = query ? (await this.panel.search(query)).slice(0, RELATED_CARDS) : [];
+    const cards = query ? await this.panel.search(query, RELATED_CARDS) : [];
     const caption = paragraph.replace(/\s+/g, ' ').trim();
     this.panel.post({ type: 'related', context: caption.length > 80 ? `${caption.slice(0, 79)}…` : caption, cards });
   }

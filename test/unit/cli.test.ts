@@ -80,7 +80,7 @@ describe('the briefing CLI', function () {
     it('rejects an unknown style', () => assertCleanError(briefing('cite', 'wtn-talks-stall#natos-response', '--style', 'harvard'), /unknown style "harvard"/));
     it('rejects an unknown command', () => assertCleanError(briefing('serch', 'x'), /unknown command "serch"/));
     it('rejects a bad limit', () => assertCleanError(briefing('search', 'x', '--limit', 'ten'), /--limit must be a whole number/));
-    it('reports an unreadable corpus folder', () => assertCleanError(briefing('search', 'x', '--corpus', '/nonexistent/folder'), /cannot read \/nonexistent\/folder\/sources\.json \(ENOENT\)/));
+    it('reports an unreadable corpus folder', () => assertCleanError(briefing('search', 'x', '--corpus', '/nonexistent/folder'), /cannot read \/nonexistent\/folder \(ENOENT\)/));
 
     it('reports a corrupt manifest', () => {
       const dir = mkdtempSync(path.join(tmpdir(), 'briefing-cli-'));

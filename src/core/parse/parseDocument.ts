@@ -84,6 +84,29 @@ export function parseDocument(raw: string, hints: SourceHints): SourceDocument {
     const next = content[i + 1];
     const text = line.text;
 
+    if (/^(```|~~~)/.test(text)) {
+      // A fenced code block is not prose to cite.
+      const fence = text.slice(0, 3);
+      drop(line, 'code');
+      while (i + 1 < content.length && !content[i + 1].text.startsWith(fence)) drop(content[++i], 'code');
+      if (i + 1 < content.length) drop(content[++i], 'code');
+      continue;
+    }
+    const markdownHeading = /^#{1,6}[ \t]+(.+?)[ \t]*#*$/.exec(text);
+    if (markdownHeading) {
+      if (passages.length === 0 && sections.length === 0 && /^#[ \t]/.test(text)) {
+        // The first top-level heading is the title line; front matter, when given, names the title already.
+        if (!hints.title) {
+          title = markdownHeading[1];
+          titleFromText = true;
+        }
+        drop(line, 'title');
+      } else {
+        section = markdownHeading[1];
+        sections.push(section);
+      }
+      continue;
+    }
     if (i === 0 && isHeadingLike(text) && !text.endsWith('?')) {
       if (!hints.title || hints.titleFromText) {
         title = text;
@@ -96,14 +119,15 @@ export function parseDocument(raw: string, hints: SourceHints): SourceDocument {
       const rows: Line[] = [];
       while (i < content.length && content[i].text.startsWith('|')) rows.push(content[i++]);
       i--;
-      const [header, ...body] = rows;
+      const [, ...body] = rows;
       const dataRows = body.filter((row) => !isTableSeparator(row.text));
-      const columns = parseTableRow(header.text);
       for (const row of dataRows) {
         const cells = parseTableRow(row.text);
         if (cells.length < 2) continue;
-        const rowText = cells.map((cell, c) => (columns[c] ? `${columns[c]}: ${cell}` : cell)).join('; ');
-        const passage = addPassage('table-row', row.span, rowText, cells[0]);
+        // The row's own words, between its outer pipes: a verbatim span of the file.
+        const inner = /^\|?\s*(.*?)\s*\|?$/.exec(row.text)?.[1] ?? row.text;
+        const start = row.span.start + row.text.indexOf(inner);
+        const passage = addPassage('table-row', { start, end: start + inner.length }, inner, cells[0]);
         tableFacts.push({ metric: cells[0], value: cells.slice(1).join('; '), passageId: passage.id });
       }
       continue;

@@ -1,6 +1,6 @@
 import MiniSearch, { type Query, type SearchResult as MiniSearchResult } from 'minisearch';
 import type { Corpus } from '../corpus';
-import type { Passage, PassageKind, SourceMeta } from '../model';
+import type { Passage, PassageKind, SourceDocument, SourceMeta } from '../model';
 import { toTerm } from '../text/terms';
 import { words } from '../text/tokens';
 import { planQuery, type QueryGroup } from './queryPlan';
@@ -47,6 +47,10 @@ const MIN_PREFIX_LENGTH = 3;
 const MIN_FUZZY_LENGTH = 5;
 const OR_PASS_WEIGHT = 0.5;
 
+function indexedPassages(document: SourceDocument): IndexedPassage[] {
+  return document.passages.map((passage) => ({ id: passage.id, title: document.meta.title, heading: passage.heading ?? '', text: passage.text }));
+}
+
 const processTerm = (term: string): string | null => toTerm(term);
 const tokenize = (text: string): string[] => words(text);
 
@@ -64,15 +68,21 @@ export class SearchIndex {
 
   static build(corpus: Corpus): SearchIndex {
     const index = new MiniSearch<IndexedPassage>(SearchIndex.options());
-    index.addAll(
-      corpus.passages.map((passage) => ({
-        id: passage.id,
-        title: corpus.meta(passage.docId)?.title ?? '',
-        heading: passage.heading ?? '',
-        text: passage.text,
-      })),
-    );
+    index.addAll(corpus.documents.flatMap((document) => indexedPassages(document)));
     return new SearchIndex(corpus, index);
+  }
+
+  /** Adds a document to the corpus and the index, replacing an earlier version with the same id. */
+  addDocument(document: SourceDocument): void {
+    this.removeDocument(document.meta.id);
+    this.corpus.add(document);
+    this.index.addAll(indexedPassages(document));
+  }
+
+  /** Removes a document and its passages from the corpus and the index. */
+  removeDocument(docId: string): void {
+    const removed = this.corpus.remove(docId);
+    for (const passage of removed?.passages ?? []) this.index.discard(passage.id);
   }
 
   /** Restores an index from `toJSON()`; throws when the data is not a minisearch index. */

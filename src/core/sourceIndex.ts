@@ -1,0 +1,145 @@
+import { Corpus } from './corpus';
+import type { LoadedBundle } from './bundle';
+import type { SourceDocument } from './model';
+import { SearchIndex } from './search/searchIndex';
+import { contentHash } from './text/hash';
+import { parseUserFile, type UserFile } from './sources/userSource';
+
+/** Bumped whenever what a cache holds changes meaning; older caches are rebuilt. */
+export const CACHE_FORMAT = 1;
+
+/** What Briefing knows about a user's file it indexed. */
+export interface FileRecord {
+  readonly path: string;
+  readonly hash: string;
+  readonly docId: string;
+  readonly size: number;
+  readonly modifiedMs: number;
+}
+
+/** The persisted index: documents, search index, and the hashes it was built from. */
+export interface IndexCache {
+  readonly format: number;
+  /** Hash of the bundled corpus (or "none" when it is switched off). */
+  readonly bundledHash: string;
+  readonly files: readonly FileRecord[];
+  readonly documents: readonly SourceDocument[];
+  readonly index: unknown;
+}
+
+/** What changed when a file was indexed again. */
+export interface FileUpdate {
+  readonly docId: string;
+  readonly problems: readonly string[];
+  /** Passage ids of the file's previous version mapped to the new ones, where the text is unchanged. */
+  readonly renamedPassages: ReadonlyMap<string, string>;
+}
+
+/**
+ * The bundled corpus and the user's own files in one searchable index,
+ * updated file by file, and saved with the content hashes it was built
+ * from so the next start re-reads only what changed.
+ */
+export class SourceIndex {
+  private readonly files = new Map<string, FileRecord>();
+
+  private constructor(
+    readonly corpus: Corpus,
+    readonly index: SearchIndex,
+    readonly bundledHash: string,
+  ) {}
+
+  /** Starts from the bundled corpus (or from nothing, when it is switched off). */
+  static fromBundle(bundle: LoadedBundle | undefined, bundledHash: string): SourceIndex {
+    if (!bundle) {
+      const corpus = new Corpus([]);
+      return new SourceIndex(corpus, SearchIndex.build(corpus), bundledHash);
+    }
+    return new SourceIndex(bundle.corpus, bundle.index, bundledHash);
+  }
+
+  /** Restores a saved index, or says in a sentence why it cannot be trusted. */
+  static fromCache(json: string, bundledHash: string): { sourceIndex: SourceIndex } | { problem: string } {
+    let cache: IndexCache;
+    try {
+      cache = JSON.parse(json) as IndexCache;
+    } catch {
+      return { problem: 'the saved index is truncated or corrupt (not valid JSON)' };
+    }
+    if (cache?.format !== CACHE_FORMAT) return { problem: `the saved index has format ${String(cache?.format)}, this version reads ${CACHE_FORMAT}` };
+    if (cache.bundledHash !== bundledHash) return { problem: 'the saved index was built from another version of the bundled sources' };
+    if (!Array.isArray(cache.files) || !Array.isArray(cache.documents)) return { problem: 'the saved index is incomplete' };
+    try {
+      const corpus = new Corpus(cache.documents);
+      const sourceIndex = new SourceIndex(corpus, SearchIndex.load(corpus, cache.index), bundledHash);
+      for (const record of cache.files) sourceIndex.files.set(record.path, record);
+      return { sourceIndex };
+    } catch (error) {
+      return { problem: `the saved index could not be read (${(error as Error).message})` };
+    }
+  }
+
+  toCache(): IndexCache {
+    return {
+      format: CACHE_FORMAT,
+      bundledHash: this.bundledHash,
+      files: [...this.files.values()],
+      documents: this.corpus.documents,
+      index: this.index.toJSON(),
+    };
+  }
+
+  /** The user files indexed, by path. */
+  fileRecords(): ReadonlyMap<string, FileRecord> {
+    return this.files;
+  }
+
+  /** True when the file's content hash matches what was indexed. */
+  isCurrent(path: string, text: string): boolean {
+    return this.files.get(path)?.hash === contentHash(text);
+  }
+
+  /** Indexes a file, replacing its previous version; unchanged passages keep their ids' mapping for pins. */
+  upsertFile(file: UserFile, previous?: SourceDocument): FileUpdate {
+    const { document, problems } = parseUserFile(file);
+    const old = previous ?? this.corpus.document(document.meta.id);
+    this.index.addDocument(document);
+    this.files.set(file.path, {
+      path: file.path,
+      hash: contentHash(file.text),
+      docId: document.meta.id,
+      size: file.sizeBytes ?? file.text.length,
+      modifiedMs: file.modifiedMs ?? 0,
+    });
+    return { docId: document.meta.id, problems, renamedPassages: matchPassages(old, document) };
+  }
+
+  /** Forgets a file and its passages; returns the document it had, for rename detection. */
+  removeFile(path: string): SourceDocument | undefined {
+    const record = this.files.get(path);
+    if (!record) return undefined;
+    this.files.delete(path);
+    const document = this.corpus.document(record.docId);
+    this.index.removeDocument(record.docId);
+    return document;
+  }
+
+  /** The hash of a removed file's text, to recognise it again under a new name. */
+  static hashOf(text: string): string {
+    return contentHash(text);
+  }
+}
+
+/** Old passage id → new passage id, for passages whose text did not change. */
+function matchPassages(old: SourceDocument | undefined, current: SourceDocument): Map<string, string> {
+  const renamed = new Map<string, string>();
+  if (!old) return renamed;
+  const byText = new Map<string, string[]>();
+  for (const passage of current.passages) byText.set(passage.text, [...(byText.get(passage.text) ?? []), passage.id]);
+  for (const passage of old.passages) {
+    const candidates = byText.get(passage.text);
+    const match = candidates?.shift();
+    if (match && match !== passage.id) renamed.set(passage.id, match);
+  }
+  return renamed;
+}

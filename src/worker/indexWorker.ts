@@ -1,0 +1,27 @@
+import { parentPort } from 'node:worker_threads';
+import type { LibraryApi, WorkerReply, WorkerRequest } from './libraryApi';
+import { createLibraryService } from './libraryService';
+
+/**
+ * The index worker: parsing, indexing, saving and searching happen here,
+ * so the extension host never stalls while a large folder is indexed.
+ */
+const port = parentPort;
+if (!port) throw new Error('indexWorker must run as a worker thread');
+
+const reply = (message: WorkerReply): void => port.postMessage(message);
+const service = createLibraryService((done, total) => reply({ event: 'progress', done, total }));
+
+port.on('message', (request: WorkerRequest) => {
+  const method = service[request.method] as (...params: unknown[]) => Promise<unknown>;
+  if (typeof method !== 'function') {
+    reply({ id: request.id, error: `unknown method ${String(request.method)}` });
+    return;
+  }
+  method
+    .apply(service, request.params as unknown[])
+    .then((result) => reply({ id: request.id, result }))
+    .catch((error: unknown) => reply({ id: request.id, error: error instanceof Error ? error.message : String(error) }));
+});
+
+export type { LibraryApi };

@@ -1,0 +1,52 @@
+import type { CitationStyle } from '../core/cite/styles';
+import type { Passage, SourceDocument, SourceMeta } from '../core/model';
+import type { SearchHit, Suggestion } from '../core/search/searchIndex';
+import type { EngineOptions, LoadReport, UpdateReport } from '../node/libraryEngine';
+import type { BriefingHome } from '../protocol';
+
+/** A document as lists show it: metadata, sections and size, without the text. */
+export interface DocumentOverview {
+  readonly meta: SourceMeta;
+  readonly sections: readonly string[];
+  readonly passages: number;
+}
+
+/** A passage together with its source's metadata. */
+export interface CitablePassage {
+  readonly passage: Passage;
+  readonly meta: SourceMeta;
+}
+
+/**
+ * What the index worker answers. Every value crossing it is plain data;
+ * the same object implements it in-process for the CLI.
+ */
+export interface LibraryApi {
+  load(options: EngineOptions): Promise<LoadReport>;
+  cancel(): Promise<void>;
+  update(changed: readonly string[], deleted: readonly string[]): Promise<UpdateReport>;
+  search(query: string, limit: number, preferredDocIds: readonly string[]): Promise<SearchHit[]>;
+  suggest(query: string): Promise<Suggestion[]>;
+  citable(passageId: string): Promise<CitablePassage | null>;
+  documents(): Promise<DocumentOverview[]>;
+  document(docId: string): Promise<SourceDocument | null>;
+  rawText(docId: string): Promise<string | null>;
+  citedDocIds(draft: string, style: CitationStyle): Promise<string[]>;
+  /** What the panel shows with nothing typed. */
+  home(): Promise<BriefingHome>;
+}
+
+export type LibraryMethod = keyof LibraryApi;
+
+/** Host → worker. */
+export interface WorkerRequest {
+  readonly id: number;
+  readonly method: LibraryMethod;
+  readonly params: readonly unknown[];
+}
+
+/** Worker → host: an answer to a request, or a progress event while loading. */
+export type WorkerReply =
+  | { readonly id: number; readonly result: unknown }
+  | { readonly id: number; readonly error: string }
+  | { readonly event: 'progress'; readonly done: number; readonly total: number };

@@ -1,0 +1,68 @@
+import { citedSourceIds } from '../core/cite/footnotes';
+import { formatCitation } from '../core/cite/styles';
+import { LibraryEngine } from '../node/libraryEngine';
+import { buildHome } from '../core/briefingHome';
+import type { LibraryApi } from './libraryApi';
+
+/**
+ * The library's answers, computed where the index lives: in the worker for
+ * the extension, in-process for the CLI.
+ */
+export function createLibraryService(onProgress: (done: number, total: number) => void): LibraryApi {
+  let engine: LibraryEngine | undefined;
+  const loaded = (): LibraryEngine => {
+    if (!engine) throw new Error('the library is not loaded yet');
+    return engine;
+  };
+  return {
+    async load(options) {
+      engine?.cancel();
+      engine = new LibraryEngine(options);
+      return engine.load(onProgress);
+    },
+    async cancel() {
+      engine?.cancel();
+    },
+    async update(changed, deleted) {
+      return loaded().update(changed, deleted);
+    },
+    async search(query, limit, preferredDocIds) {
+      const { corpus, index } = loaded().index;
+      const docs = new Set(preferredDocIds);
+      const preferred = new Set(corpus.passages.filter((passage) => docs.has(passage.docId)).map((passage) => passage.id));
+      return index.search(query, { limit, preferred });
+    },
+    async suggest(query) {
+      return loaded().index.index.suggest(query);
+    },
+    async citable(passageId) {
+      const { corpus } = loaded().index;
+      const passage = corpus.passage(passageId);
+      const meta = passage && corpus.meta(passage.docId);
+      return passage && meta ? { passage, meta } : null;
+    },
+    async documents() {
+      return loaded().index.corpus.documents.map((document) => ({ meta: document.meta, sections: document.sections, passages: document.passages.length }));
+    },
+    async document(docId) {
+      return loaded().index.corpus.document(docId) ?? null;
+    },
+    async rawText(docId) {
+      return (await loaded().rawText(docId)) ?? null;
+    },
+    async home() {
+      return buildHome(loaded().index.corpus);
+    },
+    async citedDocIds(draft, style) {
+      const ids = citedSourceIds(draft);
+      for (const document of loaded().index.corpus.documents) {
+        const first = document.passages[0];
+        if (!first || ids.has(document.meta.id)) continue;
+        // An in-text citation names the source; the section part differs from passage to passage.
+        const inText = formatCitation(first, document.meta, style).inText.replace(/, “[^”]*”\)$/, ')');
+        if (inText.length > 4 && draft.includes(inText)) ids.add(document.meta.id);
+      }
+      return [...ids];
+    },
+  };
+}

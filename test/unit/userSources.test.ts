@@ -1,0 +1,156 @@
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { decodeText } from '../../src/core/sources/fileContent';
+import { splitFrontMatter } from '../../src/core/sources/frontMatter';
+import { htmlToText } from '../../src/core/sources/htmlText';
+import { parseUserFile } from '../../src/core/sources/userSource';
+import { LibraryEngine } from '../../src/node/libraryEngine';
+import { repoRoot } from './bundledCorpus';
+
+const CLIPPING = `---
+title: Kremlin sets out terms
+outlet: The Daily Courier
+author: Ana Petrova
+date: 2025-07-24
+url: https://example.com/terms
+---
+# Kremlin sets out terms
+
+Moscow repeated its demand that Kyiv withdraw from four regions before any ceasefire.
+
+## Reactions
+
+Officials in Kyiv called the demand a non-starter and asked for more air defence.
+`;
+
+function tempDir(): string {
+  return mkdtempSync(path.join(tmpdir(), 'briefing-sources-'));
+}
+
+describe('your own sources', () => {
+  describe('reading files', () => {
+    it('rejects binary, non-UTF-8 and empty files with a reason, and strips a BOM', () => {
+      assert.deepEqual(decodeText(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x10])), { reason: 'binary', detail: 'contains NUL bytes' });
+      assert.equal((decodeText(new Uint8Array([0x66, 0xff, 0xfe, 0x6f])) as { reason: string }).reason, 'invalid-utf8');
+      assert.equal((decodeText(new TextEncoder().encode(' \n\t ')) as { reason: string }).reason, 'empty');
+      assert.deepEqual(decodeText(new TextEncoder().encode('\uFEFFHello')), { text: 'Hello' });
+    });
+
+    it('reads citation metadata from YAML front matter, and reports malformed YAML', () => {
+      const { frontMatter, bodyOffset } = splitFrontMatter(CLIPPING);
+      assert.deepEqual(frontMatter, { title: 'Kremlin sets out terms', outlet: 'The Daily Courier', author: 'Ana Petrova', date: '2025-07-24', url: 'https://example.com/terms' });
+      assert.ok(CLIPPING.slice(bodyOffset).startsWith('# Kremlin sets out terms'));
+      assert.match(splitFrontMatter('---\ntitle: [unclosed\n---\nBody\n').problem ?? '', /not valid YAML/);
+    });
+
+    it('reduces HTML to its text, dropping scripts and styles, with offsets back into the HTML', () => {
+      const html = '<html><head><title>Talks &amp; terms</title><style>p{color:red}</style></head><body><nav>Home | World</nav><h1>Talks resume</h1><p>Both sides met in <b>Istanbul</b> on Monday.</p><script>alert("x")</script><p>A second paragraph.</p></body></html>';
+      const extracted = htmlToText(html);
+      assert.equal(extracted.title, 'Talks & terms');
+      assert.equal(extracted.text, 'Talks resume\nBoth sides met in Istanbul on Monday.\nA second paragraph.');
+      const at = extracted.text.indexOf('A second');
+      assert.ok(html.slice(extracted.toHtmlOffset(at)).startsWith('A second paragraph.'));
+    });
+  });
+
+  describe('parsing a user file', () => {
+    it('takes metadata from front matter and points passages at the file as it is on disk', () => {
+      const { document, problems } = parseUserFile({ path: '/notes/terms.md', text: CLIPPING, modifiedMs: 0 });
+      assert.deepEqual(problems, []);
+      assert.equal(document.meta.title, 'Kremlin sets out terms');
+      assert.equal(document.meta.outlet, 'The Daily Courier');
+      assert.equal(document.meta.author, 'Ana Petrova');
+      assert.equal(document.meta.date.label, '2025-07-24');
+      assert.equal(document.meta.origin, 'user');
+      assert.deepEqual(document.sections, ['Reactions']);
+      for (const passage of document.passages) assert.equal(CLIPPING.slice(passage.span.start, passage.span.end), passage.text);
+      assert.equal(document.passages[1].section, 'Reactions');
+    });
+
+    it('falls back to the first heading, the file name and the modification date', () => {
+      const modified = Date.UTC(2025, 5, 30, 12);
+      assert.equal(parseUserFile({ path: '/x/interview.md', text: '# Interview with a negotiator\n\nHe said talks would resume.\n', modifiedMs: modified }).document.meta.title, 'Interview with a negotiator');
+      const plain = parseUserFile({ path: '/x/call-notes.txt', text: 'They said talks would resume.\nAnd more was said later on.\n', modifiedMs: modified }).document;
+      assert.equal(plain.meta.title, 'call-notes');
+      assert.deepEqual(plain.meta.date, { label: '2025-06-30', from: '2025-06-30', to: '2025-06-30', evidence: 'file modification date' });
+    });
+
+    it('keeps HTML passage spans inside the HTML file', () => {
+      const html = '<article><h2>Prisoner swap</h2><p>Both sides freed 84 prisoners each on Friday.</p></article>';
+      const { document } = parseUserFile({ path: '/x/swap.html', text: html });
+      const passage = document.passages.find((candidate) => candidate.text.includes('84 prisoners'));
+      assert.ok(passage);
+      assert.equal(html.slice(passage.span.start, passage.span.end), 'Both sides freed 84 prisoners each on Friday.');
+    });
+  });
+
+  describe('the library engine', () => {
+    function makeFolder(): string {
+      const dir = tempDir();
+      writeFileSync(path.join(dir, 'terms.md'), CLIPPING);
+      writeFileSync(path.join(dir, 'call.txt'), 'Notes from a call\nA diplomat said the swap of 84 prisoners went ahead on Friday.\n');
+      writeFileSync(path.join(dir, 'page.html'), '<h1>Markets</h1><p>The rouble fell after the sanctions deadline passed.</p><script>steal()</script>');
+      writeFileSync(path.join(dir, 'photo.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00]));
+      writeFileSync(path.join(dir, 'latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0x6e, 0x6f, 0x69, 0x72]));
+      writeFileSync(path.join(dir, 'empty.md'), '');
+      writeFileSync(path.join(dir, 'huge.txt'), 'word '.repeat(300_000));
+      writeFileSync(path.join(dir, 'ignored.pdf'), 'not a source type');
+      symlinkSync(path.join(dir, 'missing.md'), path.join(dir, 'dangling.md'));
+      mkdirSync(path.join(dir, 'sub'));
+      writeFileSync(path.join(dir, 'sub', 'nested.md'), '# Nested\n\nA nested clipping about Turkish mediation in Istanbul.\n');
+      return dir;
+    }
+    const engineFor = (dir: string, cachePath?: string): LibraryEngine =>
+      new LibraryEngine({ extensionPath: repoRoot, roots: [dir], includeBundled: true, maxFileBytes: 1024 * 1024, ...(cachePath ? { cachePath } : {}) });
+
+    it('indexes good files beside the bundled corpus and lists every skip with its reason', async () => {
+      const dir = makeFolder();
+      const engine = engineFor(dir);
+      const report = await engine.load();
+      assert.equal(report.userFiles, 4);
+      const reasons = Object.fromEntries(report.skipped.map((skip) => [path.basename(skip.path), skip.reason]));
+      assert.deepEqual(reasons, { 'dangling.md': 'broken-link', 'empty.md': 'empty', 'huge.txt': 'too-large', 'latin1.txt': 'invalid-utf8', 'photo.md': 'binary' });
+      const [hit] = engine.index.index.search('84 prisoners swap', { limit: 1 });
+      assert.equal(path.basename(hit.meta.file), 'call.txt');
+      assert.ok(engine.index.index.search('prisoner exchange', { limit: 20 }).some((found) => found.meta.origin === 'bundled'));
+      assert.equal(engine.index.index.search('steal', { limit: 5 }).length, 0, 'script contents are not indexed');
+    });
+
+    it('loads a saved index next time, re-reading only changed files; a corrupt cache is rebuilt', async () => {
+      const dir = makeFolder();
+      const cache = path.join(tempDir(), 'cache', 'index.json');
+      const first = await engineFor(dir, cache).load();
+      assert.equal(first.fromCache, false);
+      const second = await engineFor(dir, cache).load();
+      assert.deepEqual([second.fromCache, second.reread], [true, 0]);
+      writeFileSync(path.join(dir, 'call.txt'), 'Notes from a call\nThe swap was postponed to Sunday.\n');
+      const third = engineFor(dir, cache);
+      const report = await third.load();
+      assert.deepEqual([report.fromCache, report.reread], [true, 1]);
+      assert.equal(third.index.index.search('postponed Sunday', { limit: 1 }).length, 1);
+      assert.equal(third.index.index.search('84 prisoners', { limit: 5 }).filter((hit) => hit.meta.origin === 'user').length, 0, 'the old text is gone');
+
+      writeFileSync(cache, readFileSync(cache, 'utf8').slice(0, 100));
+      const rebuilt = await engineFor(dir, cache).load();
+      assert.equal(rebuilt.fromCache, false);
+      assert.match(rebuilt.notes.join(' '), /truncated or corrupt/);
+    });
+
+    it('updates changed and deleted files in one batch, and keeps passage identity across a rename', async () => {
+      const dir = makeFolder();
+      const engine = engineFor(dir);
+      await engine.load();
+      const before = engine.index.index.search('Turkish mediation', { limit: 1 })[0].passage.id;
+      renameSync(path.join(dir, 'sub', 'nested.md'), path.join(dir, 'sub', 'renamed.md'));
+      writeFileSync(path.join(dir, 'terms.md'), CLIPPING.replace('four regions', 'five regions'));
+      const report = await engine.update([path.join(dir, 'sub', 'renamed.md'), path.join(dir, 'terms.md')], [path.join(dir, 'sub', 'nested.md')]);
+      assert.deepEqual([report.updated, report.removed], [2, 1]);
+      const after = engine.index.index.search('Turkish mediation', { limit: 1 })[0].passage.id;
+      assert.notEqual(after, before);
+      assert.deepEqual(report.renamedPassages.find(([old]) => old === before), [before, after]);
+      assert.equal(engine.index.index.search('five regions', { limit: 1 }).length, 1);
+    });
+  });
+});
