@@ -2,6 +2,8 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildBriefing } from './core/brief/briefing';
+import { briefingToMarkdown } from './core/brief/markdown';
 import { buildBundle, hashSources, serializeBundle, type LoadedBundle } from './core/bundle';
 import { formatCitation, parseCitationStyle, CITATION_STYLES } from './core/cite/styles';
 import { markSnippet } from './core/search/snippet';
@@ -16,6 +18,8 @@ Commands:
   suggest <text> [--json]                               completions for what you are typing
   cite <passageId> [--style STYLE]                      a citation (${CITATION_STYLES.join('|')}|markdown)
   show <passageId> [--json]                             a passage with its source and location
+  brief [topic] [--json] [--markdown]                   what the sources say: people, facts, who said what,
+                                                        timeline, where sources differ — all cited
   docs [--json]                                         the documents and their metadata
   index <DIR> --out <FILE>                              build and save the search index of DIR
 
@@ -39,6 +43,7 @@ async function main(argv: string[]): Promise<void> {
     options: {
       limit: { type: 'string' },
       json: { type: 'boolean' },
+      markdown: { type: 'boolean' },
       style: { type: 'string' },
       corpus: { type: 'string' },
       out: { type: 'string' },
@@ -95,6 +100,14 @@ async function main(argv: string[]): Promise<void> {
         `${passage.id} · ${passage.kind} · ${meta.file}, characters ${passage.span.start}–${passage.span.end}`,
       ];
       process.stdout.write(lines.join('\n') + '\n');
+      return;
+    }
+    case 'brief': {
+      const { corpus, index } = await load();
+      const topic = args.join(' ').trim() || undefined;
+      const briefing = buildBriefing(corpus, index, topic);
+      if (values.json) return printJson(briefing);
+      process.stdout.write(briefingToMarkdown(briefing));
       return;
     }
     case 'docs': {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { AddSourceCommand } from './commands/addSourceCommand';
 import { registerCommands } from './commands/command';
 import { CopyCitationCommand } from './commands/copyCitationCommand';
+import { ExportBriefingCommand } from './commands/exportBriefingCommand';
 import { FindSourcesForSelectionCommand } from './commands/findSourcesForSelectionCommand';
 import { InsertCitationCommand } from './commands/insertCitationCommand';
 import { InsertQuoteCommand } from './commands/insertQuoteCommand';
@@ -42,7 +43,17 @@ export function activate(context: vscode.ExtensionContext): void {
     (passageId) => openSource.openPassage(passageId),
     (docId) => openSource.pickInDocument(docId),
   );
-  const panel = new PanelProvider(context.extensionUri, library, inserter, pins, snippets, cited, (passageId) => openSource.openPassage(passageId), log);
+  const panel = new PanelProvider(
+    context.extensionUri,
+    library,
+    inserter,
+    pins,
+    snippets,
+    cited,
+    (passageId) => openSource.openPassage(passageId),
+    (docId) => openSource.pickInDocument(docId),
+    log,
+  );
 
   const watcher = new SourceWatcher(library);
 
@@ -74,6 +85,7 @@ export function activate(context: vscode.ExtensionContext): void {
         new TogglePinCommand(library, pins, picker),
         new ShowPanelCommand(),
         new AddSourceCommand(),
+        new ExportBriefingCommand(library),
       ],
       (id, error) => {
         log.error(`Command ${id} failed`, error);

@@ -51,8 +51,44 @@ export interface FactSummary {
 export interface PersonSummary {
   readonly name: string;
   readonly role?: string;
+  /** Person, place or organisation. */
+  readonly kind: 'person' | 'place' | 'organisation';
   readonly mentions: number;
+  /** Other spellings the sources use, e.g. "Zelenskiy", "Zelenskyy". */
+  readonly variants: readonly string[];
   readonly passageIds: readonly string[];
+}
+
+/** Who said or demanded what, in the source's words. */
+export interface StanceSummary {
+  readonly speaker: string;
+  readonly verb: string;
+  /** The quoted words or the listed demands, verbatim. */
+  readonly words: readonly string[];
+  /** The sentence it was said in, verbatim. */
+  readonly sentence: string;
+  readonly passageId: string;
+  readonly source: string;
+}
+
+/** A dated event. */
+export interface TimelineSummary {
+  /** The date as the briefing reads it, e.g. "2 June 2025" or "2 June (year not stated)". */
+  readonly when: string;
+  readonly event: string;
+  /** True when the year (or date) was inferred from the document's context rather than stated. */
+  readonly inferred: boolean;
+  readonly status: 'happened' | 'proposed' | 'deadline' | 'ongoing';
+  readonly passageIds: readonly string[];
+  readonly sources: readonly string[];
+}
+
+/** Where sources give different values, dates or spellings, side by side. */
+export interface DifferenceSummary {
+  readonly subject: string;
+  readonly severity: 'conflict' | 'nuance' | 'precision' | 'variant';
+  readonly note: string;
+  readonly sides: readonly { readonly says: string; readonly source: string; readonly passageIds: readonly string[] }[];
 }
 
 export interface TopicSummary {
@@ -67,6 +103,22 @@ export interface BriefingHome {
   readonly topics: readonly TopicSummary[];
   readonly facts: readonly FactSummary[];
   readonly people: readonly PersonSummary[];
+  readonly stances: readonly StanceSummary[];
+  readonly timeline: readonly TimelineSummary[];
+  readonly differences: readonly DifferenceSummary[];
+}
+
+/** A topic's page: the best passages across sources, with their facts and people. */
+export interface TopicView {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  /** True for a topic the user typed rather than one from the topic list. */
+  readonly freeText: boolean;
+  readonly cards: readonly PassageCard[];
+  readonly facts: readonly FactSummary[];
+  readonly people: readonly PersonSummary[];
+  readonly stances: readonly StanceSummary[];
 }
 
 // --- extension → webview
@@ -107,7 +159,17 @@ export namespace ToWebview {
     readonly level: 'info' | 'warning' | 'error';
     readonly message: string;
   }
-  export type Message = Home | Results | Related | Pins | Settings | FocusSearch | Notice;
+  export interface Topic {
+    readonly type: 'topic';
+    readonly topic: TopicView;
+  }
+  /** Specific passages to show under a title, e.g. those behind a key fact or a person. */
+  export interface Passages {
+    readonly type: 'passages';
+    readonly title: string;
+    readonly cards: readonly PassageCard[];
+  }
+  export type Message = Home | Results | Related | Pins | Settings | FocusSearch | Notice | Topic | Passages;
 }
 
 // --- webview → extension
@@ -135,11 +197,32 @@ export namespace FromWebview {
     readonly type: 'setFollowCursor';
     readonly enabled: boolean;
   }
-  export type Message = Ready | Search | PassageAction | Pin | SetFollowCursor;
+  /** Opens a topic page: a listed topic's id, or free text typed by the user. */
+  export interface OpenTopic {
+    readonly type: 'openTopic';
+    readonly topic: string;
+  }
+  export interface ShowPassages {
+    readonly type: 'showPassages';
+    readonly title: string;
+    readonly passageIds: readonly string[];
+  }
+  export interface OpenDocument {
+    readonly type: 'openDocument';
+    readonly docId: string;
+  }
+  /** Exports the briefing (of a topic, when given) as a Markdown document. */
+  export interface ExportBriefing {
+    readonly type: 'exportBriefing';
+    readonly topic?: string;
+  }
+  export type Message = Ready | Search | PassageAction | Pin | SetFollowCursor | OpenTopic | ShowPassages | OpenDocument | ExportBriefing;
 }
 
-const MAX_QUERY_LENGTH = 500;
+/** The longest query or topic the panel may send. */
+export const MAX_QUERY_LENGTH = 500;
 const MAX_ID_LENGTH = 300;
+const MAX_PASSAGE_IDS = 200;
 
 const isString = (value: unknown, max: number): value is string => typeof value === 'string' && value.length <= max;
 
@@ -170,6 +253,23 @@ export function parseWebviewMessage(raw: unknown): { message: FromWebview.Messag
     case 'setFollowCursor':
       if (typeof candidate.enabled !== 'boolean') return { error: 'setFollowCursor needs a boolean enabled' };
       return { message: { type, enabled: candidate.enabled } };
+    case 'openTopic':
+      if (!isString(candidate.topic, MAX_QUERY_LENGTH) || candidate.topic.trim() === '') return { error: 'openTopic needs a non-empty topic string' };
+      return { message: { type, topic: candidate.topic } };
+    case 'showPassages': {
+      const ids = candidate.passageIds;
+      if (!isString(candidate.title, MAX_QUERY_LENGTH)) return { error: 'showPassages needs a title string' };
+      if (!Array.isArray(ids) || ids.length > MAX_PASSAGE_IDS || !ids.every((id) => isString(id, MAX_ID_LENGTH))) {
+        return { error: `showPassages needs at most ${MAX_PASSAGE_IDS} passage id strings` };
+      }
+      return { message: { type, title: candidate.title, passageIds: ids as string[] } };
+    }
+    case 'openDocument':
+      if (!isString(candidate.docId, MAX_ID_LENGTH)) return { error: 'openDocument needs a docId string' };
+      return { message: { type, docId: candidate.docId } };
+    case 'exportBriefing':
+      if (candidate.topic !== undefined && !isString(candidate.topic, MAX_QUERY_LENGTH)) return { error: 'exportBriefing topic must be a string' };
+      return { message: candidate.topic === undefined ? { type } : { type, topic: candidate.topic } };
     default:
       return { error: `unknown message type ${JSON.stringify(String(type)).slice(0, 60)}` };
   }

@@ -1,8 +1,19 @@
+import type { CorpusAnalysis } from './brief/briefing';
+import type { Citation, Entity, Fact, Stance, Topic, TopicPage } from './brief/types';
 import type { Corpus } from './corpus';
-import type { BriefingHome } from '../protocol';
+import type { BriefingHome, FactSummary, PassageCard, PersonSummary, StanceSummary, TopicView } from '../protocol';
 
-/** What the panel shows with nothing typed: the documents, topics, key facts and people of the corpus. */
-export function buildHome(corpus: Corpus): BriefingHome {
+const MAX_FACTS = 12;
+const MAX_PEOPLE = 16;
+const MAX_STANCES = 14;
+
+/**
+ * What the panel shows with nothing typed: the documents, topics, key
+ * facts, people, who said what, the timeline and where sources differ —
+ * each item keeping the passage ids it came from.
+ */
+export function buildHome(corpus: Corpus, analysis: CorpusAnalysis, topics: readonly Topic[]): BriefingHome {
+  const sourceOf = sourceNamer(corpus);
   return {
     documents: corpus.documents.map(({ meta, passages }) => ({
       docId: meta.id,
@@ -14,10 +25,88 @@ export function buildHome(corpus: Corpus): BriefingHome {
       passages: passages.length,
       origin: meta.origin,
     })),
-    topics: [],
-    facts: corpus.documents.flatMap(({ meta, tableFacts }) =>
-      tableFacts.map((fact) => ({ label: fact.metric, value: fact.value, passageIds: [fact.passageId], sources: [meta.outlet ?? meta.title] })),
-    ),
-    people: [],
+    topics: topics.map(({ id, title, description }) => ({ id, title, description })),
+    facts: factSummaries(analysis.facts, sourceOf).slice(0, MAX_FACTS),
+    people: personSummaries(analysis.entities).slice(0, MAX_PEOPLE),
+    stances: analysis.stances.flatMap((group) => group.stances.map((stance) => stanceSummary(stance, sourceOf))).slice(0, MAX_STANCES),
+    timeline: analysis.timeline.map((event) => ({
+      when: event.when,
+      event: event.event,
+      inferred: event.date?.inferred ?? false,
+      status: event.status,
+      passageIds: unique(event.citations.map((citation) => citation.passageId)),
+      sources: unique(event.citations.map(sourceOf)),
+    })),
+    differences: analysis.disagreements.map((difference) => ({
+      subject: difference.subject,
+      severity: difference.severity,
+      note: difference.note,
+      sides: difference.sides.map((side) => ({
+        says: side.says,
+        source: unique(side.citations.map(sourceOf)).join(', '),
+        passageIds: unique(side.citations.map((citation) => citation.passageId)),
+      })),
+    })),
   };
+}
+
+/** A topic page as the panel shows it; cards come without the reader's pins, which the host adds. */
+export function buildTopicView(corpus: Corpus, page: TopicPage, card: (passageId: string, quote: string) => PassageCard | undefined): TopicView {
+  const sourceOf = sourceNamer(corpus);
+  return {
+    id: page.topic.id,
+    title: page.topic.title,
+    description: page.topic.description,
+    freeText: page.freeText,
+    cards: page.passages.flatMap((passage) => card(passage.passageId, passage.citation.quote) ?? []),
+    facts: factSummaries(page.facts, sourceOf),
+    people: personSummaries(page.entities),
+    stances: page.stances.map((stance) => stanceSummary(stance, sourceOf)),
+  };
+}
+
+function factSummaries(facts: readonly Fact[], sourceOf: (citation: Citation) => string): FactSummary[] {
+  return facts
+    .filter((fact) => fact.kind !== 'date')
+    .map((fact) => ({
+      label: fact.measures,
+      value: fact.asWritten[0] ?? String(fact.value),
+      passageIds: unique(fact.citations.map((citation) => citation.passageId)),
+      sources: unique(fact.citations.map(sourceOf)),
+    }));
+}
+
+function personSummaries(entities: readonly Entity[]): PersonSummary[] {
+  return [...entities]
+    .sort((a, b) => Number(b.kind === 'person') - Number(a.kind === 'person') || b.mentionCount - a.mentionCount)
+    .map((entity) => ({
+      name: entity.name,
+      ...(entity.roles[0] ? { role: entity.roles[0].role } : {}),
+      kind: entity.kind,
+      mentions: entity.mentionCount,
+      variants: entity.variants.map((variant) => variant.text).filter((text) => text !== entity.name),
+      passageIds: entity.passageIds,
+    }));
+}
+
+function stanceSummary(stance: Stance, sourceOf: (citation: Citation) => string): StanceSummary {
+  return {
+    speaker: stance.speaker,
+    verb: stance.verb,
+    words: stance.quotes.length > 0 ? stance.quotes : stance.items,
+    sentence: stance.citation.quote,
+    passageId: stance.citation.passageId,
+    source: sourceOf(stance.citation),
+  };
+}
+
+function sourceNamer(corpus: Corpus): (citation: Citation) => string {
+  return (citation) => {
+    const meta = corpus.meta(citation.docId);
+    return meta ? (meta.outlet ?? meta.author ?? meta.title) : citation.docId;
+  };
+}
+
+function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
 }

@@ -5,6 +5,9 @@ import type { RawSource } from '../core/corpus';
 import { parseManifest } from '../core/manifest';
 import type { SourceDocument } from '../core/model';
 import type { SkippedFile } from '../core/sources/fileContent';
+import { analyseCorpus, type CorpusAnalysis } from '../core/brief/briefing';
+import { defaultTopics, parseTopics } from '../core/brief/topics';
+import type { Topic } from '../core/brief/types';
 import { SourceIndex } from '../core/sourceIndex';
 import { collectSourceFiles, looksUnchanged, readSourceFile } from './userFiles';
 
@@ -18,6 +21,8 @@ export interface EngineOptions {
   readonly maxFileBytes: number;
   /** Where the index is saved between sessions; none for a one-off (the CLI). */
   readonly cachePath?: string;
+  /** A JSON file of extra briefing topics (briefing.topics.file). */
+  readonly topicsPath?: string;
 }
 
 /** How loading went, for the status bar and the output channel. */
@@ -55,6 +60,8 @@ export class LibraryEngine {
   private sourceIndex: SourceIndex | undefined;
   private bundledRaw = new Map<string, string>();
   private cancelRequested = false;
+  private analysis: CorpusAnalysis | undefined;
+  private topicList: { topics: readonly Topic[]; problem?: string } | undefined;
 
   constructor(private readonly options: EngineOptions) {}
 
@@ -65,6 +72,27 @@ export class LibraryEngine {
 
   cancel(): void {
     this.cancelRequested = true;
+  }
+
+  /** People, facts, stances, timeline and differences of the whole corpus, computed once per change. */
+  analyse(): CorpusAnalysis {
+    this.analysis ??= analyseCorpus(this.index.corpus);
+    return this.analysis;
+  }
+
+  /** The bundled topics and the user's own (a bad topics file is reported, not fatal). */
+  async topics(): Promise<{ topics: readonly Topic[]; problem?: string }> {
+    if (this.topicList) return this.topicList;
+    const path = this.options.topicsPath;
+    if (!path) return (this.topicList = { topics: defaultTopics() });
+    try {
+      const extra = parseTopics(await readFile(path, 'utf8'));
+      const ids = new Set(extra.map((topic) => topic.id));
+      this.topicList = { topics: [...defaultTopics().filter((topic) => !ids.has(topic.id)), ...extra] };
+    } catch (error) {
+      this.topicList = { topics: defaultTopics(), problem: `Could not read the topics file ${path}: ${(error as Error).message}` };
+    }
+    return this.topicList;
   }
 
   async load(onProgress: (done: number, total: number) => void = () => {}): Promise<LoadReport> {
@@ -120,6 +148,9 @@ export class LibraryEngine {
       if (++done % PROGRESS_EVERY === 0 || done === files.length) onProgress(done, files.length);
     }
     if (reread > 0 || !fromCache) await this.save();
+    this.analysis = undefined;
+    const topics = await this.topics();
+    if (topics.problem) notes.push(topics.problem);
     return {
       documents: sourceIndex.corpus.documents.length,
       passages: sourceIndex.corpus.passageCount,
@@ -164,7 +195,10 @@ export class LibraryEngine {
       renamedPassages.push(...result.renamedPassages);
       updated++;
     }
-    if (updated > 0 || deleted.length > 0) await this.save();
+    if (updated > 0 || deleted.length > 0) {
+      this.analysis = undefined;
+      await this.save();
+    }
     return { updated, removed: deleted.length, skipped, problems, renamedPassages };
   }
 

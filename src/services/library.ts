@@ -4,7 +4,7 @@ import type { CitationStyle } from '../core/cite/styles';
 import type { SourceDocument } from '../core/model';
 import type { SearchHit, Suggestion } from '../core/search/searchIndex';
 import type { LoadReport, UpdateReport } from '../node/libraryEngine';
-import type { BriefingHome } from '../protocol';
+import type { BriefingHome, TopicView } from '../protocol';
 import type { CitablePassage, DocumentOverview } from '../worker/libraryApi';
 import type { Log } from './log';
 import { settings } from './settings';
@@ -114,6 +114,16 @@ export class Library implements vscode.Disposable {
     return this.client.api.home();
   }
 
+  async topic(topicOrText: string): Promise<TopicView> {
+    await this.ready();
+    return this.client.api.topic(topicOrText);
+  }
+
+  async briefingMarkdown(topic?: string): Promise<string> {
+    await this.ready();
+    return this.client.api.briefingMarkdown(topic);
+  }
+
   async citedDocIds(draft: string, style: CitationStyle): Promise<string[]> {
     await this.ready();
     return this.client.api.citedDocIds(draft, style);
@@ -144,6 +154,7 @@ export class Library implements vscode.Disposable {
       includeBundled: settings.includeBundled(),
       maxFileBytes: settings.maxFileBytes(),
       cachePath: path.join(this.storageUri.fsPath, 'index-cache.json'),
+      ...(settings.topicsFile() ? { topicsPath: settings.topicsFile() } : {}),
     };
     const run = (): Promise<LoadReport> => this.client.api.load(options);
     const report =

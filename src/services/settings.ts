@@ -28,6 +28,13 @@ export const settings = {
   sourceEntries(): readonly string[] {
     return config().get<string[]>('sources.include', []);
   },
+  /** The user's extra topics file, resolved against the first workspace folder. */
+  topicsFile(): string | undefined {
+    const file = config().get<string>('topics.file', '').trim();
+    if (!file) return undefined;
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    return folder && !/^([a-z]:)?[\\/]/i.test(file) ? `${folder}/${file}` : file;
+  },
   includeBundled(): boolean {
     return config().get<boolean>('sources.includeBundled', true);
   },

@@ -8,7 +8,7 @@ import type { PinStore } from '../services/pinStore';
 import { settings } from '../services/settings';
 import type { SnippetMemory } from '../services/snippetMemory';
 import { renderPanelHtml } from './panelHtml';
-import { cardFromHit, cardFromPassage, type CardContext } from './passageCards';
+import { cardFromHit, cardFromPassage, withReader, type CardContext } from './passageCards';
 
 /**
  * The Briefing side panel. Messages to the webview wait until it says it is
@@ -33,6 +33,7 @@ export class PanelProvider implements vscode.WebviewViewProvider, vscode.Disposa
     private readonly snippets: SnippetMemory,
     private readonly cited: CitedSources,
     private readonly openSource: (passageId: string) => Promise<unknown>,
+    private readonly openDocument: (docId: string) => Promise<unknown>,
     private readonly log: Log,
   ) {
     this.disposables.push(
@@ -131,6 +132,25 @@ export class PanelProvider implements vscode.WebviewViewProvider, vscode.Disposa
         return;
       case 'setFollowCursor':
         await settings.setFollowCursor(message.enabled);
+        return;
+      case 'openTopic': {
+        const [topic, context] = await Promise.all([this.library.topic(message.topic), this.cardContext()]);
+        const cards = topic.cards.map((card) => withReader(card, context));
+        for (const card of cards) this.snippets.remember(card.passageId, card.snippet);
+        this.post({ type: 'topic', topic: { ...topic, cards } });
+        return;
+      }
+      case 'showPassages': {
+        const context = await this.cardContext();
+        const cards = (await this.library.citables(message.passageIds)).map(({ passage, meta }) => cardFromPassage(passage, meta, context));
+        this.post({ type: 'passages', title: message.title, cards });
+        return;
+      }
+      case 'openDocument':
+        await this.openDocument(message.docId);
+        return;
+      case 'exportBriefing':
+        await vscode.commands.executeCommand('briefing.exportBriefing', message.topic === undefined ? undefined : { topic: message.topic });
         return;
       default: {
         const unhandled: never = message;

@@ -33,3 +33,8 @@ function card(passage: Passage, meta: SourceMeta, snippet: string, highlights: P
     cited: context.citedDocs.has(passage.docId),
   };
 }
+
+/** A card made without the reader's state (in the worker), with their pins and citations applied. */
+export function withReader(card: PassageCard, context: CardContext): PassageCard {
+  return { ...card, pinned: context.pinned.has(card.passageId), cited: context.citedDocs.has(card.docId) };
+}

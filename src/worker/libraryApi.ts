@@ -2,7 +2,8 @@ import type { CitationStyle } from '../core/cite/styles';
 import type { Passage, SourceDocument, SourceMeta } from '../core/model';
 import type { SearchHit, Suggestion } from '../core/search/searchIndex';
 import type { EngineOptions, LoadReport, UpdateReport } from '../node/libraryEngine';
-import type { BriefingHome } from '../protocol';
+import type { Briefing } from '../core/brief/types';
+import type { BriefingHome, TopicView } from '../protocol';
 
 /** A document as lists show it: metadata, sections and size, without the text. */
 export interface DocumentOverview {
@@ -34,6 +35,12 @@ export interface LibraryApi {
   citedDocIds(draft: string, style: CitationStyle): Promise<string[]>;
   /** What the panel shows with nothing typed. */
   home(): Promise<BriefingHome>;
+  /** A topic's page (a listed topic's id or title, or free text); cards carry no pins yet. */
+  topic(topicOrText: string): Promise<TopicView>;
+  /** The whole briefing, or a topic's. */
+  briefing(topic?: string): Promise<Briefing>;
+  /** The briefing as a Markdown document with footnote citations. */
+  briefingMarkdown(topic?: string): Promise<string>;
 }
 
 export type LibraryMethod = keyof LibraryApi;

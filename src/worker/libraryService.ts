@@ -1,7 +1,10 @@
 import { citedSourceIds } from '../core/cite/footnotes';
 import { formatCitation } from '../core/cite/styles';
 import { LibraryEngine } from '../node/libraryEngine';
-import { buildHome } from '../core/briefingHome';
+import { buildBriefing, buildTopicPage } from '../core/brief/briefing';
+import { briefingToMarkdown } from '../core/brief/markdown';
+import { buildHome, buildTopicView } from '../core/briefingHome';
+import { cardFromPassage } from '../views/passageCards';
 import type { LibraryApi } from './libraryApi';
 
 /**
@@ -51,7 +54,30 @@ export function createLibraryService(onProgress: (done: number, total: number) =
       return (await loaded().rawText(docId)) ?? null;
     },
     async home() {
-      return buildHome(loaded().index.corpus);
+      const current = loaded();
+      return buildHome(current.index.corpus, current.analyse(), (await current.topics()).topics);
+    },
+    async topic(topicOrText) {
+      const current = loaded();
+      const { corpus, index } = current.index;
+      const page = buildTopicPage(corpus, index, topicOrText, { topics: (await current.topics()).topics }, current.analyse());
+      const noReader = { pinned: new Set<string>(), citedDocs: new Set<string>() };
+      return buildTopicView(corpus, page, (passageId, quote) => {
+        const passage = corpus.passage(passageId);
+        const meta = passage && corpus.meta(passage.docId);
+        if (!passage || !meta) return undefined;
+        const card = cardFromPassage(passage, meta, noReader);
+        const at = passage.text.indexOf(quote);
+        return at >= 0 && quote ? { ...card, snippet: quote } : card;
+      });
+    },
+    async briefing(topic) {
+      const current = loaded();
+      return buildBriefing(current.index.corpus, current.index.index, topic, { topics: (await current.topics()).topics });
+    },
+    async briefingMarkdown(topic) {
+      const current = loaded();
+      return briefingToMarkdown(buildBriefing(current.index.corpus, current.index.index, topic, { topics: (await current.topics()).topics }));
     },
     async citedDocIds(draft, style) {
       const ids = citedSourceIds(draft);

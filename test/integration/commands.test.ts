@@ -48,6 +48,20 @@ describe('commands', () => {
     assert.equal(editor.document.getText(), 'Text.');
   });
 
+  it('exports a topic briefing as a Markdown document whose every footnote names a source', async () => {
+    const document = await vscode.commands.executeCommand<vscode.TextDocument>('briefing.exportBriefing', { topic: 'prisoner exchanges' });
+    assert.ok(document, 'a document was opened');
+    assert.equal(document.languageId, 'markdown');
+    const text = document.getText();
+    assert.match(text, /^# Briefing: /);
+    for (const heading of ['## Sources', '## Key facts', '## Who said what', '## Timeline']) assert.ok(text.includes(heading), heading);
+    const markers = new Set([...text.matchAll(/\[\^(\d+)\](?!:)/g)].map((match) => match[1]));
+    const definitions = new Set([...text.matchAll(/^\[\^(\d+)\]:/gm)].map((match) => match[1]));
+    assert.ok(markers.size > 0);
+    assert.deepEqual([...markers].filter((marker) => !definitions.has(marker)), [], 'every marker has its definition');
+    assert.match(text, /3,000/);
+  });
+
   describe('search in the quick pick', () => {
     it('inserts a citation of the top result when the user presses Enter', async () => {
       const editor = await openDraft('Both sides have swapped prisoners.', 'markdown');
