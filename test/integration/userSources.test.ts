@@ -1,0 +1,81 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { userDocumentId } from '../../src/core/sources/userSource';
+import { activate, closeAllEditors, eventually, openDraft, setSetting, type InsertionResult } from './helpers';
+
+const folder = (): string => vscode.workspace.workspaceFolders![0].uri.fsPath;
+const clipping = (name: string): string => path.join(folder(), 'clippings', name);
+
+/** Whether Briefing knows a passage, asked without touching any draft (copying its citation). */
+async function knows(passageId: string): Promise<boolean> {
+  return (await vscode.commands.executeCommand<string | undefined>('briefing.copyCitation', { passageId })) !== undefined;
+}
+
+async function citeInto(editor: vscode.TextEditor, passageId: string): Promise<InsertionResult | undefined> {
+  await vscode.window.showTextDocument(editor.document);
+  return vscode.commands.executeCommand<InsertionResult | undefined>('briefing.insertCitation', { passageId, style: 'inline' });
+}
+
+describe('your own sources', function () {
+  this.timeout(30_000);
+  before(async () => {
+    await activate();
+    await setSetting('sources.include', ['clippings']);
+  });
+  after(async () => {
+    await setSetting('sources.include', undefined);
+    await setSetting('sources.includeBundled', undefined);
+    await closeAllEditors();
+  });
+
+  it('cites a Markdown clipping with the metadata of its front matter', async () => {
+    const passageId = `${userDocumentId(clipping('grain-deal.md'))}#insurance`;
+    const editor = await openDraft('Premiums fell.', 'markdown');
+    await eventually(async () => (await citeInto(editor, passageId))?.inserted === true, 'the clipping to be indexed', 15_000);
+    assert.match(editor.document.getText(), /^Premiums fell\. \(Mira Kovalenko, \*Grain corridor talks resume in Ankara\*, 2025-07-30, “Insurance”\)/);
+  });
+
+  it('finds your clipping from the quick pick, beside the bundled sources', async () => {
+    const editor = await openDraft('Barges crowd the Danube.', 'plaintext');
+    await vscode.commands.executeCommand('briefing.search', { query: 'Izmail barge traffic' });
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await eventually(() => editor.document.getText().includes('Harbour notes'), 'the citation of the HTML clipping');
+  });
+
+  it('opens your own file at the passage', async () => {
+    const passageId = `${userDocumentId(clipping('grain-deal.md'))}#insurance`;
+    const uri = await vscode.commands.executeCommand<vscode.Uri>('briefing.openSource', { passageId });
+    assert.equal(uri?.fsPath, clipping('grain-deal.md'));
+    const editor = vscode.window.activeTextEditor!;
+    assert.ok(editor.document.getText(editor.selection.isEmpty ? undefined : editor.selection) !== undefined);
+    const offset = editor.document.offsetAt(editor.selection.start);
+    assert.ok(editor.document.getText().slice(offset).startsWith('Underwriters said premiums'));
+  });
+
+  it('picks up a new file and forgets a deleted one, as they happen', async () => {
+    const file = clipping('late-night.md');
+    await vscode.workspace.fs.writeFile(vscode.Uri.file(file), new TextEncoder().encode('# Late night call\n\nA negotiator said the grain talks would go on past midnight.\n'));
+    const passageId = `${userDocumentId(file)}#intro`;
+    await eventually(() => knows(passageId), 'the new file to be indexed', 15_000);
+    const editor = await openDraft('Talks ran late.', 'markdown');
+    assert.equal((await citeInto(editor, passageId))?.inserted, true);
+    await vscode.workspace.fs.delete(vscode.Uri.file(file));
+    await eventually(async () => !(await knows(passageId)), 'the deleted file to be forgotten', 15_000);
+    const other = await openDraft('Still there?', 'markdown');
+    assert.equal(await citeInto(other, passageId), undefined);
+    assert.equal(other.document.getText(), 'Still there?');
+  });
+
+  it('can leave out the bundled sources', async () => {
+    const bundledPassage = 'wtn-talks-stall#economic-impact-on-russia';
+    await setSetting('sources.includeBundled', false);
+    await eventually(async () => !(await knows(bundledPassage)), 'the bundled corpus to be switched off', 15_000);
+    const editor = await openDraft('Spending rose.', 'markdown');
+    assert.equal(await citeInto(editor, bundledPassage), undefined);
+    assert.equal(editor.document.getText(), 'Spending rose.');
+    assert.ok(await knows(`${userDocumentId(clipping('grain-deal.md'))}#insurance`), 'your own sources stay');
+    await setSetting('sources.includeBundled', undefined);
+    await eventually(() => knows(bundledPassage), 'the bundled corpus to come back', 15_000);
+  });
+});
