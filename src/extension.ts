@@ -72,7 +72,7 @@ export function activate(context: vscode.ExtensionContext): void {
     drafts,
     viewer,
     panel,
-    new RelatedFollower(panel),
+    new RelatedFollower(panel, (error) => log.error('Could not update the related passages', error)),
     vscode.window.registerWebviewViewProvider(PanelProvider.viewId, panel),
     registerCommands(
       [

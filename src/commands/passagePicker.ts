@@ -58,17 +58,19 @@ export class PassagePicker {
     const update = async (query: string): Promise<void> => {
       const request = ++latest;
       picker.busy = true;
+      let items: PassageItem[];
       try {
-        const items = query.trim() ? this.resultItems(await this.library.search(query, settings.maxResults(), await citedDocs)) : await this.startItems();
-        if (request === latest) {
-          picker.items = items;
-          // Results arrive after the picker is shown: put the top one under Enter, as typing expects.
-          const first = items.find((item) => item.kind !== vscode.QuickPickItemKind.Separator);
-          picker.activeItems = first ? [first] : [];
-        }
-      } finally {
-        if (request === latest) picker.busy = false;
+        items = query.trim() ? this.resultItems(await this.library.search(query, settings.maxResults(), await citedDocs.catch(() => []))) : await this.startItems();
+      } catch (error) {
+        // Say what went wrong where the user is looking, rather than leave an empty list.
+        items = [{ label: `$(error) Briefing could not search: ${escapeIcons(error instanceof Error ? error.message : String(error))}`, alwaysShow: true }];
       }
+      if (request !== latest) return;
+      picker.items = items;
+      picker.busy = false;
+      // Results arrive after the picker is shown: put the top one under Enter, as typing expects.
+      const first = items.find((item) => item.kind !== vscode.QuickPickItemKind.Separator && (item.passageId || item.docId));
+      picker.activeItems = first ? [first] : [];
     };
     picker.onDidChangeValue((value) => void update(value));
     picker.onDidAccept(() => {

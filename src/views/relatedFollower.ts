@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { paragraphAt } from '../core/text/paragraph';
-import { relatedQuery } from '../core/search/relatedQuery';
+import { relatedQuery, withoutMarkupOf } from '../core/search/relatedQuery';
 import { isDraft } from '../editor/draftTracker';
 import { settings } from '../services/settings';
 import type { PanelProvider } from './panelProvider';
@@ -17,7 +17,10 @@ export class RelatedFollower implements vscode.Disposable {
   private lastQuery: string | undefined;
   private readonly disposables: vscode.Disposable[];
 
-  constructor(private readonly panel: PanelProvider) {
+  constructor(
+    private readonly panel: PanelProvider,
+    private readonly onError: (error: unknown) => void,
+  ) {
     const schedule = (): void => this.schedule();
     this.disposables = [
       vscode.window.onDidChangeTextEditorSelection(schedule),
@@ -33,14 +36,14 @@ export class RelatedFollower implements vscode.Disposable {
       }),
       panel.onDidBecomeReady(() => {
         this.lastQuery = undefined;
-        void this.update();
+        this.update().catch((error: unknown) => this.onError(error));
       }),
     ];
   }
 
   private schedule(): void {
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.update(), DEBOUNCE_MS);
+    this.timer = setTimeout(() => this.update().catch((error: unknown) => this.onError(error)), DEBOUNCE_MS);
   }
 
   /** Recomputes the related passages now; exposed for the panel's first load. */
@@ -61,7 +64,7 @@ export class RelatedFollower implements vscode.Disposable {
     if (query === this.lastQuery) return;
     this.lastQuery = query;
     const cards = query ? await this.panel.search(query, RELATED_CARDS) : [];
-    const caption = paragraph.replace(/\s+/g, ' ').trim();
+    const caption = withoutMarkupOf(paragraph);
     this.panel.post({ type: 'related', context: caption.length > 80 ? `${caption.slice(0, 79)}…` : caption, cards });
   }
 

@@ -9,10 +9,7 @@ const MAX_TERMS = 12;
  * (the query ends with a space, so none is taken as a prefix).
  */
 export function relatedQuery(paragraph: string): string {
-  const withoutMarkup = paragraph
-    .replace(/\[\^[^\]]*\]/g, ' ')
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/\\[a-z]+\{|[#>*_`[\]()]/gi, ' ');
+  const withoutMarkup = withoutMarkupOf(paragraph);
   const scored = new Map<string, { word: string; score: number; order: number }>();
   tokenize(withoutMarkup).forEach((token, order) => {
     const term = toTerm(token.word);
@@ -26,4 +23,14 @@ export function relatedQuery(paragraph: string): string {
   const chosen = [...scored.values()].sort((a, b) => b.score - a.score || a.order - b.order).slice(0, MAX_TERMS);
   chosen.sort((a, b) => a.order - b.order);
   return chosen.length === 0 ? '' : `${chosen.map((entry) => entry.word).join(' ')} `;
+}
+
+/** A draft paragraph without its Markdown or LaTeX markup and footnote markers, as plain words. */
+export function withoutMarkupOf(paragraph: string): string {
+  return paragraph
+    .replace(/\[\^[^\]]*\]/g, ' ')
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/\\[a-z]+\{|[#>*_`[\]()]/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -1,10 +1,10 @@
-import MiniSearch, { type Query, type SearchResult as MiniSearchResult } from 'minisearch';
 import type { Corpus } from '../corpus';
 import type { Passage, PassageKind, SourceDocument, SourceMeta } from '../model';
 import { toTerm } from '../text/terms';
 import { words } from '../text/tokens';
 import { planQuery, type QueryGroup } from './queryPlan';
 import { makeSnippet, type Snippet } from './snippet';
+import { TermIndex, type GroupSpec, type TermHit } from './termIndex';
 
 /** A passage that matched a query, with the sentences to show and cite. */
 export interface SearchHit {
@@ -29,14 +29,8 @@ export interface Suggestion {
   readonly score: number;
 }
 
-interface IndexedPassage {
-  readonly id: string;
-  readonly title: string;
-  readonly heading: string;
-  readonly text: string;
-}
-
-const FIELDS = ['title', 'heading', 'text'];
+/** Field boosts in the index's field order: title, heading, text. */
+const BOOSTS = [1.5, 2, 1];
 const KIND_WEIGHT: Readonly<Record<PassageKind, number>> = {
   paragraph: 1,
   'question-answer': 1,
@@ -46,37 +40,52 @@ const KIND_WEIGHT: Readonly<Record<PassageKind, number>> = {
 const MIN_PREFIX_LENGTH = 3;
 const MIN_FUZZY_LENGTH = 5;
 const OR_PASS_WEIGHT = 0.5;
+/** How many passages suggestions are drawn from. */
+const SUGGEST_PASSAGES = 500;
 
-function indexedPassages(document: SourceDocument): IndexedPassage[] {
-  return document.passages.map((passage) => ({ id: passage.id, title: document.meta.title, heading: passage.heading ?? '', text: passage.text }));
+/** A passage's index terms per field (title, heading, text) and each field's length in distinct words. */
+function passageFields(passage: Passage, title: string): { terms: string[][]; lengths: number[] } {
+  const terms: string[][] = [];
+  const lengths: number[] = [];
+  for (const text of [title, passage.heading ?? '', passage.text]) {
+    const tokens = words(text);
+    lengths.push(new Set(tokens).size);
+    terms.push(tokens.map(toTerm).filter((term): term is string => term !== null));
+  }
+  return { terms, lengths };
 }
 
-const processTerm = (term: string): string | null => toTerm(term);
-const tokenize = (text: string): string[] => words(text);
-
 /**
- * The passage index: minisearch with a query plan shaped for typing.
- * Terms are combined with AND; only the word being typed is matched as a
- * prefix; one-edit typos are tried only when exact matching comes up
- * short; an OR pass fills the list last, ranked below every AND hit.
+ * The passage index: compact posting arrays (see termIndex.ts) with a
+ * query plan shaped for typing. Terms are combined with AND; only the word
+ * being typed is matched as a prefix; one-edit typos are tried only when
+ * exact matching comes up short; an OR pass fills the list last, ranked
+ * below every AND hit.
  */
 export class SearchIndex {
   private constructor(
     private readonly corpus: Corpus,
-    private readonly index: MiniSearch<IndexedPassage>,
+    private readonly index: TermIndex,
   ) {}
 
   static build(corpus: Corpus): SearchIndex {
-    const index = new MiniSearch<IndexedPassage>(SearchIndex.options());
-    index.addAll(corpus.documents.flatMap((document) => indexedPassages(document)));
+    const index = new TermIndex(BOOSTS);
+    for (const document of corpus.documents) SearchIndex.addPassages(index, document);
     return new SearchIndex(corpus, index);
+  }
+
+  private static addPassages(index: TermIndex, document: SourceDocument): void {
+    for (const passage of document.passages) {
+      const { terms, lengths } = passageFields(passage, document.meta.title);
+      index.add(passage.id, terms, lengths, KIND_WEIGHT[passage.kind] ?? 1);
+    }
   }
 
   /** Adds a document to the corpus and the index, replacing an earlier version with the same id. */
   addDocument(document: SourceDocument): void {
     this.removeDocument(document.meta.id);
     this.corpus.add(document);
-    this.index.addAll(indexedPassages(document));
+    SearchIndex.addPassages(this.index, document);
   }
 
   /** Removes a document and its passages from the corpus and the index. */
@@ -85,17 +94,13 @@ export class SearchIndex {
     for (const passage of removed?.passages ?? []) this.index.discard(passage.id);
   }
 
-  /** Restores an index from `toJSON()`; throws when the data is not a minisearch index. */
+  /** Restores an index from `toJSON()`; throws when the data is not an index of this version or not of this corpus. */
   static load(corpus: Corpus, serialized: unknown): SearchIndex {
-    const index = MiniSearch.loadJS<IndexedPassage>(serialized as Parameters<typeof MiniSearch.loadJS>[0], SearchIndex.options());
+    const index = TermIndex.load(serialized, BOOSTS);
     if (index.documentCount !== corpus.passageCount) {
       throw new Error(`index holds ${index.documentCount} passages but the corpus has ${corpus.passageCount}`);
     }
     return new SearchIndex(corpus, index);
-  }
-
-  private static options(): ConstructorParameters<typeof MiniSearch<IndexedPassage>>[0] {
-    return { fields: FIELDS, storeFields: [], tokenize, processTerm };
   }
 
   toJSON(): unknown {
@@ -110,22 +115,22 @@ export class SearchIndex {
     const limit = options.limit ?? 10;
     const groups = planQuery(query);
     if (groups.length === 0) return [];
+    const preferred = options.preferred && options.preferred.size > 0 ? options.preferred : undefined;
 
-    const ranked = new Map<string, MiniSearchResult>();
-    const take = (results: MiniSearchResult[], weight: number): void => {
+    const ranked = new Map<string, TermHit>();
+    const take = (results: TermHit[], weight: number): void => {
       for (const result of results) {
         if (!ranked.has(result.id)) ranked.set(result.id, { ...result, score: result.score * weight });
       }
     };
-    take(this.run(groups, 'AND', false), 1);
-    if (ranked.size < limit) take(this.run(groups, 'AND', true), 1);
-    if (ranked.size < limit && groups.length > 1) take(this.run(groups, 'OR', true), OR_PASS_WEIGHT);
+    const run = (combineWith: 'AND' | 'OR', fuzzy: boolean): TermHit[] =>
+      this.index.search(specs(groups, fuzzy), { combineWith, limit: limit - ranked.size, exclude: ranked, preferred });
+    take(run('AND', false), 1);
+    if (ranked.size < limit) take(run('AND', true), 1);
+    if (ranked.size < limit && groups.length > 1) take(run('OR', true), OR_PASS_WEIGHT);
 
-    const preferred = options.preferred;
     const results = [...ranked.values()];
-    if (preferred && preferred.size > 0) {
-      results.sort((a, b) => Number(preferred.has(b.id)) - Number(preferred.has(a.id)));
-    }
+    if (preferred) results.sort((a, b) => Number(preferred.has(b.id)) - Number(preferred.has(a.id)));
     return results.slice(0, limit).flatMap((result) => {
       const passage = this.corpus.passage(result.id);
       const meta = passage && this.corpus.meta(passage.docId);
@@ -138,33 +143,35 @@ export class SearchIndex {
   /** Completions for the query being typed: whole queries whose words all occur together. */
   suggest(query: string, limit = 8): Suggestion[] {
     if (planQuery(query).length === 0) return [];
-    return this.index
-      .autoSuggest(query, {
-        combineWith: 'AND',
-        prefix: (_term, index, terms) => index === terms.length - 1,
-        fuzzy: (term) => (term.length >= MIN_FUZZY_LENGTH ? 1 : false),
-        boost: { heading: 2, title: 1.5 },
-      })
-      .slice(0, limit)
-      .map((suggestion) => ({ text: suggestion.suggestion, score: suggestion.score }));
+    const terms = words(query).map(toTerm).filter((term): term is string => term !== null);
+    const groups: GroupSpec[] = terms.map((term, i) => ({
+      alternatives: [[{ term, prefix: i === terms.length - 1, fuzzy: term.length >= MIN_FUZZY_LENGTH }]],
+    }));
+    // As minisearch's autoSuggest: passages grouped by the terms they matched, scored by their mean.
+    const phrases = new Map<string, { score: number; count: number }>();
+    for (const hit of this.index.search(groups, { combineWith: 'AND', limit: SUGGEST_PASSAGES })) {
+      const phrase = hit.terms.join(' ');
+      const entry = phrases.get(phrase);
+      if (entry) {
+        entry.score += hit.score;
+        entry.count++;
+      } else phrases.set(phrase, { score: hit.score, count: 1 });
+    }
+    return [...phrases]
+      .map(([text, { score, count }]) => ({ text, score: score / count }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit);
   }
+}
 
-  private run(groups: readonly QueryGroup[], combineWith: 'AND' | 'OR', fuzzy: boolean): MiniSearchResult[] {
-    const query: Query = {
-      combineWith,
-      queries: groups.map((group) => ({
-        combineWith: 'OR',
-        prefix: group.typing && group.alternatives[0].join(' ').length >= MIN_PREFIX_LENGTH,
-        fuzzy: fuzzy ? (term: string) => (term.length >= MIN_FUZZY_LENGTH && !/\d/.test(term) ? 1 : false) : false,
-        queries: group.alternatives.map((terms) =>
-          terms.length === 1 ? terms[0] : { combineWith: 'AND', queries: [...terms] },
-        ),
-      })),
+/** The query plan as the index reads it: the typed word's group by prefix, typos only on the fuzzy passes. */
+function specs(groups: readonly QueryGroup[], fuzzy: boolean): GroupSpec[] {
+  return groups.map((group) => {
+    const prefix = group.typing && group.alternatives[0].join(' ').length >= MIN_PREFIX_LENGTH;
+    return {
+      alternatives: group.alternatives.map((terms) =>
+        terms.map((term) => ({ term, prefix, fuzzy: fuzzy && term.length >= MIN_FUZZY_LENGTH && !/\d/.test(term) })),
+      ),
     };
-    return this.index.search(query, {
-      fields: FIELDS,
-      boost: { heading: 2, title: 1.5 },
-      boostDocument: (id: string) => KIND_WEIGHT[this.corpus.passage(id)?.kind ?? 'paragraph'],
-    });
-  }
+  });
 }

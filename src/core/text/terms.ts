@@ -65,8 +65,21 @@ export function stripInflection(term: string): string {
   return term;
 }
 
+/** Words already read, so the same word is folded and stemmed once: indexing and snippets call this per token. */
+const termCache = new Map<string, string | null>();
+const TERM_CACHE_LIMIT = 200_000;
+
 /** The index term for a word, or null for a stop word. */
 export function toTerm(word: string): string | null {
+  const cached = termCache.get(word);
+  if (cached !== undefined) return cached;
+  const term = computeTerm(word);
+  if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear();
+  termCache.set(word, term);
+  return term;
+}
+
+function computeTerm(word: string): string | null {
   const folded = foldWord(word);
   if (folded.length === 0 || STOP_WORDS.has(folded)) return null;
   // Own keys only: "constructor" or "toString" in a text must stay words, not Object.prototype's members.

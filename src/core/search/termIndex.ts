@@ -1,0 +1,804 @@
+/**
+ * The passage index behind search: compact posting arrays (one sorted run
+ * of passage numbers per term, in typed arrays), BM25+ scoring with field
+ * boosts as minisearch computes it, and a query evaluator that narrows
+ * candidates before it scores: the cheapest group of a query is read in
+ * full, every other group only probed for the passages still in the
+ * running (galloping intersection), and only the top k are ranked.
+ */
+import { base64ToBytes, bytesToBase64 } from './base64';
+
+/** Fields in index order; a posting packs their term frequencies. */
+export const FIELD_NAMES = ['title', 'heading', 'text'] as const;
+export type FieldName = (typeof FIELD_NAMES)[number];
+const FIELDS = FIELD_NAMES.length;
+
+// minisearch's BM25+ parameters and term weights, so rankings stay as they were.
+const BM25_K = 1.2;
+const BM25_B = 0.7;
+const BM25_D = 0.5;
+const PREFIX_WEIGHT = 0.375;
+const FUZZY_WEIGHT = 0.45;
+/** Pending postings beyond this share of the index trigger a compaction right away. */
+const COMPACT_SHARE = 0.25;
+const SERIAL_ENGINE = 'briefing-postings';
+const SERIAL_VERSION = 1;
+
+/** One term of a query: matched exactly, and as a prefix or with one edit when asked. */
+export interface ClauseSpec {
+  readonly term: string;
+  readonly prefix: boolean;
+  readonly fuzzy: boolean;
+}
+
+/** Alternatives, any of which satisfies the group; each alternative's clauses must all match. */
+export interface GroupSpec {
+  readonly alternatives: readonly (readonly ClauseSpec[])[];
+}
+
+export interface TermHit {
+  readonly id: string;
+  readonly score: number;
+  /** Index terms of the passage that matched, in query order. */
+  readonly terms: string[];
+}
+
+export interface QueryOptions {
+  readonly combineWith: 'AND' | 'OR';
+  readonly limit: number;
+  /** Passages not to return (already ranked by an earlier pass). */
+  readonly exclude?: { has(id: string): boolean };
+  /** Passages ranked first among the matches. */
+  readonly preferred?: ReadonlySet<string>;
+}
+
+/** The serialized form: varint-coded posting runs in base64, readable in a web worker. */
+export interface SerializedTermIndex {
+  readonly engine: typeof SERIAL_ENGINE;
+  readonly version: number;
+  readonly ids: readonly string[];
+  readonly weights: readonly number[];
+  /** Field lengths, FIELDS per passage, as varints in base64. */
+  readonly lengths: string;
+  readonly terms: readonly string[];
+  /** Per term: its posting count, then (passage delta, packed frequencies) pairs, as varints in base64. */
+  readonly postings: string;
+}
+
+interface Derived {
+  readonly term: number;
+  readonly weight: number;
+}
+
+interface Clause {
+  readonly derived: readonly Derived[];
+  readonly bit: number;
+  readonly cost: number;
+}
+
+interface Group {
+  readonly alternatives: readonly (readonly Clause[])[];
+  readonly cost: number;
+}
+
+/** Passages with their scores and the query terms they matched (bit mask), sorted by passage number. */
+interface Candidates {
+  docs: Int32Array;
+  scores: Float64Array;
+  masks: Uint32Array;
+  length: number;
+}
+
+/** A posting packs its term frequencies: text in the low 16 bits, heading and title one byte each above. */
+function fieldTf(packed: number, field: number): number {
+  return field === 2 ? packed & 0xffff : field === 1 ? (packed >>> 16) & 0xff : packed >>> 24;
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** First index in docs[from, to) whose value is ≥ target (galloping, then binary search). */
+function gallop(docs: Int32Array, from: number, to: number, target: number): number {
+  let step = 1;
+  let low = from;
+  let high = from;
+  while (high < to && docs[high] < target) {
+    low = high + 1;
+    high += step;
+    step <<= 1;
+  }
+  if (high > to) high = to;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (docs[mid] < target) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+export class TermIndex {
+  private readonly termIds = new Map<string, number>();
+  private readonly termText: string[] = [];
+  /** Sorted vocabulary (term numbers) for prefix ranges, rebuilt when new terms arrive. */
+  private sortedTerms: Int32Array | undefined;
+  /** Marks the terms already taken while expanding one query term. */
+  private termMark = new Int32Array(0);
+  private termMarkValue = 0;
+
+  // Postings of the compacted index: term t owns [offsets[t], offsets[t + 1]).
+  private offsets = new Int32Array(1);
+  private postDocs = new Int32Array(0);
+  private postTfs = new Uint32Array(0);
+  /** Documents per term and field, for idf. */
+  private fieldDocs = new Int32Array(0);
+  /** Postings added since the last compaction: per term, [doc, tf, doc, tf, …]. */
+  private pending = new Map<number, number[]>();
+  private pendingCount = 0;
+  private deadSinceCompaction = 0;
+
+  // Passages by number.
+  private ids: string[] = [];
+  private readonly docById = new Map<string, number>();
+  private lengths: number[] = [];
+  private weights: number[] = [];
+  private alive: boolean[] = [];
+  private live = 0;
+  private readonly totalLength = new Float64Array(FIELDS);
+
+  /** BM25 impact per posting (boosts and passage weight included), computed per term on first use. */
+  private impacts = new Float32Array(0);
+  private impactEpoch = new Int32Array(0);
+  private epoch = 1;
+
+  // Scratch space for dense accumulation, reused across queries.
+  private stamp = new Int32Array(0);
+  private stampValue = 0;
+  private accScore = new Float64Array(0);
+
+  constructor(private readonly boosts: readonly number[]) {}
+
+  get documentCount(): number {
+    return this.live;
+  }
+
+  has(id: string): boolean {
+    return this.docById.has(id);
+  }
+
+  /**
+   * Adds a passage: its terms per field (title, heading, text), each
+   * field's length for BM25 (minisearch counts distinct words) and a weight
+   * that multiplies its scores.
+   */
+  add(id: string, fields: readonly (readonly string[])[], fieldLengths: readonly number[], weight: number): void {
+    if (this.docById.has(id)) this.discard(id);
+    const doc = this.ids.length;
+    this.ids.push(id);
+    this.docById.set(id, doc);
+    this.weights.push(weight);
+    this.alive.push(true);
+    this.live++;
+    const counts = new Map<number, number>();
+    for (let field = 0; field < FIELDS; field++) {
+      const terms = fields[field] ?? [];
+      const length = fieldLengths[field] ?? terms.length;
+      this.lengths.push(length);
+      this.totalLength[field] += length;
+      for (const term of terms) {
+        const termId = this.termId(term);
+        const packed = counts.get(termId) ?? 0;
+        const shift = field === 2 ? 0 : field === 1 ? 16 : 24;
+        const mask = field === 2 ? 0xffff : 0xff;
+        if (((packed >>> shift) & mask) < mask) counts.set(termId, packed + (1 << shift));
+      }
+    }
+    for (const [termId, packed] of counts) {
+      let run = this.pending.get(termId);
+      if (!run) this.pending.set(termId, (run = []));
+      run.push(doc, packed >>> 0);
+      this.pendingCount++;
+    }
+    this.epoch++;
+  }
+
+  /** Forgets a passage; its postings are dropped at the next compaction. */
+  discard(id: string): void {
+    const doc = this.docById.get(id);
+    if (doc === undefined) return;
+    this.docById.delete(id);
+    this.alive[doc] = false;
+    this.live--;
+    for (let field = 0; field < FIELDS; field++) this.totalLength[field] -= this.lengths[doc * FIELDS + field];
+    this.deadSinceCompaction++;
+    this.epoch++;
+  }
+
+  private termId(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.termText.length;
+      this.termIds.set(term, id);
+      this.termText.push(term);
+      this.sortedTerms = undefined;
+    }
+    return id;
+  }
+
+  /** Merges pending postings into the compact arrays and drops those of discarded passages. */
+  private compact(): void {
+    if (this.pendingCount === 0 && this.deadSinceCompaction === 0 && this.offsets.length === this.termText.length + 1) return;
+    const termCount = this.termText.length;
+    const oldOffsets = this.offsets;
+    const oldTerms = oldOffsets.length - 1;
+    let total = 0;
+    for (let t = 0; t < oldTerms; t++) total += oldOffsets[t + 1] - oldOffsets[t];
+    total += this.pendingCount;
+    const offsets = new Int32Array(termCount + 1);
+    const docs = new Int32Array(total);
+    const tfs = new Uint32Array(total);
+    const fieldDocs = new Int32Array(termCount * FIELDS);
+    let at = 0;
+    for (let t = 0; t < termCount; t++) {
+      offsets[t] = at;
+      const keep = (doc: number, tf: number): void => {
+        if (!this.alive[doc]) return;
+        docs[at] = doc;
+        tfs[at] = tf;
+        at++;
+        for (let field = 0; field < FIELDS; field++) if (fieldTf(tf, field) > 0) fieldDocs[t * FIELDS + field]++;
+      };
+      if (t < oldTerms) for (let i = oldOffsets[t]; i < oldOffsets[t + 1]; i++) keep(this.postDocs[i], this.postTfs[i]);
+      const run = this.pending.get(t);
+      if (run) for (let i = 0; i < run.length; i += 2) keep(run[i], run[i + 1]);
+    }
+    offsets[termCount] = at;
+    this.offsets = offsets;
+    this.postDocs = at === total ? docs : docs.slice(0, at);
+    this.postTfs = at === total ? tfs : tfs.slice(0, at);
+    this.fieldDocs = fieldDocs;
+    this.pending = new Map();
+    this.pendingCount = 0;
+    this.deadSinceCompaction = 0;
+    this.impacts = new Float32Array(at);
+    this.impactEpoch = new Int32Array(termCount);
+    this.epoch++;
+  }
+
+  /** Everything a query reads is compact and current. */
+  private ready(): void {
+    if (this.pendingCount > 0 || this.deadSinceCompaction > 0 || this.offsets.length !== this.termText.length + 1) this.compact();
+    const docs = this.ids.length;
+    if (this.stamp.length < docs) {
+      const size = Math.max(docs, this.stamp.length * 2, 1024);
+      this.stamp = new Int32Array(size);
+      this.stampValue = 0;
+      this.accScore = new Float64Array(size);
+    }
+  }
+
+  /** True when adds since the last compaction are many enough that queries should not wait for them. */
+  get needsCompaction(): boolean {
+    return this.pendingCount > COMPACT_SHARE * Math.max(1024, this.postDocs.length);
+  }
+
+  /** BM25+ impacts of a term's postings, summed over fields with their boosts, times the passage weight. */
+  private impactsOf(t: number): Float32Array {
+    const start = this.offsets[t];
+    const end = this.offsets[t + 1];
+    if (this.impactEpoch[t] !== this.epoch) {
+      const n = this.live;
+      const avg = [0, 1, 2].map((field) => (n > 0 ? this.totalLength[field] / n : 0));
+      const idf = [0, 1, 2].map((field) => {
+        const matching = this.fieldDocs[t * FIELDS + field];
+        return Math.log(1 + (n - matching + 0.5) / (matching + 0.5));
+      });
+      for (let i = start; i < end; i++) {
+        const doc = this.postDocs[i];
+        const packed = this.postTfs[i];
+        let score = 0;
+        for (let field = 0; field < FIELDS; field++) {
+          const tf = fieldTf(packed, field);
+          if (tf === 0) continue;
+          const length = this.lengths[doc * FIELDS + field];
+          const norm = avg[field] > 0 ? length / avg[field] : 1;
+          score += this.boosts[field] * idf[field] * (BM25_D + (tf * (BM25_K + 1)) / (tf + BM25_K * (1 - BM25_B + BM25_B * norm)));
+        }
+        this.impacts[i] = score * this.weights[doc];
+      }
+      this.impactEpoch[t] = this.epoch;
+    }
+    return this.impacts;
+  }
+
+  // --- expanding query terms ----------------------------------------------------------
+
+  private sorted(): Int32Array {
+    if (!this.sortedTerms) {
+      const text = this.termText;
+      this.sortedTerms = Int32Array.from(text.keys()).sort((a, b) => (text[a] < text[b] ? -1 : text[a] > text[b] ? 1 : 0));
+    }
+    return this.sortedTerms;
+  }
+
+  private postingCount(t: number): number {
+    return this.offsets[t + 1] - this.offsets[t];
+  }
+
+  /** The index terms a query term stands for, with minisearch's weights: exact 1, prefix and one-edit less. */
+  private expand(spec: ClauseSpec): Derived[] {
+    const derived: Derived[] = [];
+    if (this.termMark.length < this.termText.length) this.termMark = new Int32Array(Math.max(1024, this.termText.length * 2));
+    const mark = ++this.termMarkValue;
+    const takeId = (t: number, weight: number): void => {
+      if (this.termMark[t] === mark || this.postingCount(t) === 0) return;
+      this.termMark[t] = mark;
+      derived.push({ term: t, weight });
+    };
+    const take = (term: string, weight: number): void => {
+      const t = this.termIds.get(term);
+      if (t !== undefined) takeId(t, weight);
+    };
+    take(spec.term, 1);
+    if (spec.prefix) {
+      const sorted = this.sorted();
+      const text = this.termText;
+      let low = 0;
+      let high = sorted.length;
+      while (low < high) {
+        const mid = (low + high) >>> 1;
+        if (text[sorted[mid]] < spec.term) low = mid + 1;
+        else high = mid;
+      }
+      const length = spec.term.length;
+      for (let i = low; i < sorted.length; i++) {
+        const term = text[sorted[i]];
+        if (!term.startsWith(spec.term)) break;
+        const distance = term.length - length;
+        if (distance > 0) takeId(sorted[i], (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance));
+      }
+    }
+    if (spec.fuzzy) {
+      for (const variant of oneEditVariants(spec.term)) take(variant, (FUZZY_WEIGHT * variant.length) / (variant.length + 1));
+    }
+    return derived;
+  }
+
+  private compile(groups: readonly GroupSpec[]): Group[] {
+    const bits = new Map<string, number>();
+    return groups.map((group) => {
+      let cost = 0;
+      const alternatives = group.alternatives.map((alternative) =>
+        alternative.map((spec) => {
+          let bit = bits.get(spec.term);
+          if (bit === undefined) bits.set(spec.term, (bit = bits.size < 31 ? 1 << bits.size : 1 << 30));
+          const derived = this.expand(spec);
+          const clauseCost = derived.reduce((sum, d) => sum + this.postingCount(d.term), 0);
+          cost += clauseCost;
+          return { derived, bit, cost: clauseCost };
+        }),
+      );
+      return { alternatives, cost };
+    });
+  }
+
+  // --- evaluating -----------------------------------------------------------------------
+
+  /** Every passage one clause matches, with its score: one term read straight, several merged densely. */
+  private readClause(clause: Clause): Candidates {
+    const { derived } = clause;
+    if (derived.length === 1) {
+      const { term, weight } = derived[0];
+      const impacts = this.impactsOf(term);
+      const start = this.offsets[term];
+      const length = this.offsets[term + 1] - start;
+      const out = newCandidates(length);
+      for (let i = 0; i < length; i++) {
+        out.docs[i] = this.postDocs[start + i];
+        out.scores[i] = weight * impacts[start + i];
+        out.masks[i] = clause.bit;
+      }
+      out.length = length;
+      return out;
+    }
+    const stamp = this.nextStamp();
+    const touched: number[] = [];
+    for (const { term, weight } of derived) {
+      const impacts = this.impactsOf(term);
+      for (let i = this.offsets[term], end = this.offsets[term + 1]; i < end; i++) {
+        const doc = this.postDocs[i];
+        if (this.stamp[doc] !== stamp) {
+          this.stamp[doc] = stamp;
+          this.accScore[doc] = 0;
+          touched.push(doc);
+        }
+        this.accScore[doc] += weight * impacts[i];
+      }
+    }
+    const out = newCandidates(touched.length);
+    if (touched.length * 8 > this.ids.length) {
+      let at = 0;
+      for (let doc = 0, docs = this.ids.length; doc < docs; doc++) if (this.stamp[doc] === stamp) out.docs[at++] = doc;
+    } else {
+      out.docs.set(touched);
+      out.docs.sort();
+    }
+    for (let i = 0; i < touched.length; i++) {
+      out.scores[i] = this.accScore[out.docs[i]];
+      out.masks[i] = clause.bit;
+    }
+    out.length = touched.length;
+    return out;
+  }
+
+  private nextStamp(): number {
+    if (this.stampValue >= 0x7ffffff0) {
+      this.stamp.fill(0);
+      this.stampValue = 0;
+    }
+    return ++this.stampValue;
+  }
+
+  /**
+   * For each candidate, whether the clause matches it and with what score:
+   * each derived term's postings are intersected with the candidates by galloping.
+   */
+  private probeClause(clause: Clause, within: Candidates, hit: Uint8Array, score: Float64Array): void {
+    for (const { term, weight } of clause.derived) {
+      const start = this.offsets[term];
+      const end = this.offsets[term + 1];
+      if (end - start === 0) continue;
+      const impacts = this.impactsOf(term);
+      let at = start;
+      for (let i = 0; i < within.length && at < end; i++) {
+        const doc = within.docs[i];
+        if (this.postDocs[at] < doc) at = gallop(this.postDocs, at, end, doc);
+        if (at < end && this.postDocs[at] === doc) {
+          hit[i] = 1;
+          score[i] += weight * impacts[at];
+          at++;
+        }
+      }
+    }
+  }
+
+  /** The candidates that also match the group, their scores increased by the group's. */
+  private narrow(within: Candidates, group: Group): Candidates {
+    const n = within.length;
+    const groupHit = new Uint8Array(n);
+    const groupScore = new Float64Array(n);
+    const groupMask = new Uint32Array(n);
+    for (const alternative of group.alternatives) {
+      let altHit: Uint8Array | undefined;
+      const altScore = new Float64Array(n);
+      let altMask = 0;
+      for (const clause of alternative) {
+        const hit = new Uint8Array(n);
+        this.probeClause(clause, within, hit, altScore);
+        if (altHit) for (let i = 0; i < n; i++) altHit[i] &= hit[i];
+        else altHit = hit;
+        altMask |= clause.bit;
+      }
+      if (!altHit) continue;
+      for (let i = 0; i < n; i++) {
+        if (!altHit[i]) continue;
+        groupHit[i] = 1;
+        groupScore[i] += altScore[i];
+        groupMask[i] |= altMask;
+      }
+    }
+    let kept = 0;
+    for (let i = 0; i < n; i++) {
+      if (!groupHit[i]) continue;
+      within.docs[kept] = within.docs[i];
+      within.scores[kept] = within.scores[i] + groupScore[i];
+      within.masks[kept] = within.masks[i] | groupMask[i];
+      kept++;
+    }
+    within.length = kept;
+    return within;
+  }
+
+  /** Every passage the group matches: the cheapest clause of each alternative read, the rest probed. */
+  private readGroup(group: Group): Candidates {
+    let result: Candidates | undefined;
+    for (const alternative of group.alternatives) {
+      if (alternative.length === 0) continue;
+      const ordered = [...alternative].sort((a, b) => a.cost - b.cost);
+      let candidates = this.readClause(ordered[0]);
+      for (const clause of ordered.slice(1)) {
+        if (candidates.length === 0) break;
+        candidates = this.narrow(candidates, { alternatives: [[clause]], cost: clause.cost });
+      }
+      result = result ? union(result, candidates) : candidates;
+    }
+    return result ?? newCandidates(0);
+  }
+
+  /** Ranks passages for the query groups; AND keeps passages every group matches, OR any. */
+  search(groupSpecs: readonly GroupSpec[], options: QueryOptions): TermHit[] {
+    this.ready();
+    const groups = this.compile(groupSpecs).filter((group) => group.alternatives.length > 0);
+    if (groups.length === 0 || options.limit <= 0) return [];
+    let candidates: Candidates;
+    if (options.combineWith === 'AND') {
+      if (groups.some((group) => group.cost === 0)) return [];
+      const ordered = [...groups].sort((a, b) => a.cost - b.cost);
+      candidates = this.readGroup(ordered[0]);
+      for (const group of ordered.slice(1)) {
+        if (candidates.length === 0) break;
+        candidates = this.narrow(candidates, group);
+      }
+    } else {
+      candidates = groups.map((group) => this.readGroup(group)).reduce(union);
+    }
+    const top = this.topK(candidates, options);
+    return this.withTerms(top, groups);
+  }
+
+  /** The best `limit` candidates by score × distinct query terms matched (minisearch's quality), preferred first. */
+  private topK(candidates: Candidates, options: QueryOptions): Array<{ doc: number; score: number }> {
+    const { exclude, preferred, limit } = options;
+    const heap: Array<{ doc: number; score: number; rank: number }> = [];
+    const better = (a: { rank: number; doc: number }, b: { rank: number; doc: number }): boolean => a.rank > b.rank || (a.rank === b.rank && a.doc < b.doc);
+    const preferredBonus = 1e12;
+    for (let i = 0; i < candidates.length; i++) {
+      const doc = candidates.docs[i];
+      if (!this.alive[doc]) continue;
+      const score = candidates.scores[i] * (popcount(candidates.masks[i]) || 1);
+      const id = this.ids[doc];
+      if (exclude?.has(id)) continue;
+      const rank = preferred?.has(id) ? score + preferredBonus : score;
+      if (heap.length >= limit && !better({ rank, doc }, heap[0])) continue;
+      const entry = { doc, score, rank };
+      if (heap.length < limit) {
+        heap.push(entry);
+        for (let c = heap.length - 1; c > 0; ) {
+          const p = (c - 1) >> 1;
+          if (!better(heap[p], heap[c])) break;
+          [heap[p], heap[c]] = [heap[c], heap[p]];
+          c = p;
+        }
+      } else {
+        heap[0] = entry;
+        for (let p = 0; ; ) {
+          const l = 2 * p + 1;
+          const r = l + 1;
+          let worst = p;
+          if (l < heap.length && better(heap[worst], heap[l])) worst = l;
+          if (r < heap.length && better(heap[worst], heap[r])) worst = r;
+          if (worst === p) break;
+          [heap[p], heap[worst]] = [heap[worst], heap[p]];
+          p = worst;
+        }
+      }
+    }
+    return heap.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0)).map(({ doc, score }) => ({ doc, score }));
+  }
+
+  /** The index terms each hit matched, in query order. */
+  private withTerms(top: ReadonlyArray<{ doc: number; score: number }>, groups: readonly Group[]): TermHit[] {
+    const order = top.map((_, i) => i).sort((a, b) => top[a].doc - top[b].doc);
+    const docs = Int32Array.from(order.map((i) => top[i].doc));
+    const terms: string[][] = top.map(() => []);
+    const seen = new Set<number>();
+    for (const group of groups) {
+      for (const alternative of group.alternatives) {
+        for (const clause of alternative) {
+          for (const { term } of clause.derived) {
+            if (seen.has(term)) continue;
+            seen.add(term);
+            const end = this.offsets[term + 1];
+            let at = this.offsets[term];
+            for (let k = 0; k < docs.length && at < end; k++) {
+              at = gallop(this.postDocs, at, end, docs[k]);
+              if (at < end && this.postDocs[at] === docs[k]) terms[order[k]].push(this.termText[term]);
+            }
+          }
+        }
+      }
+    }
+    return top.map((hit, i) => ({ id: this.ids[hit.doc], score: hit.score, terms: terms[i] }));
+  }
+
+  // --- serializing ------------------------------------------------------------------------
+
+  toJSON(): SerializedTermIndex {
+    this.ready();
+    // Live passages renumbered densely.
+    const renumber = new Int32Array(this.ids.length).fill(-1);
+    const ids: string[] = [];
+    const weights: number[] = [];
+    const lengths = new VarintWriter();
+    for (let doc = 0; doc < this.ids.length; doc++) {
+      if (!this.alive[doc]) continue;
+      renumber[doc] = ids.length;
+      ids.push(this.ids[doc]);
+      weights.push(this.weights[doc]);
+      for (let field = 0; field < FIELDS; field++) lengths.write(this.lengths[doc * FIELDS + field]);
+    }
+    const postings = new VarintWriter();
+    const terms: string[] = [];
+    for (let t = 0; t < this.termText.length; t++) {
+      const start = this.offsets[t];
+      const end = this.offsets[t + 1];
+      if (end === start) continue;
+      terms.push(this.termText[t]);
+      postings.write(end - start);
+      let previous = 0;
+      for (let i = start; i < end; i++) {
+        const doc = renumber[this.postDocs[i]];
+        postings.write(doc - previous);
+        postings.write(this.postTfs[i]);
+        previous = doc;
+      }
+    }
+    return {
+      engine: SERIAL_ENGINE,
+      version: SERIAL_VERSION,
+      ids,
+      weights,
+      lengths: bytesToBase64(lengths.bytes()),
+      terms,
+      postings: bytesToBase64(postings.bytes()),
+    };
+  }
+
+  static load(serialized: unknown, boosts: readonly number[]): TermIndex {
+    const data = serialized as Partial<SerializedTermIndex> | null;
+    if (data?.engine !== SERIAL_ENGINE || data.version !== SERIAL_VERSION) {
+      throw new Error(`the index is not a ${SERIAL_ENGINE} v${SERIAL_VERSION} index`);
+    }
+    const { ids, weights, terms } = data;
+    if (!Array.isArray(ids) || !Array.isArray(weights) || !Array.isArray(terms) || typeof data.lengths !== 'string' || typeof data.postings !== 'string') {
+      throw new Error('the index is incomplete');
+    }
+    const index = new TermIndex(boosts);
+    const docCount = ids.length;
+    index.ids = [...ids];
+    index.weights = [...weights];
+    index.alive = new Array<boolean>(docCount).fill(true);
+    index.live = docCount;
+    ids.forEach((id, doc) => index.docById.set(id, doc));
+    const lengths = new VarintReader(base64ToBytes(data.lengths));
+    index.lengths = new Array<number>(docCount * FIELDS);
+    for (let i = 0; i < docCount * FIELDS; i++) {
+      const length = lengths.read();
+      index.lengths[i] = length;
+      index.totalLength[i % FIELDS] += length;
+    }
+    terms.forEach((term, t) => {
+      index.termIds.set(term, t);
+      index.termText.push(term);
+    });
+    const postings = new VarintReader(base64ToBytes(data.postings));
+    const offsets = new Int32Array(terms.length + 1);
+    let docs = new Int32Array(Math.max(16, docCount * 8));
+    let tfs = new Uint32Array(docs.length);
+    const fieldDocs = new Int32Array(terms.length * FIELDS);
+    let at = 0;
+    for (let t = 0; t < terms.length; t++) {
+      offsets[t] = at;
+      const count = postings.read();
+      if (at + count > docs.length) {
+        const size = Math.max(at + count, docs.length * 2);
+        const grownDocs = new Int32Array(size);
+        grownDocs.set(docs.subarray(0, at));
+        const grownTfs = new Uint32Array(size);
+        grownTfs.set(tfs.subarray(0, at));
+        docs = grownDocs;
+        tfs = grownTfs;
+      }
+      let doc = 0;
+      for (let i = 0; i < count; i++) {
+        doc += postings.read();
+        const tf = postings.read() >>> 0;
+        if (doc >= docCount) throw new Error('the index refers to a passage it does not hold');
+        docs[at] = doc;
+        tfs[at] = tf;
+        at++;
+        if (tf >>> 24) fieldDocs[t * FIELDS]++;
+        if ((tf >>> 16) & 0xff) fieldDocs[t * FIELDS + 1]++;
+        if (tf & 0xffff) fieldDocs[t * FIELDS + 2]++;
+      }
+    }
+    offsets[terms.length] = at;
+    index.offsets = offsets;
+    index.postDocs = docs.slice(0, at);
+    index.postTfs = tfs.slice(0, at);
+    index.fieldDocs = fieldDocs;
+    index.impacts = new Float32Array(at);
+    index.impactEpoch = new Int32Array(terms.length);
+    return index;
+  }
+}
+
+function newCandidates(length: number): Candidates {
+  return { docs: new Int32Array(length), scores: new Float64Array(length), masks: new Uint32Array(length), length: 0 };
+}
+
+/** Passages in either, scores added where both have one. */
+function union(a: Candidates, b: Candidates): Candidates {
+  const out = newCandidates(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a.docs[i] < b.docs[j])) {
+      out.docs[k] = a.docs[i];
+      out.scores[k] = a.scores[i];
+      out.masks[k++] = a.masks[i++];
+    } else if (i >= a.length || b.docs[j] < a.docs[i]) {
+      out.docs[k] = b.docs[j];
+      out.scores[k] = b.scores[j];
+      out.masks[k++] = b.masks[j++];
+    } else {
+      out.docs[k] = a.docs[i];
+      out.scores[k] = a.scores[i] + b.scores[j];
+      out.masks[k++] = a.masks[i++] | b.masks[j++];
+    }
+  }
+  out.length = k;
+  return out;
+}
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/** Every string one deletion, substitution, insertion or transposition of adjacent letters away. */
+export function oneEditVariants(term: string): string[] {
+  const variants: string[] = [];
+  for (let i = 0; i <= term.length; i++) {
+    const head = term.slice(0, i);
+    if (i < term.length) {
+      const tail = term.slice(i + 1);
+      variants.push(head + tail);
+      for (const letter of LETTERS) if (letter !== term[i]) variants.push(head + letter + tail);
+      if (i + 1 < term.length && term[i] !== term[i + 1]) variants.push(head + term[i + 1] + term[i] + term.slice(i + 2));
+    }
+    for (const letter of LETTERS) variants.push(head + letter + term.slice(i));
+  }
+  return variants;
+}
+
+class VarintWriter {
+  private buffer = new Uint8Array(1 << 16);
+  private length = 0;
+
+  write(value: number): void {
+    if (this.length + 5 > this.buffer.length) {
+      const grown = new Uint8Array(this.buffer.length * 2);
+      grown.set(this.buffer);
+      this.buffer = grown;
+    }
+    let v = value >>> 0;
+    while (v >= 0x80) {
+      this.buffer[this.length++] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    this.buffer[this.length++] = v;
+  }
+
+  bytes(): Uint8Array {
+    return this.buffer.subarray(0, this.length);
+  }
+}
+
+class VarintReader {
+  private at = 0;
+
+  constructor(private readonly bytes: Uint8Array) {}
+
+  read(): number {
+    let value = 0;
+    let shift = 0;
+    for (;;) {
+      if (this.at >= this.bytes.length) throw new Error('the index data ends early');
+      const byte = this.bytes[this.at++];
+      value += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) return value;
+      shift += 7;
+    }
+  }
+}
