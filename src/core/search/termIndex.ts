@@ -267,8 +267,8 @@ export class TermIndex {
     this.epoch++;
   }
 
-  /** Everything a query reads is compact and current. */
-  private ready(): void {
+  /** Everything a query reads is compact and current; called by queries, and by builders once they are done adding. */
+  ready(): void {
     if (this.pendingCount > 0 || this.deadSinceCompaction > 0 || this.offsets.length !== this.termText.length + 1) this.compact();
     const docs = this.ids.length;
     if (this.stamp.length < docs) {
