@@ -16,6 +16,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { hashSources, loadOrBuildBundle, serializeBundle, type LoadedBundle } from '../src/core/bundle';
 import { Corpus } from '../src/core/corpus';
+import type { SourceDocument } from '../src/core/model';
 import { SearchIndex } from '../src/core/search/searchIndex';
 import { readManifestSources } from '../src/node/bundledSources';
 import { benchCorpus, buildPool, GENERATOR_VERSION, type PoolPassage, toRawSources } from './corpus/generate';
@@ -159,6 +160,7 @@ interface SizeFigures {
   indexSerializedMB: number;
   serializeMs: number;
   loadMs: number;
+  loadParts: { hashMs: number; jsonParseMs: number; corpusMs: number; indexLoadMs: number };
   rebuildMs: number;
   loadSpeedup: number;
   queries: number;
@@ -229,6 +231,12 @@ function measureSize(size: number): SizeFigures {
   const loaded = time(() => loadOrBuildBundle(readFileSync(file, 'utf8'), sources));
   if (loaded.value.rebuiltBecause) throw new Error(`the serialized ${size} index was not loaded: ${loaded.value.rebuiltBecause}`);
   const rebuildMs = parsed.ms + built.ms;
+  // Where the load goes: hashing the sources, JSON.parse, the corpus, the index.
+  const text = readFileSync(file, 'utf8');
+  const hashMs = time(() => hashSources(sources)).ms;
+  const json = time(() => JSON.parse(text) as { documents: SourceDocument[]; index: unknown });
+  const corpusMs = time(() => new Corpus(json.value.documents)).ms;
+  const indexLoadMs = time(() => SearchIndex.load(new Corpus(json.value.documents), json.value.index)).ms - corpusMs;
 
   // Queries through the quick pick's call: warm up once, then ROUNDS timed rounds.
   const queries = makeQueries(corpus.passages, SEED);
@@ -299,6 +307,7 @@ function measureSize(size: number): SizeFigures {
     indexSerializedMB: round(indexSerializedMB),
     serializeMs: round(serialized.ms),
     loadMs: round(loaded.ms),
+    loadParts: { hashMs: round(hashMs), jsonParseMs: round(json.ms), corpusMs: round(corpusMs), indexLoadMs: round(indexLoadMs) },
     rebuildMs: round(rebuildMs),
     loadSpeedup: round(rebuildMs / loaded.ms),
     queries: queries.length,
@@ -323,9 +332,10 @@ function printSize(size: number, f: SizeFigures): void {
     [
       ['parse (Corpus.parse)', `${f.parseMs} ms`],
       ['index build (SearchIndex.build)', `${f.buildMs} ms, ${f.buildMBps} MB/s`],
-      ['heap: corpus / index', `${f.corpusHeapMB} MB / ${f.indexHeapMB} MB`],
+      ['heap + array buffers: corpus / index', `${f.corpusHeapMB} MB / ${f.indexHeapMB} MB`],
       ['serialized bundle (of which index)', `${f.serializedMB} MB (${f.indexSerializedMB} MB), written in ${f.serializeMs} ms`],
       ['load serialized (read + hash + loadBundle)', `${f.loadMs} ms`],
+      ['  of which: hash sources / JSON.parse / Corpus / SearchIndex.load', `${f.loadParts.hashMs} / ${f.loadParts.jsonParseMs} / ${f.loadParts.corpusMs} / ${f.loadParts.indexLoadMs} ms`],
       ['rebuild (parse + build)', `${f.rebuildMs} ms — load is ${f.loadSpeedup}× faster`],
     ],
   ));

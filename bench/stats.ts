@@ -31,13 +31,18 @@ export function round(x: number): number {
   return Number(x.toFixed(Math.min(digits, 4)));
 }
 
-/** Heap in use after a full collection, in MB (NaN without --expose-gc). */
+/**
+ * Memory in use after a full collection, in MB (NaN without --expose-gc):
+ * the JS heap plus ArrayBuffer backing stores, which typed arrays keep
+ * outside the heap.
+ */
 export function heapMB(): number {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) return NaN;
   gc();
   gc();
-  return process.memoryUsage().heapUsed / 1e6;
+  const usage = process.memoryUsage();
+  return (usage.heapUsed + usage.arrayBuffers) / 1e6;
 }
 
 /** A plain-text table with right-aligned numbers. */

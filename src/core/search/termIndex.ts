@@ -579,28 +579,36 @@ export class TermIndex {
   }
 
   /** The index terms each hit matched, in query order. */
+  /**
+   * The index terms each hit matched, in query order; a term of an
+   * alternative of several words counts only where the whole alternative
+   * matched ("russian" of "russian president" is no match alone).
+   */
   private withTerms(top: ReadonlyArray<{ doc: number; score: number }>, groups: readonly Group[]): TermHit[] {
     const order = top.map((_, i) => i).sort((a, b) => top[a].doc - top[b].doc);
     const docs = Int32Array.from(order.map((i) => top[i].doc));
-    const terms: string[][] = top.map(() => []);
-    const seen = new Set<number>();
+    const terms: Array<Set<string>> = top.map(() => new Set());
     for (const group of groups) {
       for (const alternative of group.alternatives) {
-        for (const clause of alternative) {
+        // For each hit (in passage order): the derived terms each clause matched.
+        const matched = alternative.map((clause) => {
+          const found: string[][] = docs.length > 0 ? Array.from(docs, () => []) : [];
           for (const { term } of clause.derived) {
-            if (seen.has(term)) continue;
-            seen.add(term);
             const end = this.offsets[term + 1];
             let at = this.offsets[term];
             for (let k = 0; k < docs.length && at < end; k++) {
               at = gallop(this.postDocs, at, end, docs[k]);
-              if (at < end && this.postDocs[at] === docs[k]) terms[order[k]].push(this.termText[term]);
+              if (at < end && this.postDocs[at] === docs[k]) found[k].push(this.termText[term]);
             }
           }
+          return found;
+        });
+        for (let k = 0; k < docs.length; k++) {
+          if (matched.every((found) => found[k].length > 0)) for (const found of matched) for (const term of found[k]) terms[order[k]].add(term);
         }
       }
     }
-    return top.map((hit, i) => ({ id: this.ids[hit.doc], score: hit.score, terms: terms[i] }));
+    return top.map((hit, i) => ({ id: this.ids[hit.doc], score: hit.score, terms: [...terms[i]] }));
   }
 
   // --- serializing ------------------------------------------------------------------------
@@ -673,36 +681,59 @@ export class TermIndex {
       index.termIds.set(term, t);
       index.termText.push(term);
     });
-    const postings = new VarintReader(base64ToBytes(data.postings));
+    // Decoded inline: this loop reads every posting of the index, so no call per varint.
+    const bytes = base64ToBytes(data.postings);
+    let p = 0;
+    const next = (): number => {
+      let value = 0;
+      let shift = 0;
+      for (;;) {
+        if (p >= bytes.length) throw new Error('the index data ends early');
+        const byte = bytes[p++];
+        value += (byte & 0x7f) * 2 ** shift;
+        if (byte < 0x80) return value;
+        shift += 7;
+      }
+    };
+    // Every posting takes at least two bytes: a safe upper bound for the arrays.
+    const capacity = bytes.length >>> 1;
+    const docs = new Int32Array(capacity);
+    const tfs = new Uint32Array(capacity);
     const offsets = new Int32Array(terms.length + 1);
-    let docs = new Int32Array(Math.max(16, docCount * 8));
-    let tfs = new Uint32Array(docs.length);
     const fieldDocs = new Int32Array(terms.length * FIELDS);
     let at = 0;
     for (let t = 0; t < terms.length; t++) {
       offsets[t] = at;
-      const count = postings.read();
-      if (at + count > docs.length) {
-        const size = Math.max(at + count, docs.length * 2);
-        const grownDocs = new Int32Array(size);
-        grownDocs.set(docs.subarray(0, at));
-        const grownTfs = new Uint32Array(size);
-        grownTfs.set(tfs.subarray(0, at));
-        docs = grownDocs;
-        tfs = grownTfs;
-      }
+      const count = next();
+      if (at + count > capacity) throw new Error('the index data is inconsistent');
       let doc = 0;
+      let title = 0;
+      let heading = 0;
+      let text = 0;
       for (let i = 0; i < count; i++) {
-        doc += postings.read();
-        const tf = postings.read() >>> 0;
-        if (doc >= docCount) throw new Error('the index refers to a passage it does not hold');
+        // Passage delta, then packed frequencies; one-byte varints are the common case.
+        let byte = bytes[p];
+        if (byte < 0x80 && p < bytes.length) {
+          doc += byte;
+          p++;
+        } else doc += next();
+        byte = bytes[p];
+        let tf: number;
+        if (byte < 0x80 && p < bytes.length) {
+          tf = byte;
+          p++;
+        } else tf = next() >>> 0;
         docs[at] = doc;
         tfs[at] = tf;
         at++;
-        if (tf >>> 24) fieldDocs[t * FIELDS]++;
-        if ((tf >>> 16) & 0xff) fieldDocs[t * FIELDS + 1]++;
-        if (tf & 0xffff) fieldDocs[t * FIELDS + 2]++;
+        if (tf >>> 24) title++;
+        if ((tf >>> 16) & 0xff) heading++;
+        if (tf & 0xffff) text++;
       }
+      if (doc >= docCount) throw new Error('the index refers to a passage it does not hold');
+      fieldDocs[t * FIELDS] = title;
+      fieldDocs[t * FIELDS + 1] = heading;
+      fieldDocs[t * FIELDS + 2] = text;
     }
     offsets[terms.length] = at;
     index.offsets = offsets;
