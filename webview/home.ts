@@ -1,23 +1,34 @@
 /**
- * The briefing home, shown while the search field is empty: what you pinned,
- * what relates to the paragraph you are writing, and a short briefing on the
- * corpus (sources, topics, key facts, people), each in a collapsible section.
+ * The briefing home, shown while the search field is empty and no page is
+ * open: what you pinned, what relates to the paragraph you are writing, then
+ * the briefing an editor would hand a reporter — topics, key facts, who said
+ * what, the timeline, where sources differ, people and the sources — each in
+ * a collapsible section.
  */
-import type { BriefingHome, DocumentSummary, FactSummary, PassageCard, PersonSummary, TopicSummary } from '../src/protocol';
+import type { BriefingHome, PassageCard } from '../src/protocol';
+import {
+  distinctStances,
+  HOME_LIMITS,
+  renderDifferences,
+  renderDocuments,
+  renderFacts,
+  renderPeople,
+  renderStances,
+  renderTimeline,
+  renderTopicChips,
+  type BriefingHost,
+} from './briefingSections';
 import { codicon, count, el, replaceChildren } from './dom';
 import { renderCardList } from './passageCard';
 import { RelatedView, type RelatedHost } from './related';
 import { Section } from './section';
 
-export interface HomeHost extends RelatedHost {
-  /** Puts `query` into the search field and searches for it. */
-  search(query: string): void;
+export interface HomeHost extends RelatedHost, BriefingHost {
+  /** Exports the briefing (of a topic, when given) as Markdown. */
+  exportBriefing(topic?: string): void;
   isCollapsed(sectionId: string): boolean;
   setCollapsed(sectionId: string, collapsed: boolean): void;
 }
-
-/** Long lists show this many rows until "Show all" is pressed. */
-const SHORT_LIST = 6;
 
 export class HomeView {
   readonly element: HTMLElement;
@@ -25,10 +36,15 @@ export class HomeView {
   private readonly pinnedList = el('div', { className: 'card-list' });
   private readonly related: Section;
   private readonly relatedView: RelatedView;
-  private readonly sources: Section;
   private readonly topics: Section;
   private readonly facts: Section;
+  private readonly stances: Section;
+  private readonly timeline: Section;
+  private readonly differences: Section;
   private readonly people: Section;
+  private readonly sources: Section;
+  private readonly summary = el('span', { className: 'home-summary' });
+  private readonly toolbar: HTMLElement;
   private readonly loading = el('p', { className: 'muted-line loading', text: 'Reading your sources…' });
 
   constructor(private readonly host: HomeHost) {
@@ -36,36 +52,50 @@ export class HomeView {
       new Section({ id, title, collapsed: host.isCollapsed(id), onToggle: (collapsed) => host.setCollapsed(id, collapsed) });
     this.pinned = section('pinned', 'Pinned');
     this.related = section('related', 'Related to what you’re writing');
-    this.sources = section('sources', 'Sources');
     this.topics = section('topics', 'Topics');
     this.facts = section('facts', 'Key facts');
-    this.people = section('people', 'People');
+    this.stances = section('stances', 'Who said what');
+    this.timeline = section('timeline', 'Timeline');
+    this.differences = section('differences', 'Where sources differ');
+    this.people = section('people', 'People & organisations');
+    this.sources = section('sources', 'Sources');
 
     this.pinned.body.append(this.pinnedList);
     this.pinned.setHidden(true);
     this.relatedView = new RelatedView(host, (n) => this.related.setCount(n));
     this.related.body.append(this.relatedView.element);
-    for (const briefing of [this.sources, this.topics, this.facts, this.people]) briefing.setHidden(true);
+    const briefing = [this.topics, this.facts, this.stances, this.timeline, this.differences, this.people, this.sources];
+    for (const part of briefing) part.setHidden(true);
+
+    const exportButton = el('button', { className: 'link-button export', attrs: { type: 'button', title: 'Export the whole briefing as a Markdown document, every item footnoted' } }, codicon('export'), 'Export briefing');
+    exportButton.addEventListener('click', () => host.exportBriefing());
+    this.toolbar = el('div', { className: 'home-toolbar' }, this.summary, exportButton);
+    this.toolbar.hidden = true;
 
     this.element = el(
       'div',
       { className: 'home' },
+      this.toolbar,
       this.pinned.element,
       this.related.element,
       this.loading,
-      this.sources.element,
-      this.topics.element,
-      this.facts.element,
-      this.people.element,
+      ...briefing.map((part) => part.element),
     );
   }
 
   showHome(home: BriefingHome): void {
+    const host = this.host;
     this.loading.hidden = true;
-    fill(this.sources, home.documents, () => renderDocuments(home.documents));
-    fill(this.topics, home.topics, () => renderTopics(home.topics, this.host));
-    fill(this.facts, home.facts, () => renderShortList(home.facts, 'Key facts', (fact) => renderFact(fact, this.host)));
-    fill(this.people, home.people, () => renderShortList(home.people, 'People', (person) => renderPerson(person, this.host)));
+    this.toolbar.hidden = false;
+    this.summary.textContent = `Briefing on ${count(home.documents.length, 'source')}`;
+    fill(this.topics, home.topics, () => renderTopicChips(home.topics, host), false);
+    fill(this.facts, home.facts, () => renderFacts(home.facts, host, HOME_LIMITS.facts));
+    const stances = distinctStances(home.stances);
+    fill(this.stances, stances, () => renderStances(stances, host, HOME_LIMITS.stancesPerSpeaker));
+    fill(this.timeline, home.timeline, () => renderTimeline(home.timeline, host, HOME_LIMITS.timeline));
+    fill(this.differences, home.differences, () => renderDifferences(home.differences, host, HOME_LIMITS.differences));
+    fill(this.people, home.people, () => renderPeople(home.people, host, HOME_LIMITS.people));
+    fill(this.sources, home.documents, () => renderDocuments(home.documents, host));
   }
 
   showPins(cards: readonly PassageCard[]): void {
@@ -83,120 +113,9 @@ export class HomeView {
   }
 }
 
-function fill<T>(section: Section, items: readonly T[], render: () => HTMLElement): void {
+/** Fills a section, or hides it when there is nothing to show. */
+export function fill<T>(section: Section, items: readonly T[], render: () => HTMLElement, withCount = true): void {
   section.setHidden(items.length === 0);
-  section.setCount(items.length);
+  section.setCount(withCount && items.length > 0 ? items.length : undefined);
   replaceChildren(section.body, items.length > 0 && render());
-}
-
-// --- sources
-
-const DOCUMENT_ICONS: Readonly<Record<string, string>> = {
-  article: 'file-text',
-  'blog-post': 'rss',
-  faq: 'comment-discussion',
-  'press-release': 'megaphone',
-  report: 'book',
-  transcript: 'mention',
-  note: 'note',
-};
-
-function renderDocuments(documents: readonly DocumentSummary[]): HTMLElement {
-  return el(
-    'ul',
-    { className: 'doc-list', attrs: { 'aria-label': 'Sources' } },
-    ...documents.map((doc) => {
-      const meta = [kindLabel(doc.kind), doc.outlet ?? doc.author, doc.date === 'n.d.' ? undefined : doc.date, count(doc.passages, 'passage')];
-      return el(
-        'li',
-        { className: 'doc-item' },
-        codicon(DOCUMENT_ICONS[doc.kind] ?? 'file', 'doc-icon'),
-        el(
-          'div',
-          { className: 'doc-text' },
-          el('div', { className: 'doc-title', text: doc.title, attrs: { title: doc.title } }),
-          el(
-            'div',
-            { className: 'doc-meta' },
-            meta.filter((part): part is string => Boolean(part)).join(' · '),
-            doc.origin === 'user' && el('span', { className: 'tag', text: 'yours', attrs: { title: 'A document you added' } }),
-          ),
-        ),
-      );
-    }),
-  );
-}
-
-/** "blog-post" → "Blog post"; "faq" → "FAQ". */
-function kindLabel(kind: string): string {
-  if (kind.toLowerCase() === 'faq') return 'FAQ';
-  const words = kind.replace(/[-_]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-// --- topics
-
-function renderTopics(topics: readonly TopicSummary[], host: HomeHost): HTMLElement {
-  return el(
-    'ul',
-    { className: 'chips', attrs: { 'aria-label': 'Topics' } },
-    ...topics.map((topic) => {
-      const chip = el('button', {
-        className: 'chip',
-        text: topic.title,
-        attrs: { type: 'button', title: topic.description ? `${topic.description}\nSearch for “${topic.title}”` : `Search for “${topic.title}”` },
-      });
-      chip.addEventListener('click', () => host.search(topic.title));
-      return el('li', {}, chip);
-    }),
-  );
-}
-
-// --- facts and people
-
-function renderShortList<T>(items: readonly T[], label: string, render: (item: T) => HTMLElement): HTMLElement {
-  const list = el('ul', { className: 'rows', attrs: { 'aria-label': label } });
-  const rows = items.map((item) => el('li', {}, render(item)));
-  list.append(...rows.slice(0, SHORT_LIST));
-  if (rows.length <= SHORT_LIST) return list;
-  const more = el('button', { className: 'link-button show-more', text: `Show all ${rows.length}`, attrs: { type: 'button' } });
-  more.addEventListener('click', () => {
-    const next = rows[SHORT_LIST];
-    list.append(...rows.slice(SHORT_LIST));
-    more.remove();
-    // Keep the keyboard where the reader was: on the first row that appeared.
-    next?.querySelector<HTMLElement>('button')?.focus();
-  });
-  return el('div', {}, list, more);
-}
-
-function renderFact(fact: FactSummary, host: HomeHost): HTMLElement {
-  const button = el(
-    'button',
-    { className: 'row fact', attrs: { type: 'button', title: `Show the passages for “${fact.value}”` } },
-    el('span', { className: 'row-line' }, el('span', { className: 'fact-label', text: fact.label }), el('span', { className: 'fact-value', text: fact.value })),
-    fact.sources.length > 0 && el('span', { className: 'row-meta', text: fact.sources.join(', ') }),
-  );
-  button.addEventListener('click', () => host.search(fact.value));
-  return button;
-}
-
-function renderPerson(person: PersonSummary, host: HomeHost): HTMLElement {
-  const mentions = count(person.mentions, 'mention');
-  const button = el(
-    'button',
-    {
-      className: 'row person',
-      attrs: { type: 'button', title: `Search for ${person.name}`, 'aria-label': [person.name, person.role, mentions].filter(Boolean).join(', ') },
-    },
-    el(
-      'span',
-      { className: 'row-line' },
-      el('span', { className: 'person-name', text: person.name }),
-      el('span', { className: 'count-badge', text: person.mentions.toLocaleString('en'), attrs: { title: mentions } }),
-    ),
-    person.role ? el('span', { className: 'row-meta', text: person.role }) : null,
-  );
-  button.addEventListener('click', () => host.search(person.name));
-  return button;
 }

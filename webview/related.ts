@@ -7,6 +7,9 @@ import type { PassageCard } from '../src/protocol';
 import { el, replaceChildren } from './dom';
 import { renderCardList, type CardHost } from './passageCard';
 
+/** The home is a briefing too: a few related passages, the rest on request. */
+const SHORT_LIST = 3;
+
 export interface RelatedHost extends CardHost {
   setFollowCursor(enabled: boolean): void;
 }
@@ -18,6 +21,9 @@ export class RelatedView {
   private readonly caption = el('p', { className: 'related-caption' });
   private readonly message = el('p', { className: 'muted-line' });
   private readonly list = el('div', { className: 'card-list' });
+  private readonly more = el('button', { className: 'link-button show-more', attrs: { type: 'button' } });
+  /** "Show all" was pressed for the paragraph now followed. */
+  private expanded = false;
   private followCursor = true;
   private context = '';
   private cards: readonly PassageCard[] = [];
@@ -35,7 +41,12 @@ export class RelatedView {
       this.host.setFollowCursor(this.followCursor);
       this.render();
     });
-    this.element = el('div', { className: 'related' }, el('div', { className: 'related-controls' }, this.toggle), this.caption, this.message, this.list);
+    this.more.addEventListener('click', () => {
+      this.expanded = true;
+      this.render();
+      this.list.querySelectorAll<HTMLElement>('.passage-card')[SHORT_LIST]?.focus();
+    });
+    this.element = el('div', { className: 'related' }, el('div', { className: 'related-controls' }, this.toggle), this.caption, this.message, this.list, this.more);
     this.render();
   }
 
@@ -47,6 +58,7 @@ export class RelatedView {
   }
 
   show(context: string, cards: readonly PassageCard[]): void {
+    if (context !== this.context) this.expanded = false;
     this.context = context;
     this.cards = cards;
     this.render();
@@ -65,7 +77,10 @@ export class RelatedView {
     else if (this.cards.length === 0) message = 'Nothing in your sources matches this paragraph yet.';
     this.message.textContent = message;
     this.message.hidden = !message;
-    renderCardList(this.list, on ? this.cards : [], this.host);
+    const shown = !on ? [] : this.expanded ? this.cards : this.cards.slice(0, SHORT_LIST);
+    renderCardList(this.list, shown, this.host);
+    this.more.hidden = !on || shown.length === this.cards.length;
+    this.more.textContent = `Show all ${this.cards.length}`;
     this.onCountChange(on && this.cards.length > 0 ? this.cards.length : undefined);
   }
 }

@@ -4,13 +4,11 @@
  * so results for an older query arriving late are dropped.
  */
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
-import type { FromWebview } from '../src/protocol';
+import { MAX_QUERY_LENGTH, type FromWebview } from '../src/protocol';
 import { codicon, el, iconButton } from './dom';
 
 /** Long enough to skip a burst of keystrokes, short enough to feel instant. */
 const DEBOUNCE_MS = 60;
-/** The protocol rejects longer queries. */
-const MAX_QUERY_LENGTH = 500;
 
 export interface SearchBoxHost {
   post(message: FromWebview.Search): void;

@@ -1,8 +1,9 @@
 /**
- * The panel's persisted view state: the query, the scroll position and the
- * collapsed home sections. Changes are written through `setState` at most a
+ * The panel's persisted view state: the query, the scroll position, the
+ * collapsed home sections and the pages open over the home. Changes are written through `setState` at most a
  * few times a second, since scrolling reports dozens of positions.
  */
+import type { PageRef } from './pageRef';
 import { loadState, saveState, type PersistedState } from './vscodeApi';
 
 const SAVE_INTERVAL_MS = 250;
@@ -23,6 +24,10 @@ export class ViewState {
     return this.current.scrollTop;
   }
 
+  get pages(): readonly PageRef[] {
+    return this.current.pages;
+  }
+
   isCollapsed(sectionId: string): boolean {
     return this.current.collapsed.includes(sectionId);
   }
@@ -38,6 +43,10 @@ export class ViewState {
   setCollapsed(sectionId: string, collapsed: boolean): void {
     const others = this.current.collapsed.filter((id) => id !== sectionId);
     this.update({ collapsed: collapsed ? [...others, sectionId] : others });
+  }
+
+  setPages(pages: readonly PageRef[]): void {
+    this.update({ pages });
   }
 
   /** Writes a pending change now, e.g. before the page goes away. */

@@ -2,7 +2,8 @@
  * The webview side of the VS Code API, typed with the panel's protocol.
  * `acquireVsCodeApi` may be called only once per page, so this module owns it.
  */
-import type { FromWebview } from '../src/protocol';
+import { MAX_QUERY_LENGTH, type FromWebview } from '../src/protocol';
+import { parsePageRefs, type PageRef } from './pageRef';
 
 interface WebviewApi<State> {
   postMessage(message: FromWebview.Message): void;
@@ -18,6 +19,8 @@ export interface PersistedState {
   readonly scrollTop: number;
   /** Ids of the briefing home sections the user collapsed. */
   readonly collapsed: readonly string[];
+  /** The pages opened over the home (topic, passages), oldest first; the last one shows. */
+  readonly pages: readonly PageRef[];
 }
 
 const api = acquireVsCodeApi<unknown>();
@@ -32,9 +35,10 @@ export function loadState(): PersistedState {
   const raw = api.getState();
   const saved = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
   return {
-    query: typeof saved.query === 'string' ? saved.query.slice(0, 500) : '',
+    query: typeof saved.query === 'string' ? saved.query.slice(0, MAX_QUERY_LENGTH) : '',
     scrollTop: typeof saved.scrollTop === 'number' && Number.isFinite(saved.scrollTop) ? Math.max(0, saved.scrollTop) : 0,
     collapsed: Array.isArray(saved.collapsed) ? saved.collapsed.filter((id): id is string => typeof id === 'string') : [],
+    pages: parsePageRefs(saved.pages),
   };
 }
 

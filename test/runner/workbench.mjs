@@ -16,6 +16,7 @@ const LOAD_TIMEOUT_MS = 60_000;
  * @property {'light' | 'dark'} [theme]  Default Light Modern / Default Dark Modern. Default light.
  * @property {string} [folder]   Folder copied into a fresh workspace. Default test/fixtures/workspace.
  * @property {string} [openFile] File to open at start, relative to the workspace (or absolute).
+ * @property {{ width: number, height: number }} [viewport] The window size. Default 1400×900.
  */
 
 /**
@@ -47,7 +48,7 @@ export async function openWorkbench(options = {}) {
   let browser;
   try {
     browser = await launchBrowser((await installation).chromium);
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await browser.newPage({ viewport: options.viewport ?? { width: 1400, height: 900 } });
     const debug = Boolean(process.env.BRIEFING_DEBUG);
     // The smoke-test driver reports through these; in a UI run they only carry the workbench log.
     await page.exposeFunction('codeAutomationLog', (/** @type {string} */ level, /** @type {unknown[]} */ args) => {

@@ -1,0 +1,340 @@
+/**
+ * The briefing's parts as the panel draws them: topics, key facts, who said
+ * what, the timeline, where sources differ, people and organisations, and the
+ * sources. Shared by the home and the topic page. Every item leads to the
+ * passages it came from; all corpus text is set as text.
+ */
+import type {
+  DifferenceSummary,
+  DocumentSummary,
+  FactSummary,
+  PersonSummary,
+  StanceSummary,
+  TimelineSummary,
+  TopicSummary,
+} from '../src/protocol';
+import { codicon, count, el } from './dom';
+import { MAX_PASSAGE_IDS } from './pageRef';
+import { renderShortList } from './shortList';
+
+/** What the briefing's rows ask of the panel. */
+export interface BriefingHost {
+  /** A listed topic's id, or free text. */
+  openTopic(topic: string): void;
+  showPassages(title: string, passageIds: readonly string[]): void;
+  openDocument(docId: string): void;
+}
+
+/** How many rows a section shows before "Show all"; the topic page passes larger numbers. */
+export interface Limits {
+  readonly facts: number;
+  readonly stancesPerSpeaker: number;
+  readonly timeline: number;
+  readonly differences: number;
+  readonly people: number;
+}
+
+export const HOME_LIMITS: Limits = { facts: 5, stancesPerSpeaker: 2, timeline: 6, differences: 3, people: 6 };
+
+/** Page titles stay short: they head a page and travel in a message. */
+const MAX_TITLE = 90;
+
+/** "6.3% — Defense spending, share of Russia’s GDP", cut with an ellipsis when long. */
+export function pageTitle(...parts: readonly (string | undefined)[]): string {
+  const title = parts.filter(Boolean).join(' — ').replace(/\s+/g, ' ').trim();
+  return title.length > MAX_TITLE ? `${title.slice(0, MAX_TITLE - 1).trimEnd()}…` : title;
+}
+
+function showPassages(host: BriefingHost, title: string, passageIds: readonly string[]): void {
+  host.showPassages(title, passageIds.slice(0, MAX_PASSAGE_IDS));
+}
+
+/** A row that is one button: the whole row is the click target, as in VS Code's lists. */
+function rowButton(className: string, title: string, onClick: () => void, ...children: (Node | string | null | false)[]): HTMLButtonElement {
+  const button = el('button', { className: `row ${className}`, attrs: { type: 'button', title } }, ...children);
+  button.addEventListener('click', onClick);
+  return button;
+}
+
+// --- topics
+
+export function renderTopicChips(topics: readonly TopicSummary[], host: BriefingHost): HTMLElement {
+  return el(
+    'ul',
+    { className: 'chips', attrs: { 'aria-label': 'Topics' } },
+    ...topics.map((topic) => {
+      const chip = el('button', {
+        className: 'chip',
+        text: topic.title,
+        attrs: { type: 'button', title: topic.description || `Open the briefing on ${topic.title}` },
+      });
+      chip.dataset.topic = topic.id;
+      chip.addEventListener('click', () => host.openTopic(topic.id));
+      return el('li', {}, chip);
+    }),
+  );
+}
+
+// --- key facts
+
+export function renderFacts(facts: readonly FactSummary[], host: BriefingHost, limit: number): HTMLElement {
+  return renderShortList(
+    facts.map((fact) => {
+      const { label, note } = splitTableNote(fact.label);
+      return rowButton(
+        'fact',
+        `Show the passages for ${fact.value}`,
+        () => showPassages(host, pageTitle(fact.value, label), fact.passageIds),
+        el('span', { className: 'fact-line' }, el('strong', { className: 'fact-value', text: fact.value }), ' ', el('span', { className: 'fact-label', text: label })),
+        el('span', { className: 'row-meta' }, sourcesLine(fact.sources, fact.passageIds.length), note && el('span', { className: 'note', text: ` · ${note}` })),
+      );
+    }),
+    { label: 'Key facts', limit },
+  );
+}
+
+/** "captured soldiers (table: Prisoners Exchanged (Each side))" → the label, and "table: …" as a note. */
+function splitTableNote(label: string): { label: string; note: string } {
+  const at = label.indexOf(' (table: ');
+  if (at < 0 || !label.endsWith(')')) return { label, note: '' };
+  return { label: label.slice(0, at), note: label.slice(at + 2, -1) };
+}
+
+function sourcesLine(sources: readonly string[], passages: number): string {
+  return [sources.join(', '), passages > 1 ? count(passages, 'passage') : ''].filter(Boolean).join(' · ');
+}
+
+// --- who said what
+
+/** The stances with the same words by the same speaker (found in two passages, say) kept once. */
+export function distinctStances(stances: readonly StanceSummary[]): StanceSummary[] {
+  const seen = new Set<string>();
+  return stances.filter((stance) => {
+    const key = `${stance.speaker}\u0000${stance.words.length > 0 ? stance.words.join('\u0000').toLowerCase() : stance.sentence}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Statements grouped by speaker (pass them through {@link distinctStances}).
+ * Each speaker shows a few statements, with a button for the rest, so one
+ * voice does not crowd out the others.
+ */
+export function renderStances(stances: readonly StanceSummary[], host: BriefingHost, perSpeaker: number): HTMLElement {
+  const groups = new Map<string, StanceSummary[]>();
+  for (const stance of stances) groups.set(stance.speaker, [...(groups.get(stance.speaker) ?? []), stance]);
+  return el(
+    'ul',
+    { className: 'speakers', attrs: { 'aria-label': 'Who said what' } },
+    ...[...groups].map(([speaker, said]) =>
+      el(
+        'li',
+        { className: 'speaker' },
+        renderShortList(
+          said.map((stance) => renderStance(stance, host)),
+          { label: `What ${speaker} said`, limit: perSpeaker, className: 'rows statements', more: (total) => `Show all ${total} from ${speaker}` },
+        ),
+      ),
+    ),
+  );
+}
+
+function renderStance(stance: StanceSummary, host: BriefingHost): HTMLElement {
+  const quoted = stance.words.length > 0 && stance.words.every((words) => isQuotedIn(words, stance.sentence));
+  let said: HTMLElement;
+  if (stance.words.length === 0) {
+    // No words of their own: the sentence that reports it, as the source wrote it.
+    said = el('span', { className: 'stance-sentence', text: stance.sentence });
+  } else if (quoted || stance.words.length === 1) {
+    said = el('span', { className: 'stance-words' }, quoted ? el('q', { text: stance.words.join(' … ') }) : stance.words[0]);
+  } else {
+    said = el('span', { className: 'stance-list' }, ...stance.words.map((item) => el('span', { className: 'stance-item', text: item })));
+  }
+  const button = rowButton(
+    'stance',
+    `${stance.sentence}\n— ${stance.source}`,
+    () => showPassages(host, pageTitle(`${stance.speaker} ${stance.verb}`, stance.words[0]), [stance.passageId]),
+    el('span', { className: 'stance-line' }, el('strong', { className: 'stance-speaker', text: stance.speaker }), ' ', el('span', { className: 'stance-verb', text: stance.verb }), ' ', said),
+    el('span', { className: 'row-meta', text: stance.source }),
+  );
+  button.setAttribute('aria-label', `${stance.speaker} ${stance.verb}: ${stance.words.join('; ') || stance.sentence}. ${stance.source}`);
+  return button;
+}
+
+/** Whether `words` stand between quotation marks in `sentence` (else they are, say, listed demands). */
+function isQuotedIn(words: string, sentence: string): boolean {
+  const at = sentence.indexOf(words);
+  return at > 0 && /["“‘'«„]/.test(sentence.charAt(at - 1));
+}
+
+// --- timeline
+
+const STATUS_LABELS: Readonly<Record<TimelineSummary['status'], string | undefined>> = {
+  happened: undefined,
+  proposed: 'proposed',
+  deadline: 'deadline',
+  ongoing: 'ongoing',
+};
+
+export function renderTimeline(events: readonly TimelineSummary[], host: BriefingHost, limit: number): HTMLElement {
+  return renderShortList(
+    events.map((event) => {
+      const { main, note } = splitWhen(event.when);
+      const caveat = note || (event.inferred ? 'date inferred' : '');
+      const status = STATUS_LABELS[event.status];
+      const sources = event.sources.length > 0 ? `\nSources: ${event.sources.join(', ')}` : '';
+      return el(
+        'li',
+        { className: `timeline-item status-${event.status}` },
+        rowButton(
+          'timeline-row',
+          `${event.when}: ${event.event}${sources}`,
+          () => showPassages(host, pageTitle(event.when, event.event), event.passageIds),
+          el(
+            'span',
+            { className: 'timeline-text' },
+            el('strong', { className: 'when', text: main }),
+            caveat && el('span', { className: 'when-note', text: ` ${caveat}` }),
+            status && el('span', { className: 'tag status', text: status }),
+            ' ',
+            el('span', { className: 'event', text: event.event }),
+          ),
+        ),
+      );
+    }),
+    { label: 'Timeline', limit, className: 'timeline' },
+  );
+}
+
+/** "June 2 (year not stated)" → "June 2" and "year not stated": the caveat is drawn apart, muted. */
+function splitWhen(when: string): { main: string; note: string } {
+  const match = /^(.*?)\s*\(([^()]*)\)$/.exec(when);
+  return match && match[1] ? { main: match[1], note: match[2] ?? '' } : { main: when, note: '' };
+}
+
+// --- where sources differ
+
+const SEVERITY_TITLES: Readonly<Record<DifferenceSummary['severity'], string>> = {
+  conflict: 'The sources contradict each other',
+  nuance: 'The sources agree on the figure but not on what it counts',
+  precision: 'The sources agree, one more precisely than the other',
+  variant: 'The sources spell it differently',
+};
+
+export function renderDifferences(differences: readonly DifferenceSummary[], host: BriefingHost, limit: number): HTMLElement {
+  return renderShortList(
+    differences.map((difference) =>
+      el(
+        'li',
+        { className: `difference severity-${difference.severity}` },
+        el(
+          'div',
+          { className: 'difference-subject' },
+          el('span', { className: 'subject', text: difference.subject }),
+          el('span', { className: 'tag severity', text: difference.severity, attrs: { title: SEVERITY_TITLES[difference.severity] } }),
+        ),
+        el(
+          'div',
+          { className: 'sides', attrs: { role: 'group', 'aria-label': `What each source says: ${difference.subject}` } },
+          ...difference.sides.map((side) => {
+            const button = el(
+              'button',
+              { className: 'side', attrs: { type: 'button', title: `Show what ${side.source} says` } },
+              el('span', { className: 'says', text: side.says }),
+              el('span', { className: 'side-source', text: `— ${side.source}` }),
+            );
+            button.addEventListener('click', () => showPassages(host, pageTitle(side.says, side.source), side.passageIds));
+            return button;
+          }),
+        ),
+        difference.note && el('p', { className: 'difference-note', text: difference.note }),
+      ),
+    ),
+    { label: 'Where sources differ', limit, className: 'differences' },
+  );
+}
+
+// --- people and organisations
+
+const KIND_ICONS: Readonly<Record<PersonSummary['kind'], string>> = { person: 'person', organisation: 'organization', place: 'location' };
+
+export function renderPeople(people: readonly PersonSummary[], host: BriefingHost, limit: number): HTMLElement {
+  return renderShortList(
+    people.map((person) => {
+      const mentions = count(person.mentions, 'mention');
+      const button = rowButton(
+        'person',
+        `Show the passages that mention ${person.name}`,
+        () => showPassages(host, person.name, person.passageIds),
+        el(
+          'span',
+          { className: 'row-line' },
+          codicon(KIND_ICONS[person.kind], 'kind-icon'),
+          el('span', { className: 'person-name' }, el('span', { className: 'name', text: person.name }), person.role && el('span', { className: 'role', text: ` ${person.role}` })),
+          el('span', { className: 'count-badge', text: person.mentions.toLocaleString('en'), attrs: { title: mentions } }),
+        ),
+        person.variants.length > 0 && el('span', { className: 'row-meta variants', text: `also written ${person.variants.map((variant) => `“${variant}”`).join(', ')}` }),
+      );
+      button.setAttribute('aria-label', [person.name, person.role, kindName(person.kind), mentions].filter(Boolean).join(', '));
+      return button;
+    }),
+    { label: 'People and organisations', limit },
+  );
+}
+
+function kindName(kind: PersonSummary['kind']): string {
+  return kind === 'person' ? 'person' : kind === 'place' ? 'place' : 'organisation';
+}
+
+// --- sources
+
+const DOCUMENT_ICONS: Readonly<Record<string, string>> = {
+  article: 'file-text',
+  'blog-post': 'rss',
+  explainer: 'book',
+  faq: 'comment-discussion',
+  'press-release': 'megaphone',
+  report: 'book',
+  transcript: 'mention',
+  note: 'note',
+};
+
+export function renderDocuments(documents: readonly DocumentSummary[], host: BriefingHost): HTMLElement {
+  return el(
+    'ul',
+    { className: 'rows', attrs: { 'aria-label': 'Sources' } },
+    ...documents.map((doc) => {
+      const meta = [kindLabel(doc.kind), doc.outlet ?? doc.author, doc.date === 'n.d.' ? undefined : doc.date, count(doc.passages, 'passage')];
+      return el(
+        'li',
+        {},
+        rowButton(
+          'doc',
+          `Open ${doc.title}`,
+          () => host.openDocument(doc.docId),
+          codicon(DOCUMENT_ICONS[doc.kind] ?? 'file', 'kind-icon'),
+          el(
+            'span',
+            { className: 'doc-text' },
+            el('span', { className: 'doc-title', text: doc.title }),
+            el(
+              'span',
+              { className: 'row-meta' },
+              meta.filter((part): part is string => Boolean(part)).join(' · '),
+              doc.origin === 'user' && el('span', { className: 'tag', text: 'yours', attrs: { title: 'A document you added' } }),
+            ),
+          ),
+        ),
+      );
+    }),
+  );
+}
+
+/** "blog-post" → "Blog post"; "faq" → "FAQ". */
+function kindLabel(kind: string): string {
+  if (kind.toLowerCase() === 'faq') return 'FAQ';
+  const words = kind.replace(/[-_]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
