@@ -52,7 +52,7 @@ export function measureKeysOf(measures: string): Set<string> {
 }
 
 /** Keys of the distinctive words within `radius` words of a span of a text. */
-export function windowKeys(text: string, span: Span, radius = 10): Set<string> {
+export function windowKeys(text: string, span: Span, radius = 10, withGeneric = false): Set<string> {
   const tokens = tokenize(text);
   const first = tokens.findIndex((token) => token.span.end > span.start);
   const lastInside = tokens.findIndex((token) => token.span.start >= span.end);
@@ -63,7 +63,7 @@ export function windowKeys(text: string, span: Span, radius = 10): Set<string> {
     const token = tokens[i];
     if (token.span.start >= span.start && token.span.end <= span.end) continue;
     const key = keyOf(token.word);
-    if (key && !GENERIC.has(key)) keys.add(key);
+    if (key && (withGeneric || !GENERIC.has(key))) keys.add(key);
   }
   return keys;
 }

@@ -50,6 +50,7 @@ export function draftProse(draft: string): DraftProse {
   blankAll(/\bhttps?:\/\/\S+/g);
   blankAll(/\\(?:footnote|cite[tp]?|autocite|parencite|ref|label|url|href)\*?(?:\[[^\]]*\])*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}/g); // LaTeX citations
   blankAll(/\\[a-zA-Z]+\*?/g); // other LaTeX commands; their arguments stay prose
+  blankAll(/\\(?=[%$&#_])/g); // LaTeX escapes: "5\%" reads as "5 %"
   return { text, sentences: sentencesOf(text) };
 }
 
@@ -66,7 +67,9 @@ function sentencesOf(text: string): Span[] {
       continue;
     }
     const startsBlock = /^[ \t]*(?:#{1,6}[ \t]|[-*+][ \t]|\d+[.)][ \t]|>|\|)/.test(content);
-    const previousWasHeading = current !== undefined && /^[ \t]*(?:#{1,6}[ \t]|\|)/.test(text.slice(current.start, current.end).split('\n').pop() ?? '');
+    const previousLine = current === undefined ? '' : text.slice(current.start, current.end).split('\n').pop() ?? '';
+    // A heading, a table row, or a line with no closing punctuation before a capitalised one (a title in plain text) ends its block.
+    const previousWasHeading = /^[ \t]*(?:#{1,6}[ \t]|\|)/.test(previousLine) || (!/[.!?:;,"”’)\]]\s*$/.test(previousLine) && /^\s*\p{Lu}/u.test(content));
     if (current && !startsBlock && !previousWasHeading) {
       current = { start: current.start, end: span.end };
       blocks[blocks.length - 1] = current;

@@ -1,0 +1,82 @@
+import type { Corpus } from '../corpus';
+import type { SourceMeta, Span } from '../model';
+import { relatedQuery } from '../search/relatedQuery';
+import type { SearchHit, SearchIndex } from '../search/searchIndex';
+import { paragraphAt } from '../text/paragraph';
+import { toTerm } from '../text/terms';
+import { tokenize } from '../text/tokens';
+import { draftProse } from './draftText';
+
+/** Which passages support a sentence, and how many outlets that is. */
+export interface ClaimSupport {
+  /** Supporting passages, best first; empty when nothing in the sources is about the sentence. */
+  readonly passages: readonly SearchHit[];
+  /** Distinct documents among them. */
+  readonly documents: number;
+  /** Distinct outlets (else authors, else titles), in order of the best passage. */
+  readonly outlets: readonly string[];
+  /** True when support exists and all of it comes from one outlet. */
+  readonly singleOutlet: boolean;
+}
+
+export interface ClaimFinding extends ClaimSupport {
+  readonly sentence: Span;
+  readonly text: string;
+}
+
+/** Words every source here uses: matching them says nothing about a claim. */
+const EVERYWHERE = new Set(['russia', 'russian', 'ukraine', 'ukrainian', 'peace', 'talk', 'negotiation', 'war', 'conflict', 'side', 'both', 'country']);
+const MIN_SHARED = 2;
+const MIN_SHARE = 0.4;
+
+/**
+ * The passages that support a sentence: related-passage search, kept only
+ * where the passage shares at least two of the sentence's distinctive
+ * words and at least 40% of them, so an unrelated sentence gets none.
+ */
+export function supportFor(sentence: string, index: SearchIndex, corpus?: Corpus): ClaimSupport {
+  const query = relatedQuery(sentence);
+  const wanted = distinctiveTerms(sentence);
+  if (query.trim().length === 0 || wanted.size < MIN_SHARED) return none();
+  const hits = index.search(query, { limit: 20 }).filter((hit) => {
+    const shared = hit.matchedTerms.filter((term) => wanted.has(term));
+    return new Set(shared).size >= MIN_SHARED && new Set(shared).size >= Math.ceil(wanted.size * MIN_SHARE);
+  });
+  const outlets: string[] = [];
+  const documents = new Set<string>();
+  for (const hit of hits) {
+    documents.add(hit.meta.id);
+    const name = outletOf(corpus?.meta(hit.meta.id) ?? hit.meta);
+    if (!outlets.includes(name)) outlets.push(name);
+  }
+  return { passages: hits, documents: documents.size, outlets, singleOutlet: hits.length > 0 && outlets.length === 1 };
+}
+
+/** Support for each sentence of the paragraph around `offset` of a draft. */
+export function checkClaims(draft: string, offset: number, index: SearchIndex, corpus?: Corpus): ClaimFinding[] {
+  const paragraph = paragraphAt(draft, offset);
+  const prose = draftProse(draft);
+  return prose.sentences
+    .filter((span) => span.start >= paragraph.start && span.end <= paragraph.end)
+    .map((span) => {
+      const text = prose.text.slice(span.start, span.end);
+      return { sentence: span, text, ...supportFor(text, index, corpus) };
+    });
+}
+
+function distinctiveTerms(sentence: string): Set<string> {
+  const terms = new Set<string>();
+  for (const token of tokenize(sentence)) {
+    const term = toTerm(token.word);
+    if (term && term.length >= 3 && !EVERYWHERE.has(term)) terms.add(term);
+  }
+  return terms;
+}
+
+function outletOf(meta: SourceMeta): string {
+  return meta.outlet ?? meta.author ?? meta.title;
+}
+
+function none(): ClaimSupport {
+  return { passages: [], documents: 0, outlets: [], singleOutlet: false };
+}

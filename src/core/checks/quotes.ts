@@ -1,0 +1,182 @@
+import type { Span } from '../model';
+import { draftProse, type DraftProse } from './draftText';
+
+/** Words inside quotation marks in a draft, with who the draft says spoke them. */
+export interface DraftQuote {
+  /** The quotation marks and the words between them. */
+  readonly span: Span;
+  /** The words between the marks. */
+  readonly textSpan: Span;
+  readonly text: string;
+  readonly marks: 'curly-double' | 'straight-double' | 'curly-single' | 'straight-single' | 'latex';
+  /** The sentence of the draft holding the quote. */
+  readonly sentence: Span;
+  /** Who the draft attributes the quote to, as written ("Putin", "Dmitry Peskov", "the Kremlin spokesman"), if anyone. */
+  readonly attributedTo?: string;
+  /** Where the attribution sits in the draft. */
+  readonly attributionSpan?: Span;
+  /** True when the attribution was carried over from an earlier sentence ("he said", or a second quote after an attributed one). */
+  readonly attributionCarried?: boolean;
+}
+
+const QUOTE_PATTERNS: readonly [RegExp, DraftQuote['marks']][] = [
+  [/“([^“”\n]{1,600})”/gu, 'curly-double'],
+  [/``([^`'\n]{1,600})''/gu, 'latex'],
+  [/(?<![\p{L}\d])"([^"\n]{1,600})"(?![\p{L}\d])/gu, 'straight-double'],
+  // Single quotes only when they clearly open and close a quote: not apostrophes in "Russia’s" or "sides’".
+  [/(?<=^|[\s(\[—–-])‘((?:[^‘’\n]|’(?=\p{L}))+?)’(?![\p{L}])/gu, 'curly-single'],
+  [/(?<=^|[\s(\[—–-])'((?:[^'\n]|'(?=\p{L}))+?)'(?![\p{L}])/gu, 'straight-single'],
+];
+
+const NAME = String.raw`(?:(?:\p{Lu}[\p{L}’'-]*\.?)(?:\s+(?:\p{Lu}[\p{L}’'-]*|de|von|van|al|bin)){0,3})`;
+const ROLE = String.raw`(?:(?:the|a|an|Russia[’']s|Ukraine[’']s|America[’']s)\s+)?(?:(?:\p{Lu}[\p{L}-]*|senior|top|foreign|defen[cs]e|prime|deputy|chief)\s+){0,3}(?:spokes(?:man|woman|person)|president|minister|official|negotiator|envoy|diplomat|secretary|adviser|advisor|leader)`;
+const SPEAKER = `(?:${ROLE}(?:\\s+${NAME})?|${NAME})`;
+const VERB_FORMS = [
+  'said', 'says', 'say', 'saying', 'told', 'tells', 'telling', 'wrote', 'writes', 'writing', 'put it', 'puts it',
+  ...['add', 'acknowledge', 'call', 'describe', 'characterize', 'characterise', 'state', 'insist', 'warn', 'argue', 'claim', 'note', 'declare',
+    'concede', 'admit', 'remark', 'explain', 'label', 'stress', 'emphasize', 'emphasise', 'complain', 'urge', 'vow', 'promise', 'ask', 'criticize',
+    'criticise', 'dismiss', 'reject', 'accuse', 'predict', 'insist', 'brand', 'dub', 'quip', 'reply', 'tweet', 'announce', 'deny', 'suggest',
+    'maintain', 'repeat', 'conclude', 'recall', 'mock', 'boast', 'concede', 'joke', 'lament', 'complain', 'observe', 'refer', 'indicate', 'signal'].flatMap(verbForms),
+];
+const VERB = `(?:${[...new Set(VERB_FORMS)].sort((a, b) => b.length - a.length).join('|')})`;
+const AUX = String.raw`(?:(?:has|have|had|was|is|also|then|later|again|repeatedly|once|previously|publicly|reportedly|openly|pointedly|angrily)\s+)*`;
+const APPOSITIVE = String.raw`(?:,[^“”"‘]{1,80}?,)?`;
+const SUBJECT_VERB = new RegExp(String.raw`(?<![\p{L}])(${SPEAKER})${APPOSITIVE}\s+${AUX}${VERB}\b`, 'gu');
+const ATTRIBUTIONS: readonly RegExp[] = [
+  new RegExp(String.raw`\b[Aa]ccording to\s+(${SPEAKER})`, 'gu'),
+  new RegExp(String.raw`\b[Ii]n the words of\s+(${SPEAKER})`, 'gu'),
+  SUBJECT_VERB,
+  // Inverted only after verbs of saying: "…,” said Peskov" (not "criticized NATO").
+  new RegExp(String.raw`\b(?:said|says|added|adds|asked|wrote|continued|replied|insisted|warned|explained|told reporters)\s+(${SPEAKER})`, 'gu'),
+];
+/** A pronoun speaking: "he said", "she added", "said he". */
+const PRONOUN = new RegExp(String.raw`\b(?:[Hh]e|[Ss]he)\s+${AUX}${VERB}\b|\b${VERB}\s+(?:he|she)\b`, 'u');
+/** Prepositions before a capitalised word that make it a place or an object, not a speaker ("in Minsk, Belarus, characterized"). */
+const NOT_SUBJECT_BEFORE = /\b(?:in|at|from|to|for|of|by|on|into|near|about|against|over|toward|towards|criticized|criticised|described|called|urged|told)\s+$/i;
+const NOT_SPEAKERS = /^(?:the|a|an|this|that|these|those|it|in|on|at|but|and|yet|so|as|when|while|after|before|meanwhile|however|despite|both|asked|if|he|she|they|we|i|you|his|her|their|our|its|then|now|later|also|speaking|earlier|last|on|today|yesterday)$/iu;
+
+function verbForms(base: string): string[] {
+  const stem = base.replace(/e$/, '');
+  const y = /y$/.test(base) ? base.slice(0, -1) : undefined;
+  const double = /^(?:dub|quip|label)$/.test(base) ? base + base.slice(-1) : base;
+  return [
+    base,
+    y ? `${y}ies` : `${base}s`.replace(/ss$/, 'sses'),
+    y ? `${y}ied` : /e$/.test(base) ? `${base}d` : `${double}ed`,
+    `${/e$/.test(base) ? stem : double}ing`,
+    ...(base === 'label' ? ['labeled', 'labeling'] : []),
+  ];
+}
+
+/**
+ * The quotes of a draft: curly and straight double quotes, LaTeX ``…'',
+ * and single quotes only where they clearly open and close one. Each is
+ * given the speaker its sentence names ("Putin said", "according to
+ * Peskov", "“…,” Peskov said."); a quote whose sentence names no one but
+ * follows an attributed quote in the same paragraph (or says "he said")
+ * takes that speaker.
+ */
+export function findQuotes(draft: string, prose: DraftProse = draftProse(draft)): DraftQuote[] {
+  const text = prose.text;
+  const found: { span: Span; textSpan: Span; marks: DraftQuote['marks'] }[] = [];
+  for (const [pattern, marks] of QUOTE_PATTERNS) {
+    for (const match of text.matchAll(pattern)) {
+      const span = { start: match.index, end: match.index + match[0].length };
+      if (found.some((other) => other.span.start < span.end && span.start < other.span.end)) continue;
+      const inner = match[0].indexOf(match[1]);
+      if (match[1].trim().length === 0) continue;
+      found.push({ span, textSpan: { start: span.start + inner, end: span.start + inner + match[1].length }, marks });
+    }
+  }
+  found.sort((a, b) => a.span.start - b.span.start);
+
+  const quotes: DraftQuote[] = [];
+  let previous: { attributedTo: string; attributionSpan: Span; sentence: Span; end: number } | undefined;
+  for (const quote of found) {
+    const sentence = prose.sentences.find((span) => quote.span.start >= span.start && quote.span.start < span.end) ?? quote.span;
+    const outside = blankQuotes(text, sentence, quote.span.end, found);
+    const own = attributionIn(outside, quote.span.start - sentence.start, quote.span.end - sentence.start);
+    let attribution: { attributedTo: string; attributionSpan: Span; carried: boolean } | undefined;
+    if (own) {
+      attribution = { attributedTo: own.name, attributionSpan: { start: sentence.start + own.span.start, end: sentence.start + own.span.end }, carried: false };
+    } else {
+      const index = prose.sentences.indexOf(sentence);
+      const earlier = prose.sentences.slice(Math.max(0, index - 2), Math.max(0, index)).reverse();
+      const sameBlock = (span: Span): boolean => !text.slice(span.end, sentence.start).includes('\n');
+      const followsQuote = previous && sameBlock(previous.sentence) && !text.slice(previous.end, quote.span.start).includes('\n') &&
+        (previous.sentence === sentence || earlier[0] === previous.sentence);
+      if (followsQuote && previous) {
+        // "“It’s a lot,” Putin said. “We paid for it…”": a quote right after an attributed one goes on with its speaker.
+        attribution = { attributedTo: previous.attributedTo, attributionSpan: previous.attributionSpan, carried: true };
+      } else if (PRONOUN.test(outside)) {
+        // "Putin conceded the cost. “It’s a lot,” he said.": the pronoun is the last speaker named just before.
+        for (const span of earlier.filter(sameBlock)) {
+          const named = attributionIn(blankQuotes(text, span, span.end, found), span.end - span.start, span.end - span.start);
+          if (named) {
+            attribution = { attributedTo: named.name, attributionSpan: { start: span.start + named.span.start, end: span.start + named.span.end }, carried: true };
+            break;
+          }
+        }
+      }
+    }
+    if (attribution) previous = { attributedTo: attribution.attributedTo, attributionSpan: attribution.attributionSpan, sentence, end: quote.span.end };
+    quotes.push({
+      span: quote.span,
+      textSpan: quote.textSpan,
+      text: draft.slice(quote.textSpan.start, quote.textSpan.end),
+      marks: quote.marks,
+      sentence,
+      ...(attribution ? { attributedTo: attribution.attributedTo, attributionSpan: attribution.attributionSpan } : {}),
+      ...(attribution?.carried ? { attributionCarried: true } : {}),
+    });
+  }
+  return quotes;
+}
+
+/** A sentence's text with every quote in it blanked, so quoted words never name a speaker. */
+function blankQuotes(text: string, sentence: Span, end: number, quotes: readonly { span: Span }[]): string {
+  let outside = text.slice(sentence.start, Math.max(sentence.end, end));
+  for (const other of quotes) {
+    if (other.span.end <= sentence.start || other.span.start >= sentence.start + outside.length) continue;
+    const from = Math.max(0, other.span.start - sentence.start);
+    const to = Math.min(outside.length, other.span.end - sentence.start);
+    outside = outside.slice(0, from) + ' '.repeat(to - from) + outside.slice(to);
+  }
+  return outside;
+}
+
+/**
+ * The speaker a sentence names for a quote at [quoteStart, quoteEnd): the
+ * nearest attribution before it, or one right after it ("…,” Peskov said);
+ * one further after only when nothing comes before.
+ */
+function attributionIn(sentence: string, quoteStart: number, quoteEnd: number): { name: string; span: Span } | undefined {
+  const candidates: { name: string; span: Span; distance: number }[] = [];
+  for (const pattern of ATTRIBUTIONS) {
+    for (const match of sentence.matchAll(pattern)) {
+      const name = cleanName(match[1]);
+      if (!name) continue;
+      const start = match.index + match[0].indexOf(match[1]);
+      if (pattern === SUBJECT_VERB && NOT_SUBJECT_BEFORE.test(sentence.slice(Math.max(0, start - 20), start))) continue;
+      const span = { start, end: start + match[1].length };
+      const matchEnd = match.index + match[0].length;
+      let distance: number;
+      if (matchEnd <= quoteStart) distance = quoteStart - matchEnd;
+      else if (match.index >= quoteEnd) {
+        const gap = sentence.slice(quoteEnd, match.index);
+        distance = /^[\s,.;:!?—–-]*$/.test(gap) ? gap.length : 1000 + gap.length;
+      } else distance = 0;
+      candidates.push({ name, span, distance });
+    }
+  }
+  candidates.sort((a, b) => a.distance - b.distance);
+  return candidates[0];
+}
+
+/** A speaker as written, without leading words that are no name ("The", "Meanwhile"), or undefined when none is left. */
+function cleanName(raw: string): string | undefined {
+  const words = raw.trim().replace(/[’']s$/, '').split(/\s+/);
+  while (words.length > 0 && NOT_SPEAKERS.test(words[0])) words.shift();
+  const name = words.join(' ');
+  return name.length > 1 ? name : undefined;
+}

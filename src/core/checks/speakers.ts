@@ -1,0 +1,58 @@
+import type { CorpusAnalysis } from '../brief/briefing';
+import type { Entity, EntityKind } from '../brief/types';
+import { toTerm } from '../text/terms';
+import { keysOf } from './context';
+
+/** A speaker of the briefing's entities, as a draft's attribution names them. */
+export interface Speaker {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: EntityKind;
+}
+
+const lastTerm = (name: string): string | undefined => {
+  const words = name.split(/\s+/).filter((word) => /\p{L}/u.test(word));
+  const last = words[words.length - 1];
+  return last ? toTerm(last.replace(/[’']s$/, '')) ?? undefined : undefined;
+};
+
+/**
+ * The entity a draft's attribution names: a person by full or last name in
+ * any spelling the sources use ("Zelenskyy", "Zelenskiy"), a side or
+ * organisation by name ("the Kremlin"), or a person by a role only one
+ * entity holds ("the Kremlin spokesman" → Dmitry Peskov). Undefined when
+ * the name is unknown or ambiguous.
+ */
+export function resolveSpeaker(asWritten: string, analysis: CorpusAnalysis): Speaker | undefined {
+  const written = asWritten.trim();
+  const last = lastTerm(written);
+  const matches = new Map<string, Entity>();
+  for (const entity of analysis.entities) {
+    const names = [entity.name, ...entity.variants.map((variant) => variant.text)];
+    if (entity.kind === 'person') {
+      if (last && names.some((name) => lastTerm(name) === last)) matches.set(entity.id, entity);
+    } else if (names.some((name) => sameWords(name, written))) {
+      matches.set(entity.id, entity);
+    }
+  }
+  if (matches.size === 0) {
+    const keys = keysOf(written);
+    for (const entity of analysis.entities) {
+      if (entity.kind !== 'person') continue;
+      const roleMatch = entity.roles.some((role) => {
+        const roleKeys = keysOf(role.role);
+        return roleKeys.size >= 2 && [...roleKeys].every((key) => keys.has(key));
+      });
+      if (roleMatch) matches.set(entity.id, entity);
+    }
+  }
+  if (matches.size !== 1) return undefined;
+  const [entity] = matches.values();
+  return { id: entity.id, name: entity.name, kind: entity.kind };
+}
+
+function sameWords(a: string, b: string): boolean {
+  const terms = (text: string): string => text.split(/\s+/).map((word) => toTerm(word.replace(/[’']s$/, '')) ?? '').filter(Boolean).join(' ');
+  const x = terms(a);
+  return x.length > 0 && x === terms(b);
+}
