@@ -22,6 +22,8 @@ interface Entry {
   /** Built when first shown: after a reload only the top page is asked for at once. */
   page?: TopicPage | PassagesPage;
   loaded: boolean;
+  /** What had the focus when the page opened (a chip, a fact): it gets it back on "back". */
+  opener?: HTMLElement;
 }
 
 export class Router {
@@ -61,20 +63,23 @@ export class Router {
   open(ref: PageRef): void {
     const top = this.stack[this.stack.length - 1];
     if (top && sameRef(top.ref, ref)) return;
-    this.stack.push({ ref, loaded: false });
+    const focused = document.activeElement;
+    this.stack.push({ ref, loaded: false, ...(focused instanceof HTMLElement && focused !== document.body ? { opener: focused } : {}) });
     if (this.stack.length > MAX_PAGES) this.stack.shift();
     this.render();
     this.host.onNavigate();
     this.top()?.focus();
   }
 
-  /** Back to the page below (its title takes the focus), or to the home. */
+  /** Back to the page below, or to the home; the focus returns to what opened the page. */
   back(): void {
-    if (this.stack.length === 0) return;
-    this.stack.pop();
+    const closed = this.stack.pop();
+    if (!closed) return;
     this.render();
     this.host.onNavigate();
-    this.top()?.focus();
+    const opener = closed.opener;
+    if (opener?.isConnected && opener.getClientRects().length > 0) opener.focus({ preventScroll: true });
+    else this.top()?.focus();
   }
 
   /** Shows the page on top, building and requesting it if it is not there yet. */

@@ -151,6 +151,7 @@ describe('Briefing panel (light theme)', () => {
     await view.locator('.passages-page .passage-card').first().waitFor();
     await wb.page.keyboard.press('Escape');
     await view.locator('.home .fact').first().waitFor();
+    assert.ok(await view.locator('.fact').first().evaluate((row) => row === document.activeElement), 'the keyboard is back on the fact');
   });
 
   it('shows results next to the draft and briefs on what was typed', async () => {
@@ -170,6 +171,25 @@ describe('Briefing panel (light theme)', () => {
     await view.locator('.results .passage-card').first().waitFor();
     await view.getByRole('button', { name: 'Clear search' }).click();
     await view.locator('.topic-page .page-title', { hasText: 'prisoner exchange' }).waitFor();
+    await view.getByRole('button', { name: 'Back to Briefing' }).click();
+    await view.locator('.home .chip').first().waitFor();
+  });
+
+  it('comes back on the same topic page, scrolled where it was, after the panel was hidden', async () => {
+    const { page } = wb;
+    const view = wb.webview();
+    await view.getByRole('button', { name: 'Security guarantees and NATO', exact: true }).click();
+    await view.locator('.topic-page .passage-card').first().waitFor();
+    await view.locator('.topic-page').evaluate(() => window.scrollTo({ top: 300 }));
+    await page.waitForTimeout(400); // the saved state is written a few times a second
+    await view.locator('body').evaluate((body) => body.setAttribute('data-before-hiding', ''));
+    await page.locator('.activitybar a.action-label[aria-label^="Explorer"]').click();
+    await page.locator('.part.sidebar .pane-header', { hasText: /workspace/i }).first().waitFor();
+    await page.locator('.activitybar a.action-label[aria-label^="Briefing"]').click();
+    await view.locator('.topic-page .page-title', { hasText: 'Security guarantees and NATO' }).waitFor();
+    await view.locator('.topic-page .passage-card').first().waitFor();
+    assert.equal(await view.locator('body[data-before-hiding]').count(), 0, 'the panel was reloaded, not kept alive');
+    await eventually(async () => (await view.locator('body').evaluate(() => window.scrollY)) > 200, 'the page is scrolled back to where it was');
     await view.getByRole('button', { name: 'Back to Briefing' }).click();
     await view.locator('.home .chip').first().waitFor();
   });
@@ -194,5 +214,13 @@ describe('Briefing panel (light theme)', () => {
     await input.waitFor({ state: 'hidden' });
     await eventually(async () => /“[^”]*Peskov[^”]*/.test(await wb.editorText()), 'the quote appears in the draft');
     assert.match(await wb.editorText(), /within a month\. “[^”]*Peskov acknowledged/, 'the quoted words follow the cursor, in quotation marks');
+  });
+
+  it('exports a topic as a Markdown briefing beside the draft', async () => {
+    const view = wb.webview();
+    await view.getByRole('button', { name: 'Ceasefire', exact: true }).click();
+    await view.getByRole('button', { name: 'Export this topic' }).click();
+    await eventually(async () => /^# Briefing: Ceasefire/m.test(await wb.editorText()), 'the exported briefing opens');
+    assert.match(await wb.editorText(), /## Key passages/);
   });
 });
