@@ -25,7 +25,12 @@ export interface ClaimFinding extends ClaimSupport {
 }
 
 /** Words every source here uses: matching them says nothing about a claim. */
-const EVERYWHERE = new Set(['russia', 'russian', 'ukraine', 'ukrainian', 'peace', 'talk', 'negotiation', 'war', 'conflict', 'side', 'both', 'country']);
+const EVERYWHERE = new Set([
+  'russia', 'russian', 'ukraine', 'ukrainian', 'peace', 'talk', 'negotiation', 'war', 'conflict', 'side', 'both', 'country',
+  // and words any text uses
+  'all', 'week', 'year', 'day', 'month', 'time', 'new', 'said', 'say', 'one', 'two', 'more', 'many', 'make', 'take', 'part', 'first', 'last',
+  'still', 'only', 'just', 'now', 'other', 'some', 'most', 'made', 'way', 'even', 'well', 'back', 'over', 'after', 'before',
+]);
 const MIN_SHARED = 2;
 const MIN_SHARE = 0.4;
 
