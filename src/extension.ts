@@ -1,5 +1,12 @@
 import * as vscode from 'vscode';
+import { CheckCodeActions } from './checks/checkCodeActions';
+import { CheckHovers } from './checks/checkHovers';
+import { ClaimLenses } from './checks/claimLenses';
+import { DraftChecker } from './checks/draftChecker';
+import { SourceLocations } from './checks/sourceLocations';
 import { AddSourceCommand } from './commands/addSourceCommand';
+import { CheckDraftCommand } from './commands/checkDraftCommand';
+import { TidyCitationsCommand, tidyOnSave } from './commands/tidyCitationsCommand';
 import { registerCommands } from './commands/command';
 import { CopyCitationCommand } from './commands/copyCitationCommand';
 import { ExportBriefingCommand } from './commands/exportBriefingCommand';
@@ -19,6 +26,7 @@ import { Library } from './services/library';
 import { Log } from './services/log';
 import { PinStore } from './services/pinStore';
 import { SnippetMemory } from './services/snippetMemory';
+import { settings } from './services/settings';
 import { SourceWatcher } from './services/sourceWatcher';
 import { PanelProvider } from './views/panelProvider';
 import { RelatedFollower } from './views/relatedFollower';
@@ -56,6 +64,10 @@ export function activate(context: vscode.ExtensionContext): void {
   );
 
   const watcher = new SourceWatcher(library);
+  const checker = new DraftChecker(library, new SourceLocations(library), log);
+  const claimLenses = new ClaimLenses(library);
+  // Providers register for every prose language a user might enable; each checks the settings when asked.
+  const prose = ['markdown', 'plaintext', 'latex', 'tex', 'restructuredtext', 'asciidoc', 'org', ...settings.checksLanguages()].map((language) => ({ language }));
 
   context.subscriptions.push(
     log,
@@ -74,6 +86,12 @@ export function activate(context: vscode.ExtensionContext): void {
     panel,
     new RelatedFollower(panel, (error) => log.error('Could not update the related passages', error)),
     vscode.window.registerWebviewViewProvider(PanelProvider.viewId, panel),
+    checker,
+    claimLenses,
+    vscode.languages.registerHoverProvider(prose, new CheckHovers(checker, library)),
+    vscode.languages.registerCodeActionsProvider(prose, new CheckCodeActions(checker), { providedCodeActionKinds: CheckCodeActions.kinds }),
+    vscode.languages.registerCodeLensProvider(prose, claimLenses),
+    tidyOnSave(library, () => settings.tidyOnSave()),
     registerCommands(
       [
         new SearchCommand(picker),
@@ -86,6 +104,8 @@ export function activate(context: vscode.ExtensionContext): void {
         new ShowPanelCommand(),
         new AddSourceCommand(),
         new ExportBriefingCommand(library),
+        new TidyCitationsCommand(library),
+        new CheckDraftCommand(checker),
       ],
       (id, error) => {
         log.error(`Command ${id} failed`, error);

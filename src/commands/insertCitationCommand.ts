@@ -19,8 +19,14 @@ export class InsertCitationCommand implements Command {
       await this.picker.show({ action: 'insertCitation', title: 'Briefing: Insert Citation' });
       return undefined;
     }
-    return this.inserter.insertCitation(passageId, styleArg(arg));
+    return this.inserter.insertCitation(passageId, { ...styleArg(arg), ...atArg(arg) });
   }
+}
+
+/** Reads an optional `{ at }` (an offset of the draft, from a quick fix or a code lens). */
+export function atArg(arg: unknown): { at?: number } {
+  const at = (arg as { at?: unknown } | undefined)?.at;
+  return typeof at === 'number' && Number.isSafeInteger(at) && at >= 0 ? { at } : {};
 }
 
 /** Reads an optional `{ style }` from a command argument; an unknown style is an error, not a silent default. */

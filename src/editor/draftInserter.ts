@@ -25,6 +25,8 @@ export interface InsertOptions {
   readonly form?: QuoteForm;
   /** For quotes: the verbatim words to quote; by default the sentences last shown. */
   readonly quote?: string;
+  /** Where to insert, as an offset of the draft; by default the cursor (or the end of the selection). */
+  readonly at?: number;
 }
 
 /**
@@ -83,7 +85,7 @@ export class DraftInserter {
 
     const document = editor.document;
     const text = document.getText();
-    const at = { start: document.offsetAt(editor.selection.start), end: document.offsetAt(editor.selection.end) };
+    const at = options.at === undefined ? { start: document.offsetAt(editor.selection.start), end: document.offsetAt(editor.selection.end) } : { start: options.at, end: options.at };
     const style = options.style ?? settings.citationStyle(document.languageId);
     const insertion = plan(text, at, style, editor);
     const applied = await editor.edit((builder) => applyTo(builder, document, insertion.edits), { undoStopBefore: true, undoStopAfter: true });

@@ -6,6 +6,9 @@ import type { SearchHit, Suggestion } from '../core/search/searchIndex';
 import type { LoadReport, UpdateReport } from '../node/libraryEngine';
 import type { BriefingHome, TopicView } from '../protocol';
 import type { CitablePassage, DocumentOverview } from '../worker/libraryApi';
+import type { ClaimReport, DraftFinding } from '../worker/draftReport';
+import type { CitationTarget } from '../core/checks/citationAt';
+import type { TidyResult } from '../core/checks/tidyFootnotes';
 import type { Log } from './log';
 import { settings } from './settings';
 import { resolveSourceRoots } from './sourceRoots';
@@ -122,6 +125,26 @@ export class Library implements vscode.Disposable {
   async briefingMarkdown(topic?: string): Promise<string> {
     await this.ready();
     return this.client.api.briefingMarkdown(topic);
+  }
+
+  async checkDraft(draft: string): Promise<DraftFinding[]> {
+    await this.ready();
+    return this.client.api.checkDraft(draft);
+  }
+
+  async claims(draft: string, offset: number): Promise<ClaimReport[]> {
+    await this.ready();
+    return this.client.api.claims(draft, offset);
+  }
+
+  async tidy(draft: string): Promise<TidyResult> {
+    await this.ready();
+    return this.client.api.tidy(draft);
+  }
+
+  async citationAt(draft: string, offset: number): Promise<CitationTarget | undefined> {
+    await this.ready();
+    return (await this.client.api.citationAt(draft, offset)) ?? undefined;
   }
 
   async citedDocIds(draft: string, style: CitationStyle): Promise<string[]> {

@@ -24,6 +24,20 @@ export const settings = {
   followLanguages(): readonly string[] {
     return config().get<string[]>('panel.followLanguages', []);
   },
+  /** Whether the writing checks run, and on which languages. */
+  checksEnabledFor(languageId: string): boolean {
+    return config().get<boolean>('checks.enabled', true) && config().get<string[]>('checks.languages', []).includes(languageId);
+  },
+  /** The languages the writing checks may run on (the providers are registered for these). */
+  checksLanguages(): readonly string[] {
+    return config().get<string[]>('checks.languages', ['markdown', 'plaintext', 'latex']);
+  },
+  claimLensesEnabled(): boolean {
+    return config().get<boolean>('checks.claims', true);
+  },
+  tidyOnSave(): boolean {
+    return config().get<boolean>('citations.tidyOnSave', false);
+  },
   /** The user's source folders, files and globs. */
   sourceEntries(): readonly string[] {
     return config().get<string[]>('sources.include', []);

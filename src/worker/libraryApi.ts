@@ -4,6 +4,9 @@ import type { SearchHit, Suggestion } from '../core/search/searchIndex';
 import type { EngineOptions, LoadReport, UpdateReport } from '../node/libraryEngine';
 import type { Briefing } from '../core/brief/types';
 import type { BriefingHome, TopicView } from '../protocol';
+import type { CitationTarget } from '../core/checks/citationAt';
+import type { TidyResult } from '../core/checks/tidyFootnotes';
+import type { ClaimReport, DraftFinding } from './draftReport';
 
 /** A document as lists show it: metadata, sections and size, without the text. */
 export interface DocumentOverview {
@@ -41,6 +44,14 @@ export interface LibraryApi {
   briefing(topic?: string): Promise<Briefing>;
   /** The briefing as a Markdown document with footnote citations. */
   briefingMarkdown(topic?: string): Promise<string>;
+  /** Figures and quotes of a draft checked against the sources. */
+  checkDraft(draft: string): Promise<DraftFinding[]>;
+  /** How the sources support each sentence of the paragraph at `offset`. */
+  claims(draft: string, offset: number): Promise<ClaimReport[]>;
+  /** The edits that tidy a draft's footnotes and references. */
+  tidy(draft: string): Promise<TidyResult>;
+  /** The source of the citation at `offset`, if there is one. */
+  citationAt(draft: string, offset: number): Promise<CitationTarget | null>;
 }
 
 export type LibraryMethod = keyof LibraryApi;

@@ -5,6 +5,9 @@ import { buildBriefing, buildTopicPage } from '../core/brief/briefing';
 import { briefingToMarkdown } from '../core/brief/markdown';
 import { buildHome, buildTopicView } from '../core/briefingHome';
 import { cardFromPassage } from '../views/passageCards';
+import { citationAt } from '../core/checks/citationAt';
+import { tidyFootnotes } from '../core/checks/tidyFootnotes';
+import { checkDraft, claimReports } from './draftReport';
 import type { LibraryApi } from './libraryApi';
 
 /**
@@ -78,6 +81,20 @@ export function createLibraryService(onProgress: (done: number, total: number) =
     async briefingMarkdown(topic) {
       const current = loaded();
       return briefingToMarkdown(buildBriefing(current.index.corpus, current.index.index, topic, { topics: (await current.topics()).topics }));
+    },
+    async checkDraft(draft) {
+      const current = loaded();
+      return checkDraft(draft, current.index.corpus, current.analyse());
+    },
+    async claims(draft, offset) {
+      const { corpus, index } = loaded().index;
+      return claimReports(draft, offset, corpus, index);
+    },
+    async tidy(draft) {
+      return tidyFootnotes(draft, loaded().index.corpus);
+    },
+    async citationAt(draft, offset) {
+      return citationAt(draft, offset, loaded().index.corpus) ?? null;
     },
     async citedDocIds(draft, style) {
       const ids = citedSourceIds(draft);

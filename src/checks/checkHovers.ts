@@ -1,0 +1,78 @@
+import * as vscode from 'vscode';
+import type { Library } from '../services/library';
+import { settings } from '../services/settings';
+import type { DraftFinding, SourceRef } from '../worker/draftReport';
+import type { DraftChecker } from './draftChecker';
+
+/** Commands a hover may run from its links; nothing else is trusted. */
+const HOVER_COMMANDS = ['briefing.insertCitation', 'briefing.openSource'];
+
+/**
+ * Hovers over a figure or quote the sources state (with the source
+ * sentence and a link to cite it) and over a citation (with the cited source).
+ */
+export class CheckHovers implements vscode.HoverProvider {
+  constructor(
+    private readonly checker: DraftChecker,
+    private readonly library: Library,
+  ) {}
+
+  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
+    if (!settings.checksEnabledFor(document.languageId)) return undefined;
+    const offset = document.offsetAt(position);
+    const finding = this.checker.findingsOf(document).find((candidate) => candidate.span.start <= offset && offset <= candidate.span.end);
+    if (finding && finding.sources.length > 0) {
+      const range = new vscode.Range(document.positionAt(finding.span.start), document.positionAt(finding.span.end));
+      return new vscode.Hover(findingHover(finding), range);
+    }
+    const citation = await this.library.citationAt(document.getText(), offset).catch(() => undefined);
+    if (!citation) return undefined;
+    const markdown = trusted();
+    markdown.appendMarkdown('**');
+    markdown.appendText(citation.meta.outlet ?? citation.meta.author ?? citation.meta.title);
+    markdown.appendMarkdown('** — ');
+    markdown.appendText(`“${citation.meta.title}”, ${citation.meta.date.label}`);
+    if (citation.passage) {
+      markdown.appendMarkdown('\n\n> ');
+      markdown.appendText(shorten(citation.passage.text, 400));
+      markdown.appendMarkdown(`\n\n[Open the source](${commandLink('briefing.openSource', { passageId: citation.passage.id })})`);
+    }
+    return new vscode.Hover(markdown, new vscode.Range(document.positionAt(citation.span.start), document.positionAt(citation.span.end)));
+  }
+}
+
+function findingHover(finding: DraftFinding): vscode.MarkdownString {
+  const markdown = trusted();
+  markdown.appendMarkdown('**Briefing:** ');
+  markdown.appendText(finding.message);
+  for (const ref of uniqueSources(finding.sources).slice(0, 3)) {
+    markdown.appendMarkdown('\n\n> ');
+    markdown.appendText(shorten(ref.quote, 300));
+    markdown.appendMarkdown('\n>\n> — ');
+    markdown.appendText(ref.source);
+    markdown.appendMarkdown(
+      ` · [Cite](${commandLink('briefing.insertCitation', { passageId: ref.passageId, at: finding.citeAt })}) · [Open](${commandLink('briefing.openSource', { passageId: ref.passageId })})`,
+    );
+  }
+  return markdown;
+}
+
+/** One reference per source document, in order. */
+export function uniqueSources(refs: readonly SourceRef[]): SourceRef[] {
+  const seen = new Set<string>();
+  return refs.filter((ref) => !seen.has(ref.meta.id) && seen.add(ref.meta.id) !== undefined);
+}
+
+function trusted(): vscode.MarkdownString {
+  const markdown = new vscode.MarkdownString();
+  markdown.isTrusted = { enabledCommands: HOVER_COMMANDS };
+  return markdown;
+}
+
+function commandLink(command: string, arg: unknown): string {
+  return `command:${command}?${encodeURIComponent(JSON.stringify([arg]))}`;
+}
+
+function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}

@@ -1,0 +1,54 @@
+import * as vscode from 'vscode';
+import type { Library } from '../services/library';
+import { settings } from '../services/settings';
+
+const DEBOUNCE_MS = 500;
+
+/**
+ * Above each sentence of the paragraph at the cursor: how many sources
+ * support it (and whether a single outlet is all the support), with one
+ * click to cite the best passage at the end of the sentence.
+ */
+export class ClaimLenses implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly library: Library) {
+    this.subscription = vscode.window.onDidChangeTextEditorSelection((event) => {
+      if (!settings.claimLensesEnabled() || !settings.checksEnabledFor(event.textEditor.document.languageId)) return;
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.changed.fire(), DEBOUNCE_MS);
+    });
+  }
+
+  async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
+    const editor = vscode.window.activeTextEditor;
+    if (!settings.claimLensesEnabled() || !settings.checksEnabledFor(document.languageId) || editor?.document !== document) return [];
+    const offset = document.offsetAt(editor.selection.active);
+    const claims = await this.library.claims(document.getText(), offset).catch(() => []);
+    return claims.map((claim) => {
+      const range = new vscode.Range(document.positionAt(claim.span.start), document.positionAt(claim.span.start));
+      if (!claim.best || claim.documents === 0) {
+        return new vscode.CodeLens(range, { title: '$(circle-slash) no support found in your sources', command: '' });
+      }
+      const sources = claim.outlets.join(', ');
+      const title = claim.singleOutlet
+        ? `$(warning) only ${sources} supports this · cite`
+        : `$(book) ${claim.documents} sources support this (${sources}) · cite`;
+      return new vscode.CodeLens(range, {
+        title,
+        tooltip: `“${claim.best.quote}” — ${claim.best.source}`,
+        command: 'briefing.insertCitation',
+        arguments: [{ passageId: claim.best.passageId, at: claim.span.end }],
+      });
+    });
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
