@@ -124,4 +124,31 @@ describe('writing checks on fixture drafts', () => {
     assert.ok(recall(tally.figures) >= 0.8 && recall(tally.quotes) >= 0.8);
     assert.ok(sourceFigures > 10 && sourceQuotes > 5, 'the sources’ own figures and quotes are found and confirmed');
   });
+
+  it('leaves changes, plans, other years, other things counted and unrelated figures alone', () => {
+    for (const sentence of [
+      'Russia’s defence spending rose 3.4% last year.',
+      'In 2021, defence spending was 3.6% of GDP.',
+      'Russia plans to cut defence spending to 5.1% of GDP next year.',
+      'Ukraine lost 2,000 soldiers in Sumy.',
+      'Inflation is 9.2%, while GDP grew 4%.',
+      'Russia’s military budget is about 6% of GDP.',
+      'The 2024 Olympics drew 15 million viewers, a 3-hour drive from here.',
+    ]) {
+      const flagged = checkFigures(sentence, analysed(), corpus()).filter((finding) => finding.status === 'contradicted');
+      assert.deepEqual(flagged.map((finding) => finding.message), [], sentence);
+    }
+  });
+
+  it('catches figures confused between subjects or misremembered', () => {
+    for (const [sentence, figure] of [
+      ['Defence spending now accounts for 5% of Russia’s GDP.', '5%'],
+      ['NATO members pledged to raise defence spending to 3.5% of GDP.', '3.5%'],
+      ['Russia’s full-scale invasion began in 2021.', '2021'],
+      ['Russia’s defence spending of $150 billion dwarfs Ukraine’s.', '$150 billion'],
+    ]) {
+      const flagged = checkFigures(sentence, analysed(), corpus()).filter((finding) => finding.status === 'contradicted');
+      assert.deepEqual(flagged.map((finding) => finding.figure.raw), [figure], sentence);
+    }
+  });
 });

@@ -32,6 +32,8 @@ interface PreparedFact {
   readonly statements: readonly Figure[];
   readonly date?: FigureDate;
   readonly measureKeys: ReadonlySet<string>;
+  /** For counts: the keys of what is counted ("bodies" of "bodies of deceased Ukrainian soldiers"), not its modifiers. */
+  readonly headKeys: ReadonlySet<string>;
   readonly windowKeys: ReadonlySet<string>;
   /** "share of GDP" facts: the key of what it is a share of. */
   readonly shareOf?: string;
@@ -82,7 +84,9 @@ function checkFigure(text: string, sentence: Span, figure: Figure, facts: readon
   const isChange = !isDate && (CHANGE_BEFORE.test(before) || CHANGE_AFTER.test(after) || figure.bound === 'additional');
   const modal = MODAL.test(sentenceText);
   const otherYears = new Set([...sentenceText.matchAll(/\b(?:19|20)\d{2}\b/g)].map((match) => Number(match[0])).filter(() => !isDate));
-  const nounKeys = figure.noun ? keysOf(figure.noun) : new Set<string>();
+  // What a count counts: the words after it, or the noun before "of" ("the bodies of 6,000 soldiers").
+  const countedBefore = /([\p{L}’'-]+)\s+of\s+(?:the\s+|an?\s+)?$/u.exec(before)?.[1];
+  const nounKeys = keysOf(`${figure.noun ?? ''} ${countedBefore ?? ''}`);
 
   const scored = facts
     .filter((candidate) => comparable(figure, candidate))
@@ -162,7 +166,7 @@ function strong(figure: Figure, entry: Scored, nounKeys: ReadonlySet<string>, se
   if (figure.unit === 'date' || figure.unit === 'year') return windowHits.length + measureHits.length >= 2;
   if (candidate.shareOf && !keysOf(sentence).has(candidate.shareOf)) return false;
   if (figure.unit === 'count') {
-    const nounMatch = [...nounKeys].some((key) => candidate.measureKeys.has(key));
+    const nounMatch = [...nounKeys].some((key) => candidate.headKeys.has(key));
     return nounMatch && measureHits.length >= 1 && measureHits.length + windowHits.length >= 2;
   }
   if (figure.unit.startsWith('duration:')) return measureHits.length >= 1 && measureHits.length + windowHits.length >= 2;
@@ -263,6 +267,7 @@ function prepare(analysis: CorpusAnalysis): PreparedFact[] {
       statements: statements.length > 0 ? statements : [syntheticStatement(fact, unit)],
       ...(unit === 'date' ? { date: dateOf(fact, analysis) } : {}),
       measureKeys,
+      headKeys: unit === 'count' ? headKeysOf(fact) : new Set<string>(),
       windowKeys: window,
       ...(share ? { shareOf: [...keysOf(share)][0] } : {}),
       modal: MODAL.test(sentences),
@@ -271,6 +276,29 @@ function prepare(analysis: CorpusAnalysis): PreparedFact[] {
   });
   prepared.set(analysis, facts);
   return facts;
+}
+
+/**
+ * What a count counts: the head of each statement's measure — the first
+ * noun of "bodies of deceased Ukrainian soldiers", the last of "captured
+ * soldiers" — and of a table's metric, skipping nationalities and
+ * possessives ("Ukrainian Soldiers’ Bodies…" counts bodies).
+ */
+function headKeysOf(fact: Fact): Set<string> {
+  const heads = new Set<string>();
+  for (const citation of fact.citations) {
+    const words = citation.measures.split(/\s+/).filter((word) => /\p{L}/u.test(word));
+    let head: string | undefined;
+    if (/^[\p{Lu}]/u.test(citation.measures) && !citation.measures.includes(' of ')) {
+      head = words.find((word) => !/(?:ian|an|[’']s?|s[’'])$/i.test(word));
+    } else {
+      const ofAt = words.indexOf('of');
+      head = ofAt > 0 ? words[0] : words[words.length - 1];
+    }
+    const key = head ? [...keysOf(head)][0] : undefined;
+    if (key) heads.add(key);
+  }
+  return heads;
 }
 
 function unitOf(fact: Fact): FigureUnit | undefined {
