@@ -21,7 +21,8 @@ import { renderShortList } from './shortList';
 export interface BriefingHost {
   /** A listed topic's id, or free text. */
   openTopic(topic: string): void;
-  showPassages(title: string, passageIds: readonly string[]): void;
+  /** `marks`: the words the passages are shown for, to mark in them. */
+  showPassages(title: string, passageIds: readonly string[], marks: readonly string[]): void;
   openDocument(docId: string): void;
 }
 
@@ -45,8 +46,8 @@ export function pageTitle(...parts: readonly (string | undefined)[]): string {
   return title.length > MAX_TITLE ? `${title.slice(0, MAX_TITLE - 1).trimEnd()}…` : title;
 }
 
-function showPassages(host: BriefingHost, title: string, passageIds: readonly string[]): void {
-  host.showPassages(title, passageIds.slice(0, MAX_PASSAGE_IDS));
+function showPassages(host: BriefingHost, title: string, passageIds: readonly string[], marks: readonly (string | undefined)[]): void {
+  host.showPassages(title, passageIds.slice(0, MAX_PASSAGE_IDS), marks.filter((mark): mark is string => Boolean(mark)));
 }
 
 /** A row that is one button: the whole row is the click target, as in VS Code's lists. */
@@ -84,7 +85,7 @@ export function renderFacts(facts: readonly FactSummary[], host: BriefingHost, l
       return rowButton(
         'fact',
         `Show the passages for ${fact.value}`,
-        () => showPassages(host, pageTitle(fact.value, label), fact.passageIds),
+        () => showPassages(host, pageTitle(fact.value, label), fact.passageIds, [fact.value]),
         el('span', { className: 'fact-line' }, el('strong', { className: 'fact-value', text: fact.value }), ' ', el('span', { className: 'fact-label', text: label })),
         el('span', { className: 'row-meta' }, sourcesLine(fact.sources, fact.passageIds.length), note && el('span', { className: 'note', text: ` · ${note}` })),
       );
@@ -155,7 +156,7 @@ function renderStance(stance: StanceSummary, host: BriefingHost): HTMLElement {
   const button = rowButton(
     'stance',
     `${stance.sentence}\n— ${stance.source}`,
-    () => showPassages(host, pageTitle(`${stance.speaker} ${stance.verb}`, stance.words[0]), [stance.passageId]),
+    () => showPassages(host, pageTitle(`${stance.speaker} ${stance.verb}`, stance.words[0]), [stance.passageId], stance.words),
     el('span', { className: 'stance-line' }, el('strong', { className: 'stance-speaker', text: stance.speaker }), ' ', el('span', { className: 'stance-verb', text: stance.verb }), ' ', said),
     el('span', { className: 'row-meta', text: stance.source }),
   );
@@ -191,7 +192,7 @@ export function renderTimeline(events: readonly TimelineSummary[], host: Briefin
         rowButton(
           'timeline-row',
           `${event.when}: ${event.event}${sources}`,
-          () => showPassages(host, pageTitle(event.when, event.event), event.passageIds),
+          () => showPassages(host, pageTitle(event.when, event.event), event.passageIds, [main]),
           el(
             'span',
             { className: 'timeline-text' },
@@ -245,7 +246,7 @@ export function renderDifferences(differences: readonly DifferenceSummary[], hos
               el('span', { className: 'says', text: side.says }),
               el('span', { className: 'side-source', text: `— ${side.source}` }),
             );
-            button.addEventListener('click', () => showPassages(host, pageTitle(side.says, side.source), side.passageIds));
+            button.addEventListener('click', () => showPassages(host, pageTitle(side.says, side.source), side.passageIds, asWritten(side.says)));
             return button;
           }),
         ),
@@ -254,6 +255,15 @@ export function renderDifferences(differences: readonly DifferenceSummary[], hos
     ),
     { label: 'Where sources differ', limit, className: 'differences' },
   );
+}
+
+/**
+ * The words a side stands for, as its sources write them: the quoted forms in
+ * "June 2, 2025 — “June 2,2025”, “June 2”", else the claim without its note.
+ */
+function asWritten(says: string): string[] {
+  const quoted = [...says.matchAll(/“([^”]+)”/g)].map((match) => match[1] ?? '');
+  return quoted.length > 0 ? quoted : [says.replace(/\s*\([^()]*\)$/, '')];
 }
 
 // --- people and organisations
@@ -267,7 +277,7 @@ export function renderPeople(people: readonly PersonSummary[], host: BriefingHos
       const button = rowButton(
         'person',
         `Show the passages that mention ${person.name}`,
-        () => showPassages(host, person.name, person.passageIds),
+        () => showPassages(host, person.name, person.passageIds, [person.name, ...person.variants]),
         el(
           'span',
           { className: 'row-line' },

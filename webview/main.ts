@@ -35,7 +35,8 @@ const briefingHost = {
   ...cardHost,
   ...sectionState,
   openTopic: (topic: string): void => openPage({ kind: 'topic', topic, scrollTop: 0 }),
-  showPassages: (title: string, passageIds: readonly string[]): void => openPage({ kind: 'passages', title, passageIds, scrollTop: 0 }),
+  showPassages: (title: string, passageIds: readonly string[], marks: readonly string[]): void =>
+    openPage({ kind: 'passages', title, passageIds, marks, scrollTop: 0 }),
   openDocument: (docId: string): void => post({ type: 'openDocument', docId }),
   exportBriefing: (topic?: string): void => post(topic === undefined ? { type: 'exportBriefing' } : { type: 'exportBriefing', topic }),
 };

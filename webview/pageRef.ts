@@ -7,7 +7,14 @@ import { MAX_QUERY_LENGTH } from '../src/protocol';
 /** A topic page (a listed topic's id, or free text), or passages under a title. */
 export type PageRef =
   | { readonly kind: 'topic'; readonly topic: string; readonly scrollTop: number }
-  | { readonly kind: 'passages'; readonly title: string; readonly passageIds: readonly string[]; readonly scrollTop: number };
+  | {
+      readonly kind: 'passages';
+      readonly title: string;
+      readonly passageIds: readonly string[];
+      /** Words to mark in the passages: what the item shown is about. */
+      readonly marks: readonly string[];
+      readonly scrollTop: number;
+    };
 
 /** How deep the back stack may grow; older pages fall off the bottom. */
 export const MAX_PAGES = 8;
@@ -26,7 +33,8 @@ export function parsePageRefs(raw: unknown): PageRef[] {
       refs.push({ kind: 'topic', topic: candidate.topic.slice(0, MAX_QUERY_LENGTH), scrollTop });
     } else if (candidate.kind === 'passages' && typeof candidate.title === 'string' && Array.isArray(candidate.passageIds)) {
       const passageIds = candidate.passageIds.filter((id): id is string => typeof id === 'string').slice(0, MAX_PASSAGE_IDS);
-      refs.push({ kind: 'passages', title: candidate.title.slice(0, MAX_QUERY_LENGTH), passageIds, scrollTop });
+      const marks = Array.isArray(candidate.marks) ? candidate.marks.filter((mark): mark is string => typeof mark === 'string').slice(0, 20) : [];
+      refs.push({ kind: 'passages', title: candidate.title.slice(0, MAX_QUERY_LENGTH), passageIds, marks, scrollTop });
     }
   }
   return refs;

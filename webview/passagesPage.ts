@@ -1,9 +1,11 @@
 /**
  * The passages behind one item of the briefing (a fact, a statement, a date,
- * a person), under a title that says which, as the usual passage cards.
+ * a person), under a title that says which, as the usual passage cards: in
+ * full, with the item's words marked.
  */
 import type { PassageCard } from '../src/protocol';
 import { count, el } from './dom';
+import { markCards } from './marks';
 import { PageHeader } from './pageHeader';
 import { renderCardList, type CardHost } from './passageCard';
 
@@ -19,6 +21,7 @@ export class PassagesPage {
 
   constructor(
     readonly title: string,
+    private readonly marks: readonly string[],
     backLabel: string,
     private readonly host: PassagesPageHost,
   ) {
@@ -32,7 +35,7 @@ export class PassagesPage {
     this.header.setSubtitle(cards.length > 0 ? `${count(cards.length, 'passage')}${sourceCount(cards)}` : '', true);
     this.status.hidden = cards.length > 0;
     this.status.textContent = cards.length > 0 ? '' : 'These passages are no longer in your sources.';
-    renderCardList(this.list, cards, this.host);
+    renderCardList(this.list, markCards(cards, this.marks), this.host);
   }
 
   fail(message: string): void {

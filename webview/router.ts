@@ -129,7 +129,7 @@ export class Router {
     const backLabel = below ? pageName(below, this.host) : 'Briefing';
     const pageHost = { ...this.host, back: () => this.back() };
     if (ref.kind === 'topic') return new TopicPage(ref.topic, this.host.topicTitle(ref.topic) ?? ref.topic, backLabel, pageHost);
-    return new PassagesPage(ref.title, backLabel, pageHost);
+    return new PassagesPage(ref.title, ref.marks, backLabel, pageHost);
   }
 
   private request(ref: PageRef): void {

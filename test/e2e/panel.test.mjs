@@ -149,6 +149,8 @@ describe('Briefing panel (light theme)', () => {
     await fact.click();
     await view.locator('.passages-page .page-title', { hasText: figure }).waitFor();
     await view.locator('.passages-page .passage-card').first().waitFor();
+    // The figure is marked in the passages, so the reader sees where it is said.
+    await view.locator('.passages-page .passage-card mark', { hasText: figure }).first().waitFor();
     await wb.page.keyboard.press('Escape');
     await view.locator('.home .fact').first().waitFor();
     assert.ok(await view.locator('.fact').first().evaluate((row) => row === document.activeElement), 'the keyboard is back on the fact');
