@@ -28,15 +28,15 @@ export class ClaimLenses implements vscode.CodeLensProvider, vscode.Disposable {
     if (!settings.claimLensesEnabled() || !settings.checksEnabledFor(document.languageId) || editor?.document !== document) return [];
     const offset = document.offsetAt(editor.selection.active);
     const claims = await this.library.claims(document.getText(), offset).catch(() => []);
-    return claims.map((claim) => {
+    return claims.flatMap((claim) => {
       const range = new vscode.Range(document.positionAt(claim.span.start), document.positionAt(claim.span.start));
+      // Headings are titles, not claims.
+      if (/^\s*(#|\\(sub)*section\{)/.test(document.lineAt(range.start.line).text)) return [];
       if (!claim.best || claim.documents === 0) {
-        return new vscode.CodeLens(range, { title: '$(circle-slash) no support found in your sources', command: '' });
+        return new vscode.CodeLens(range, { title: 'no support found in your sources', command: '' });
       }
-      const sources = claim.outlets.join(', ');
-      const title = claim.singleOutlet
-        ? `$(warning) only ${sources} supports this · cite`
-        : `$(book) ${claim.documents} sources support this (${sources}) · cite`;
+      const sources = shortList(claim.outlets);
+      const title = claim.singleOutlet ? `only ${sources} supports this · cite` : `${claim.documents} sources support this (${sources}) · cite`;
       return new vscode.CodeLens(range, {
         title,
         tooltip: `“${claim.best.quote}” — ${claim.best.source}`,
@@ -51,4 +51,11 @@ export class ClaimLenses implements vscode.CodeLensProvider, vscode.Disposable {
     this.subscription.dispose();
     this.changed.dispose();
   }
+}
+
+/** Source names for a lens: at most two, each cut short, then "+N". */
+function shortList(names: readonly string[]): string {
+  const cut = (name: string): string => (name.length <= 28 ? name : `${name.slice(0, 27).trimEnd()}…`);
+  const shown = names.slice(0, 2).map(cut).join(', ');
+  return names.length > 2 ? `${shown} +${names.length - 2}` : shown;
 }
