@@ -20,6 +20,7 @@ import type { SourceDocument } from '../src/core/model';
 import { SearchIndex } from '../src/core/search/searchIndex';
 import { readManifestSources } from '../src/node/bundledSources';
 import { benchCorpus, buildPool, GENERATOR_VERSION, type PoolPassage, toRawSources } from './corpus/generate';
+import { measureIndexingStall, type StallFigures } from './indexingStall';
 import { makeQueries, QUERY_KINDS, scanTerms, type BenchQuery, type QueryKind } from './queries';
 import { heapMB, round, summarize, table, time, type Summary } from './stats';
 import { fakeContext, installVscodeStub } from './vscodeStub';
@@ -433,6 +434,23 @@ async function main(): Promise<void> {
     printSize(size, figures);
   }
 
+  // Indexing a user's folder must not block the extension host: measured at 10k passages (or the largest size up to it).
+  const stallSize = Math.max(...SIZES.filter((size) => size <= 10_000));
+  let stall: StallFigures | { status: string };
+  if (Number.isFinite(stallSize)) {
+    stall = await measureIndexingStall(ROOT, stallSize, toRawSources(benchCorpus(ROOT, stallSize, SEED, pool).corpus));
+    log(`\n## Indexing a folder of your own files (${stall.files.toLocaleString('en-US')} files, ${stall.passages.toLocaleString('en-US')} passages)`);
+    log(table(
+      ['where the indexing runs', 'index time', 'longest event-loop stall', 'p99 event-loop delay'],
+      [
+        ['index worker (as the extension does it)', `${stall.worker.indexMs} ms`, `${stall.worker.longestStallMs} ms`, `${stall.worker.p99StallMs} ms`],
+        ['the calling thread (for comparison)', `${stall.inProcess.indexMs} ms`, `${stall.inProcess.longestStallMs} ms`, `${stall.inProcess.p99StallMs} ms`],
+      ],
+    ));
+  } else {
+    stall = { status: 'not measured: no size of 10,000 passages or fewer was asked for' };
+  }
+
   const judged = verdicts(results, bundled);
   log('\n## Targets (issue #6) and aims (shared/PERFORMANCE.md)');
   log(table(['', 'verdict', 'by how much'], judged.map((v) => [v.name, v.met === null ? 'not measured' : v.met ? 'met' : 'MISSED', v.detail])));
@@ -449,6 +467,7 @@ async function main(): Promise<void> {
         rounds: ROUNDS,
         bundled,
         sizes: Object.fromEntries(results),
+        indexingStall: stall,
         verdicts: judged,
         seconds: totalS,
       }),
