@@ -183,7 +183,7 @@ export function renderTimeline(events: readonly TimelineSummary[], host: Briefin
   return renderShortList(
     events.map((event) => {
       const { main, note } = splitWhen(event.when);
-      const caveat = note || (event.inferred ? 'date inferred' : '');
+      const caveat = note || (event.inferred ? 'date inferred' : '') || (isDated(main) ? '' : 'no date given');
       const status = STATUS_LABELS[event.status];
       const sources = event.sources.length > 0 ? `\nSources: ${event.sources.join(', ')}` : '';
       return el(
@@ -207,6 +207,16 @@ export function renderTimeline(events: readonly TimelineSummary[], host: Briefin
     }),
     { label: 'Timeline', limit, className: 'timeline' },
   );
+}
+
+const MONTHS = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
+
+/**
+ * Whether `when` names a calendar date at all. Spans such as "over seven
+ * weeks" or "50-day" (a deadline's length) count from a day the text does not give.
+ */
+function isDated(when: string): boolean {
+  return /\b\d{4}\b/.test(when) || MONTHS.test(when);
 }
 
 /** "June 2 (year not stated)" → "June 2" and "year not stated": the caveat is drawn apart, muted. */

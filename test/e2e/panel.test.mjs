@@ -114,7 +114,7 @@ describe('Briefing panel (dark theme)', () => {
     await eventually(async () => /\[\^1\]: World Today News/.test(await wb.editorText()), 'the footnote appears in the draft');
     const text = await wb.editorText();
     assert.match(text, /briefed on the talks\.\[\^1\]/, 'the marker follows the sentence the cursor was at');
-    assert.match(text, /^\[\^1\]: World Today News, “Ukraine peace Talks Stall/m, 'the footnote definition names the outlet and title');
+    assert.match(text, /^\[\^1\]: World Today News, “Ukraine\s+peace\s+Talks\s+Stall/m, 'the footnote definition names the outlet and title');
   });
 });
 
@@ -215,7 +215,7 @@ describe('Briefing panel (light theme)', () => {
     await row.locator('.action-label[aria-label="Insert quote"], .action-label[title="Insert quote"]').first().click();
     await input.waitFor({ state: 'hidden' });
     await eventually(async () => /“[^”]*Peskov[^”]*/.test(await wb.editorText()), 'the quote appears in the draft');
-    assert.match(await wb.editorText(), /within a month\. “[^”]*Peskov acknowledged/, 'the quoted words follow the cursor, in quotation marks');
+    assert.match(await wb.editorText(), /within a month\.\s+“[^”]*Peskov\s+acknowledged/, 'the quoted words follow the cursor, in quotation marks');
   });
 
   it('exports a topic as a Markdown briefing beside the draft', async () => {
