@@ -76,6 +76,8 @@ export interface TimelineSummary {
   /** The date as the briefing reads it, e.g. "2 June 2025" or "2 June (year not stated)". */
   readonly when: string;
   readonly event: string;
+  /** For a relative date ("over seven weeks", "50-day"): what it counts from, as the source says. */
+  readonly relativeTo?: string;
   /** True when the year (or date) was inferred from the document's context rather than stated. */
   readonly inferred: boolean;
   readonly status: 'happened' | 'proposed' | 'deadline' | 'ongoing';

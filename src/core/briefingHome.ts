@@ -26,12 +26,20 @@ export function buildHome(corpus: Corpus, analysis: CorpusAnalysis, topics: read
       origin: meta.origin,
     })),
     topics: topics.map(({ id, title, description }) => ({ id, title, description })),
-    facts: factSummaries(analysis.facts, sourceOf).slice(0, MAX_FACTS),
+    // The figures most sources state come first: they are the ones a reporter can lean on.
+    facts: factSummaries(analysis.facts, sourceOf)
+      .map((fact, order) => ({ fact, order }))
+      .sort((a, b) => b.fact.passageIds.length - a.fact.passageIds.length || a.order - b.order)
+      .map(({ fact }) => fact)
+      .slice(0, MAX_FACTS),
     people: personSummaries(analysis.entities).slice(0, MAX_PEOPLE),
-    stances: analysis.stances.flatMap((group) => group.stances.map((stance) => stanceSummary(stance, sourceOf))).slice(0, MAX_STANCES),
+    stances: roundRobin(
+      analysis.stances.map((group) => uniqueBy(group.stances.map((stance) => stanceSummary(stance, sourceOf)), (stance) => `${stance.words.join('|')}|${stance.sentence}`)),
+    ).slice(0, MAX_STANCES),
     timeline: analysis.timeline.map((event) => ({
       when: event.when,
       event: event.event,
+      ...(event.relativeTo === undefined ? {} : { relativeTo: event.relativeTo }),
       inferred: event.date?.inferred ?? false,
       status: event.status,
       passageIds: unique(event.citations.map((citation) => citation.passageId)),
@@ -105,6 +113,20 @@ function sourceNamer(corpus: Corpus): (citation: Citation) => string {
     const meta = corpus.meta(citation.docId);
     return meta ? (meta.outlet ?? meta.author ?? meta.title) : citation.docId;
   };
+}
+
+/** One item from each list in turn, so that no single speaker fills the section. */
+function roundRobin<T>(lists: readonly (readonly T[])[]): T[] {
+  const result: T[] = [];
+  for (let round = 0; lists.some((list) => round < list.length); round++) {
+    for (const list of lists) if (round < list.length) result.push(list[round]);
+  }
+  return result;
+}
+
+function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => !seen.has(key(item)) && seen.add(key(item)) !== undefined);
 }
 
 function unique<T>(items: readonly T[]): T[] {

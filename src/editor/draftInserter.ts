@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { planCitation, type CitationInsertion } from '../core/cite/insertCitation';
 import { planQuote, type QuoteForm } from '../core/cite/insertQuote';
 import { formatCitation, type CitationStyle } from '../core/cite/styles';
+import { makeSnippet } from '../core/search/snippet';
 import type { TextEdit } from '../core/cite/textEdit';
 import type { Library, CitablePassage } from '../services/library';
 import type { PinStore } from '../services/pinStore';
@@ -49,7 +50,8 @@ export class DraftInserter {
 
   async insertQuote(passageId: string, options: InsertOptions = {}): Promise<InsertionResult> {
     const citable = await this.library.citable(passageId);
-    const quote = options.quote ?? this.snippets.recall(passageId) ?? citable.passage.text;
+    // What the user last saw of the passage; else its opening sentences, never a whole long paragraph.
+    const quote = options.quote ?? this.snippets.recall(passageId) ?? makeSnippet(citable.passage.text, new Set()).text;
     return this.insert(citable, 'quote', options, (text, at, style, editor) => {
       const form = options.form ?? quoteFormAt(editor);
       return planQuote(text, at, citable.passage, citable.meta, style, quote, form);

@@ -1,4 +1,7 @@
 import * as vscode from 'vscode';
+import { makeSnippet } from '../core/search/snippet';
+import { toTerm } from '../core/text/terms';
+import { tokenize } from '../core/text/tokens';
 import type { DraftInserter } from '../editor/draftInserter';
 import { parseWebviewMessage, type FromWebview, type PassageCard, type ToWebview } from '../protocol';
 import type { CitedSources } from '../services/citedSources';
@@ -142,7 +145,11 @@ export class PanelProvider implements vscode.WebviewViewProvider, vscode.Disposa
       }
       case 'showPassages': {
         const context = await this.cardContext();
-        const cards = (await this.library.citables(message.passageIds)).map(({ passage, meta }) => cardFromPassage(passage, meta, context));
+        const citables = await this.library.citables(message.passageIds);
+        // "Insert quote" on these cards quotes the sentences about what the page is about, not whole paragraphs.
+        const about = termsOf(message.title);
+        for (const { passage } of citables) this.snippets.remember(passage.id, makeSnippet(passage.text, about).text);
+        const cards = citables.map(({ passage, meta }) => cardFromPassage(passage, meta, context));
         this.post({ type: 'passages', title: message.title, cards });
         return;
       }
@@ -150,7 +157,8 @@ export class PanelProvider implements vscode.WebviewViewProvider, vscode.Disposa
         await this.openDocument(message.docId);
         return;
       case 'exportBriefing':
-        await vscode.commands.executeCommand('briefing.exportBriefing', message.topic === undefined ? undefined : { topic: message.topic });
+        // Always an argument: without a topic the whole briefing is exported, no picker asked.
+        await vscode.commands.executeCommand('briefing.exportBriefing', { topic: message.topic });
         return;
       default: {
         const unhandled: never = message;
@@ -196,4 +204,9 @@ export class PanelProvider implements vscode.WebviewViewProvider, vscode.Disposa
 function createNonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** The index terms of a page title, to find the sentences a passage says about it. */
+function termsOf(title: string): Set<string> {
+  return new Set(tokenize(title).flatMap((token) => toTerm(token.word) ?? []));
 }

@@ -56,11 +56,12 @@ function passageFields(passage: Passage, title: string): { terms: string[][]; le
 }
 
 /**
- * The passage index: compact posting arrays (see termIndex.ts) with a
- * query plan shaped for typing. Terms are combined with AND; only the word
- * being typed is matched as a prefix; one-edit typos are tried only when
- * exact matching comes up short; an OR pass fills the list last, ranked
- * below every AND hit.
+ * The passage index: compact posting arrays with minisearch's radix tree
+ * as the term dictionary (see termIndex.ts), and a query plan shaped for
+ * typing. Terms are combined with AND; only the word being typed is
+ * matched as a prefix; one-edit typos are tried only when exact matching
+ * comes up short; an OR pass fills the list last, ranked below every AND
+ * hit.
  */
 export class SearchIndex {
   private constructor(

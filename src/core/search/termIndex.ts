@@ -5,7 +5,14 @@
  * candidates before it scores: the cheapest group of a query is read in
  * full, every other group only probed for the passages still in the
  * running (galloping intersection), and only the top k are ranked.
+ *
+ * The term dictionary is minisearch's: a SearchableMap (radix tree) from
+ * term to term number expands the word being typed (atPrefix) and one-edit
+ * typos (fuzzyGet, Levenshtein distance 1). minisearch's own postings and
+ * scoring loop are not used: they have no top-k cut and score every
+ * passage of every expanded term.
  */
+import SearchableMap from 'minisearch/SearchableMap';
 import { base64ToBytes, bytesToBase64 } from './base64';
 
 /** Fields in index order; a posting packs their term frequencies. */
@@ -120,10 +127,15 @@ function gallop(docs: Int32Array, from: number, to: number, target: number): num
 }
 
 export class TermIndex {
+  /** Exact term → term number: a hash map, since adding a passage looks up every word. */
   private readonly termIds = new Map<string, number>();
   private readonly termText: string[] = [];
-  /** Sorted vocabulary (term numbers) for prefix ranges, rebuilt when new terms arrive. */
-  private sortedTerms: Int32Array | undefined;
+  /**
+   * minisearch's radix tree over the same terms, for prefix and fuzzy
+   * expansion; made from the vocabulary when the index is ready (build and
+   * load), then kept current as terms arrive.
+   */
+  private vocabulary: SearchableMap<number> | undefined;
   /** Marks the terms already taken while expanding one query term. */
   private termMark = new Int32Array(0);
   private termMarkValue = 0;
@@ -222,9 +234,20 @@ export class TermIndex {
       id = this.termText.length;
       this.termIds.set(term, id);
       this.termText.push(term);
-      this.sortedTerms = undefined;
+      this.vocabulary?.set(term, id);
     }
     return id;
+  }
+
+  /** The radix tree of the vocabulary, made on first need. */
+  private dictionary(): SearchableMap<number> {
+    if (!this.vocabulary) {
+      const vocabulary = new SearchableMap<number>();
+      const text = this.termText;
+      for (let t = 0; t < text.length; t++) vocabulary.set(text[t], t);
+      this.vocabulary = vocabulary;
+    }
+    return this.vocabulary;
   }
 
   /** Merges pending postings into the compact arrays and drops those of discarded passages. */
@@ -270,6 +293,7 @@ export class TermIndex {
   /** Everything a query reads is compact and current; called by queries, and by builders once they are done adding. */
   ready(): void {
     if (this.pendingCount > 0 || this.deadSinceCompaction > 0 || this.offsets.length !== this.termText.length + 1) this.compact();
+    this.dictionary();
     const docs = this.ids.length;
     if (this.stamp.length < docs) {
       const size = Math.max(docs, this.stamp.length * 2, 1024);
@@ -315,53 +339,47 @@ export class TermIndex {
 
   // --- expanding query terms ----------------------------------------------------------
 
-  private sorted(): Int32Array {
-    if (!this.sortedTerms) {
-      const text = this.termText;
-      this.sortedTerms = Int32Array.from(text.keys()).sort((a, b) => (text[a] < text[b] ? -1 : text[a] > text[b] ? 1 : 0));
-    }
-    return this.sortedTerms;
-  }
-
   private postingCount(t: number): number {
     return this.offsets[t + 1] - this.offsets[t];
   }
 
-  /** The index terms a query term stands for, with minisearch's weights: exact 1, prefix and one-edit less. */
+  /**
+   * The index terms a query term stands for, with minisearch's weights:
+   * exact 1, prefix and one-edit less. Completions and typo matches come
+   * from the radix tree; each set is put in alphabetical order so that
+   * results do not depend on the order the terms were added in.
+   */
   private expand(spec: ClauseSpec): Derived[] {
     const derived: Derived[] = [];
     if (this.termMark.length < this.termText.length) this.termMark = new Int32Array(Math.max(1024, this.termText.length * 2));
     const mark = ++this.termMarkValue;
+    const text = this.termText;
     const takeId = (t: number, weight: number): void => {
       if (this.termMark[t] === mark || this.postingCount(t) === 0) return;
       this.termMark[t] = mark;
       derived.push({ term: t, weight });
     };
-    const take = (term: string, weight: number): void => {
-      const t = this.termIds.get(term);
-      if (t !== undefined) takeId(t, weight);
-    };
-    take(spec.term, 1);
+    const alphabetical = (ids: number[]): number[] => (ids.length > 1 ? ids.sort((a, b) => (text[a] < text[b] ? -1 : text[a] > text[b] ? 1 : 0)) : ids);
+    const exact = this.termIds.get(spec.term);
+    if (exact !== undefined) takeId(exact, 1);
+    if (!spec.prefix && !spec.fuzzy) return derived;
+    const vocabulary = this.dictionary();
     if (spec.prefix) {
-      const sorted = this.sorted();
-      const text = this.termText;
-      let low = 0;
-      let high = sorted.length;
-      while (low < high) {
-        const mid = (low + high) >>> 1;
-        if (text[sorted[mid]] < spec.term) low = mid + 1;
-        else high = mid;
-      }
       const length = spec.term.length;
-      for (let i = low; i < sorted.length; i++) {
-        const term = text[sorted[i]];
-        if (!term.startsWith(spec.term)) break;
-        const distance = term.length - length;
-        if (distance > 0) takeId(sorted[i], (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * distance));
+      const completions: number[] = [];
+      for (const t of vocabulary.atPrefix(spec.term).values()) if (text[t].length > length) completions.push(t);
+      for (const t of alphabetical(completions)) {
+        const termLength = text[t].length;
+        takeId(t, (PREFIX_WEIGHT * termLength) / (termLength + 0.3 * (termLength - length)));
       }
     }
     if (spec.fuzzy) {
-      for (const variant of oneEditVariants(spec.term)) take(variant, (FUZZY_WEIGHT * variant.length) / (variant.length + 1));
+      const near: number[] = [];
+      for (const [t, distance] of vocabulary.fuzzyGet(spec.term, 1).values()) if (distance > 0) near.push(t);
+      for (const t of alphabetical(near)) {
+        const termLength = text[t].length;
+        takeId(t, (FUZZY_WEIGHT * termLength) / (termLength + 1));
+      }
     }
     return derived;
   }
@@ -578,7 +596,6 @@ export class TermIndex {
     return heap.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0)).map(({ doc, score }) => ({ doc, score }));
   }
 
-  /** The index terms each hit matched, in query order. */
   /**
    * The index terms each hit matched, in query order; a term of an
    * alternative of several words counts only where the whole alternative
@@ -629,7 +646,10 @@ export class TermIndex {
     }
     const postings = new VarintWriter();
     const terms: string[] = [];
-    for (let t = 0; t < this.termText.length; t++) {
+    // In alphabetical order, so that load makes the radix tree from a sorted vocabulary.
+    const text = this.termText;
+    const sorted = Int32Array.from(text.keys()).sort((a, b) => (text[a] < text[b] ? -1 : text[a] > text[b] ? 1 : 0));
+    for (const t of sorted) {
       const start = this.offsets[t];
       const end = this.offsets[t + 1];
       if (end === start) continue;
@@ -742,6 +762,7 @@ export class TermIndex {
     index.fieldDocs = fieldDocs;
     index.impacts = new Float32Array(at);
     index.impactEpoch = new Int32Array(terms.length);
+    index.dictionary();
     return index;
   }
 }
@@ -773,24 +794,6 @@ function union(a: Candidates, b: Candidates): Candidates {
   }
   out.length = k;
   return out;
-}
-
-const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
-
-/** Every string one deletion, substitution, insertion or transposition of adjacent letters away. */
-export function oneEditVariants(term: string): string[] {
-  const variants: string[] = [];
-  for (let i = 0; i <= term.length; i++) {
-    const head = term.slice(0, i);
-    if (i < term.length) {
-      const tail = term.slice(i + 1);
-      variants.push(head + tail);
-      for (const letter of LETTERS) if (letter !== term[i]) variants.push(head + letter + tail);
-      if (i + 1 < term.length && term[i] !== term[i + 1]) variants.push(head + term[i + 1] + term[i] + term.slice(i + 2));
-    }
-    for (const letter of LETTERS) variants.push(head + letter + term.slice(i));
-  }
-  return variants;
 }
 
 class VarintWriter {
