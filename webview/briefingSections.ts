@@ -183,7 +183,8 @@ export function renderTimeline(events: readonly TimelineSummary[], host: Briefin
   return renderShortList(
     events.map((event) => {
       const { main, note } = splitWhen(event.when);
-      const caveat = note || (event.inferred ? 'date inferred' : '') || (isDated(main) ? '' : 'no date given');
+      const relative = event.relativeTo ?? '';
+      const caveat = note || relative || (event.inferred ? 'date inferred' : '') || (isDated(main) ? '' : 'no date given');
       const status = STATUS_LABELS[event.status];
       const sources = event.sources.length > 0 ? `\nSources: ${event.sources.join(', ')}` : '';
       return el(
