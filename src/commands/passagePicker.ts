@@ -11,6 +11,8 @@ import { escapeIcons, oneLine } from './quickPickText';
 interface PassageItem extends vscode.QuickPickItem {
   readonly passageId?: string;
   readonly docId?: string;
+  /** A completion of the query to search for instead, offered when nothing matched. */
+  readonly suggestion?: string;
 }
 
 const BUTTONS: ReadonlyArray<vscode.QuickInputButton & { readonly action: DefaultAction | 'pin' }> = [
@@ -60,7 +62,7 @@ export class PassagePicker {
       picker.busy = true;
       let items: PassageItem[];
       try {
-        items = query.trim() ? this.resultItems(await this.library.search(query, settings.maxResults(), await citedDocs.catch(() => []))) : await this.startItems();
+        items = query.trim() ? await this.queryItems(query, await citedDocs.catch(() => [])) : await this.startItems();
       } catch (error) {
         // Say what went wrong where the user is looking, rather than leave an empty list.
         items = [{ label: `$(error) Briefing could not search: ${escapeIcons(error instanceof Error ? error.message : String(error))}`, alwaysShow: true }];
@@ -69,13 +71,18 @@ export class PassagePicker {
       picker.items = items;
       picker.busy = false;
       // Results arrive after the picker is shown: put the top one under Enter, as typing expects.
-      const first = items.find((item) => item.kind !== vscode.QuickPickItemKind.Separator && (item.passageId || item.docId));
+      const first = items.find((item) => item.kind !== vscode.QuickPickItemKind.Separator && (item.passageId || item.docId || item.suggestion));
       picker.activeItems = first ? [first] : [];
     };
     picker.onDidChangeValue((value) => void update(value));
     picker.onDidAccept(() => {
       const item = picker.selectedItems[0] ?? picker.activeItems[0];
       if (!item) return;
+      if (item.suggestion) {
+        picker.value = `${item.suggestion} `;
+        void update(picker.value);
+        return;
+      }
       picker.hide();
       if (item.passageId) void this.run(action, item.passageId);
       else if (item.docId) void this.openDocument(item.docId);
@@ -113,6 +120,17 @@ export class PassagePicker {
         await this.openSource(passageId);
         return;
     }
+  }
+
+  /** Results for a query; when nothing matches, completions of it from the sources' own words. */
+  private async queryItems(query: string, citedDocs: readonly string[]): Promise<PassageItem[]> {
+    const hits = await this.library.search(query, settings.maxResults(), citedDocs);
+    if (hits.length > 0) return this.resultItems(hits);
+    const suggestions = (await this.library.suggest(query).catch(() => [])).slice(0, 5);
+    return [
+      { label: `No passage matches “${escapeIcons(query.trim())}”`, alwaysShow: true, ...(suggestions.length > 0 ? { detail: 'Search for one of these instead:' } : {}) },
+      ...suggestions.map((suggestion) => ({ label: `$(search) ${escapeIcons(suggestion.text)}`, suggestion: suggestion.text, alwaysShow: true })),
+    ];
   }
 
   private resultItems(hits: readonly SearchHit[]): PassageItem[] {
