@@ -37,9 +37,9 @@ export function activate(context: vscode.ExtensionContext): void {
   const library = new Library(context.extensionUri, context.storageUri ?? context.globalStorageUri, log);
   const pins = new PinStore(context.workspaceState);
   const snippets = new SnippetMemory();
-  const drafts = new DraftTracker();
-  const cited = new CitedSources(drafts, library);
   const viewer = new SourceViewer(library);
+  const drafts = new DraftTracker((document) => viewer.isSourceView(document));
+  const cited = new CitedSources(drafts, library);
   const inserter = new DraftInserter(library, drafts, pins, snippets);
   const openSource = new OpenSourceCommand(library, viewer);
   const picker = new PassagePicker(

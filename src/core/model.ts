@@ -55,7 +55,7 @@ export interface Passage {
   /** What the passage answers or is about: the question for Q&A, else the section. */
   readonly heading?: string;
   readonly kind: PassageKind;
-  /** The passage's words as in the source; only reference markers like `[[1]]` are removed. */
+  /** The passage's words as in the source (line breaks of a hard-wrapped paragraph kept); only reference markers like `[[1]]` are removed. */
   readonly text: string;
   /** Where `text` sits in the original file. */
   readonly span: Span;

@@ -82,7 +82,9 @@ export class DraftInserter {
         ? 'The draft was closed.'
         : isReadOnly(editor.document)
           ? `“${editor.document.fileName.split(/[\\/]/).pop()}” is read-only.`
-          : undefined;
+          : this.drafts.isSourceView(editor.document)
+            ? `“${editor.document.fileName.split(/[\\/]/).pop()}” is one of your sources, opened to show a passage; a citation would change it.`
+            : undefined;
     if (problem || !editor) return this.offerCopy(citable.passage.id, what, problem ?? 'There is no open editor.');
 
     const document = editor.document;

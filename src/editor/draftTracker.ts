@@ -10,7 +10,7 @@ export class DraftTracker implements vscode.Disposable {
   private lastDraft: vscode.TextEditor | undefined;
   private readonly subscription: vscode.Disposable;
 
-  constructor() {
+  constructor(readonly isSourceView: (document: vscode.TextDocument) => boolean) {
     this.remember(vscode.window.activeTextEditor);
     this.subscription = vscode.window.onDidChangeActiveTextEditor((editor) => this.remember(editor));
   }
@@ -18,7 +18,7 @@ export class DraftTracker implements vscode.Disposable {
   /** The active editor if it is a draft, else the last draft editor still visible. */
   target(): vscode.TextEditor | undefined {
     const active = vscode.window.activeTextEditor;
-    if (active && isDraft(active.document)) return active;
+    if (active && this.isWritable(active)) return active;
     if (this.lastDraft && !this.lastDraft.document.isClosed) {
       const visible = vscode.window.visibleTextEditors.find((editor) => editor.document === this.lastDraft?.document);
       if (visible) return visible;
@@ -27,7 +27,11 @@ export class DraftTracker implements vscode.Disposable {
   }
 
   private remember(editor: vscode.TextEditor | undefined): void {
-    if (editor && isDraft(editor.document)) this.lastDraft = editor;
+    if (editor && this.isWritable(editor)) this.lastDraft = editor;
+  }
+
+  private isWritable(editor: vscode.TextEditor): boolean {
+    return isDraft(editor.document) && !this.isSourceView(editor.document);
   }
 
   dispose(): void {

@@ -19,9 +19,23 @@ export class SourceViewer implements vscode.TextDocumentContentProvider, vscode.
     overviewRulerLane: vscode.OverviewRulerLane.Center,
   });
   private readonly registration: vscode.Disposable;
+  /** The user's own files opened as sources, until the user edits one (then it is a draft like any other). */
+  private readonly shownFiles = new Set<string>();
+  private readonly watching: vscode.Disposable[];
 
   constructor(private readonly library: Library) {
     this.registration = vscode.workspace.registerTextDocumentContentProvider(SOURCE_SCHEME, this);
+    this.watching = [
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.contentChanges.length > 0) this.shownFiles.delete(event.document.uri.toString());
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => this.shownFiles.delete(document.uri.toString())),
+    ];
+  }
+
+  /** True for a document Briefing opened to show a source: never a target for citations. */
+  isSourceView(document: vscode.TextDocument): boolean {
+    return document.uri.scheme === SOURCE_SCHEME || this.shownFiles.has(document.uri.toString());
   }
 
   /** `briefing-source:/<docId>/<title>.txt`: the title names the tab. */
@@ -42,6 +56,9 @@ export class SourceViewer implements vscode.TextDocumentContentProvider, vscode.
    */
   async show(meta: SourceMeta, span?: Span): Promise<vscode.TextEditor> {
     const uri = meta.origin === 'user' ? vscode.Uri.file(meta.file) : SourceViewer.uriFor(meta.id, meta.title);
+    const alreadyOpen = vscode.workspace.textDocuments.some((open) => open.uri.toString() === uri.toString());
+    // A user's file that was already open (perhaps being written in) stays a possible draft.
+    if (meta.origin === 'user' && !alreadyOpen) this.shownFiles.add(uri.toString());
     const document = await vscode.workspace.openTextDocument(uri);
     const editor = await vscode.window.showTextDocument(document, {
       viewColumn: vscode.ViewColumn.Beside,
@@ -60,6 +77,7 @@ export class SourceViewer implements vscode.TextDocumentContentProvider, vscode.
   }
 
   dispose(): void {
+    for (const disposable of this.watching) disposable.dispose();
     this.registration.dispose();
     this.highlight.dispose();
   }

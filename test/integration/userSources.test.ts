@@ -53,6 +53,26 @@ describe('your own sources', function () {
     assert.ok(editor.document.getText().slice(offset).startsWith('Underwriters said premiums'));
   });
 
+  it('cites into the draft, never into your own source opened to show a passage', async () => {
+    const passageId = `${userDocumentId(clipping('grain-deal.md'))}#insurance`;
+    const source = clipping('grain-deal.md');
+    const before = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.file(source)));
+    await closeAllEditors();
+    const draft = await openDraft('Premiums fell sharply.', 'markdown');
+    await vscode.commands.executeCommand('briefing.openSource', { passageId });
+    assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, source);
+    assert.equal((await vscode.commands.executeCommand<InsertionResult>('briefing.insertCitation', { passageId, style: 'inline' }))?.inserted, true);
+    assert.match(draft.document.getText(), /^Premiums fell sharply\. \(Mira Kovalenko/);
+    const sourceDocument = vscode.workspace.textDocuments.find((document) => document.uri.fsPath === source)!;
+    assert.equal(sourceDocument.getText(), before, 'the source is untouched');
+
+    await closeAllEditors();
+    await vscode.commands.executeCommand('briefing.openSource', { passageId });
+    const alone = await vscode.commands.executeCommand<InsertionResult>('briefing.insertCitation', { passageId });
+    assert.equal(alone?.inserted, false);
+    assert.match(alone?.problem ?? '', /one of your sources/);
+  });
+
   it('picks up a new file and forgets a deleted one, as they happen', async () => {
     const file = clipping('late-night.md');
     await vscode.workspace.fs.writeFile(vscode.Uri.file(file), new TextEncoder().encode('# Late night call\n\nA negotiator said the grain talks would go on past midnight.\n'));

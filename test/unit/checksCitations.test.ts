@@ -52,9 +52,22 @@ describe('writing checks: tidy citations', () => {
     assert.deepEqual(tidyFootnotes(once).summary, { renumbered: 0, merged: 0, removed: 0, referencesRemoved: 0 });
   });
 
-  it('merges footnotes with identical text even without Briefing’s marker', () => {
-    const draft = 'A.[^1] B.[^2]\n\n[^1]: Same source.\n[^2]: Same source.\n';
-    assert.equal(applyEdits(draft, tidyFootnotes(draft).edits), 'A.[^1] B.[^1]\n\n[^1]: Same source.\n');
+  it('merges a full citation written twice, even without Briefing’s marker', () => {
+    const draft = 'A.[^1] B.[^2]\n\n[^1]: Interview with a negotiator, Istanbul, 2 June 2025.\n[^2]: Interview with a negotiator, Istanbul, 2 June 2025.\n';
+    assert.equal(applyEdits(draft, tidyFootnotes(draft).edits), 'A.[^1] B.[^1]\n\n[^1]: Interview with a negotiator, Istanbul, 2 June 2025.\n');
+  });
+
+  it('never merges short texts like “Ibid.”, which point at different sources', () => {
+    const draft = 'A[^1] B[^2] C[^3] D[^4]\n\n[^1]: Source A, a long citation of the first.\n[^2]: Ibid.\n[^3]: Source B, a long citation of the second.\n[^4]: Ibid.\n';
+    assert.deepEqual(tidyFootnotes(draft).edits, []);
+  });
+
+  it('moves and removes multi-line definitions whole', () => {
+    const draft = 'A[^2] B[^1]\n\n[^1]: Alpha, a first source\n    with a second line.\n[^2]: Beta, a second source\n[^3]: Orphan\n    continued.\n';
+    assert.equal(
+      applyEdits(draft, tidyFootnotes(draft).edits),
+      'A[^1] B[^2]\n\n[^1]: Beta, a second source\n[^2]: Alpha, a first source\n    with a second line.\n',
+    );
   });
 
   it('removes only Briefing’s reference entries for sources no longer cited in the text', () => {

@@ -81,6 +81,12 @@ describe('citations', () => {
       assert.equal(cited, 'Intro.[^3] More.[^4][^note]\n\n[^3]: An earlier source.\n[^note]: A note.\n[^4]: World Today News, “Ukraine peace Talks Stall as Russia and Ukraine Remain at Odds”, June 2025. <!-- briefing:wtn-talks-stall -->\n');
     });
 
+    it('adds a new definition after a definition that runs over several lines, not inside it', () => {
+      const draft = 'Claim.[^1] Another.\n\n[^1]: Alpha News, “A long title that\n    wraps”, May 2025.\nLazy continuation.\n';
+      const cited = cite(draft, 'Claim.[^1] Another.'.length, wtn(), 'footnote');
+      assert.equal(cited, `Claim.[^1] Another.[^2]\n\n[^1]: Alpha News, “A long title that\n    wraps”, May 2025.\nLazy continuation.\n[^2]: World Today News, “Ukraine peace Talks Stall as Russia and Ukraine Remain at Odds”, June 2025. <!-- briefing:wtn-talks-stall -->\n`);
+    });
+
     it('inserts after a selection and never replaces the selected words', () => {
       const draft = 'Russia spends 6.3% of GDP on defense.';
       const selection = { start: 0, end: draft.length - 1 };
@@ -132,6 +138,15 @@ describe('citations', () => {
         applyEdits(draft, insertion.edits),
         `Putin on the cost:\n> ${passage.text}\n>\n> — World Today News, “Ukraine peace Talks Stall as Russia and Ukraine Remain at Odds”, June 2025\n`,
       );
+    });
+
+    it('escapes a quote for LaTeX, so % and & print instead of breaking the document', () => {
+      const passage = wtn();
+      const quote = 'Defense spending now accounts for 6.3% of Russia’s GDP,totaling 13.5 trillion rubles ($172 billion).';
+      const inline = applyEdits('As reported', planQuote('As reported', { start: 11, end: 11 }, passage, meta(passage.docId), 'latex', quote, 'inline').edits);
+      assert.equal(inline, 'As reported “Defense spending now accounts for 6.3\\% of Russia’s GDP,totaling 13.5 trillion rubles (\\$172 billion).”\\footnote{World Today News, \\emph{Ukraine peace Talks Stall as Russia and Ukraine Remain at Odds}, June 2025, “Economic Impact on Russia”.}');
+      const block = applyEdits('', planQuote('', { start: 0, end: 0 }, passage, meta(passage.docId), 'latex', quote, 'block').edits);
+      assert.match(block, /^\\begin\{quote\}\nDefense spending now accounts for 6\.3\\% .*\n\n--- World Today News, “Ukraine peace Talks Stall as Russia and Ukraine Remain at Odds”, June 2025\\footnote\{.*\}\n\\end\{quote\}\n$/);
     });
 
     it('refuses words that are not in the passage', () => {

@@ -169,13 +169,13 @@ describe('parsing the bundled documents', () => {
 
     it('keeps markup inside prose as literal text, and drops lines that are only markup', () => {
       const prose = 'A paragraph that mentions <script>alert(1)</script> in passing, as text.';
-      const document = parseDocument(`Heading\n${prose}\n<div class="ad"><img src="x.png"></div>\n`, hints);
+      const document = parseDocument(`Heading\n\n${prose}\n\n<div class="ad"><img src="x.png"></div>\n`, hints);
       assert.deepEqual(document.passages.map((passage) => passage.text), [prose]);
       assert.deepEqual(document.dropped.map((line) => line.reason).sort(), ['html-fragment', 'title']);
     });
 
     it('handles Windows line endings with exact offsets', () => {
-      const raw = 'Title line\r\nFirst paragraph here.\r\nSecond paragraph here.\r\n';
+      const raw = 'Title line\r\n\r\nFirst paragraph here.\r\n\r\nSecond paragraph here.\r\n';
       const document = parseDocument(raw, hints);
       assert.deepEqual(document.passages.map((passage) => raw.slice(passage.span.start, passage.span.end)), ['First paragraph here.', 'Second paragraph here.']);
     });

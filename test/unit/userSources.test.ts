@@ -49,7 +49,7 @@ describe('your own sources', () => {
       const html = '<html><head><title>Talks &amp; terms</title><style>p{color:red}</style></head><body><nav>Home | World</nav><h1>Talks resume</h1><p>Both sides met in <b>Istanbul</b> on Monday.</p><script>alert("x")</script><p>A second paragraph.</p></body></html>';
       const extracted = htmlToText(html);
       assert.equal(extracted.title, 'Talks & terms');
-      assert.equal(extracted.text, 'Talks resume\nBoth sides met in Istanbul on Monday.\nA second paragraph.');
+      assert.equal(extracted.text, 'Talks resume\n\nBoth sides met in Istanbul on Monday.\n\nA second paragraph.');
       const at = extracted.text.indexOf('A second');
       assert.ok(html.slice(extracted.toHtmlOffset(at)).startsWith('A second paragraph.'));
     });
@@ -75,6 +75,17 @@ describe('your own sources', () => {
       const plain = parseUserFile({ path: '/x/call-notes.txt', text: 'They said talks would resume.\nAnd more was said later on.\n', modifiedMs: modified }).document;
       assert.equal(plain.meta.title, 'call-notes');
       assert.deepEqual(plain.meta.date, { label: '2025-06-30', from: '2025-06-30', to: '2025-06-30', evidence: 'file modification date' });
+    });
+
+    it('keeps a hard-wrapped paragraph whole, so figures and quotes across the wrap are found', () => {
+      const text = '# Budget talks\n\nThe ministry said the reconstruction fund would cost 4.2 billion euros\nover ten years, and that the first payment was due in March 2026.\n\n- a list item\n- another item\n';
+      const { document } = parseUserFile({ path: '/x/wrapped.md', text });
+      const paragraph = document.passages.find((passage) => passage.text.includes('4.2 billion euros'));
+      assert.ok(paragraph, 'the figure is in a passage');
+      assert.equal(paragraph.text, 'The ministry said the reconstruction fund would cost 4.2 billion euros\nover ten years, and that the first payment was due in March 2026.');
+      assert.equal(text.slice(paragraph.span.start, paragraph.span.end), paragraph.text);
+      assert.equal(paragraph.heading, undefined, 'the first line is not taken for a heading');
+      assert.deepEqual(document.passages.map((passage) => passage.text).slice(1), ['- a list item', '- another item']);
     });
 
     it('keeps HTML passage spans inside the HTML file', () => {

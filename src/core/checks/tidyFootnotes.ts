@@ -67,8 +67,13 @@ export function tidyFootnotes(draft: string, corpus?: Corpus): TidyResult {
   const byLabel = new Map<string, FootnoteDefinition>();
   for (const definition of definitions) if (!byLabel.has(definition.label)) byLabel.set(definition.label, definition);
 
-  // One group per source: a Briefing id, or else the definition's text.
-  const keyOf = (definition: FootnoteDefinition): string => (definition.sourceId ? `id:${definition.sourceId}` : `text:${definition.text.trim()}`);
+  // One group per source: a Briefing id, or else a full citation written twice. Short texts
+  // ("Ibid.", "Id.", "Interview.") are never merged: the same words can mean different sources.
+  const keyOf = (definition: FootnoteDefinition): string => {
+    if (definition.sourceId) return `id:${definition.sourceId}`;
+    const text = definition.text.trim();
+    return text.length >= 30 && !/^(ibid|id\.|idem|op\.? cit|loc\.? cit)/i.test(text) ? `text:${text}` : `label:${definition.label}`;
+  };
   const groupOf = new Map<string, string>(); // label → the label of the group's first-used definition
   const firstByKey = new Map<string, string>();
   const used: string[] = [];

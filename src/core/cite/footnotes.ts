@@ -1,8 +1,9 @@
-/** A Markdown footnote definition line: `[^label]: text`. */
+/** A Markdown footnote definition: `[^label]: text`, with any continuation lines. */
 export interface FootnoteDefinition {
   readonly label: string;
+  /** The text of its first line (without Briefing's marker). */
   readonly text: string;
-  /** Offsets of the whole line, without its line break. */
+  /** Offsets of the whole definition, continuation lines included, without its last line break. */
   readonly start: number;
   readonly end: number;
   /** The source id recorded in the definition's `<!-- briefing:… -->` marker, if any. */
@@ -20,10 +21,39 @@ export function findFootnoteDefinitions(text: string): FootnoteDefinition[] {
       label: match[1],
       text: match[2].replace(SOURCE_MARKER, ''),
       start: match.index,
-      end: match.index + match[0].length,
+      end: continuationEnd(text, match.index + match[0].length),
       ...(sourceId === undefined ? {} : { sourceId }),
     };
   });
+}
+
+/**
+ * Where a definition ends: after the lines that continue it — indented
+ * lines (also after a blank line, for a footnote of several paragraphs)
+ * and unindented "lazy" lines right below — up to the next definition.
+ */
+function continuationEnd(text: string, firstLineEnd: number): number {
+  let end = firstLineEnd;
+  let at = firstLineEnd;
+  while (at < text.length && text[at] === '\n') {
+    const lineStart = at + 1;
+    const lineEnd = text.indexOf('\n', lineStart) === -1 ? text.length : text.indexOf('\n', lineStart);
+    const line = text.slice(lineStart, lineEnd);
+    if (line.trim() === '') {
+      // A blank line ends the definition unless an indented line follows it.
+      const nextStart = lineEnd + 1;
+      const nextEnd = text.indexOf('\n', nextStart) === -1 ? text.length : text.indexOf('\n', nextStart);
+      if (lineEnd >= text.length || !/^( {2,}|\t)\S/.test(text.slice(nextStart, nextEnd))) break;
+      at = lineEnd;
+      continue;
+    }
+    const indented = /^( {2,}|\t)\S/.test(line);
+    const lazy = end === at && !/^\[\^[^\]\s]+\]:/.test(line) && !/^(#{1,6}\s|[-*+]\s|\d+[.)]\s|>|```|~~~|\|)/.test(line);
+    if (!indented && !lazy) break;
+    end = lineEnd;
+    at = lineEnd;
+  }
+  return end;
 }
 
 /** The hidden marker that lets Briefing recognise its own footnotes later. */

@@ -1,7 +1,7 @@
 import type { Passage, SourceMeta } from '../model';
 import { citationPieces, type CitationInsertion, type DraftPosition } from './insertCitation';
 import { normalizeEdits } from './textEdit';
-import { creditOf, type CitationStyle } from './styles';
+import { creditOf, escapeLatex, type CitationStyle } from './styles';
 
 /** A quote runs inside a sentence, or stands as a block quote with its attribution. */
 export type QuoteForm = 'inline' | 'block';
@@ -24,7 +24,18 @@ export function planQuote(
   const pieces = citationPieces(draft, passage, meta, style);
   const marker = pieces.marker;
   let text: string;
-  if (form === 'block') {
+  if (style === 'latex') {
+    // LaTeX reads %, & and friends as commands: the words are escaped, so they print as the source wrote them.
+    const words = escapeLatex(quote.replace(/\s*\n\s*/g, ' '));
+    if (form === 'block') {
+      const attribution = escapeLatex([creditOf(meta), `“${meta.title}”`, meta.date.label].filter(Boolean).join(', '));
+      const before = at.end === 0 || draft[at.end - 1] === '\n' ? '' : '\n\n';
+      text = `${before}\\begin{quote}\n${words}\n\n--- ${attribution}${marker}\n\\end{quote}\n`;
+    } else {
+      const space = at.end > 0 && !/\s/.test(draft[at.end - 1]) ? ' ' : '';
+      text = `${space}“${words}”${marker}`;
+    }
+  } else if (form === 'block') {
     const attribution = [creditOf(meta), `“${meta.title}”`, meta.date.label].filter(Boolean).join(', ');
     const before = at.end === 0 || draft[at.end - 1] === '\n' ? '' : '\n\n';
     const lines = quote.split(/\r?\n/).map((line) => `> ${line}`);
@@ -33,7 +44,8 @@ export function planQuote(
     text = `${before}${lines.join('\n')}\n>\n> — ${attribution}${citesItself ? '' : ` ${marker}`}\n`;
   } else {
     const space = at.end > 0 && !/\s/.test(draft[at.end - 1]) ? ' ' : '';
-    text = `${space}“${quote}”${marker.startsWith('[^') ? '' : ' '}${marker}`;
+    // A quote from a hard-wrapped source runs on one line inside a sentence.
+    text = `${space}“${quote.replace(/\s*\n\s*/g, ' ')}”${marker.startsWith('[^') ? '' : ' '}${marker}`;
   }
   const quoteEdit = { start: at.end, end: at.end, text };
   return { marker, ...(pieces.footnote ? { footnote: pieces.footnote } : {}), edits: normalizeEdits([quoteEdit, ...pieces.elsewhere]) };

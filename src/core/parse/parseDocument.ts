@@ -26,7 +26,9 @@ export function parseDocument(raw: string, hints: SourceHints): SourceDocument {
   const content: Line[] = [];
 
   // Pass 1: drop boilerplate, read metadata it carries, remember the table of contents.
-  const lines = splitLines(raw).filter((line) => line.text.length > 0);
+  // The bundled texts put one paragraph on a line; a user's Markdown or text is often hard-wrapped.
+  const nonEmpty = splitLines(raw).filter((line) => line.text.length > 0);
+  const lines = hints.origin === 'user' ? joinWrappedLines(raw, nonEmpty) : nonEmpty;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (/^(table of contents|contents|in this article)$/i.test(line.text)) {
@@ -162,6 +164,29 @@ export function parseDocument(raw: string, hints: SourceHints): SourceDocument {
     ...(author === undefined ? {} : { author }),
   };
   return { meta, sections, passages, tableFacts, dropped };
+}
+
+/** Lines that start a block of their own in Markdown: headings, list items, tables, fences, quotes. */
+const BLOCK_START = /^(#{1,6}\s|[-*+]\s|\d+[.)]\s|\||```|~~~|>|---)/;
+
+/**
+ * Joins the lines of each hard-wrapped paragraph (lines with no blank line
+ * between them) into one, spanning the file from its first line to its
+ * last, so a paragraph is one passage and a sentence is never cut in two.
+ */
+function joinWrappedLines(raw: string, lines: readonly Line[]): Line[] {
+  const joined: Line[] = [];
+  for (const line of lines) {
+    const previous = joined[joined.length - 1];
+    const adjacent = previous !== undefined && /^[ \t]*\r?\n[ \t]*$/.test(raw.slice(previous.span.end, line.span.start));
+    if (previous && adjacent && !BLOCK_START.test(line.text) && !BLOCK_START.test(previous.text)) {
+      const span = { start: previous.span.start, end: line.span.end };
+      joined[joined.length - 1] = { text: raw.slice(span.start, span.end), span };
+    } else {
+      joined.push(line);
+    }
+  }
+  return joined;
 }
 
 /** A short line without closing punctuation: a heading, when a paragraph follows. */

@@ -24,10 +24,10 @@ export function htmlToText(html: string): HtmlText {
   let skipDepth = 0;
   let inTitle = false;
   const anchors: Array<[number, number]> = [];
-  // One block per line: trailing spaces are trimmed before the break, so anchors stay exact.
+  // One block per paragraph, a blank line between: trailing spaces are trimmed before the break, so anchors stay exact.
   const breakLine = (): void => {
     text = text.replace(/[ \t]+$/, '');
-    if (text.length > 0 && !text.endsWith('\n')) text += '\n';
+    if (text.length > 0 && !text.endsWith('\n\n')) text += text.endsWith('\n') ? '\n' : '\n\n';
   };
   const parser: Parser = new Parser(
     {
