@@ -56,12 +56,12 @@ export class OpenSourceCommand implements Command {
     for (const passage of document.passages) {
       if (passage.section !== section && passage.section) {
         section = passage.section;
-        items.push({ label: escapeIcons(section), kind: vscode.QuickPickItemKind.Separator, docId });
+        items.push({ label: section, kind: vscode.QuickPickItemKind.Separator, docId });
       }
       const label = passage.kind === 'question-answer' && passage.heading ? `$(question) ${escapeIcons(passage.heading)}` : oneLine(passage.text, 90);
       items.push({ label, ...(passage.kind === 'paragraph' ? {} : { description: passage.kind }), docId, passageId: passage.id });
     }
-    const picked = await vscode.window.showQuickPick(items, { title: escapeIcons(document.meta.title), placeHolder: 'Choose a section or passage', matchOnDescription: true });
+    const picked = await vscode.window.showQuickPick(items, { title: document.meta.title, placeHolder: 'Choose a section or passage', matchOnDescription: true });
     if (!picked) return undefined;
     if (picked.passageId) return this.openPassage(picked.passageId);
     return (await this.viewer.show(document.meta)).document.uri;

@@ -29,7 +29,7 @@ export class TidyCitationsCommand implements Command {
     const applied = await editor.edit((builder) => {
       for (const edit of edits) builder.replace(rangeOf(document, edit), edit.text);
     });
-    if (!applied) throw new Error('the editor did not accept the changes (is the draft read-only?)');
+    if (!applied) throw new Error('the editor did not accept the changes: the draft may have changed meanwhile, or be read-only; try again.');
     void vscode.window.setStatusBarMessage(`$(check) Briefing: ${describe(summary)}`, 5000);
     return summary;
   }
