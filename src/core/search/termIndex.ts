@@ -8,9 +8,10 @@
  *
  * The term dictionary is minisearch's: a SearchableMap (radix tree) from
  * term to term number expands the word being typed (atPrefix) and one-edit
- * typos (fuzzyGet, Levenshtein distance 1). minisearch's own postings and
- * scoring loop are not used: they have no top-k cut and score every
- * passage of every expanded term.
+ * typos (fuzzyGet at Levenshtein distance 1; swaps of adjacent letters,
+ * which Levenshtein counts as two edits, are looked up exactly beside it).
+ * minisearch's own postings and scoring loop are not used: they have no
+ * top-k cut and score every passage of every expanded term.
  */
 import SearchableMap from 'minisearch/SearchableMap';
 import { base64ToBytes, bytesToBase64 } from './base64';
@@ -376,6 +377,13 @@ export class TermIndex {
     if (spec.fuzzy) {
       const near: number[] = [];
       for (const [t, distance] of vocabulary.fuzzyGet(spec.term, 1).values()) if (distance > 0) near.push(t);
+      // fuzzyGet counts edits as Levenshtein does, a swap of two adjacent letters as two; a typist makes it as one.
+      const term = spec.term;
+      for (let i = 0; i + 1 < term.length; i++) {
+        if (term[i] === term[i + 1]) continue;
+        const t = this.termIds.get(term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2));
+        if (t !== undefined) near.push(t);
+      }
       for (const t of alphabetical(near)) {
         const termLength = text[t].length;
         takeId(t, (FUZZY_WEIGHT * termLength) / (termLength + 1));
