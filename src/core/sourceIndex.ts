@@ -20,7 +20,7 @@ export interface FileRecord {
 /** The persisted index: documents, search index, and the hashes it was built from. */
 export interface IndexCache {
   readonly format: number;
-  /** Hash of the bundled corpus (or "none" when it is switched off). */
+  /** Hash of the bundled corpus (or "none" when it is switched off), mixed with the extension's version when the engine knows it. */
   readonly bundledHash: string;
   readonly files: readonly FileRecord[];
   readonly documents: readonly SourceDocument[];
@@ -67,7 +67,7 @@ export class SourceIndex {
       return { problem: 'the saved index is truncated or corrupt (not valid JSON)' };
     }
     if (cache?.format !== CACHE_FORMAT) return { problem: `the saved index has format ${String(cache?.format)}, this version reads ${CACHE_FORMAT}` };
-    if (cache.bundledHash !== bundledHash) return { problem: 'the saved index was built from another version of the bundled sources' };
+    if (cache.bundledHash !== bundledHash) return { problem: 'the saved index was built from another version of the bundled sources or of Briefing' };
     if (!Array.isArray(cache.files) || !Array.isArray(cache.documents)) return { problem: 'the saved index is incomplete' };
     try {
       const corpus = new Corpus(cache.documents);
@@ -112,6 +112,14 @@ export class SourceIndex {
       modifiedMs: file.modifiedMs ?? 0,
     });
     return { docId: document.meta.id, problems, renamedPassages: matchPassages(old, document) };
+  }
+
+  /** Records a file's new size and modification time when its content is unchanged; true when the record changed. */
+  touch(path: string, size: number, modifiedMs: number): boolean {
+    const record = this.files.get(path);
+    if (!record || (record.size === size && record.modifiedMs === modifiedMs)) return false;
+    this.files.set(path, { ...record, size, modifiedMs });
+    return true;
   }
 
   /** Forgets a file and its passages; returns the document it had, for rename detection. */

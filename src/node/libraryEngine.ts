@@ -1,5 +1,6 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { hashSources, loadOrBuildBundle } from '../core/bundle';
 import type { RawSource } from '../core/corpus';
 import { parseManifest } from '../core/manifest';
@@ -9,6 +10,7 @@ import { analyseCorpus, type CorpusAnalysis } from '../core/brief/briefing';
 import { defaultTopics, parseTopics } from '../core/brief/topics';
 import type { Topic } from '../core/brief/types';
 import { SourceIndex } from '../core/sourceIndex';
+import { contentHash } from '../core/text/hash';
 import { collectSourceFiles, looksUnchanged, readSourceFile } from './userFiles';
 
 /** Where the sources are and how to treat them. */
@@ -23,6 +25,8 @@ export interface EngineOptions {
   readonly cachePath?: string;
   /** A JSON file of extra briefing topics (briefing.topics.file). */
   readonly topicsPath?: string;
+  /** The extension's version: a saved index from another version is rebuilt (its parser may differ). */
+  readonly version?: string;
 }
 
 /** How loading went, for the status bar and the output channel. */
@@ -46,9 +50,13 @@ export interface UpdateReport {
   readonly problems: readonly string[];
   /** Old passage id → new passage id for passages that moved with a renamed or edited file. */
   readonly renamedPassages: ReadonlyArray<readonly [string, string]>;
+  /** What went wrong beside the files themselves (the index could not be saved). */
+  readonly notes: readonly string[];
 }
 
 const PROGRESS_EVERY = 25;
+/** Makes each save's temporary file name unique (with the process and thread ids): concurrent saves never share one. */
+let saveCount = 0;
 
 /**
  * Builds and maintains the searchable index of the bundled corpus and the
@@ -100,13 +108,15 @@ export class LibraryEngine {
     const notes: string[] = [];
     const bundled = this.options.includeBundled ? await this.readBundledSources() : [];
     const bundledHash = bundled.length > 0 ? hashSources(bundled) : 'none';
+    // The saved index is only trusted when built from the same bundled sources by the same version of Briefing.
+    const cacheKey = this.options.version ? contentHash(`${bundledHash}\n${this.options.version}`) : bundledHash;
 
     let sourceIndex: SourceIndex | undefined;
     let fromCache = false;
     if (this.options.cachePath) {
       const cached = await readFile(this.options.cachePath, 'utf8').catch(() => undefined);
       if (cached !== undefined) {
-        const restored = SourceIndex.fromCache(cached, bundledHash);
+        const restored = SourceIndex.fromCache(cached, cacheKey);
         if ('sourceIndex' in restored) {
           sourceIndex = restored.sourceIndex;
           fromCache = true;
@@ -119,14 +129,17 @@ export class LibraryEngine {
       const serialized = await readFile(path.join(this.options.extensionPath, 'dist', 'bundled-index.json'), 'utf8').catch(() => undefined);
       const bundle = bundled.length > 0 ? loadOrBuildBundle(serialized, bundled) : undefined;
       if (bundle?.rebuiltBecause && serialized !== undefined) notes.push(`Rebuilt the bundled index: ${bundle.rebuiltBecause}.`);
-      sourceIndex = SourceIndex.fromBundle(bundle?.bundle, bundledHash);
+      sourceIndex = SourceIndex.fromBundle(bundle?.bundle, cacheKey);
     }
     this.sourceIndex = sourceIndex;
 
     const { files, skipped } = await collectSourceFiles(this.options.roots);
     const problems: string[] = [];
     const wanted = new Set(files);
-    for (const known of [...sourceIndex.fileRecords().keys()]) if (!wanted.has(known)) sourceIndex.removeFile(known);
+    let changed = 0;
+    for (const known of [...sourceIndex.fileRecords().keys()]) {
+      if (!wanted.has(known) && sourceIndex.removeFile(known)) changed++;
+    }
     let reread = 0;
     let done = 0;
     for (const file of files) {
@@ -139,15 +152,19 @@ export class LibraryEngine {
       const read = await readSourceFile(file, this.options.maxFileBytes);
       if ('skipped' in read) {
         skipped.push(read.skipped);
-        sourceIndex.removeFile(file);
+        if (sourceIndex.removeFile(file)) changed++;
       } else if (!sourceIndex.isCurrent(file, read.file.text)) {
         const update = sourceIndex.upsertFile(read.file);
         problems.push(...update.problems.map((problem) => `${file}: ${problem}`));
         reread++;
+      } else if (sourceIndex.touch(file, read.file.sizeBytes ?? read.file.text.length, read.file.modifiedMs ?? 0)) {
+        // Same text, new time stamp (a checkout, a copy): remember it so the file is not read again next start.
+        changed++;
       }
       if (++done % PROGRESS_EVERY === 0 || done === files.length) onProgress(done, files.length);
     }
-    if (reread > 0 || !fromCache) await this.save();
+    // A cancelled load holds part of the files: saving it would replace a complete index with a partial one.
+    if (!this.cancelRequested && (reread > 0 || changed > 0 || !fromCache)) await this.save(notes);
     this.analysis = undefined;
     const topics = await this.topics();
     if (topics.problem) notes.push(topics.problem);
@@ -172,10 +189,17 @@ export class LibraryEngine {
   async update(changed: readonly string[], deleted: readonly string[]): Promise<UpdateReport> {
     const index = this.index;
     const removed = new Map<string, SourceDocument>();
-    for (const file of deleted) {
-      const record = index.fileRecords().get(file);
-      const document = index.removeFile(file);
-      if (record && document) removed.set(record.hash, document);
+    let removedFiles = 0;
+    for (const deletedPath of deleted) {
+      // A deleted folder comes as one event for the folder: its files go with it.
+      const under = deletedPath + path.sep;
+      const gone = [...index.fileRecords().values()].filter((record) => record.path === deletedPath || record.path.startsWith(under));
+      for (const record of gone) {
+        const document = index.removeFile(record.path);
+        if (!document) continue;
+        removed.set(record.hash, document);
+        removedFiles++;
+      }
     }
     const { files, skipped } = await collectSourceFiles(changed.filter((file) => !deleted.includes(file)));
     const problems: string[] = [];
@@ -188,18 +212,23 @@ export class LibraryEngine {
         index.removeFile(file);
         continue;
       }
-      if (index.isCurrent(file, read.file.text)) continue;
+      if (index.isCurrent(file, read.file.text)) {
+        // Saved with the next change; until then the next start reads this file once more.
+        index.touch(file, read.file.sizeBytes ?? read.file.text.length, read.file.modifiedMs ?? 0);
+        continue;
+      }
       const previous = removed.get(SourceIndex.hashOf(read.file.text));
       const result = index.upsertFile(read.file, previous);
       problems.push(...result.problems.map((problem) => `${file}: ${problem}`));
       renamedPassages.push(...result.renamedPassages);
       updated++;
     }
-    if (updated > 0 || deleted.length > 0) {
+    const notes: string[] = [];
+    if (updated > 0 || removedFiles > 0) {
       this.analysis = undefined;
-      await this.save();
+      await this.save(notes);
     }
-    return { updated, removed: deleted.length, skipped, problems, renamedPassages };
+    return { updated, removed: removedFiles, skipped, problems, renamedPassages, notes };
   }
 
   /** The text of a document as its file has it. */
@@ -208,7 +237,11 @@ export class LibraryEngine {
     if (bundled !== undefined) return bundled;
     const meta = this.index.corpus.meta(docId);
     if (!meta || meta.origin !== 'user') return undefined;
-    return readFile(meta.file, 'utf8').catch(() => undefined);
+    // Passages count from after a byte order mark (decodeText drops it), so the text must too.
+    return readFile(meta.file, 'utf8').then(
+      (text) => text.replace(/^\uFEFF/, ''),
+      () => undefined,
+    );
   }
 
   private async readBundledSources(): Promise<RawSource[]> {
@@ -219,13 +252,23 @@ export class LibraryEngine {
     return sources;
   }
 
-  /** Writes the cache atomically: a crash mid-write leaves the old cache, never half a file. */
-  private async save(): Promise<void> {
+  /**
+   * Writes the cache atomically: a crash mid-write leaves the old cache, never half a file.
+   * A cache that cannot be written (a full disk, read-only storage) is noted, not fatal:
+   * the index in memory is fine, and the next start rebuilds what it cannot restore.
+   */
+  private async save(notes: string[]): Promise<void> {
     const cachePath = this.options.cachePath;
     if (!cachePath) return;
-    await mkdir(path.dirname(cachePath), { recursive: true });
-    const temporary = `${cachePath}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify(this.index.toCache()));
-    await rename(temporary, cachePath);
+    const temporary = `${cachePath}.${process.pid}-${threadId}-${++saveCount}.tmp`;
+    try {
+      await mkdir(path.dirname(cachePath), { recursive: true });
+      await writeFile(temporary, JSON.stringify(this.index.toCache()));
+      await rename(temporary, cachePath);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      notes.push(`Could not save the index to ${cachePath} (${code ?? (error as Error).message}); searching works, but the next start may take longer.`);
+      await rm(temporary, { force: true }).catch(() => undefined);
+    }
   }
 }

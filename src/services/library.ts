@@ -25,6 +25,8 @@ export class Library implements vscode.Disposable {
   private readonly client: WorkerClient;
   private loading: Promise<LoadReport> | undefined;
   private progress: ((done: number, total: number) => void) | undefined;
+  /** Updates and reloads run one after another: an update never interleaves with another, or with a reload. */
+  private queue: Promise<unknown> = Promise.resolve();
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly renamed = new vscode.EventEmitter<ReadonlyArray<readonly [string, string]>>();
   /** Fires after the sources were loaded again or updated. */
@@ -36,6 +38,8 @@ export class Library implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly storageUri: vscode.Uri,
     private readonly log: Log,
+    /** The extension's version: the saved index of another version is rebuilt. */
+    private readonly version?: string,
   ) {
     this.client = new WorkerClient(
       vscode.Uri.joinPath(extensionUri, 'dist', 'indexWorker.js').fsPath,
@@ -63,12 +67,14 @@ export class Library implements vscode.Disposable {
   }
 
   /** Reloads with the current settings (sources added or removed, bundled corpus switched). */
-  async reload(): Promise<LoadReport> {
-    await this.client.api.cancel().catch(() => undefined);
-    this.loading = undefined;
-    const report = await this.ready();
-    this.changed.fire();
-    return report;
+  reload(): Promise<LoadReport> {
+    return this.serially(async () => {
+      await this.client.api.cancel().catch(() => undefined);
+      this.loading = undefined;
+      const report = await this.ready();
+      this.changed.fire();
+      return report;
+    });
   }
 
   async search(query: string, limit: number, preferredDocIds: readonly string[] = []): Promise<SearchHit[]> {
@@ -153,18 +159,28 @@ export class Library implements vscode.Disposable {
   }
 
   /** Applies a batch of file changes from the watcher. */
-  async applyChanges(changed: readonly string[], deleted: readonly string[]): Promise<UpdateReport | undefined> {
-    if (!this.loading) return undefined;
-    await this.loading;
-    const report = await this.client.api.update(changed, deleted);
-    this.reportSkips(report.skipped);
-    for (const problem of report.problems) this.log.warn(problem);
-    if (report.updated + report.removed > 0) {
-      this.log.info(`Updated ${report.updated} and removed ${report.removed} source file(s).`);
-      if (report.renamedPassages.length > 0) this.renamed.fire(report.renamedPassages);
-      this.changed.fire();
-    }
-    return report;
+  applyChanges(changed: readonly string[], deleted: readonly string[]): Promise<UpdateReport | undefined> {
+    return this.serially(async () => {
+      if (!this.loading) return undefined;
+      await this.loading;
+      const report = await this.client.api.update(changed, deleted);
+      this.reportSkips(report.skipped);
+      for (const problem of report.problems) this.log.warn(problem);
+      for (const note of report.notes) this.log.warn(note);
+      if (report.updated + report.removed > 0) {
+        this.log.info(`Updated ${report.updated} and removed ${report.removed} source file(s).`);
+        if (report.renamedPassages.length > 0) this.renamed.fire(report.renamedPassages);
+        this.changed.fire();
+      }
+      return report;
+    });
+  }
+
+  /** Runs a task once the tasks queued before it have finished (whether or not they failed). */
+  private serially<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(task);
+    this.queue = result.catch(() => undefined);
+    return result;
   }
 
   private async load(): Promise<LoadReport> {
@@ -178,6 +194,7 @@ export class Library implements vscode.Disposable {
       maxFileBytes: settings.maxFileBytes(),
       cachePath: path.join(this.storageUri.fsPath, 'index-cache.json'),
       ...(settings.topicsFile() ? { topicsPath: settings.topicsFile() } : {}),
+      ...(this.version ? { version: this.version } : {}),
     };
     const run = (): Promise<LoadReport> => this.client.api.load(options);
     const report =

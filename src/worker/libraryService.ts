@@ -15,55 +15,65 @@ import type { LibraryApi } from './libraryApi';
  * the extension, in-process for the CLI.
  */
 export function createLibraryService(onProgress: (done: number, total: number) => void): LibraryApi {
-  let engine: LibraryEngine | undefined;
-  const loaded = (): LibraryEngine => {
-    if (!engine) throw new Error('the library is not loaded yet');
-    return engine;
+  let latest: LibraryEngine | undefined;
+  let loading: Promise<unknown> = Promise.resolve();
+  /** The engine once its load has finished; a call made during a (re)load waits for it, and for any load started meanwhile. */
+  const current = async (): Promise<LibraryEngine> => {
+    for (let awaited: Promise<unknown> | undefined; awaited !== loading; ) {
+      awaited = loading;
+      await awaited.catch(() => undefined);
+    }
+    if (!latest) throw new Error('the library is not loaded yet');
+    return latest;
   };
   return {
     async load(options) {
-      engine?.cancel();
-      engine = new LibraryEngine(options);
-      return engine.load(onProgress);
+      latest?.cancel();
+      const next = new LibraryEngine(options);
+      latest = next;
+      const report = next.load(onProgress);
+      loading = report;
+      return report;
     },
     async cancel() {
-      engine?.cancel();
+      latest?.cancel();
     },
     async update(changed, deleted) {
-      return loaded().update(changed, deleted);
+      return (await current()).update(changed, deleted);
     },
     async search(query, limit, preferredDocIds) {
-      const { corpus, index } = loaded().index;
+      const { corpus, index } = (await current()).index;
       const docs = new Set(preferredDocIds);
       const preferred = new Set(corpus.passages.filter((passage) => docs.has(passage.docId)).map((passage) => passage.id));
       return index.search(query, { limit, preferred });
     },
     async suggest(query) {
-      return loaded().index.index.suggest(query);
+      return (await current()).index.index.suggest(query);
     },
     async citable(passageId) {
-      const { corpus } = loaded().index;
+      const { corpus } = (await current()).index;
       const passage = corpus.passage(passageId);
       const meta = passage && corpus.meta(passage.docId);
       return passage && meta ? { passage, meta } : null;
     },
     async documents() {
-      return loaded().index.corpus.documents.map((document) => ({ meta: document.meta, sections: document.sections, passages: document.passages.length }));
+      return (await current()).index.corpus.documents.map((document) => ({ meta: document.meta, sections: document.sections, passages: document.passages.length }));
     },
     async document(docId) {
-      return loaded().index.corpus.document(docId) ?? null;
+      return (await current()).index.corpus.document(docId) ?? null;
     },
     async rawText(docId) {
-      return (await loaded().rawText(docId)) ?? null;
+      const engine = await current();
+      return (await engine.rawText(docId)) ?? null;
     },
     async home() {
-      const current = loaded();
-      return buildHome(current.index.corpus, current.analyse(), (await current.topics()).topics);
+      const engine = await current();
+      return buildHome(engine.index.corpus, engine.analyse(), (await engine.topics()).topics);
     },
     async topic(topicOrText) {
-      const current = loaded();
-      const { corpus, index } = current.index;
-      const page = buildTopicPage(corpus, index, topicOrText, { topics: (await current.topics()).topics }, current.analyse());
+      const engine = await current();
+      const { corpus, index } = engine.index;
+      const page = buildTopicPage(corpus, index, topicOrText, { topics: (await engine.topics()).topics }, engine.analyse());
       const noReader = { pinned: new Set<string>(), citedDocs: new Set<string>() };
       return buildTopicView(corpus, page, (passageId, quote) => {
         const passage = corpus.passage(passageId);
@@ -75,30 +85,30 @@ export function createLibraryService(onProgress: (done: number, total: number) =
       });
     },
     async briefing(topic) {
-      const current = loaded();
-      return buildBriefing(current.index.corpus, current.index.index, topic, { topics: (await current.topics()).topics });
+      const engine = await current();
+      return buildBriefing(engine.index.corpus, engine.index.index, topic, { topics: (await engine.topics()).topics });
     },
     async briefingMarkdown(topic) {
-      const current = loaded();
-      return briefingToMarkdown(buildBriefing(current.index.corpus, current.index.index, topic, { topics: (await current.topics()).topics }));
+      const engine = await current();
+      return briefingToMarkdown(buildBriefing(engine.index.corpus, engine.index.index, topic, { topics: (await engine.topics()).topics }));
     },
     async checkDraft(draft) {
-      const current = loaded();
-      return checkDraft(draft, current.index.corpus, current.analyse());
+      const engine = await current();
+      return checkDraft(draft, engine.index.corpus, engine.analyse());
     },
     async claims(draft, offset) {
-      const { corpus, index } = loaded().index;
+      const { corpus, index } = (await current()).index;
       return claimReports(draft, offset, corpus, index);
     },
     async tidy(draft) {
-      return tidyFootnotes(draft, loaded().index.corpus);
+      return tidyFootnotes(draft, (await current()).index.corpus);
     },
     async citationAt(draft, offset) {
-      return citationAt(draft, offset, loaded().index.corpus) ?? null;
+      return citationAt(draft, offset, (await current()).index.corpus) ?? null;
     },
     async citedDocIds(draft, style) {
       const ids = citedSourceIds(draft);
-      for (const document of loaded().index.corpus.documents) {
+      for (const document of (await current()).index.corpus.documents) {
         const first = document.passages[0];
         if (!first || ids.has(document.meta.id)) continue;
         // An in-text citation names the source; the section part differs from passage to passage.

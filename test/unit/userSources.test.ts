@@ -1,12 +1,13 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { decodeText } from '../../src/core/sources/fileContent';
 import { splitFrontMatter } from '../../src/core/sources/frontMatter';
 import { htmlToText } from '../../src/core/sources/htmlText';
-import { parseUserFile } from '../../src/core/sources/userSource';
+import { parseUserFile, userDocumentId } from '../../src/core/sources/userSource';
 import { LibraryEngine } from '../../src/node/libraryEngine';
+import { createLibraryService } from '../../src/worker/libraryService';
 import { repoRoot } from './bundledCorpus';
 
 const CLIPPING = `---
@@ -113,8 +114,9 @@ describe('your own sources', () => {
       writeFileSync(path.join(dir, 'sub', 'nested.md'), '# Nested\n\nA nested clipping about Turkish mediation in Istanbul.\n');
       return dir;
     }
-    const engineFor = (dir: string, cachePath?: string): LibraryEngine =>
-      new LibraryEngine({ extensionPath: repoRoot, roots: [dir], includeBundled: true, maxFileBytes: 1024 * 1024, ...(cachePath ? { cachePath } : {}) });
+    const engineFor = (dir: string, cachePath?: string, version?: string): LibraryEngine =>
+      new LibraryEngine({ extensionPath: repoRoot, roots: [dir], includeBundled: true, maxFileBytes: 1024 * 1024, ...(cachePath ? { cachePath } : {}), ...(version ? { version } : {}) });
+    const userHits = (engine: LibraryEngine, query: string) => engine.index.index.search(query, { limit: 20 }).filter((hit) => hit.meta.origin === 'user');
 
     it('indexes good files beside the bundled corpus and lists every skip with its reason', async () => {
       const dir = makeFolder();
@@ -162,6 +164,100 @@ describe('your own sources', () => {
       assert.notEqual(after, before);
       assert.deepEqual(report.renamedPassages.find(([old]) => old === before), [before, after]);
       assert.equal(engine.index.index.search('five regions', { limit: 1 }).length, 1);
+    });
+
+    it('forgets every file of a deleted folder from the one event for the folder', async () => {
+      const dir = makeFolder();
+      writeFileSync(path.join(dir, 'sub', 'second.md'), '# Second\n\nGrain barges waited at the mouth of the Danube.\n');
+      mkdirSync(path.join(dir, 'sub-sibling'));
+      writeFileSync(path.join(dir, 'sub-sibling', 'kept.md'), '# Kept\n\nA sibling folder whose name starts like the deleted one.\n');
+      const engine = engineFor(dir);
+      await engine.load();
+      assert.equal(userHits(engine, 'Turkish mediation').length, 1);
+      rmSync(path.join(dir, 'sub'), { recursive: true });
+      const report = await engine.update([], [path.join(dir, 'sub')]);
+      assert.equal(report.removed, 2);
+      assert.deepEqual(userHits(engine, 'Turkish mediation'), []);
+      assert.deepEqual(userHits(engine, 'barges Danube'), []);
+      assert.deepEqual([...engine.index.fileRecords().keys()].filter((file) => file.includes(`${path.sep}sub${path.sep}`)), []);
+      assert.equal(userHits(engine, 'sibling folder').length, 1, 'a folder that only starts with the same name stays');
+    });
+
+    it('notes a cache it cannot save instead of failing, and leaves no temporary file', async () => {
+      const dir = makeFolder();
+      const storage = tempDir();
+      const cache = path.join(storage, 'index.json');
+      mkdirSync(cache); // a folder where the file should go: the final rename fails
+      const engine = engineFor(dir, cache);
+      const report = await engine.load();
+      assert.equal(report.userFiles, 4);
+      assert.match(report.notes.join(' '), /Could not save the index/);
+      writeFileSync(path.join(dir, 'call.txt'), 'Notes from a call\nThe swap was postponed to Sunday.\n');
+      const update = await engine.update([path.join(dir, 'call.txt')], []);
+      assert.equal(update.updated, 1);
+      assert.match(update.notes.join(' '), /Could not save the index/);
+      assert.equal(userHits(engine, 'postponed Sunday').length, 1, 'the index in memory is up to date');
+      assert.deepEqual(readdirSync(storage), ['index.json']);
+    });
+
+    it('does not save the partial index of a cancelled load', async () => {
+      const dir = makeFolder();
+      const cache = path.join(tempDir(), 'index.json');
+      const engine = engineFor(dir, cache);
+      const loading = engine.load();
+      engine.cancel();
+      assert.equal((await loading).cancelled, true);
+      assert.equal(existsSync(cache), false);
+    });
+
+    it('rebuilds a saved index made by another version of Briefing', async () => {
+      const dir = makeFolder();
+      const cache = path.join(tempDir(), 'index.json');
+      await engineFor(dir, cache, '1.0.0').load();
+      assert.equal((await engineFor(dir, cache, '1.0.0').load()).fromCache, true);
+      const upgraded = await engineFor(dir, cache, '1.1.0').load();
+      assert.equal(upgraded.fromCache, false);
+      assert.match(upgraded.notes.join(' '), /another version/);
+      assert.equal((await engineFor(dir, cache, '1.1.0').load()).fromCache, true);
+    });
+
+    it('remembers the new time stamp of a file whose text did not change', async () => {
+      const dir = makeFolder();
+      const cache = path.join(tempDir(), 'index.json');
+      await engineFor(dir, cache).load();
+      const file = path.join(dir, 'call.txt');
+      utimesSync(file, new Date(2030, 0, 1), new Date(2030, 0, 1));
+      const report = await engineFor(dir, cache).load();
+      assert.deepEqual([report.fromCache, report.reread], [true, 0]);
+      const saved = JSON.parse(readFileSync(cache, 'utf8')) as { files: Array<{ path: string; modifiedMs: number }> };
+      assert.equal(saved.files.find((record) => record.path === file)?.modifiedMs, statSync(file).mtimeMs);
+    });
+
+    it('gives the text of your file without its byte order mark, as the passages count it', async () => {
+      const dir = tempDir();
+      const file = path.join(dir, 'bom.md');
+      writeFileSync(file, '\uFEFF# With a mark\n\nThe port of Odesa reopened on Tuesday.\n');
+      const engine = engineFor(dir);
+      await engine.load();
+      const text = (await engine.rawText(userDocumentId(file))) ?? '';
+      assert.ok(text.startsWith('# With a mark'), JSON.stringify(text.slice(0, 5)));
+      const [hit] = userHits(engine, 'Odesa reopened');
+      assert.equal(text.slice(hit.passage.span.start, hit.passage.span.end), hit.passage.text);
+    });
+
+    it('answers calls made while the library loads or reloads once that load is done', async () => {
+      const dir = makeFolder();
+      const service = createLibraryService(() => {});
+      const options = { extensionPath: repoRoot, roots: [dir], includeBundled: false, maxFileBytes: 1024 * 1024 };
+      const loading = service.load(options);
+      const early = service.search('Turkish mediation', 5, []);
+      assert.equal((await early).length, 1);
+      await loading;
+      writeFileSync(path.join(dir, 'late.md'), '# Late\n\nA late clipping about the Black Sea grain corridor.\n');
+      void service.load({ ...options, includeBundled: true });
+      const [mine, bundled] = await Promise.all([service.search('Black Sea grain corridor', 5, []), service.search('prisoner exchange', 20, [])]);
+      assert.equal(mine.filter((hit) => hit.meta.origin === 'user').length, 1, 'the reload picked up the new file');
+      assert.ok(bundled.some((hit) => hit.meta.origin === 'bundled'), 'and the bundled sources it was asked for');
     });
   });
 });
