@@ -34,7 +34,13 @@ import { RelatedFollower } from './views/relatedFollower';
 /** Wiring only: nothing here reads the corpus; the library loads it on first use. */
 export function activate(context: vscode.ExtensionContext): void {
   const log = new Log();
-  const library = new Library(context.extensionUri, context.storageUri ?? context.globalStorageUri, log);
+  /** A failure of something the user asked for: logged, and shown where they are looking. */
+  const showError = (what: string, error: unknown): void => {
+    log.error(what, error);
+    void vscode.window.showErrorMessage(`Briefing: ${error instanceof Error ? error.message : String(error)}`);
+  };
+  const version = (context.extension.packageJSON as { version?: unknown }).version;
+  const library = new Library(context.extensionUri, context.storageUri ?? context.globalStorageUri, log, typeof version === 'string' ? version : undefined);
   const pins = new PinStore(context.workspaceState);
   const snippets = new SnippetMemory();
   const viewer = new SourceViewer(library);
@@ -50,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): void {
     cited,
     (passageId) => openSource.openPassage(passageId),
     (docId) => openSource.pickInDocument(docId),
+    (error) => showError('A search action failed', error),
   );
   const panel = new PanelProvider(
     context.extensionUri,
@@ -63,9 +70,9 @@ export function activate(context: vscode.ExtensionContext): void {
     log,
   );
 
-  const watcher = new SourceWatcher(library);
+  const watcher = new SourceWatcher(library, log);
   const checker = new DraftChecker(library, new SourceLocations(library), log);
-  const claimLenses = new ClaimLenses(library);
+  const claimLenses = new ClaimLenses(library, log);
   // Providers register for every prose language a user might enable; each checks the settings when asked.
   const prose = ['markdown', 'plaintext', 'latex', 'tex', 'restructuredtext', 'asciidoc', 'org', ...settings.checksLanguages()].map((language) => ({ language }));
 
@@ -73,8 +80,8 @@ export function activate(context: vscode.ExtensionContext): void {
     log,
     library,
     watcher,
-    library.onDidRenamePassages((renamed) => void pins.remap(renamed)),
-    library.onDidChange(() => void panel.refreshHome()),
+    library.onDidRenamePassages((renamed) => pins.remap(renamed).catch((error: unknown) => log.error('Could not move pins to the renamed passages', error))),
+    library.onDidChange(() => panel.refreshHome().catch((error: unknown) => log.error('Could not refresh the panel', error))),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration('briefing.sources')) return;
       watcher.watch();
@@ -88,7 +95,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.window.registerWebviewViewProvider(PanelProvider.viewId, panel),
     checker,
     claimLenses,
-    vscode.languages.registerHoverProvider(prose, new CheckHovers(checker, library)),
+    vscode.languages.registerHoverProvider(prose, new CheckHovers(checker, library, log)),
     vscode.languages.registerCodeActionsProvider(prose, new CheckCodeActions(checker), { providedCodeActionKinds: CheckCodeActions.kinds }),
     vscode.languages.registerCodeLensProvider(prose, claimLenses),
     tidyOnSave(library, () => settings.tidyOnSave()),
@@ -107,10 +114,7 @@ export function activate(context: vscode.ExtensionContext): void {
         new TidyCitationsCommand(library),
         new CheckDraftCommand(checker),
       ],
-      (id, error) => {
-        log.error(`Command ${id} failed`, error);
-        void vscode.window.showErrorMessage(`Briefing: ${error instanceof Error ? error.message : String(error)}`);
-      },
+      (id, error) => showError(`Command ${id} failed`, error),
     ),
   );
 }

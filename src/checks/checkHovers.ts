@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Library } from '../services/library';
+import type { Log } from '../services/log';
 import { settings } from '../services/settings';
 import type { DraftFinding, SourceRef } from '../worker/draftReport';
 import type { DraftChecker } from './draftChecker';
@@ -15,6 +16,7 @@ export class CheckHovers implements vscode.HoverProvider {
   constructor(
     private readonly checker: DraftChecker,
     private readonly library: Library,
+    private readonly log: Log,
   ) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
@@ -23,9 +25,12 @@ export class CheckHovers implements vscode.HoverProvider {
     const finding = this.checker.findingsOf(document).find((candidate) => candidate.span.start <= offset && offset <= candidate.span.end);
     if (finding && finding.sources.length > 0) {
       const range = new vscode.Range(document.positionAt(finding.span.start), document.positionAt(finding.span.end));
-      return new vscode.Hover(findingHover(finding), range);
+      return new vscode.Hover(findingHover(finding, document), range);
     }
-    const citation = await this.library.citationAt(document.getText(), offset).catch(() => undefined);
+    const citation = await this.library.citationAt(document.getText(), offset).catch((error: unknown) => {
+      this.log.error('Could not look up the citation under the pointer', error);
+      return undefined;
+    });
     if (!citation) return undefined;
     const markdown = trusted();
     markdown.appendMarkdown('**');
@@ -41,7 +46,9 @@ export class CheckHovers implements vscode.HoverProvider {
   }
 }
 
-function findingHover(finding: DraftFinding): vscode.MarkdownString {
+/** The finding's sources, each with a link to cite it where the finding says, in this version of the draft. */
+function findingHover(finding: DraftFinding, document: vscode.TextDocument): vscode.MarkdownString {
+  const cite = { at: finding.citeAt, uri: document.uri.toString(), version: document.version };
   const markdown = trusted();
   markdown.appendMarkdown('**Briefing:** ');
   markdown.appendText(finding.message);
@@ -51,7 +58,7 @@ function findingHover(finding: DraftFinding): vscode.MarkdownString {
     markdown.appendMarkdown('\n>\n> — ');
     markdown.appendText(ref.source);
     markdown.appendMarkdown(
-      ` · [Cite](${commandLink('briefing.insertCitation', { passageId: ref.passageId, at: finding.citeAt })}) · [Open](${commandLink('briefing.openSource', { passageId: ref.passageId })})`,
+      ` · [Cite](${commandLink('briefing.insertCitation', { passageId: ref.passageId, ...cite })}) · [Open](${commandLink('briefing.openSource', { passageId: ref.passageId })})`,
     );
   }
   return markdown;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Library } from '../services/library';
+import type { Log } from '../services/log';
 import { settings } from '../services/settings';
 
 const DEBOUNCE_MS = 500;
@@ -15,7 +16,10 @@ export class ClaimLenses implements vscode.CodeLensProvider, vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly library: Library) {
+  constructor(
+    private readonly library: Library,
+    private readonly log: Log,
+  ) {
     this.subscription = vscode.window.onDidChangeTextEditorSelection((event) => {
       if (!settings.claimLensesEnabled() || !settings.checksEnabledFor(event.textEditor.document.languageId)) return;
       clearTimeout(this.timer);
@@ -27,7 +31,11 @@ export class ClaimLenses implements vscode.CodeLensProvider, vscode.Disposable {
     const editor = vscode.window.activeTextEditor;
     if (!settings.claimLensesEnabled() || !settings.checksEnabledFor(document.languageId) || editor?.document !== document) return [];
     const offset = document.offsetAt(editor.selection.active);
-    const claims = await this.library.claims(document.getText(), offset).catch(() => []);
+    const version = document.version;
+    const claims = await this.library.claims(document.getText(), offset).catch((error: unknown) => {
+      this.log.error('Could not weigh the sources for the paragraph at the cursor', error);
+      return [];
+    });
     return claims.flatMap((claim) => {
       const range = new vscode.Range(document.positionAt(claim.span.start), document.positionAt(claim.span.start));
       // Headings are titles, not claims.
@@ -41,7 +49,8 @@ export class ClaimLenses implements vscode.CodeLensProvider, vscode.Disposable {
         title,
         tooltip: `“${claim.best.quote}” — ${claim.best.source}`,
         command: 'briefing.insertCitation',
-        arguments: [{ passageId: claim.best.passageId, at: claim.span.end }],
+        // The offset holds for this version of this draft only: the command refuses it once the text changed.
+        arguments: [{ passageId: claim.best.passageId, at: claim.span.end, uri: document.uri.toString(), version }],
       });
     });
   }

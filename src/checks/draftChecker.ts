@@ -36,7 +36,8 @@ export class DraftChecker implements vscode.Disposable {
       }),
       library.onDidChange(() => this.recheckVisible()),
     ];
-    this.recheckVisible();
+    // Nothing is checked at construction: that would load the whole library at every activation.
+    // Checks follow what the user does (typing, switching editors, settings) or `briefing.checkDraft`.
   }
 
   /** The findings of a document as last checked (empty while a check is pending). */

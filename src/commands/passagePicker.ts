@@ -43,6 +43,8 @@ export class PassagePicker {
     private readonly cited: CitedSources,
     private readonly openSource: (passageId: string) => Promise<unknown>,
     private readonly openDocument: (docId: string) => Promise<unknown>,
+    /** Reports a failure after the picker is gone (logs it and shows it), so it never vanishes. */
+    private readonly onError: (error: unknown) => void,
   ) {}
 
   async show(options: PickerOptions = {}): Promise<void> {
@@ -53,7 +55,10 @@ export class PassagePicker {
     picker.matchOnDetail = false;
     (picker as { sortByLabel?: boolean }).sortByLabel = false;
     const action = options.action ?? settings.defaultAction();
-    const citedDocs = this.cited.docIds();
+    const citedDocs = this.cited.docIds().catch((error: unknown): string[] => {
+      this.onError(error);
+      return [];
+    });
 
     // Each keystroke searches; an answer to an older keystroke is dropped.
     let latest = 0;
@@ -62,7 +67,7 @@ export class PassagePicker {
       picker.busy = true;
       let items: PassageItem[];
       try {
-        items = query.trim() ? await this.queryItems(query, await citedDocs.catch(() => [])) : await this.startItems();
+        items = query.trim() ? await this.queryItems(query, await citedDocs) : await this.startItems();
       } catch (error) {
         // Say what went wrong where the user is looking, rather than leave an empty list.
         items = [{ label: `$(error) Briefing could not search: ${escapeIcons(error instanceof Error ? error.message : String(error))}`, alwaysShow: true }];
@@ -84,18 +89,21 @@ export class PassagePicker {
         return;
       }
       picker.hide();
-      if (item.passageId) void this.run(action, item.passageId);
-      else if (item.docId) void this.openDocument(item.docId);
+      if (item.passageId) this.run(action, item.passageId).catch(this.onError);
+      else if (item.docId) this.openDocument(item.docId).catch(this.onError);
     });
     picker.onDidTriggerItemButton(({ item, button }) => {
       const chosen = BUTTONS.find((candidate) => candidate.tooltip === button.tooltip);
       if (!chosen || !item.passageId) return;
       if (chosen.action === 'pin') {
-        void this.pins.setPinned(item.passageId, !this.pins.isPinned(item.passageId)).then(() => update(picker.value));
+        this.pins
+          .setPinned(item.passageId, !this.pins.isPinned(item.passageId))
+          .then(() => update(picker.value))
+          .catch(this.onError);
         return;
       }
       picker.hide();
-      void this.run(chosen.action, item.passageId);
+      this.run(chosen.action, item.passageId).catch(this.onError);
     });
     picker.onDidHide(() => picker.dispose());
     picker.value = options.query ?? '';

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Library } from './library';
+import type { Log } from './log';
 import { settings } from './settings';
 import { watchPatterns } from './sourceRoots';
 
@@ -15,7 +16,10 @@ export class SourceWatcher implements vscode.Disposable {
   private deleted = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly library: Library) {
+  constructor(
+    private readonly library: Library,
+    private readonly log: Log,
+  ) {
     this.watch();
   }
 
@@ -42,9 +46,10 @@ export class SourceWatcher implements vscode.Disposable {
       this.changed.add(file);
     }
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.flush(), BATCH_MS);
+    this.timer = setTimeout(() => this.flush().catch((error: unknown) => this.log.error('Could not update the sources after files changed', error)), BATCH_MS);
   }
 
+  /** Hands the batch to the library, which applies batches one after another. */
   private async flush(): Promise<void> {
     const changed = [...this.changed];
     const deleted = [...this.deleted];

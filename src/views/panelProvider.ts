@@ -40,7 +40,7 @@ export class PanelProvider implements vscode.WebviewViewProvider, vscode.Disposa
     private readonly log: Log,
   ) {
     this.disposables.push(
-      pins.onDidChange(() => void this.sendPins()),
+      pins.onDidChange(() => this.sendPins().catch((error: unknown) => this.log.error('Could not show the pinned passages', error))),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('briefing.panel.followCursor')) this.post({ type: 'settings', followCursor: settings.followCursor() });
       }),
