@@ -29,7 +29,11 @@ export class CheckCodeActions implements vscode.CodeActionProvider {
         );
         action.command = problem
           ? { command: 'briefing.openSource', title: action.title, arguments: [{ passageId: ref.passageId }] }
-          : { command: 'briefing.insertCitation', title: action.title, arguments: [{ passageId: ref.passageId, at: finding.citeAt }] };
+          : {
+              command: 'briefing.insertCitation',
+              title: action.title,
+              arguments: [{ passageId: ref.passageId, at: finding.citeAt, uri: document.uri.toString(), version: document.version }],
+            };
         if (diagnostics.length > 0) action.diagnostics = diagnostics;
         action.isPreferred = !problem && actions.length === 0;
         actions.push(action);

@@ -1,6 +1,6 @@
 import type { CitationStyle } from '../core/cite/styles';
 import { parseCitationStyle } from '../core/cite/styles';
-import type { DraftInserter, InsertionResult } from '../editor/draftInserter';
+import type { DraftInserter, DraftOffset, InsertionResult } from '../editor/draftInserter';
 import { passageIdArg, type Command } from './command';
 import type { PassagePicker } from './passagePicker';
 
@@ -23,10 +23,17 @@ export class InsertCitationCommand implements Command {
   }
 }
 
-/** Reads an optional `{ at }` (an offset of the draft, from a quick fix or a code lens). */
-export function atArg(arg: unknown): { at?: number } {
-  const at = (arg as { at?: unknown } | undefined)?.at;
-  return typeof at === 'number' && Number.isSafeInteger(at) && at >= 0 ? { at } : {};
+/**
+ * Reads an optional `{ at, uri, version }` (an offset of one version of a draft, from a quick fix,
+ * a hover or a code lens); an offset that does not say which draft it belongs to is an error.
+ */
+export function atArg(arg: unknown): { at?: DraftOffset } {
+  const { at, uri, version } = (arg ?? {}) as { at?: unknown; uri?: unknown; version?: unknown };
+  if (at === undefined) return {};
+  if (typeof at !== 'number' || !Number.isSafeInteger(at) || at < 0 || typeof uri !== 'string' || typeof version !== 'number' || !Number.isSafeInteger(version)) {
+    throw new Error('A place to insert at needs an offset with the uri and version of its draft.');
+  }
+  return { at: { offset: at, uri, version } };
 }
 
 /** Reads an optional `{ style }` from a command argument; an unknown style is an error, not a silent default. */

@@ -26,8 +26,16 @@ export interface InsertOptions {
   readonly form?: QuoteForm;
   /** For quotes: the verbatim words to quote; by default the sentences last shown. */
   readonly quote?: string;
-  /** Where to insert, as an offset of the draft; by default the cursor (or the end of the selection). */
-  readonly at?: number;
+  /** Where to insert, as an offset of one version of a draft; by default the cursor (or the end of the selection) of the target draft. */
+  readonly at?: DraftOffset;
+}
+
+/** An offset in a draft as it was when a check computed it: only valid while the draft is at that version. */
+export interface DraftOffset {
+  readonly offset: number;
+  /** The draft's document uri, as a string. */
+  readonly uri: string;
+  readonly version: number;
 }
 
 /**
@@ -75,21 +83,27 @@ export class DraftInserter {
     options: InsertOptions,
     plan: (text: string, at: { start: number; end: number }, style: CitationStyle, editor: vscode.TextEditor) => CitationInsertion,
   ): Promise<InsertionResult> {
-    const editor = this.drafts.target();
+    // An offset belongs to the draft it was computed in, never to whichever editor is the target now.
+    const target = options.at;
+    const editor = target ? vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.toString() === target.uri) : this.drafts.target();
     const problem = !editor
-      ? 'There is no open editor to insert into.'
+      ? target
+        ? 'The checked draft is no longer open in an editor.'
+        : 'There is no open editor to insert into.'
       : editor.document.isClosed
         ? 'The draft was closed.'
         : isReadOnly(editor.document)
           ? `“${editor.document.fileName.split(/[\\/]/).pop()}” is read-only.`
           : this.drafts.isSourceView(editor.document)
             ? `“${editor.document.fileName.split(/[\\/]/).pop()}” is one of your sources, opened to show a passage; a citation would change it.`
-            : undefined;
+            : target && editor.document.version !== target.version
+              ? 'The draft changed since the check; try again.'
+              : undefined;
     if (problem || !editor) return this.offerCopy(citable.passage.id, what, problem ?? 'There is no open editor.');
 
     const document = editor.document;
     const text = document.getText();
-    const at = options.at === undefined ? { start: document.offsetAt(editor.selection.start), end: document.offsetAt(editor.selection.end) } : { start: options.at, end: options.at };
+    const at = target === undefined ? { start: document.offsetAt(editor.selection.start), end: document.offsetAt(editor.selection.end) } : { start: target.offset, end: target.offset };
     const style = options.style ?? settings.citationStyle(document.languageId);
     const insertion = plan(text, at, style, editor);
     const applied = await editor.edit((builder) => applyTo(builder, document, insertion.edits), { undoStopBefore: true, undoStopAfter: true });

@@ -48,7 +48,6 @@ describe('your own sources', function () {
     const uri = await vscode.commands.executeCommand<vscode.Uri>('briefing.openSource', { passageId });
     assert.equal(uri?.fsPath, clipping('grain-deal.md'));
     const editor = vscode.window.activeTextEditor!;
-    assert.ok(editor.document.getText(editor.selection.isEmpty ? undefined : editor.selection) !== undefined);
     const offset = editor.document.offsetAt(editor.selection.start);
     assert.ok(editor.document.getText().slice(offset).startsWith('Underwriters said premiums'));
   });
@@ -71,6 +70,23 @@ describe('your own sources', function () {
     const alone = await vscode.commands.executeCommand<InsertionResult>('briefing.insertCitation', { passageId });
     assert.equal(alone?.inserted, false);
     assert.match(alone?.problem ?? '', /one of your sources/);
+  });
+
+  it('cites at the offset of a check only into the draft it checked, and only while that draft is unchanged', async () => {
+    const passageId = `${userDocumentId(clipping('grain-deal.md'))}#insurance`;
+    await closeAllEditors();
+    const checked = await openDraft('Premiums fell. Ships waited.', 'markdown');
+    const at = { at: 'Premiums fell.'.length, uri: checked.document.uri.toString(), version: checked.document.version };
+    const other = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: 'Another draft.', language: 'markdown' }), vscode.ViewColumn.Two);
+    assert.equal(vscode.window.activeTextEditor?.document, other.document, 'the other draft is where the cursor is');
+    const cite = (): Thenable<InsertionResult | undefined> => vscode.commands.executeCommand<InsertionResult>('briefing.insertCitation', { passageId, style: 'inline', ...at });
+    assert.equal((await cite())?.inserted, true);
+    assert.match(checked.document.getText(), /^Premiums fell\. \(Mira Kovalenko[^)]*\) Ships waited\.$/);
+    assert.equal(other.document.getText(), 'Another draft.');
+    const stale = await cite();
+    assert.equal(stale?.inserted, false, 'the draft changed since the offset was computed');
+    assert.match(stale?.problem ?? '', /changed since the check/);
+    assert.equal((checked.document.getText().match(/Mira Kovalenko/g) ?? []).length, 1);
   });
 
   it('picks up a new file and forgets a deleted one, as they happen', async () => {
