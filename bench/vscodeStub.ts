@@ -5,6 +5,7 @@
  * few values activation reads as data are given plainly (no editor, no
  * workspace folder). It measures our code, not VS Code's.
  */
+import { readFileSync } from 'node:fs';
 import Module from 'node:module';
 import * as path from 'node:path';
 
@@ -72,6 +73,7 @@ export function fakeContext(extensionRoot: string): Record<string, unknown> {
     globalStorageUri: stub('globalStorageUri'),
     logUri: stub('logUri'),
     extensionMode: 1,
+    extension: { id: 'briefing-dev.briefing', packageJSON: JSON.parse(readFileSync(path.join(extensionRoot, 'package.json'), 'utf8')) },
     asAbsolutePath: (relative: string) => path.join(extensionRoot, relative),
   };
 }
