@@ -61,6 +61,19 @@ describe('the briefing CLI', function () {
     assert.equal(docs.find((doc: { id: string }) => doc.id === 'wtn-talks-stall').outlet, 'World Today News');
   });
 
+  it('briefs on a topic as Markdown, every footnote defined, and as JSON', () => {
+    const markdown = briefing('brief', 'ceasefire');
+    assert.equal(markdown.status, 0, markdown.stderr);
+    assert.match(markdown.stdout, /^# Briefing: Ceasefire\n/);
+    for (const heading of ['## Sources', '## Key passages', '## Who said what', '## Timeline']) assert.ok(markdown.stdout.includes(heading), heading);
+    const used = new Set([...markdown.stdout.matchAll(/\[\^(\d+)\](?!:)/g)].map((match) => match[1]));
+    const defined = new Set([...markdown.stdout.matchAll(/^\[\^(\d+)\]:/gm)].map((match) => match[1]));
+    assert.ok(used.size > 0 && [...used].every((label) => defined.has(label)), 'every footnote marker has a definition');
+    const json = JSON.parse(briefing('brief', '--json').stdout);
+    const gdp = json.facts.find((fact: { asWritten: string[] }) => fact.asWritten.includes('6.3%'));
+    assert.ok(gdp && gdp.citations.length === 3, '6.3% of GDP, cited three times');
+  });
+
   it('builds an index of another corpus folder and searches it with --corpus', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'briefing-cli-'));
     cpSync(path.join(repoRoot, 'data'), dir, { recursive: true });

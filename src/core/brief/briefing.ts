@@ -41,6 +41,7 @@ export function analyseCorpus(corpus: Corpus): CorpusAnalysis {
     const iso = year === undefined ? (month && day ? `--${pad(month)}-${pad(day)}` : month ? `--${pad(month)}` : undefined) : [year, month && pad(month), month && day && pad(day)].filter(Boolean).join('-');
     return [{
       id: `date-${event.id}`,
+      eventId: event.id,
       kind: 'date',
       value: year ?? null,
       unit: 'date',

@@ -101,6 +101,8 @@ export interface Fact {
   readonly citations: readonly FactCitation[];
   /** Nuances between the statements, e.g. one says "each side" and another does not. */
   readonly notes: readonly string[];
+  /** For a date fact: the timeline event it states. */
+  readonly eventId?: string;
 }
 
 // ---------------------------------------------------------------- stances

@@ -323,7 +323,7 @@ function syntheticStatement(fact: Fact, unit: FigureUnit): Figure {
 
 /** A date fact's calendar parts, with the range of its timeline event; a year the source only implies is left out. */
 function dateOf(fact: Fact, analysis: CorpusAnalysis): FigureDate {
-  const event = analysis.timeline.find((candidate) => `date-${candidate.id}` === fact.id);
+  const event = analysis.timeline.find((candidate) => candidate.id === fact.eventId);
   const date = event?.date;
   if (date) {
     return {
