@@ -59,6 +59,8 @@ export interface Passage {
   readonly text: string;
   /** Where `text` sits in the original file. */
   readonly span: Span;
+  /** Reference markers removed from the text: [offset in `text`, characters removed]. */
+  readonly gaps?: ReadonlyArray<readonly [number, number]>;
   /** For question-answer passages, where the question sits. */
   readonly headingSpan?: Span;
   /** Position in the document, from 0. */
@@ -100,3 +102,10 @@ export type DropReason =
   | 'title'
   | 'separator'
   | 'code';
+
+/** Where an offset of a passage's text falls in its file, accounting for removed reference markers. */
+export function fileOffsetOf(passage: Passage, textOffset: number): number {
+  let offset = passage.span.start + textOffset;
+  for (const [at, removed] of passage.gaps ?? []) if (at <= textOffset) offset += removed;
+  return Math.min(offset, passage.span.end);
+}

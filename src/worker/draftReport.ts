@@ -4,7 +4,7 @@ import { checkClaims } from '../core/checks/claimCheck';
 import { checkFigures } from '../core/checks/figureCheck';
 import { checkQuotes } from '../core/checks/quoteCheck';
 import type { Corpus } from '../core/corpus';
-import type { SourceMeta, Span } from '../core/model';
+import { fileOffsetOf, type SourceMeta, type Span } from '../core/model';
 import type { SearchIndex } from '../core/search/searchIndex';
 
 /** Where a source says something: enough for a hover, a related-information link and a citation. */
@@ -83,9 +83,9 @@ function refMaker(corpus: Corpus): (citation: Citation) => SourceRef | undefined
     const passage = corpus.passage(citation.passageId);
     const meta = passage && corpus.meta(passage.docId);
     if (!passage || !meta) return undefined;
-    // Offsets within the passage's text map onto its span of the file (bundled and Markdown sources alike).
-    const start = Math.min(passage.span.start + citation.span.start, passage.span.end);
-    const end = Math.min(passage.span.start + citation.span.end, passage.span.end);
+    // Offsets within the passage's text map onto its span of the file, past any removed reference markers.
+    const start = fileOffsetOf(passage, citation.span.start);
+    const end = fileOffsetOf(passage, citation.span.end);
     return { passageId: passage.id, source: meta.outlet ?? meta.author ?? meta.title, meta, quote: citation.quote, fileSpan: { start, end } };
   };
 }

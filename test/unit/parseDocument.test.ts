@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { fileOffsetOf } from '../../src/core/model';
 import { parseDocument } from '../../src/core/parse/parseDocument';
 import { bundled, documentOf, rawOf } from './bundledCorpus';
 
@@ -89,6 +90,19 @@ describe('parsing the bundled documents', () => {
       assert.ok(!/subscribe/i.test(text));
       assert.ok(!text.includes('Share your thoughts'));
       assert.ok(!text.includes('What are the potential long-term consequences'));
+    });
+
+    it('maps offsets in a passage’s text onto the file past the removed reference markers', () => {
+      const passage = document().passages.find((candidate) => candidate.id === 'wtn-talks-stall#key-points-of-contention')!;
+      const raw = rawOf('wtn-talks-stall');
+      const words = 'Putin has rejected';
+      assert.equal(raw.slice(fileOffsetOf(passage, 0), fileOffsetOf(passage, words.length)), words);
+      // "…to combat [[3]]." in the file is "…to combat." in the text: the full stop lies past the marker.
+      const economic = document().passages.find((candidate) => candidate.id === 'wtn-talks-stall#economic-impact-on-russia')!;
+      const stop = economic.text.length - 1;
+      assert.equal(economic.text[stop], '.');
+      assert.equal(raw[fileOffsetOf(economic, stop)], '.');
+      assert.equal(raw.slice(fileOffsetOf(economic, stop - 6), fileOffsetOf(economic, stop - 6) + 6), 'combat');
     });
 
     it('removes reference markers from the text but not the words around them', () => {

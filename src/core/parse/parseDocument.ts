@@ -72,7 +72,7 @@ export function parseDocument(raw: string, hints: SourceHints): SourceDocument {
       ...(section === undefined ? {} : { section }),
       ...((heading ?? section) === undefined ? {} : { heading: heading ?? section }),
       kind,
-      text: text.replace(REFERENCE_MARKER, '').trim(),
+      ...withoutMarkers(text),
       span,
       ...(headingSpan === undefined ? {} : { headingSpan }),
       order: passages.length,
@@ -164,6 +164,25 @@ export function parseDocument(raw: string, hints: SourceHints): SourceDocument {
     ...(author === undefined ? {} : { author }),
   };
   return { meta, sections, passages, tableFacts, dropped };
+}
+
+/**
+ * The text without its `[[n]]` reference markers, and where they were
+ * (offset in the new text, characters removed), so offsets in the text
+ * can still be mapped onto the file.
+ */
+function withoutMarkers(text: string): { text: string; gaps?: Array<readonly [number, number]> } {
+  const gaps: Array<readonly [number, number]> = [];
+  let kept = '';
+  let at = 0;
+  for (const match of text.matchAll(REFERENCE_MARKER)) {
+    kept += text.slice(at, match.index);
+    gaps.push([kept.length, match[0].length]);
+    at = match.index + match[0].length;
+  }
+  kept += text.slice(at);
+  const trimmed = kept.trimEnd();
+  return gaps.length === 0 ? { text: trimmed } : { text: trimmed, gaps };
 }
 
 /** Lines that start a block of their own in Markdown: headings, list items, tables, fences, quotes. */
