@@ -15,19 +15,43 @@ export interface Snippet {
 
 const MAX_SENTENCES = 3;
 const MAX_SNIPPET_CHARS = 360;
+/** Passages whose words and sentences are kept: typing a query asks for the same ones keystroke after keystroke. */
+const LAYOUT_CACHE_SIZE = 4000;
+
+/** A passage's words (with their index terms) and sentences, worked out once. */
+interface Layout {
+  readonly words: ReadonlyArray<{ readonly span: Span; readonly term: string | null; readonly lower: string }>;
+  readonly sentences: readonly Span[];
+}
+
+const layouts = new Map<string, Layout>();
+
+function layoutOf(text: string): Layout {
+  const cached = layouts.get(text);
+  if (cached) {
+    layouts.delete(text);
+    layouts.set(text, cached);
+    return cached;
+  }
+  const layout: Layout = {
+    words: tokenize(text).map((token) => ({ span: token.span, term: toTerm(token.word), lower: token.word.toLowerCase() })),
+    sentences: splitSentences(text),
+  };
+  layouts.set(text, layout);
+  if (layouts.size > LAYOUT_CACHE_SIZE) layouts.delete(layouts.keys().next().value as string);
+  return layout;
+}
 
 /**
  * Picks the sentence with the most distinct matched terms, then grows it
  * with neighbouring sentences that match too, up to three sentences.
  */
 export function makeSnippet(text: string, matchedTerms: ReadonlySet<string>): Snippet {
-  const hits = tokenize(text)
-    .filter((token) => {
-      const term = toTerm(token.word);
-      return term !== null && (matchedTerms.has(term) || matchedTerms.has(token.word.toLowerCase()));
-    })
-    .map((token) => ({ span: token.span, term: toTerm(token.word)! }));
-  const sentences = splitSentences(text);
+  const layout = layoutOf(text);
+  const hits = layout.words
+    .filter((word) => word.term !== null && (matchedTerms.has(word.term) || matchedTerms.has(word.lower)))
+    .map((word) => ({ span: word.span, term: word.term! }));
+  const sentences = layout.sentences;
   if (sentences.length === 0) return { text, span: { start: 0, end: text.length }, highlights: [] };
 
   const termsIn = (sentence: Span): Set<string> =>
