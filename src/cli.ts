@@ -137,6 +137,7 @@ async function main(argv: string[]): Promise<void> {
       const engine = new LibraryEngine({ extensionPath: extensionRoot, roots: [folder], includeBundled: false, maxFileBytes: maxKb * 1024, cachePath: path.resolve(values.out) });
       const report = await engine.load();
       for (const skip of report.skipped) warn(`skipped ${skip.path}: ${skip.detail ?? skip.reason}`);
+      if (!engine.saved) throw new Error(report.notes.find((note) => note.startsWith('Could not save')) ?? `could not write ${values.out}`);
       if (!values.quiet) process.stdout.write(`Indexed ${report.passages} passages from ${report.userFiles} files in ${Math.round(performance.now() - started)} ms → ${values.out}\n`);
       return;
     }

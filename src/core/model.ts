@@ -103,9 +103,13 @@ export type DropReason =
   | 'separator'
   | 'code';
 
-/** Where an offset of a passage's text falls in its file, accounting for removed reference markers. */
-export function fileOffsetOf(passage: Passage, textOffset: number): number {
+/**
+ * Where an offset of a passage's text falls in its file, accounting for
+ * removed reference markers. The end of a span stops before a marker that
+ * follows it; a start moves past it.
+ */
+export function fileOffsetOf(passage: Passage, textOffset: number, edge: 'start' | 'end' = 'start'): number {
   let offset = passage.span.start + textOffset;
-  for (const [at, removed] of passage.gaps ?? []) if (at <= textOffset) offset += removed;
+  for (const [at, removed] of passage.gaps ?? []) if (at < textOffset || (at === textOffset && edge === 'start')) offset += removed;
   return Math.min(offset, passage.span.end);
 }

@@ -62,7 +62,8 @@ export class DraftInserter {
     const quote = options.quote ?? this.snippets.recall(passageId) ?? makeSnippet(citable.passage.text, new Set()).text;
     return this.insert(citable, 'quote', options, (text, at, style, editor) => {
       const form = options.form ?? quoteFormAt(editor);
-      return planQuote(text, at, citable.passage, citable.meta, style, quote, form);
+      const latex = style === 'latex' || ['latex', 'tex'].includes(editor.document.languageId);
+      return planQuote(text, at, citable.passage, citable.meta, style, quote, form, latex);
     });
   }
 

@@ -257,14 +257,19 @@ export class LibraryEngine {
    * A cache that cannot be written (a full disk, read-only storage) is noted, not fatal:
    * the index in memory is fine, and the next start rebuilds what it cannot restore.
    */
+  /** True once the index was last written to the cache file (false when it could not be). */
+  saved = false;
+
   private async save(notes: string[]): Promise<void> {
     const cachePath = this.options.cachePath;
     if (!cachePath) return;
+    this.saved = false;
     const temporary = `${cachePath}.${process.pid}-${threadId}-${++saveCount}.tmp`;
     try {
       await mkdir(path.dirname(cachePath), { recursive: true });
       await writeFile(temporary, JSON.stringify(this.index.toCache()));
       await rename(temporary, cachePath);
+      this.saved = true;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       notes.push(`Could not save the index to ${cachePath} (${code ?? (error as Error).message}); searching works, but the next start may take longer.`);

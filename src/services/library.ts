@@ -53,11 +53,15 @@ export class Library implements vscode.Disposable {
 
   /** Loads the sources if they are not loaded yet; resolves with how it went. */
   ready(): Promise<LoadReport> {
-    this.loading ??= this.load().catch((error: unknown) => {
-      this.loading = undefined;
-      this.log.error('Could not load the sources', error);
-      throw error;
-    });
+    if (!this.loading) {
+      this.loading = this.load().catch((error: unknown) => {
+        this.loading = undefined;
+        this.log.error('Could not load the sources', error);
+        throw error;
+      });
+      // Once loaded, whatever waits on the sources (the checks of drafts already open) can run.
+      this.loading.then(() => this.changed.fire(), () => undefined);
+    }
     return this.loading;
   }
 

@@ -62,3 +62,17 @@ async function exists(file: string): Promise<boolean> {
     return false;
   }
 }
+
+/**
+ * Patterns that see any deletion under the source folders: VS Code reports
+ * a deleted folder as one event for the folder, which the file patterns miss.
+ */
+export function deletionPatterns(entries: readonly string[]): vscode.GlobPattern[] {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  return entries.flatMap((entry) => {
+    const trimmed = entry.trim();
+    if (!trimmed || /[*?{[]/.test(trimmed)) return [];
+    const bases = path.isAbsolute(trimmed) ? [trimmed] : folders.map((folder) => path.join(folder.uri.fsPath, trimmed));
+    return bases.map((base) => new vscode.RelativePattern(vscode.Uri.file(base), '**'));
+  });
+}

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Library } from './library';
 import type { Log } from './log';
 import { settings } from './settings';
-import { watchPatterns } from './sourceRoots';
+import { deletionPatterns, watchPatterns } from './sourceRoots';
 
 const BATCH_MS = 300;
 
@@ -30,6 +30,11 @@ export class SourceWatcher implements vscode.Disposable {
       const watcher = vscode.workspace.createFileSystemWatcher(pattern);
       watcher.onDidCreate((uri) => this.queue(uri, 'changed'));
       watcher.onDidChange((uri) => this.queue(uri, 'changed'));
+      watcher.onDidDelete((uri) => this.queue(uri, 'deleted'));
+      this.watchers.push(watcher);
+    }
+    for (const pattern of deletionPatterns(settings.sourceEntries())) {
+      const watcher = vscode.workspace.createFileSystemWatcher(pattern, true, true, false);
       watcher.onDidDelete((uri) => this.queue(uri, 'deleted'));
       this.watchers.push(watcher);
     }

@@ -85,7 +85,7 @@ function refMaker(corpus: Corpus): (citation: Citation) => SourceRef | undefined
     if (!passage || !meta) return undefined;
     // Offsets within the passage's text map onto its span of the file, past any removed reference markers.
     const start = fileOffsetOf(passage, citation.span.start);
-    const end = fileOffsetOf(passage, citation.span.end);
+    const end = fileOffsetOf(passage, citation.span.end, 'end');
     return { passageId: passage.id, source: meta.outlet ?? meta.author ?? meta.title, meta, quote: citation.quote, fileSpan: { start, end } };
   };
 }

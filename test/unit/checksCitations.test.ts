@@ -62,6 +62,16 @@ describe('writing checks: tidy citations', () => {
     assert.deepEqual(tidyFootnotes(draft).edits, []);
   });
 
+  it('does not merge two notes that only share their first line', () => {
+    const draft = 'A[^1] B[^2]\n\n[^1]: Interview with a negotiator, Istanbul,\n    2 June 2025.\n[^2]: Interview with a negotiator, Istanbul,\n    3 June 2025.\n';
+    assert.deepEqual(tidyFootnotes(draft).edits, []);
+  });
+
+  it('keeps multi-line definitions whole in a draft with Windows line endings', () => {
+    const draft = 'A[^2] B[^1]\r\n\r\n[^1]: Alpha, a first source\r\n    with a second line.\r\n[^2]: Beta, a second source\r\n';
+    assert.equal(applyEdits(draft, tidyFootnotes(draft).edits), 'A[^1] B[^2]\r\n\r\n[^1]: Beta, a second source\r\n[^2]: Alpha, a first source\r\n    with a second line.\r\n');
+  });
+
   it('moves and removes multi-line definitions whole', () => {
     const draft = 'A[^2] B[^1]\n\n[^1]: Alpha, a first source\n    with a second line.\n[^2]: Beta, a second source\n[^3]: Orphan\n    continued.\n';
     assert.equal(

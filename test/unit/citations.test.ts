@@ -149,6 +149,13 @@ describe('citations', () => {
       assert.match(block, /^\\begin\{quote\}\nDefense spending now accounts for 6\.3\\% .*\n\n--- World Today News, “Ukraine peace Talks Stall as Russia and Ukraine Remain at Odds”, June 2025\\footnote\{.*\}\n\\end\{quote\}\n$/);
     });
 
+    it('escapes the quote in a LaTeX draft whatever the citation style', () => {
+      const passage = wtn();
+      const quote = 'Defense spending now accounts for 6.3% of Russia’s GDP,totaling 13.5 trillion rubles ($172 billion).';
+      const inserted = applyEdits('', planQuote('', { start: 0, end: 0 }, passage, meta(passage.docId), 'apa', quote, 'inline', true).edits);
+      assert.ok(inserted.startsWith('“Defense spending now accounts for 6.3\\% of'), inserted);
+    });
+
     it('refuses words that are not in the passage', () => {
       const passage = wtn();
       assert.throws(() => planQuote('', { start: 0, end: 0 }, passage, meta(passage.docId), 'inline', 'Defense spending is 7% of GDP', 'inline'), /word for word/);

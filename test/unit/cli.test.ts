@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { repoRoot } from './bundledCorpus';
@@ -94,6 +94,14 @@ describe('the briefing CLI', function () {
     it('rejects an unknown command', () => assertCleanError(briefing('serch', 'x'), /unknown command "serch"/));
     it('rejects a bad limit', () => assertCleanError(briefing('search', 'x', '--limit', 'ten'), /--limit must be a whole number/));
     it('reports an unreadable corpus folder', () => assertCleanError(briefing('search', 'x', '--corpus', '/nonexistent/folder'), /cannot read \/nonexistent\/folder \(ENOENT\)/));
+
+    it('fails, saying why, when the index cannot be written', () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'briefing-cli-'));
+      writeFileSync(path.join(dir, 'note.md'), '# A note\n\nTalks resumed in Istanbul.\n');
+      const out = path.join(dir, 'already-a-folder');
+      mkdirSync(out);
+      assertCleanError(briefing('index', dir, '--out', out), /Could not save the index/);
+    });
 
     it('reports a corrupt manifest', () => {
       const dir = mkdtempSync(path.join(tmpdir(), 'briefing-cli-'));

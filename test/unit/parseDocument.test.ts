@@ -102,7 +102,7 @@ describe('parsing the bundled documents', () => {
       const stop = economic.text.length - 1;
       assert.equal(economic.text[stop], '.');
       assert.equal(raw[fileOffsetOf(economic, stop)], '.');
-      assert.equal(raw.slice(fileOffsetOf(economic, stop - 6), fileOffsetOf(economic, stop - 6) + 6), 'combat');
+      assert.equal(raw.slice(fileOffsetOf(economic, stop - 6), fileOffsetOf(economic, stop, 'end')), 'combat', 'a span ending at the marker stops before it');
     });
 
     it('removes reference markers from the text but not the words around them', () => {
@@ -186,6 +186,19 @@ describe('parsing the bundled documents', () => {
       const document = parseDocument(`Heading\n\n${prose}\n\n<div class="ad"><img src="x.png"></div>\n`, hints);
       assert.deepEqual(document.passages.map((passage) => passage.text), [prose]);
       assert.deepEqual(document.dropped.map((line) => line.reason).sort(), ['html-fragment', 'title']);
+    });
+
+    it('reads a user file with one paragraph per line (no blank lines) line by line', () => {
+      const raw = 'Grain deal talks resume\nBy Jane Doe\nNegotiators met in Istanbul on Monday.\nInsurance costs\nUnderwriters said premiums fell by 12%.\nWhat happens next?\nThe parties will meet again in July.\n';
+      const document = parseDocument(raw, hints);
+      assert.equal(document.meta.title, 'Grain deal talks resume');
+      assert.equal(document.meta.author, 'Jane Doe');
+      assert.deepEqual(document.sections, ['Insurance costs']);
+      assert.deepEqual(document.passages.map((passage) => passage.kind), ['paragraph', 'paragraph', 'question-answer']);
+      const lineByLine = parseDocument('Heading\nA paragraph that mentions <script>alert(1)</script> in passing, as text.\n<div class="ad"><img src="x.png"></div>\n', hints);
+      assert.deepEqual(lineByLine.passages.map((passage) => passage.text), ['A paragraph that mentions <script>alert(1)</script> in passing, as text.']);
+      const crlf = 'Title line\r\nFirst paragraph here.\r\nSecond paragraph here.\r\n';
+      assert.deepEqual(parseDocument(crlf, hints).passages.map((passage) => crlf.slice(passage.span.start, passage.span.end)), ['First paragraph here.', 'Second paragraph here.']);
     });
 
     it('handles Windows line endings with exact offsets', () => {

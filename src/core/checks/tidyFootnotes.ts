@@ -1,4 +1,4 @@
-import { findFootnoteDefinitions, type FootnoteDefinition } from '../cite/footnotes';
+import { definitionBody, findFootnoteDefinitions, type FootnoteDefinition } from '../cite/footnotes';
 import { formatCitation } from '../cite/styles';
 import { normalizeEdits, type TextEdit } from '../cite/textEdit';
 import type { Corpus } from '../corpus';
@@ -71,7 +71,8 @@ export function tidyFootnotes(draft: string, corpus?: Corpus): TidyResult {
   // ("Ibid.", "Id.", "Interview.") are never merged: the same words can mean different sources.
   const keyOf = (definition: FootnoteDefinition): string => {
     if (definition.sourceId) return `id:${definition.sourceId}`;
-    const text = definition.text.trim();
+    // The whole definition, continuation lines included: two notes may share a first line.
+    const text = definitionBody(draft, definition);
     return text.length >= 30 && !/^(ibid|id\.|idem|op\.? cit|loc\.? cit)/i.test(text) ? `text:${text}` : `label:${definition.label}`;
   };
   const groupOf = new Map<string, string>(); // label → the label of the group's first-used definition

@@ -33,25 +33,31 @@ export function findFootnoteDefinitions(text: string): FootnoteDefinition[] {
  * and unindented "lazy" lines right below — up to the next definition.
  */
 function continuationEnd(text: string, firstLineEnd: number): number {
+  const lineAt = (start: number): { text: string; end: number; next: number } => {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    // CRLF drafts: the line's own text stops before its \r.
+    const content = text.slice(start, end).replace(/\r$/, '');
+    return { text: content, end: start + content.length, next: newline === -1 ? text.length : newline + 1 };
+  };
   let end = firstLineEnd;
-  let at = firstLineEnd;
+  let at = text[firstLineEnd] === '\r' ? firstLineEnd + 1 : firstLineEnd;
+  let previousBlank = false;
   while (at < text.length && text[at] === '\n') {
-    const lineStart = at + 1;
-    const lineEnd = text.indexOf('\n', lineStart) === -1 ? text.length : text.indexOf('\n', lineStart);
-    const line = text.slice(lineStart, lineEnd);
-    if (line.trim() === '') {
+    const line = lineAt(at + 1);
+    if (line.text.trim() === '') {
       // A blank line ends the definition unless an indented line follows it.
-      const nextStart = lineEnd + 1;
-      const nextEnd = text.indexOf('\n', nextStart) === -1 ? text.length : text.indexOf('\n', nextStart);
-      if (lineEnd >= text.length || !/^( {2,}|\t)\S/.test(text.slice(nextStart, nextEnd))) break;
-      at = lineEnd;
+      if (line.next >= text.length || !/^( {2,}|\t)\S/.test(lineAt(line.next).text)) break;
+      previousBlank = true;
+      at = line.next - 1;
       continue;
     }
-    const indented = /^( {2,}|\t)\S/.test(line);
-    const lazy = end === at && !/^\[\^[^\]\s]+\]:/.test(line) && !/^(#{1,6}\s|[-*+]\s|\d+[.)]\s|>|```|~~~|\|)/.test(line);
+    const indented = /^( {2,}|\t)\S/.test(line.text);
+    const lazy = !previousBlank && !/^\[\^[^\]\s]+\]:/.test(line.text) && !/^(#{1,6}\s|[-*+]\s|\d+[.)]\s|>|```|~~~|\|)/.test(line.text);
     if (!indented && !lazy) break;
-    end = lineEnd;
-    at = lineEnd;
+    end = line.end;
+    previousBlank = false;
+    at = line.next - 1;
   }
   return end;
 }
@@ -64,4 +70,14 @@ export function sourceMarker(sourceId: string): string {
 /** The ids of the sources a draft already cites through Briefing's markers. */
 export function citedSourceIds(draft: string): Set<string> {
   return new Set([...draft.matchAll(/<!-- briefing:([^\s>]+) -->/g)].map((match) => match[1]));
+}
+
+/** A definition's whole text, continuation lines included, without its label or Briefing's marker, spaces collapsed. */
+export function definitionBody(draft: string, definition: FootnoteDefinition): string {
+  return draft
+    .slice(definition.start, definition.end)
+    .replace(/^\[\^[^\]\s]+\]:/, '')
+    .replace(/<!-- briefing:[^\s>]+ -->/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -1,5 +1,5 @@
 import type { Passage, SourceMeta } from '../model';
-import { findFootnoteDefinitions, sourceMarker } from './footnotes';
+import { definitionBody, findFootnoteDefinitions, sourceMarker } from './footnotes';
 import { formatCitation, type CitationStyle } from './styles';
 import { normalizeEdits, type TextEdit } from './textEdit';
 
@@ -63,7 +63,7 @@ export function citationPieces(draft: string, passage: Passage, meta: SourceMeta
 
 function footnotePieces(draft: string, meta: SourceMeta, entry: string): CitationPieces {
   const definitions = findFootnoteDefinitions(draft);
-  const existing = definitions.find((definition) => definition.sourceId === meta.id || definition.text.trim() === entry);
+  const existing = definitions.find((definition) => definition.sourceId === meta.id || definitionBody(draft, definition) === entry);
   if (existing) return { marker: `[^${existing.label}]`, elsewhere: [], footnote: { label: existing.label, reused: true } };
   const usedNumbers = [...draft.matchAll(/\[\^(\d+)\]/g)].map((match) => Number(match[1]));
   const label = String(Math.max(0, ...usedNumbers) + 1);

@@ -19,12 +19,14 @@ export function planQuote(
   style: CitationStyle,
   quote: string,
   form: QuoteForm,
+  /** The draft is LaTeX (whatever the citation style), so the words must be escaped. */
+  latex = style === 'latex',
 ): CitationInsertion {
   if (!passage.text.includes(quote)) throw new Error(`the quote is not in passage ${passage.id} word for word`);
   const pieces = citationPieces(draft, passage, meta, style);
   const marker = pieces.marker;
   let text: string;
-  if (style === 'latex') {
+  if (latex) {
     // LaTeX reads %, & and friends as commands: the words are escaped, so they print as the source wrote them.
     const words = escapeLatex(quote.replace(/\s*\n\s*/g, ' '));
     if (form === 'block') {

@@ -29,7 +29,7 @@ export function boilerplateReason(line: string): DropReason | undefined {
 
 /** "by Jhon Lennon 43 views" → author and view count; undefined for other lines. */
 export function parseByline(line: string): { author: string; views?: number } | undefined {
-  const match = /^by\s+([\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3})(?:\s+([\d,]+)\s+views?)?\s*$/u.exec(line);
+  const match = /^[Bb]y\s+([\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,3})(?:\s+([\d,]+)\s+views?)?\s*$/u.exec(line);
   if (!match) return undefined;
   const views = match[2] ? Number(match[2].replace(/,/g, '')) : undefined;
   return views === undefined ? { author: match[1] } : { author: match[1], views };

@@ -28,7 +28,9 @@ export function parseDocument(raw: string, hints: SourceHints): SourceDocument {
   // Pass 1: drop boilerplate, read metadata it carries, remember the table of contents.
   // The bundled texts put one paragraph on a line; a user's Markdown or text is often hard-wrapped.
   const nonEmpty = splitLines(raw).filter((line) => line.text.length > 0);
-  const lines = hints.origin === 'user' ? joinWrappedLines(raw, nonEmpty) : nonEmpty;
+  // Only a file that separates its paragraphs with blank lines is read that way; one with a paragraph per line is not.
+  const separatesWithBlankLines = /\S[ \t]*\r?\n[ \t]*\r?\n/.test(raw);
+  const lines = hints.origin === 'user' && separatesWithBlankLines ? joinWrappedLines(raw, nonEmpty) : nonEmpty;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (/^(table of contents|contents|in this article)$/i.test(line.text)) {
@@ -186,7 +188,7 @@ function withoutMarkers(text: string): { text: string; gaps?: Array<readonly [nu
 }
 
 /** Lines that start a block of their own in Markdown: headings, list items, tables, fences, quotes. */
-const BLOCK_START = /^(#{1,6}\s|[-*+]\s|\d+[.)]\s|\||```|~~~|>|---)/;
+const BLOCK_START = /^(#{1,6}\s|[-*+]\s|\d+[.)]\s|\||```|~~~|>|---|=+\s*$|-+\s*$)/;
 
 /**
  * Joins the lines of each hard-wrapped paragraph (lines with no blank line
