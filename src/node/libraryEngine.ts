@@ -3,7 +3,6 @@ import * as path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { hashSources, loadOrBuildBundle } from '../core/bundle';
 import type { RawSource } from '../core/corpus';
-import { parseManifest } from '../core/manifest';
 import type { SourceDocument } from '../core/model';
 import type { SkippedFile } from '../core/sources/fileContent';
 import { analyseCorpus, type CorpusAnalysis } from '../core/brief/briefing';
@@ -11,6 +10,7 @@ import { defaultTopics, parseTopics } from '../core/brief/topics';
 import type { Topic } from '../core/brief/types';
 import { SourceIndex } from '../core/sourceIndex';
 import { contentHash } from '../core/text/hash';
+import { readManifestSources } from './bundledSources';
 import { collectSourceFiles, looksUnchanged, readSourceFile } from './userFiles';
 
 /** Where the sources are and how to treat them. */
@@ -245,9 +245,8 @@ export class LibraryEngine {
   }
 
   private async readBundledSources(): Promise<RawSource[]> {
-    const dataDir = path.join(this.options.extensionPath, 'data');
-    const hints = parseManifest(await readFile(path.join(dataDir, 'sources.json'), 'utf8'));
-    const sources = await Promise.all(hints.map(async (hint) => ({ raw: await readFile(path.join(dataDir, hint.file), 'utf8'), hints: hint })));
+    // Six small files, read here in the worker: the same reader the CLI and the tests use.
+    const sources = readManifestSources(path.join(this.options.extensionPath, 'data'));
     this.bundledRaw = new Map(sources.map((source) => [source.hints.id, source.raw]));
     return sources;
   }
