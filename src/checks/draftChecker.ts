@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { Library } from '../services/library';
 import type { Log } from '../services/log';
-import { settings } from '../services/settings';
 import type { DraftFinding } from '../worker/draftReport';
+import type { CheckScope } from './checkScope';
 import type { SourceLocations } from './sourceLocations';
 
 const DEBOUNCE_MS = 600;
@@ -23,6 +23,7 @@ export class DraftChecker implements vscode.Disposable {
 
   constructor(
     private readonly library: Library,
+    private readonly scope: CheckScope,
     private readonly locations: SourceLocations,
     private readonly log: Log,
   ) {
@@ -34,10 +35,14 @@ export class DraftChecker implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('briefing.checks')) this.recheckVisible();
       }),
-      library.onDidChange(() => this.recheckVisible()),
+      scope.onDidChange(() => this.recheckVisible()),
     ];
-    // Nothing is checked at construction: that would load the whole library at every activation.
-    // Checks follow what the user does (typing, switching editors, settings) or `briefing.checkDraft`.
+    // Briefing activates when a draft in a checked language opens: the drafts already open are checked at once,
+    // off the activation path (the check loads the sources in the worker on its first call).
+    const opening = setTimeout(() => {
+      for (const editor of vscode.window.visibleTextEditors) this.schedule(editor.document, 0);
+    }, 0);
+    this.disposables.push({ dispose: () => clearTimeout(opening) });
   }
 
   /** The findings of a document as last checked (empty while a check is pending). */
@@ -46,9 +51,15 @@ export class DraftChecker implements vscode.Disposable {
     return entry && entry.version === document.version ? entry.findings : [];
   }
 
+  /** The findings of the document as it is now: the last check's, or a new check's when the text changed since. */
+  async current(document: vscode.TextDocument): Promise<readonly DraftFinding[]> {
+    const entry = this.findings.get(document.uri.toString());
+    return entry && entry.version === document.version ? entry.findings : this.check(document);
+  }
+
   /** Checks a document now; resolves with its findings. */
   async check(document: vscode.TextDocument): Promise<readonly DraftFinding[]> {
-    if (!settings.checksEnabledFor(document.languageId) || document.isClosed) {
+    if (!this.scope.applies(document) || document.isClosed) {
       this.forget(document);
       return [];
     }
@@ -60,8 +71,8 @@ export class DraftChecker implements vscode.Disposable {
     return findings;
   }
 
-  private schedule(document: vscode.TextDocument): void {
-    if (!settings.checksEnabledFor(document.languageId) || !vscode.window.visibleTextEditors.some((editor) => editor.document === document)) return;
+  private schedule(document: vscode.TextDocument, delay = DEBOUNCE_MS): void {
+    if (!this.scope.applies(document) || !vscode.window.visibleTextEditors.some((editor) => editor.document === document)) return;
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.set(
@@ -69,14 +80,14 @@ export class DraftChecker implements vscode.Disposable {
       setTimeout(() => {
         this.timers.delete(key);
         this.check(document).catch((error: unknown) => this.log.error(`Could not check ${document.fileName}`, error));
-      }, DEBOUNCE_MS),
+      }, delay),
     );
   }
 
   private recheckVisible(): void {
     for (const [uri] of this.findings) {
       const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri);
-      if (!document || !settings.checksEnabledFor(document.languageId)) {
+      if (!document || !this.scope.applies(document)) {
         this.findings.delete(uri);
         this.diagnostics.delete(vscode.Uri.parse(uri));
       }

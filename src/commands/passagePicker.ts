@@ -6,7 +6,11 @@ import type { PinStore } from '../services/pinStore';
 import { settings, type DefaultAction } from '../services/settings';
 import type { SnippetMemory } from '../services/snippetMemory';
 import type { CitedSources } from '../services/citedSources';
-import { escapeIcons, oneLine } from './quickPickText';
+import { escapeIcons, searchRow } from './quickPickText';
+import type { QuoteChooser } from './quoteChooser';
+
+/** Set while the search quick pick is open, so Alt+Enter can quote its active result. */
+const OPEN_CONTEXT = 'briefing.searchOpen';
 
 interface PassageItem extends vscode.QuickPickItem {
   readonly passageId?: string;
@@ -17,7 +21,7 @@ interface PassageItem extends vscode.QuickPickItem {
 
 const BUTTONS: ReadonlyArray<vscode.QuickInputButton & { readonly action: DefaultAction | 'pin' }> = [
   { iconPath: new vscode.ThemeIcon('link'), tooltip: 'Insert citation', action: 'insertCitation' },
-  { iconPath: new vscode.ThemeIcon('quote'), tooltip: 'Insert quote', action: 'insertQuote' },
+  { iconPath: new vscode.ThemeIcon('quote'), tooltip: 'Insert quote (Alt+Enter)', action: 'insertQuote' },
   { iconPath: new vscode.ThemeIcon('go-to-file'), tooltip: 'Open source', action: 'openSource' },
   { iconPath: new vscode.ThemeIcon('pin'), tooltip: 'Pin or unpin', action: 'pin' },
 ];
@@ -35,9 +39,13 @@ export interface PickerOptions {
  * for the secondary actions. Resolves once the first results are shown.
  */
 export class PassagePicker {
+  /** The picker on screen, for the keyboard's quote action. */
+  private open: vscode.QuickPick<PassageItem> | undefined;
+
   constructor(
     private readonly library: Library,
     private readonly inserter: DraftInserter,
+    private readonly chooser: QuoteChooser,
     private readonly pins: PinStore,
     private readonly snippets: SnippetMemory,
     private readonly cited: CitedSources,
@@ -105,10 +113,28 @@ export class PassagePicker {
       picker.hide();
       this.run(chosen.action, item.passageId).catch(this.onError);
     });
-    picker.onDidHide(() => picker.dispose());
+    picker.onDidHide(() => {
+      if (this.open === picker) {
+        this.open = undefined;
+        void vscode.commands.executeCommand('setContext', OPEN_CONTEXT, false);
+      }
+      picker.dispose();
+    });
     picker.value = options.query ?? '';
+    this.open = picker;
+    void vscode.commands.executeCommand('setContext', OPEN_CONTEXT, true);
     picker.show();
     await update(picker.value);
+  }
+
+  /** Quotes the result under the keyboard in the open picker (Alt+Enter); false when no picker or result is there. */
+  quoteActive(): boolean {
+    const picker = this.open;
+    const passageId = picker?.activeItems[0]?.passageId;
+    if (!picker || !passageId) return false;
+    picker.hide();
+    this.run('insertQuote', passageId).catch(this.onError);
+    return true;
   }
 
   private async run(action: DefaultAction, passageId: string): Promise<void> {
@@ -117,7 +143,7 @@ export class PassagePicker {
         await this.inserter.insertCitation(passageId);
         return;
       case 'insertQuote':
-        await this.inserter.insertQuote(passageId);
+        await this.chooser.quote(passageId);
         return;
       case 'copyCitation': {
         const text = await this.inserter.copyCitation(passageId);
@@ -178,14 +204,6 @@ export class PassagePicker {
   }
 
   private passageItem(passageId: string, text: string, source: string, title: string, heading: string | undefined): PassageItem {
-    const pinned = this.pins.isPinned(passageId);
-    return {
-      label: `${pinned ? '$(pinned) ' : ''}${oneLine(text, 160)}`,
-      description: escapeIcons(`${source}${source === title ? '' : ` — ${title}`}`),
-      detail: heading ? `$(list-tree) ${escapeIcons(heading)}` : undefined,
-      passageId,
-      alwaysShow: true,
-      buttons: [...BUTTONS],
-    };
+    return { ...searchRow({ source, title, heading, snippet: text, pinned: this.pins.isPinned(passageId) }), passageId, alwaysShow: true, buttons: [...BUTTONS] };
   }
 }

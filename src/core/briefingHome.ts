@@ -1,11 +1,14 @@
 import type { CorpusAnalysis } from './brief/briefing';
 import type { Citation, Entity, Fact, Stance, Topic, TopicPage } from './brief/types';
+import { spokenSentenceOf } from './statements/fromStance';
+import { statementOf } from './statements/statement';
 import type { Corpus } from './corpus';
 import type { BriefingHome, FactSummary, PassageCard, PersonSummary, StanceSummary, TopicView } from '../protocol';
 
 const MAX_FACTS = 12;
 const MAX_PEOPLE = 16;
 const MAX_STANCES = 14;
+const SEVERITY_ORDER: Readonly<Record<string, number>> = { conflict: 0, nuance: 1, variant: 2, precision: 3 };
 
 /**
  * What the panel shows with nothing typed: the documents, topics, key
@@ -33,8 +36,19 @@ export function buildHome(corpus: Corpus, analysis: CorpusAnalysis, topics: read
       .map(({ fact }) => fact)
       .slice(0, MAX_FACTS),
     people: personSummaries(analysis.entities).slice(0, MAX_PEOPLE),
+    // A statement from each speaker in turn, those quoting their own words first, then those listing demands,
+    // so the home's first rows are quotes.
     stances: roundRobin(
-      analysis.stances.map((group) => uniqueBy(group.stances.map((stance) => stanceSummary(stance, sourceOf)), (stance) => `${stance.words.join('|')}|${stance.sentence}`)),
+      analysis.stances
+        .map((group) =>
+          uniqueBy(
+            [...group.stances].sort((a, b) => voice(b) - voice(a)).map((stance) => stanceSummary(stance, sourceOf, analysis.entities)),
+            (stance) => `${stance.words.join('|')}|${stance.sentence}`,
+          ),
+        )
+        .map((summaries, index) => ({ summaries, voice: Math.max(0, ...analysis.stances[index].stances.map(voice)) }))
+        .sort((a, b) => b.voice - a.voice)
+        .map(({ summaries }) => summaries),
     ).slice(0, MAX_STANCES),
     timeline: analysis.timeline.map((event) => ({
       when: event.when,
@@ -45,7 +59,11 @@ export function buildHome(corpus: Corpus, analysis: CorpusAnalysis, topics: read
       passageIds: unique(event.citations.map((citation) => citation.passageId)),
       sources: unique(event.citations.map(sourceOf)),
     })),
-    differences: analysis.disagreements.map((difference) => ({
+    // Where sources agree (one only more precise) is no difference to show.
+    differences: analysis.disagreements
+      .filter((difference) => difference.severity !== 'precision')
+      .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
+      .map((difference) => ({
       subject: difference.subject,
       severity: difference.severity,
       note: difference.note,
@@ -69,7 +87,7 @@ export function buildTopicView(corpus: Corpus, page: TopicPage, card: (passageId
     cards: page.passages.flatMap((passage) => card(passage.passageId, passage.citation.quote) ?? []),
     facts: factSummaries(page.facts, sourceOf),
     people: personSummaries(page.entities),
-    stances: page.stances.map((stance) => stanceSummary(stance, sourceOf)),
+    stances: page.stances.map((stance) => stanceSummary(stance, sourceOf, page.entities)),
   };
 }
 
@@ -97,15 +115,21 @@ function personSummaries(entities: readonly Entity[]): PersonSummary[] {
     }));
 }
 
-function stanceSummary(stance: Stance, sourceOf: (citation: Citation) => string): StanceSummary {
+function stanceSummary(stance: Stance, sourceOf: (citation: Citation) => string, entities: readonly Entity[]): StanceSummary {
   return {
     speaker: stance.speaker,
     verb: stance.verb,
+    statement: statementOf(spokenSentenceOf(stance, entities)),
     words: stance.quotes.length > 0 ? stance.quotes : stance.items,
     sentence: stance.citation.quote,
     passageId: stance.citation.passageId,
     source: sourceOf(stance.citation),
   };
+}
+
+/** How much of a speaker's own voice a statement carries: quoted words, then listed demands, then none. */
+function voice(stance: Stance): number {
+  return stance.quotes.length > 0 ? 2 : stance.items.length > 0 ? 1 : 0;
 }
 
 function sourceNamer(corpus: Corpus): (citation: Citation) => string {

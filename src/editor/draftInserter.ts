@@ -4,6 +4,7 @@ import { planQuote, type QuoteForm } from '../core/cite/insertQuote';
 import { formatCitation, type CitationStyle } from '../core/cite/styles';
 import { makeSnippet } from '../core/search/snippet';
 import type { TextEdit } from '../core/cite/textEdit';
+import { composeEdits } from '../core/fixes/composeEdits';
 import type { Library, CitablePassage } from '../services/library';
 import type { PinStore } from '../services/pinStore';
 import { settings } from '../services/settings';
@@ -28,6 +29,10 @@ export interface InsertOptions {
   readonly quote?: string;
   /** Where to insert, as an offset of one version of a draft; by default the cursor (or the end of the selection) of the target draft. */
   readonly at?: DraftOffset;
+  /** Words put at the insertion point before the quote or citation, in the same step: a speaker's name and verb, a table row's figure. */
+  readonly lead?: string;
+  /** A correction of the draft (offsets of the draft version `at` names) made in the same undo step; `at` must not come before it. */
+  readonly replace?: TextEdit;
 }
 
 /** An offset in a draft as it was when a check computed it: only valid while the draft is at that version. */
@@ -106,7 +111,8 @@ export class DraftInserter {
     const text = document.getText();
     const at = target === undefined ? { start: document.offsetAt(editor.selection.start), end: document.offsetAt(editor.selection.end) } : { start: target.offset, end: target.offset };
     const style = options.style ?? settings.citationStyle(document.languageId);
-    const insertion = plan(text, at, style, editor);
+    const insertion = plannedWith(text, at, options, (changed, where) => plan(changed, where, style, editor));
+    if (!insertion) return this.offerCopy(citable.passage.id, what, 'The correction does not fit the draft any more; try again.');
     const applied = await editor.edit((builder) => applyTo(builder, document, insertion.edits), { undoStopBefore: true, undoStopAfter: true });
     if (!applied) return this.offerCopy(citable.passage.id, what, 'The editor did not accept the change.');
     await this.pins.markUsed(citable.passage.id);
@@ -121,6 +127,27 @@ export class DraftInserter {
       .then((choice) => (choice === copy ? this.copyCitation(passageId) : undefined));
     return { inserted: false, problem };
   }
+}
+
+/**
+ * The edits of an insertion at `at`, after a correction or lead words when
+ * given: the citation or quote is planned on the text as it will be, and
+ * everything is applied as one set of edits of the text as it is.
+ */
+function plannedWith(
+  text: string,
+  at: { start: number; end: number },
+  options: InsertOptions,
+  plan: (text: string, at: { start: number; end: number }) => CitationInsertion,
+): CitationInsertion | undefined {
+  const first = options.replace ?? (options.lead ? { start: at.end, end: at.end, text: options.lead } : undefined);
+  if (!first) return plan(text, at);
+  if (first.start < 0 || first.end > text.length || first.start > first.end || at.end < first.end) return undefined;
+  const shift = first.text.length - (first.end - first.start);
+  const changed = text.slice(0, first.start) + first.text + text.slice(first.end);
+  const where = { start: at.start + (at.start >= first.end ? shift : 0), end: at.end + shift };
+  const planned = plan(changed, where);
+  return { ...planned, edits: composeEdits(text, first, planned.edits) };
 }
 
 function applyTo(builder: vscode.TextEditorEdit, document: vscode.TextDocument, edits: readonly TextEdit[]): void {

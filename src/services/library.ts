@@ -9,6 +9,7 @@ import type { CitablePassage, DocumentOverview } from '../worker/libraryApi';
 import type { ClaimReport, DraftFinding } from '../worker/draftReport';
 import type { CitationTarget } from '../core/checks/citationAt';
 import type { TidyResult } from '../core/checks/tidyFootnotes';
+import type { SpeakerWords } from '../core/statements/speakerWords';
 import type { Log } from './log';
 import { settings } from './settings';
 import { resolveSourceRoots } from './sourceRoots';
@@ -155,6 +156,11 @@ export class Library implements vscode.Disposable {
   async citationAt(draft: string, offset: number): Promise<CitationTarget | undefined> {
     await this.ready();
     return (await this.client.api.citationAt(draft, offset)) ?? undefined;
+  }
+
+  async speakerWords(passageId: string): Promise<SpeakerWords[]> {
+    await this.ready();
+    return this.client.api.speakerWords(passageId);
   }
 
   async citedDocIds(draft: string, style: CitationStyle): Promise<string[]> {

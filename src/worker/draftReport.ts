@@ -6,6 +6,9 @@ import { checkQuotes } from '../core/checks/quoteCheck';
 import type { Corpus } from '../core/corpus';
 import { fileOffsetOf, type SourceMeta, type Span } from '../core/model';
 import type { SearchIndex } from '../core/search/searchIndex';
+import { attributionFix, figureFix, type FindingFix } from './findingFixes';
+
+export type { FindingFix };
 
 /** Where a source says something: enough for a hover, a related-information link and a citation. */
 export interface SourceRef {
@@ -29,6 +32,8 @@ export interface DraftFinding {
   readonly citeAt: number;
   readonly message: string;
   readonly sources: readonly SourceRef[];
+  /** For a figure the sources contradict or a misattributed quote: the correction they support. */
+  readonly fix?: FindingFix;
 }
 
 /** How well the sources support a sentence of the paragraph at the cursor. */
@@ -43,17 +48,22 @@ export interface ClaimReport {
 /** Figures and quotes of a draft checked against the sources. */
 export function checkDraft(draft: string, corpus: Corpus, analysis: CorpusAnalysis): DraftFinding[] {
   const ref = refMaker(corpus);
-  const figures = checkFigures(draft, analysis, corpus).map((finding): DraftFinding => ({
-    kind: 'figure',
-    status: finding.status,
-    span: finding.figure.span,
-    citeAt: finding.sentence.end,
-    message: finding.message,
-    sources: finding.citations.flatMap((citation) => ref(citation) ?? []),
-  }));
+  const figures = checkFigures(draft, analysis, corpus).map((finding): DraftFinding => {
+    const fix = figureFix(draft, finding, corpus);
+    return {
+      kind: 'figure',
+      status: finding.status,
+      span: finding.figure.span,
+      citeAt: finding.sentence.end,
+      message: finding.message,
+      sources: finding.citations.flatMap((citation) => ref(citation) ?? []),
+      ...(fix ? { fix } : {}),
+    };
+  });
   const quotes = checkQuotes(draft, corpus, analysis).flatMap((finding): DraftFinding[] => {
     if (finding.status === 'unsourced') return [];
     const citations = finding.citations.length > 0 ? finding.citations : finding.closest ? [finding.closest.citation] : [];
+    const fix = attributionFix(draft, finding);
     return [
       {
         kind: 'quote',
@@ -62,6 +72,7 @@ export function checkDraft(draft: string, corpus: Corpus, analysis: CorpusAnalys
         citeAt: finding.quote.sentence.end,
         message: finding.message,
         sources: citations.flatMap((citation) => ref(citation) ?? []),
+        ...(fix ? { fix } : {}),
       },
     ];
   });

@@ -7,6 +7,7 @@ import type { BriefingHome, TopicView } from '../protocol';
 import type { CitationTarget } from '../core/checks/citationAt';
 import type { TidyResult } from '../core/checks/tidyFootnotes';
 import type { ClaimReport, DraftFinding } from './draftReport';
+import type { SpeakerWords } from '../core/statements/speakerWords';
 
 /** A document as lists show it: metadata, sections and size, without the text. */
 export interface DocumentOverview {
@@ -52,6 +53,8 @@ export interface LibraryApi {
   tidy(draft: string): Promise<TidyResult>;
   /** The source of the citation at `offset`, if there is one. */
   citationAt(draft: string, offset: number): Promise<CitationTarget | null>;
+  /** The quotes of a passage as its speakers' own words, each with the verb phrase that frames it. */
+  speakerWords(passageId: string): Promise<SpeakerWords[]>;
 }
 
 export type LibraryMethod = keyof LibraryApi;

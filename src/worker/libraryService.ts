@@ -8,6 +8,8 @@ import { cardFromPassage } from '../views/passageCards';
 import { citationAt } from '../core/checks/citationAt';
 import { tidyFootnotes } from '../core/checks/tidyFootnotes';
 import { checkDraft, claimReports } from './draftReport';
+import { spokenSentenceOf } from '../core/statements/fromStance';
+import { speakerWords } from '../core/statements/speakerWords';
 import type { LibraryApi } from './libraryApi';
 
 /**
@@ -105,6 +107,15 @@ export function createLibraryService(onProgress: (done: number, total: number) =
     },
     async citationAt(draft, offset) {
       return citationAt(draft, offset, (await current()).index.corpus) ?? null;
+    },
+    async speakerWords(passageId) {
+      const analysis = (await current()).analyse();
+      const seen = new Set<string>();
+      return analysis.stances
+        .flatMap((group) => group.stances)
+        .filter((stance) => stance.citation.passageId === passageId)
+        .flatMap((stance) => speakerWords(spokenSentenceOf(stance, analysis.entities)))
+        .filter((words) => !seen.has(words.words) && seen.add(words.words) !== undefined);
     },
     async citedDocIds(draft, style) {
       const ids = citedSourceIds(draft);

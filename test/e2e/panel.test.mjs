@@ -88,7 +88,7 @@ describe('Briefing panel (dark theme)', () => {
     }
     // A key fact leads with its figure, in bold; long sections offer the rest.
     await view.locator('.fact strong.fact-value').first().waitFor();
-    await view.locator('[data-section="facts"] .show-more', { hasText: /^Show all \d+$/ }).waitFor();
+    await view.locator('[data-section="facts"] .section-more', { hasText: /^Show all \d+$/ }).waitFor();
     await view.getByRole('button', { name: 'Export briefing' }).waitFor();
     // Below what relates to the draft: the briefing itself, from its topics on.
     await view.locator('.home-section[data-section="topics"]').evaluate((section) => {
@@ -196,7 +196,7 @@ describe('Briefing panel (light theme)', () => {
     await view.locator('.home .chip').first().waitFor();
   });
 
-  it('Briefing: Search Sources from the command palette inserts a quote with the row\'s "Insert quote" button', async () => {
+  it('Briefing: Search Sources from the command palette quotes the reporter\'s sentence with the row\'s "Insert quote" button', async () => {
     const { page } = wb;
     await wb.waitForCommand('Briefing: Search Sources');
     await cursorToEndOfLine(wb, 7);
@@ -212,7 +212,10 @@ describe('Briefing panel (light theme)', () => {
     const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Peskov' }).first();
     await row.waitFor();
     await row.hover();
-    await row.locator('.action-label[aria-label="Insert quote"], .action-label[title="Insert quote"]').first().click();
+    await row.locator('.action-label[aria-label^="Insert quote"], .action-label[title^="Insert quote"]').first().click();
+    // Peskov is quoted in the passage: his own words are offered first, the reporter's whole sentence beside them.
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Peskov called the negotiations “very difficult”' }).waitFor();
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'The reporter’s sentence' }).click();
     await input.waitFor({ state: 'hidden' });
     await eventually(async () => /“[^”]*Peskov[^”]*/.test(await wb.editorText()), 'the quote appears in the draft');
     assert.match(await wb.editorText(), /within a month\.\s+“[^”]*Peskov\s+acknowledged/, 'the quoted words follow the cursor, in quotation marks');

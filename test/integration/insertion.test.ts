@@ -100,7 +100,8 @@ describe('citations and quotes in a real editor', () => {
     assert.equal(editor.document.getText(), `The article notes: “${quote}”[^1]\n\n${WTN_FOOTNOTE}\n`);
 
     const block = await openDraft('Putin on the cost:\n\n', 'markdown');
-    await vscode.commands.executeCommand('briefing.insertQuote', { passageId: 'wtn-talks-stall#economic-impact-on-russia-2', style: 'inline' });
+    // The whole passage, not Putin's words alone (which a quick pick would offer first).
+    await vscode.commands.executeCommand('briefing.insertQuote', { passageId: 'wtn-talks-stall#economic-impact-on-russia-2', style: 'inline', speakerWords: false });
     assert.equal(
       block.document.getText(),
       'Putin on the cost:\n\n> “It’s a lot,” Putin acknowledged. “we paid for it with inflation, but now we are fighting this inflation.”\n>\n> — World Today News, “Ukraine peace Talks Stall as Russia and Ukraine Remain at Odds”, June 2025\n',

@@ -19,7 +19,10 @@ async function lensTitles(document: vscode.TextDocument): Promise<string[]> {
 
 async function hoverText(document: vscode.TextDocument, offset: number): Promise<string> {
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(offset));
-  return hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+  return hovers
+    .flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value)))
+    .join('\n')
+    .replace(/&nbsp;/g, ' ');
 }
 
 async function codeActions(document: vscode.TextDocument, start: number, end = start + 1): Promise<vscode.CodeAction[]> {
@@ -134,8 +137,8 @@ describe('the writing loop', function () {
       const result = await vscode.commands.executeCommand<InsertionResult>('briefing.insertQuote', { passageId: 'wtn-talks-stall#prisoners-exchanged-each-side' });
       assert.equal(result.inserted, true);
       const text = editor.document.getText();
-      assert.ok(text.startsWith('Prisoners freed by each side: over 1,000[^1]\n\n'), text);
-      assert.doesNotMatch(text, /[“|>]/);
+      assert.ok(text.startsWith('Prisoners freed by each side: over 1,000[^1]\n\n[^1]: World Today News'), text);
+      assert.doesNotMatch(text.split('\n')[0], /[“|>]/, 'no quote marks, no table cells, no block quote');
     });
   });
 

@@ -7,14 +7,22 @@ import type { Briefing, Citation } from './types';
  * sources differ, each item footnoted to the passage that supports it.
  */
 export function briefingToMarkdown(briefing: Briefing): string {
+  // Footnotes name the source and section a reader can find the words in (never an internal id);
+  // passages that cite alike share one footnote.
   const footnotes = new Map<string, number>();
+  const footnoteOf = (passageId: string): string => {
+    const passage = briefing.passages[passageId];
+    const source = passage && briefing.sources.find((candidate) => candidate.docId === passage.docId);
+    const entry = passage && source ? formatCitation(passage, source.meta, 'footnote').entry : 'A passage no longer in the sources.';
+    return `${entry}${passage?.section ? ` Section “${escape(passage.section)}”.` : ''}`;
+  };
   const ref = (citations: readonly Citation[]): string =>
-    [...new Set(citations.map((citation) => citation.passageId))]
-      .map((passageId) => {
-        let n = footnotes.get(passageId);
+    [...new Set(citations.map((citation) => footnoteOf(citation.passageId)))]
+      .map((entry) => {
+        let n = footnotes.get(entry);
         if (n === undefined) {
           n = footnotes.size + 1;
-          footnotes.set(passageId, n);
+          footnotes.set(entry, n);
         }
         return `[^${n}]`;
       })
@@ -27,7 +35,7 @@ export function briefingToMarkdown(briefing: Briefing): string {
   out.push('## Sources', '');
   for (const source of briefing.sources) {
     const by = [source.author, source.outlet].filter(Boolean).join(', ');
-    out.push(`- **${escape(source.title)}**${by ? ` — ${escape(by)}` : ''} (${source.kind}, ${source.dateLabel}; \`${source.docId}\`)`);
+    out.push(`- **${escape(source.title)}**${by ? ` — ${escape(by)}` : ''} (${source.kind}, ${source.dateLabel})`);
   }
   out.push('');
 
@@ -92,13 +100,7 @@ export function briefingToMarkdown(briefing: Briefing): string {
   }
   out.push('');
 
-  for (const [passageId, n] of footnotes) {
-    const passage = briefing.passages[passageId];
-    const source = passage && briefing.sources.find((candidate) => candidate.docId === passage.docId);
-    const entry = passage && source ? formatCitation(passage, source.meta, 'footnote').entry : passageId;
-    const where = passage?.section ? ` Section “${escape(passage.section)}”.` : '';
-    out.push(`[^${n}]: ${entry}${where} Passage \`${passageId}\`.`);
-  }
+  for (const [entry, n] of footnotes) out.push(`[^${n}]: ${entry}`);
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }
 
