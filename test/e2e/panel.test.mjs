@@ -177,9 +177,11 @@ describe('Briefing panel (light theme)', () => {
     await view.locator('.home .chip').first().waitFor();
   });
 
-  it('comes back on the same topic page, scrolled where it was, after the panel was hidden', async () => {
+  it('comes back on the same topic page, scrolled where it was, and to the home as it was left, after the panel was hidden', async () => {
     const { page } = wb;
     const view = wb.webview();
+    // The home shows two rows of topics; "Show all" shows the rest, and stays so.
+    await view.locator('.home-section[data-section="topics"] .section-more', { hasText: /^Show all \d+$/ }).click();
     await view.getByRole('button', { name: 'Security guarantees and NATO', exact: true }).click();
     await view.locator('.topic-page .passage-card').first().waitFor();
     await view.locator('.topic-page').evaluate(() => window.scrollTo({ top: 300 }));
@@ -194,6 +196,8 @@ describe('Briefing panel (light theme)', () => {
     await eventually(async () => (await view.locator('body').evaluate(() => window.scrollY)) > 200, 'the page is scrolled back to where it was');
     await view.getByRole('button', { name: 'Back to Briefing' }).click();
     await view.locator('.home .chip').first().waitFor();
+    assert.ok(await view.getByRole('button', { name: 'Security guarantees and NATO', exact: true }).isVisible(), 'every topic still shows');
+    await view.locator('.home-section[data-section="topics"] .section-more', { hasText: 'Show fewer' }).waitFor();
   });
 
   it('Briefing: Search Sources from the command palette quotes the reporter\'s sentence with the row\'s "Insert quote" button', async () => {

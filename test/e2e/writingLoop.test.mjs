@@ -52,6 +52,7 @@ describe('the writing loop (light theme)', () => {
     await page.keyboard.press('Control+.');
     const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Replace 7.5% with 6.3% and cite World Today News' });
     await fix.waitFor();
+    await wb.screenshot('writing-loop-quick-fix');
     await fix.click();
     await eventually(async () => /Defense spending is 6\.3% of Russia's GDP\.\[\^1\]/.test(await wb.editorText()), 'the figure is replaced and cited');
     assert.match(await wb.editorText(), /\[\^1\]: World Today News/);
@@ -78,10 +79,12 @@ describe('the writing loop (light theme)', () => {
     await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Briefing: Search Sources' }).waitFor();
     await page.keyboard.type('very difficult negotiations', { delay: 30 });
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'very difficult' }).first().waitFor();
+    await wb.screenshot('writing-loop-search-rows');
     await page.keyboard.press('Alt+Enter');
     const words = page.locator('.quick-input-list .monaco-list-row', { hasText: 'called the negotiations “very difficult”' });
     await words.waitFor();
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'The reporter’s sentence' }).waitFor();
+    await wb.screenshot('writing-loop-quote-choice');
     await words.click();
     await eventually(async () => /Dmitry Peskov called the negotiations “very difficult”\[\^2\]/.test(await wb.editorText()), 'the speaker’s words are in the draft');
   });

@@ -18,7 +18,9 @@ export interface SpeakerWords extends SpeakerNames {
 /** A lead longer than this is a reporter's paraphrase, not the frame of a quote. */
 const MAX_LEAD_WORDS = 16;
 /** Where a clause ends before a quote: punctuation, or a conjunction joining another phrase. */
-const CLAUSE_BREAK = /[,;:—–().!?]|\s(?:and|but|while|as well as|whereas)\s/u;
+const CLAUSE_BREAK = /[,;:—–()!?]|\.(?=\s|$)|\s(?:and|but|while|as well as|whereas)\s/gu;
+/** A full stop that ends an abbreviation ("Gen.", "U.S.", "Jr."), not a clause. */
+const ABBREVIATION = /(?:^|\s)(?:\p{Lu}\p{Ll}{0,3}|\p{Lu}(?:\.\p{Lu})*)$/u;
 
 /** The quotes of a sentence as a speaker's words, each with its lead; none when the speaker is not named in it. */
 export function speakerWords(spoken: SpokenSentence): SpeakerWords[] {
@@ -35,29 +37,64 @@ export function speakerWords(spoken: SpokenSentence): SpeakerWords[] {
   return found;
 }
 
+interface Clause {
+  readonly text: string;
+  /** What ended the clause before it: an earlier quote, punctuation, or "and"/"but"… */
+  readonly after: 'start' | 'quote' | 'punctuation' | 'conjunction';
+}
+
 /**
  * The verb phrase between the speaker's name and a quote: the last clause
- * before the quote, in the past tense; when that clause has no verb of its
- * own ("… and the two sides’ offers"), the verb of the clause before it.
+ * before the quote, in the past tense. When that clause has no verb of its
+ * own it continues another: after "and" it is the object of the clause
+ * before ("said the mayor and the council"); after an earlier quote it
+ * takes that clause's verb ("calling the talks “hard” and the offers" →
+ * "called the offers").
  */
 function leadBefore(sentence: string, from: number, to: number, earlier: readonly { open: number; close: number }[]): string | undefined {
-  // Earlier quotes end a clause too: their words are not the frame of this one.
-  let region = sentence.slice(from, to);
-  for (const quote of [...earlier].reverse()) {
-    if (quote.open < from) continue;
-    region = `${region.slice(0, quote.open - from)}|${region.slice(quote.close - from)}`;
+  const clauses = clausesOf(sentence, from, to, earlier);
+  const last = clauses[clauses.length - 1] ?? { text: '', after: 'start' as const };
+  if (last.text && startsWithVerb(last.text)) return curlyQuotes(inPastTense(last.text));
+  const before = clauses[clauses.length - 2];
+  if (last.text && last.after === 'conjunction' && before?.text && startsWithVerb(before.text)) {
+    return curlyQuotes(inPastTense(`${before.text} and ${last.text}`));
   }
-  const clauses = region
-    .split(/\|/)
-    .flatMap((part) => part.split(CLAUSE_BREAK))
-    .map((clause) => clause.trim().replace(/^(?:and|but|or)\s+/i, ''));
-  const last = clauses[clauses.length - 1] ?? '';
-  if (last && startsWithVerb(last)) return curlyQuotes(inPastTense(last));
-  const withVerb = [...clauses.slice(0, -1)].reverse().find((clause) => clause && startsWithVerb(clause));
-  if (!withVerb) return last ? undefined : 'said:';
-  const verb = inPastTense(withVerb).split(/\s+/)[0] ?? 'said';
+  const withVerb = [...clauses.slice(0, -1)].reverse().find((clause) => clause.text && startsWithVerb(clause.text));
+  if (!withVerb) return last.text ? undefined : 'said:';
+  const verb = inPastTense(withVerb.text).split(/\s+/)[0] ?? 'said';
   // A quote right after the clause ("…, Ruiz said. “We paid…”") is introduced with a colon.
-  return curlyQuotes(last ? `${verb} ${last}` : `${verb}:`);
+  return curlyQuotes(last.text ? `${verb} ${last.text}` : `${verb}:`);
+}
+
+/** The clauses between the name and the quote, earlier quotes counting as breaks. */
+function clausesOf(sentence: string, from: number, to: number, earlier: readonly { open: number; close: number }[]): Clause[] {
+  const clauses: Clause[] = [];
+  let start = from;
+  let after: Clause['after'] = 'start';
+  const push = (end: number, next: Clause['after']): void => {
+    clauses.push({ text: sentence.slice(start, end).trim().replace(/^(?:and|but|or)\s+/i, ''), after });
+    after = next;
+  };
+  const quotes = earlier.filter((quote) => quote.open >= from && quote.close <= to);
+  for (const match of sentence.slice(from, to).matchAll(CLAUSE_BREAK)) {
+    const at = from + match.index;
+    if (at < start || quotes.some((quote) => at >= quote.open && at < quote.close)) continue;
+    if (match[0] === '.' && ABBREVIATION.test(sentence.slice(Math.max(from, at - 12), at))) continue;
+    const quote = quotes.find((candidate) => candidate.open >= start && candidate.open < at);
+    if (quote) {
+      push(quote.open, 'quote');
+      start = quote.close;
+      if (at < start) continue;
+    }
+    push(at, /\w/.test(match[0]) ? 'conjunction' : 'punctuation');
+    start = at + match[0].length;
+  }
+  for (const quote of quotes.filter((candidate) => candidate.open >= start)) {
+    push(quote.open, 'quote');
+    start = quote.close;
+  }
+  push(to, after);
+  return clauses;
 }
 
 /** For a quote the source gives before its speaker ("“It’s a lot,” Ruiz admitted."): "admitted:". */
