@@ -76,22 +76,16 @@ export function quoteSpans(spoken: SpokenSentence): QuoteSpan[] {
 
 /** Whether a phrase opens with a verb (adverbs aside): "calling the talks", "has criticized", "actively urging". */
 export function startsWithVerb(phrase: string): boolean {
-  const terms = termsOf(phrase);
-  const first = terms.find((term) => !term.tags.includes('Adverb'));
-  return first !== undefined && first.tags.includes('Verb') && !/^according$/i.test(first.text);
+  const first = firstWordAfterAdverbs(phrase);
+  return first !== undefined && first.tags.includes('Verb') && !/^according$/i.test(first.word);
 }
 
 /** The phrase with its leading gerund in the past tense: "calling the talks" → "called the talks". */
 export function inPastTense(phrase: string): string {
-  const terms = termsOf(phrase);
-  const verb = terms.find((term) => !term.tags.includes('Adverb'));
-  if (!verb || !verb.tags.includes('Gerund')) return phrase;
-  const at = phrase.indexOf(verb.text);
-  if (at < 0) return phrase;
-  const doc = nlp(verb.text);
-  doc.verbs().toPastTense();
-  const past = doc.text().trim();
-  return past && past !== verb.text && !/\s/.test(past) ? phrase.slice(0, at) + past + phrase.slice(at + verb.text.length) : phrase;
+  const first = firstWordAfterAdverbs(phrase);
+  if (!first || !first.tags.includes('Gerund')) return phrase;
+  const past = pastTenseOf(first.word);
+  return past ? phrase.slice(0, first.at) + past + phrase.slice(first.at + first.word.length) : phrase;
 }
 
 /** Straight quotation marks around words turned typographic, as the rest of the writing is. */
@@ -103,8 +97,39 @@ export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** The phrase's words with their parts of speech, read after a subject as the phrase stands in its sentence ("acknowledged" alone reads as an adjective). */
-function termsOf(phrase: string): Array<{ text: string; tags: string[] }> {
-  const sentences = nlp(`He ${phrase.trim()}`).json() as Array<{ terms?: Array<{ text: string; tags: string[] }> }>;
-  return sentences.flatMap((sentence) => sentence.terms ?? []).slice(1);
+/** The first word of a phrase that is not an adverb, with where it is and its parts of speech. */
+function firstWordAfterAdverbs(phrase: string): { word: string; at: number; tags: readonly string[] } | undefined {
+  for (const match of phrase.matchAll(/[\p{L}’'-]+/gu)) {
+    const tags = tagsOf(match[0]);
+    if (!tags.includes('Adverb')) return { word: match[0], at: match.index, tags };
+  }
+  return undefined;
+}
+
+// compromise builds a document for every call (a few milliseconds each); a clause's first word is tagged once,
+// as it reads after a subject ("acknowledged" alone reads as an adjective), and remembered.
+const TAGS_CACHE_SIZE = 5000;
+const tagsCache = new Map<string, readonly string[]>();
+const pastCache = new Map<string, string>();
+
+function tagsOf(word: string): readonly string[] {
+  let tags = tagsCache.get(word);
+  if (!tags) {
+    const sentences = nlp(`He ${word}`).json() as Array<{ terms?: Array<{ tags: string[] }> }>;
+    tags = sentences.flatMap((sentence) => sentence.terms ?? []).slice(1).flatMap((term) => term.tags);
+    if (tagsCache.size >= TAGS_CACHE_SIZE) tagsCache.delete(tagsCache.keys().next().value as string);
+    tagsCache.set(word, tags);
+  }
+  return tags;
+}
+
+function pastTenseOf(gerund: string): string | undefined {
+  let past = pastCache.get(gerund);
+  if (past === undefined) {
+    const conjugated = (nlp(gerund).verbs().conjugate() as Array<{ PastTense?: string }>)[0]?.PastTense ?? '';
+    past = conjugated && !/\s/.test(conjugated) ? conjugated : '';
+    if (pastCache.size >= TAGS_CACHE_SIZE) pastCache.delete(pastCache.keys().next().value as string);
+    pastCache.set(gerund, past);
+  }
+  return past || undefined;
 }
