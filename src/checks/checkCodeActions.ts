@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { CheckScope } from './checkScope';
 import { uniqueSources } from './checkHovers';
-import { isProblem, type DraftChecker } from './draftChecker';
+import { contradictingDocs, isProblem, type DraftChecker } from './draftChecker';
 import { fixCommand } from './fixLinks';
 
 /**
@@ -24,8 +24,10 @@ export class CheckCodeActions implements vscode.CodeActionProvider {
     const start = document.offsetAt(range.start);
     const end = document.offsetAt(range.end);
     const actions: vscode.CodeAction[] = [];
-    for (const finding of this.checker.findingsOf(document)) {
+    const findings = this.checker.findingsOf(document);
+    for (const finding of findings) {
       if (finding.span.end < start || finding.span.start > end) continue;
+      const contradicting = contradictingDocs(findings, finding);
       const diagnostics = context.diagnostics.filter((diagnostic) => diagnostic.code === `${finding.kind}-${finding.status}`);
       const action = (title: string, command: vscode.Command, preferred: boolean): void => {
         const created = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
@@ -40,7 +42,7 @@ export class CheckCodeActions implements vscode.CodeActionProvider {
       for (const [index, ref] of uniqueSources(finding.sources).slice(0, 3).entries()) {
         if (problem) {
           action(`Open what ${ref.source} says`, { command: 'briefing.openSource', title: '', arguments: [{ passageId: ref.passageId }] }, false);
-        } else {
+        } else if (!contradicting.has(ref.meta.id)) {
           const title = `Cite ${ref.source} for this ${finding.kind}`;
           const at = { at: finding.citeAt, uri: document.uri.toString(), version: document.version };
           action(title, { command: 'briefing.insertCitation', title, arguments: [{ passageId: ref.passageId, ...at }] }, index === 0);

@@ -3,7 +3,7 @@ import type { Library } from '../services/library';
 import type { Log } from '../services/log';
 import type { DraftFinding, SourceRef } from '../worker/draftReport';
 import type { CheckScope } from './checkScope';
-import { isProblem, type DraftChecker } from './draftChecker';
+import { contradictingDocs, isProblem, type DraftChecker } from './draftChecker';
 import { commandLink, fixCommand } from './fixLinks';
 
 /** Commands a hover may run from its links; nothing else is trusted. */
@@ -26,10 +26,11 @@ export class CheckHovers implements vscode.HoverProvider {
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     if (!this.scope.applies(document)) return undefined;
     const offset = document.offsetAt(position);
-    const finding = this.checker.findingsOf(document).find((candidate) => candidate.span.start <= offset && offset <= candidate.span.end);
+    const findings = this.checker.findingsOf(document);
+    const finding = findings.find((candidate) => candidate.span.start <= offset && offset <= candidate.span.end);
     if (finding && finding.sources.length > 0) {
       const range = new vscode.Range(document.positionAt(finding.span.start), document.positionAt(finding.span.end));
-      return new vscode.Hover(findingHover(finding, document), range);
+      return new vscode.Hover(findingHover(finding, document, contradictingDocs(findings, finding)), range);
     }
     const citation = await this.library.citationAt(document.getText(), offset).catch((error: unknown) => {
       this.log.error('Could not look up the citation under the pointer', error);
@@ -53,9 +54,10 @@ export class CheckHovers implements vscode.HoverProvider {
 /**
  * The finding's sources, each with a link to open it; where they support the
  * draft, a link to cite each where the finding says (in this version of the
- * draft); where they contradict it, a link to the correction instead.
+ * draft), unless the source contradicts something else in the sentence;
+ * where they contradict it, a link to the correction instead.
  */
-function findingHover(finding: DraftFinding, document: vscode.TextDocument): vscode.MarkdownString {
+function findingHover(finding: DraftFinding, document: vscode.TextDocument, contradicting: ReadonlySet<string>): vscode.MarkdownString {
   const cite = { at: finding.citeAt, uri: document.uri.toString(), version: document.version };
   const problem = isProblem(finding);
   const markdown = trusted();
@@ -72,7 +74,7 @@ function findingHover(finding: DraftFinding, document: vscode.TextDocument): vsc
     markdown.appendText(shorten(ref.quote, 300));
     markdown.appendMarkdown('\n>\n> — ');
     markdown.appendText(ref.source);
-    if (!problem) markdown.appendMarkdown(` · [Cite](${commandLink('briefing.insertCitation', { passageId: ref.passageId, ...cite })})`);
+    if (!problem && !contradicting.has(ref.meta.id)) markdown.appendMarkdown(` · [Cite](${commandLink('briefing.insertCitation', { passageId: ref.passageId, ...cite })})`);
     markdown.appendMarkdown(` · [Open](${commandLink('briefing.openSource', { passageId: ref.passageId })})`);
   }
   return markdown;

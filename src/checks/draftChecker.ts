@@ -121,3 +121,12 @@ export class DraftChecker implements vscode.Disposable {
 export function isProblem(finding: DraftFinding): boolean {
   return finding.status === 'contradicted' || finding.status === 'not-found' || finding.status === 'misattributed';
 }
+
+/**
+ * The sources that contradict something else in a finding's sentence (another figure, a quote): they are
+ * never offered to cite for that sentence, even for what they do support in it.
+ */
+export function contradictingDocs(findings: readonly DraftFinding[], finding: DraftFinding): Set<string> {
+  const sameSentence = findings.filter((other) => other !== finding && other.citeAt === finding.citeAt && isProblem(other));
+  return new Set(sameSentence.flatMap((other) => other.sources.map((ref) => ref.meta.id)));
+}

@@ -76,6 +76,17 @@ describe('the writing loop', function () {
     });
   });
 
+  it('never offers to cite a source for a sentence whose other figure that source contradicts', async () => {
+    const draft = 'Russia spends $180 billion on defense, 6.3% of its GDP.\n';
+    const editor = await openDraft(draft, 'markdown');
+    await vscode.commands.executeCommand('briefing.checkDraft');
+    const actions = await codeActions(editor.document, draft.indexOf('6.3%'));
+    assert.ok(!actions.some((action) => action.title === 'Cite World Today News for this figure'), `actions: ${actions.map((action) => action.title).join('; ')}`);
+    assert.doesNotMatch(await hoverText(editor.document, draft.indexOf('6.3%') + 1), /\[Cite\]/);
+    const fix = (await codeActions(editor.document, draft.indexOf('$180'))).find((action) => action.title === 'Replace $180 billion with $172 billion and cite World Today News');
+    assert.ok(fix, 'the contradicted figure offers its correction');
+  });
+
   it('offers to attribute a misattributed quote to the speaker the sources give', async () => {
     const draft = 'Putin called the negotiations “very difficult”.\n';
     const editor = await openDraft(draft, 'markdown');

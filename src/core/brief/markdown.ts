@@ -1,4 +1,7 @@
 import { formatCitation } from '../cite/styles';
+import { spokenSentenceOf } from '../statements/fromStance';
+import { speakerWords } from '../statements/speakerWords';
+import { statementOf } from '../statements/statement';
 import type { Briefing, Citation } from './types';
 
 /**
@@ -59,9 +62,13 @@ export function briefingToMarkdown(briefing: Briefing): string {
   for (const group of briefing.stances) {
     out.push(`### ${escape(group.speaker)}`, '');
     for (const stance of group.stances) {
-      const detail = stance.quotes.length > 0 ? `: ${stance.quotes.map((quote) => `“${escape(quote)}”`).join(', ')}` : '';
-      out.push(`- ${escape(stance.speakerAsWritten)} _${escape(stance.verb)}_${detail}${ref([stance.citation])}`);
-      if (stance.quotes.length === 0 && stance.items.length === 0) out.push(`  > ${escape(stance.citation.quote)}`);
+      // Each statement as a sentence — who, the verb, the quoted words — as the panel reads it.
+      const spoken = spokenSentenceOf(stance, briefing.entities);
+      const { who, text, whole } = statementOf(spoken);
+      const joiner = whole ? ': ' : /^[’',;:]/u.test(text) ? '' : ' ';
+      out.push(`- **${escape(who)}**${joiner}${escape(text)}${ref([stance.citation])}`);
+      // The speaker's further quotes in the sentence, and the demands a sentence lists.
+      for (const more of speakerWords(spoken).slice(1)) out.push(`  - ${escape(`${more.lead} “${more.words}”`)}`);
       for (const item of stance.items) out.push(`  - ${escape(item)}`);
     }
     out.push('');
