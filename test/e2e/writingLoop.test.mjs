@@ -110,9 +110,16 @@ for (const theme of /** @type {const} */ (['light', 'dark'])) {
       await page.waitForTimeout(300);
       await page.locator('.part.sidebar').screenshot({ path: (await wb.screenshot(`home-300-${theme}`)).replace(/\.png$/, '-sidebar.png') });
       const { height, viewport } = await view.locator('body').evaluate(() => ({ height: document.documentElement.scrollHeight, viewport: window.innerHeight }));
-      assert.ok(height <= viewport * 1.25, `the home is ${height} px tall in a ${viewport} px view`);
+      assert.ok(height <= viewport * 1.1, `the home is ${height} px tall in a ${viewport} px view`);
       for (const section of ['topics', 'facts', 'stances', 'timeline', 'differences', 'people', 'sources']) {
-        await view.locator(`.home-section[data-section="${section}"] .section-header`).waitFor();
+        const header = view.locator(`.home-section[data-section="${section}"] .section-header`);
+        const bottom = await header.evaluate((element) => element.getBoundingClientRect().bottom);
+        assert.ok(bottom <= viewport, `the ${section} section is on the first screen (its header ends at ${Math.round(bottom)} px of ${viewport})`);
+      }
+      // Each open section shows its best few items, its count, and "Show all" for the rest.
+      for (const section of ['facts', 'stances']) {
+        assert.equal(await view.locator(`.home-section[data-section="${section}"] .section-body li`).count(), 3, `${section} shows three items`);
+        await view.locator(`.home-section[data-section="${section}"] .section-more`, { hasText: /^Show all \d+$/ }).waitFor();
       }
     });
   });
