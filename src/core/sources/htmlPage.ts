@@ -70,6 +70,11 @@ function readWholePage(scan: HtmlScan): TextBlock[] {
   return (text.length > 0 ? text : kept).map((block) => keptText(scan, block)).filter((block) => block.text.trim() !== '');
 }
 
+/** Every block of generated HTML (a Word file converted), nothing judged as boilerplate. */
+export function blocksOfHtml(scan: HtmlScan): TextBlock[] {
+  return scan.blocks.filter((block) => !block.dropped).map((block) => keptText(scan, block)).filter((block) => block.text.trim() !== '');
+}
+
 /** A block's text and offsets, without the ranges a reader skips inside it. */
 function keptText(scan: HtmlScan, block: HtmlBlock): TextBlock {
   let text = '';

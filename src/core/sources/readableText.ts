@@ -84,3 +84,22 @@ export function layoutBlocks(blocks: readonly TextBlock[]): ReadableBody {
   }
   return { body: parts.join(''), offsets: offsets.slice(0, at), ...(pages ? { pages: pages.slice(0, at) } : {}) };
 }
+
+/**
+ * For a document whose file is not text (a Word file): the text the viewer
+ * shows is the blocks laid out as the parser reads them, and each block's
+ * offsets point into it.
+ */
+export function showBlocksAsText(blocks: readonly TextBlock[]): { blocks: TextBlock[]; shownText: string } {
+  const { body } = layoutBlocks(blocks.map(({ offsets: _offsets, ...block }) => block));
+  const shown: TextBlock[] = [];
+  let at = 0;
+  for (const block of blocks) {
+    if (!block.text) continue;
+    const marker = block.heading === undefined ? '' : block.heading <= 1 ? '# ' : '## ';
+    const start = body.indexOf(marker + block.text, at) + marker.length;
+    shown.push({ ...block, offsets: Int32Array.from({ length: block.text.length }, (_, i) => start + i) });
+    at = start + block.text.length;
+  }
+  return { blocks: shown, shownText: body + '\n' };
+}
