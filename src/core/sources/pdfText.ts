@@ -315,9 +315,9 @@ async function pdfMetadata(pdf: { getMetadata(): Promise<{ info: unknown; metada
   const publishedIso = publication ? normalizeDate(publication) : undefined;
   const createdIso = created ? normalizeDate(created) : undefined;
   const published = publishedIso
-    ? { iso: publishedIso, source: 'PDF properties (publication date)' }
+    ? { iso: publishedIso, source: 'PDF publication date' }
     : createdIso
-      ? { iso: createdIso, source: 'PDF properties (creation date)' }
+      ? { iso: createdIso, source: 'PDF creation date' }
       : undefined;
   return { ...(title ? { title } : {}), ...(author ? { author } : {}), ...(published ? { published } : {}) };
 }
