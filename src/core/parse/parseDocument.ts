@@ -166,7 +166,7 @@ export function parseDocument(raw: string, sourceHints: SourceHints): SourceDocu
       }
       continue;
     }
-    if (tocHeadings.has(normalizeHeading(text)) || (!structured && isHeadingLike(text) && next !== undefined && !isHeadingLike(next.text))) {
+    if ((tocHeadings.size > 0 && tocHeadings.has(normalizeHeading(text))) || (!structured && isHeadingLike(text) && next !== undefined && !isHeadingLike(next.text))) {
       section = text;
       sections.push(text);
       continue;

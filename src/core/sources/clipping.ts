@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { parseByline } from '../parse/boilerplate';
 import { slugify } from '../text/slug';
 import type { ReadableText } from './readableText';
 
@@ -35,6 +36,8 @@ export function clippingMarkdown(read: ReadableText, info: ClippingInfo): string
       continue;
     }
     first = false;
+    // The byline is in the front matter already.
+    if (block.heading === undefined && meta.author && parseByline(text)?.author === meta.author) continue;
     if (block.heading !== undefined) lines.push(`## ${text}`);
     else if (block.listItem) lines.push(`- ${text}`);
     else lines.push(escapeBlockStart(text));

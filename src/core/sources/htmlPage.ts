@@ -77,6 +77,9 @@ export function blocksOfHtml(scan: HtmlScan): TextBlock[] {
 
 /** A block's text and offsets, without the ranges a reader skips inside it. */
 function keptText(scan: HtmlScan, block: HtmlBlock): TextBlock {
+  const marks = { ...(block.heading ? { heading: block.heading } : {}), ...(block.listItem ? { listItem: true } : {}) };
+  // Most blocks keep all their text: a slice, no copying character by character.
+  if (!block.skips) return { text: scan.text.slice(block.start, block.end), offsets: scan.offsets.subarray(block.start, block.end), ...marks };
   let text = '';
   const offsets: number[] = [];
   let at = block.start;
@@ -94,7 +97,7 @@ function keptText(scan: HtmlScan, block: HtmlBlock): TextBlock {
     text = text.slice(0, -1);
     offsets.pop();
   }
-  return { text, offsets, ...(block.heading ? { heading: block.heading } : {}), ...(block.listItem ? { listItem: true } : {}) };
+  return { text, offsets, ...marks };
 }
 
 const DOM_BLOCKS = new Set([

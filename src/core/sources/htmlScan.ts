@@ -297,6 +297,7 @@ function dropReason(name: string, attributes: Record<string, string>): string | 
   const role = attributes.role?.toLowerCase();
   if (role && SKIPPED_ROLES[role]) return SKIPPED_ROLES[role];
   if (name === 'body' || name === 'html' || name === 'main' || name === 'article') return undefined;
+  if (!attributes.class && !attributes.id) return undefined;
   const words = `${attributes.class ?? ''} ${attributes.id ?? ''}`
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()
@@ -360,9 +361,7 @@ class TextBuffer {
   }
 
   text(): string {
-    let result = '';
-    for (let i = 0; i < this.length; i += 8192) result += String.fromCharCode(...this.codes.subarray(i, Math.min(this.length, i + 8192)));
-    return result;
+    return new TextDecoder('utf-16le').decode(this.codes.subarray(0, this.length));
   }
 
   offsets(): Int32Array {

@@ -70,7 +70,8 @@ export function layoutBlocks(blocks: readonly TextBlock[]): ReadableBody {
       at += marker.length;
     }
     parts.push(block.text);
-    for (let i = 0; i < block.text.length; i++) offsets[at + i] = block.offsets ? block.offsets[i] : -1;
+    if (block.offsets instanceof Int32Array) offsets.set(block.offsets.subarray(0, block.text.length), at);
+    else if (block.offsets) for (let i = 0; i < block.text.length; i++) offsets[at + i] = block.offsets[i];
     if (pages) {
       const breaks = block.pageBreaks ?? [[0, page]];
       for (let b = 0; b < breaks.length; b++) {

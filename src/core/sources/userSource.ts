@@ -129,32 +129,28 @@ function savedDay(modifiedMs: number | undefined): string | undefined {
  */
 function locateInFile(passage: Passage, map: Int32Array): { span: Span; gaps?: Array<readonly [number, number]> } {
   const length = passage.text.length;
-  if (length === 0) {
-    const at = firstMapped(map, passage.span.start, passage.span.end);
-    return { span: { start: at, end: at } };
-  }
-  const offsets = new Float64Array(length);
+  const first = firstMapped(map, passage.span.start, passage.span.end);
+  if (length === 0) return { span: { start: first, end: first } };
   const markers = passage.gaps ?? [];
+  const gaps: Array<readonly [number, number]> = [];
   let marker = 0;
   let removed = 0;
+  // A character the reader supplied (-1) takes the place after the one before it; the first real one fixes where the text starts.
+  let previous = -1;
+  let start = -1;
   for (let j = 0; j < length; j++) {
     while (marker < markers.length && markers[marker][0] <= j) removed += markers[marker++][1];
-    offsets[j] = map[passage.span.start + j + removed] ?? -1;
+    let offset = map[passage.span.start + j + removed] ?? -1;
+    if (j === 0) {
+      if (offset < 0) offset = first;
+      start = offset;
+    } else {
+      if (offset <= previous) offset = previous + 1;
+      else if (offset > previous + 1) gaps.push([j, offset - previous - 1]);
+    }
+    previous = offset;
   }
-  // Characters the reader supplied take the place after the character before them (or before the first real one).
-  let firstReal = offsets.findIndex((offset) => offset >= 0);
-  if (firstReal < 0) firstReal = 0;
-  const base = Math.max(0, (offsets[firstReal] >= 0 ? offsets[firstReal] : 0) - firstReal);
-  for (let j = 0; j < length; j++) {
-    const floor = j === 0 ? base : offsets[j - 1] + 1;
-    if (offsets[j] < floor) offsets[j] = floor;
-  }
-  const gaps: Array<readonly [number, number]> = [];
-  for (let j = 1; j < length; j++) {
-    const skipped = offsets[j] - offsets[j - 1] - 1;
-    if (skipped > 0) gaps.push([j, skipped]);
-  }
-  return { span: { start: offsets[0], end: offsets[length - 1] + 1 }, ...(gaps.length > 0 ? { gaps } : {}) };
+  return { span: { start, end: previous + 1 }, ...(gaps.length > 0 ? { gaps } : {}) };
 }
 
 function firstMapped(map: Int32Array, start: number, end: number): number {
