@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { parseByline } from '../parse/boilerplate';
+import { boilerplateReason, parseByline } from '../parse/boilerplate';
 import { slugify } from '../text/slug';
 import type { ReadableText } from './readableText';
 
@@ -36,8 +36,9 @@ export function clippingMarkdown(read: ReadableText, info: ClippingInfo): string
       continue;
     }
     first = false;
-    // The byline is in the front matter already.
+    // The byline is in the front matter already; calls to subscribe, share buttons and the like are not the article.
     if (block.heading === undefined && meta.author && parseByline(text)?.author === meta.author) continue;
+    if (block.heading === undefined && boilerplateReason(text)) continue;
     if (block.heading !== undefined) lines.push(`## ${text}`);
     else if (block.listItem) lines.push(`- ${text}`);
     else lines.push(escapeBlockStart(text));

@@ -298,7 +298,10 @@ function dropReason(name: string, attributes: Record<string, string>): string | 
   if (role && SKIPPED_ROLES[role]) return SKIPPED_ROLES[role];
   if (name === 'body' || name === 'html' || name === 'main' || name === 'article') return undefined;
   if (!attributes.class && !attributes.id) return undefined;
-  const words = `${attributes.class ?? ''} ${attributes.id ?? ''}`
+  // An id made from a heading ("sharing-with-a-developer") says nothing about its role: only short ids are read word by word.
+  const id = attributes.id ?? '';
+  const idWords = id.split(/[-_]/).length <= 2 ? id : '';
+  const words = `${attributes.class ?? ''} ${idWords}`
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .split(/[\s_]+/)
