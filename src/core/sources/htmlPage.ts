@@ -64,7 +64,12 @@ export function readHtmlPage(html: string, options: HtmlReadOptions = {}): Reada
 
 /** The page's own blocks, without what a reader skips, and without runs of menu links. */
 function readWholePage(scan: HtmlScan): TextBlock[] {
-  const kept = scan.blocks.filter((block) => !block.dropped);
+  let kept = scan.blocks.filter((block) => !block.dropped);
+  // Skips that leave almost nothing came from a wrapper's class ("modal-open" on the whole page): trust only tags and roles then.
+  if (textLength(kept.map((block) => ({ text: ' '.repeat(block.end - block.start) }))) < scan.text.length * 0.1) {
+    const byMarkup = scan.blocks.filter((block) => !block.dropped || !block.droppedByName);
+    if (byMarkup.length > kept.length) kept = byMarkup;
+  }
   // A short block that is all link is a menu entry or a "read more" link, not text (unless links are all the page has).
   const isMenuEntry = (block: HtmlBlock): boolean => block.heading === undefined && block.linkChars >= (block.end - block.start) * 0.8 && block.end - block.start < 120;
   const text = kept.filter((block) => !isMenuEntry(block));
@@ -224,10 +229,12 @@ function withoutSkippedParts(blocks: TextBlock[], scan: HtmlScan): TextBlock[] {
     }
     return false;
   };
-  return blocks.filter((block) => {
-    const first = block.offsets ? Array.prototype.find.call(block.offsets, (offset: number) => offset >= 0) as number | undefined : undefined;
+  const kept = blocks.filter((block) => {
+    const first = block.offsets ? (Array.prototype.find.call(block.offsets, (offset: number) => offset >= 0) as number | undefined) : undefined;
     return first === undefined || !isDropped(first);
   });
+  // A "dialog" or "footer" holding most of the article is a wrapper (a page saved with a modal open), not a part to skip.
+  return textLength(kept) >= textLength(blocks) / 2 ? kept : blocks;
 }
 
 function lowerBound(values: Int32Array, target: number): number {

@@ -18,6 +18,8 @@ export interface HtmlBlock {
   readonly listItem?: boolean;
   /** Why a reader skips it (inside navigation, a cookie notice, comments…); undefined when it is content. */
   readonly dropped?: string;
+  /** The skip was read from a class or id name (not from the element or its role): a weaker sign. */
+  readonly droppedByName?: boolean;
   /** Characters of it that sit inside links: a block that is all link is a menu entry. */
   readonly linkChars: number;
   /** Ranges of `HtmlScan.text` inside it that a reader skips (a share button inside a paragraph). */
@@ -107,6 +109,7 @@ interface OpenElement {
   readonly name: string;
   /** Why its text is skipped (its own reason or an ancestor's). */
   readonly dropped?: string;
+  readonly droppedByName?: boolean;
   readonly invisible: boolean;
   readonly heading?: number;
   readonly listItem: boolean;
@@ -158,6 +161,7 @@ export function scanHtml(html: string): HtmlScan {
         ...(within?.heading ? { heading: within.heading } : {}),
         ...(stack.some((element) => element.listItem) ? { listItem: true } : {}),
         ...(context?.dropped ? { dropped: context.dropped } : {}),
+        ...(context?.droppedByName ? { droppedByName: true } : {}),
         linkChars: blockLinkChars,
         ...(blockSkips.length > 0 ? { skips: blockSkips } : {}),
       });
@@ -190,7 +194,8 @@ export function scanHtml(html: string): HtmlScan {
         if (BLOCKS.has(name)) endBlock();
 
         const ownDrop = dropReason(name, attributes);
-        const dropped = parent?.dropped ?? ownDrop;
+        const dropped = parent?.dropped ?? ownDrop?.reason;
+        const droppedByName = parent?.dropped ? parent.droppedByName : ownDrop?.byName;
         const headingLevel = /^h([1-6])$/.exec(name)?.[1];
         const isJsonLd = name === 'script' && /ld\+json/i.test(attributes.type ?? '');
         const itemprop = attributes.itemprop ?? '';
@@ -207,7 +212,7 @@ export function scanHtml(html: string): HtmlScan {
 
         stack.push({
           name,
-          ...(dropped ? { dropped } : {}),
+          ...(dropped ? { dropped, ...(droppedByName ? { droppedByName } : {}) } : {}),
           invisible: (parent?.invisible ?? false) || INVISIBLE.has(name) || 'hidden' in attributes || attributes['aria-hidden'] === 'true' || hiddenByStyle(attributes.style),
           ...(headingLevel ? { heading: Number(headingLevel) } : {}),
           listItem: name === 'li',
@@ -291,11 +296,11 @@ export function scanHtml(html: string): HtmlScan {
 }
 
 /** Why an element's content is not the page's text, from its tag, role, class and id. */
-function dropReason(name: string, attributes: Record<string, string>): string | undefined {
+function dropReason(name: string, attributes: Record<string, string>): { reason: string; byName?: boolean } | undefined {
   const byTag = SKIPPED_TAGS[name];
-  if (byTag) return byTag;
+  if (byTag) return { reason: byTag };
   const role = attributes.role?.toLowerCase();
-  if (role && SKIPPED_ROLES[role]) return SKIPPED_ROLES[role];
+  if (role && SKIPPED_ROLES[role]) return { reason: SKIPPED_ROLES[role] };
   if (name === 'body' || name === 'html' || name === 'main' || name === 'article') return undefined;
   if (!attributes.class && !attributes.id) return undefined;
   // An id made from a heading ("sharing-with-a-developer") says nothing about its role: only short ids are read word by word.
@@ -308,7 +313,7 @@ function dropReason(name: string, attributes: Record<string, string>): string | 
     .flatMap((word) => [word, ...word.split('-')]);
   for (const word of words) {
     if (!word) continue;
-    for (const [pattern, reason] of SKIPPED_WORDS) if (pattern.test(word)) return reason;
+    for (const [pattern, reason] of SKIPPED_WORDS) if (pattern.test(word)) return { reason, byName: true };
   }
   return undefined;
 }
