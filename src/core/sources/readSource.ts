@@ -16,9 +16,14 @@ import { parseUserFile, type UserFile } from './userSource';
 export type SourceOutcome = { readonly document: SourceDocument; readonly problems: readonly string[] } | { readonly skipped: { readonly reason: SkipReason; readonly detail: string } };
 
 export async function readUserSource(file: UserFile): Promise<SourceOutcome> {
-  const read = await readFormat(file);
-  if (read && 'reason' in read) return { skipped: read };
-  return parseUserFile(file, read);
+  try {
+    const read = await readFormat(file);
+    if (read && 'reason' in read) return { skipped: read };
+    return parseUserFile(file, read);
+  } catch (error) {
+    // A reader's own failure on a strange file is that file's problem: the others are still read.
+    return { skipped: { reason: 'unreadable', detail: `could not be read (${String((error as Error)?.message ?? error).split('\n')[0].slice(0, 160)})` } };
+  }
 }
 
 /** What the source viewer shows for a PDF or Word file: the text Briefing read, with page markers; undefined for text formats (the file is shown). */
