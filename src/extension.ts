@@ -7,6 +7,7 @@ import { DraftChecker } from './checks/draftChecker';
 import { SourceLocations } from './checks/sourceLocations';
 import { AddSourceCommand } from './commands/addSourceCommand';
 import { ApplyFixCommand } from './commands/applyFixCommand';
+import { AddSourceFromUrlCommand } from './commands/addSourceFromUrlCommand';
 import { CheckDraftCommand } from './commands/checkDraftCommand';
 import { TidyCitationsCommand, tidyOnSave } from './commands/tidyCitationsCommand';
 import { registerCommands } from './commands/command';
@@ -77,6 +78,7 @@ export function activate(context: vscode.ExtensionContext): void {
     log,
   );
 
+  const addSource = new AddSourceCommand();
   const watcher = new SourceWatcher(library, log);
   const scope = new CheckScope(library, (document) => viewer.isSourceView(document), (error) => log.error('Could not list the source files', error));
   const checker = new DraftChecker(library, scope, new SourceLocations(library), log);
@@ -120,7 +122,8 @@ export function activate(context: vscode.ExtensionContext): void {
         new FindSourcesForSelectionCommand(drafts, picker),
         new TogglePinCommand(library, pins, picker),
         new ShowPanelCommand(panel),
-        new AddSourceCommand(),
+        addSource,
+        new AddSourceFromUrlCommand(library, addSource),
         new ExportBriefingCommand(library),
         new TidyCitationsCommand(library),
         new CheckDraftCommand(checker),
