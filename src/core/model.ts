@@ -31,6 +31,8 @@ export interface SourceMeta {
   readonly kind: DocumentKind;
   readonly date: SourceDate;
   readonly url?: string;
+  /** When the source was read at its address (ISO date), for the accessed date some styles print with a URL. */
+  readonly accessed?: string;
   /** File name (bundled) or path (user source) the text was read from. */
   readonly file: string;
   /** Where the text came from: the bundled corpus or a user's folder. */
@@ -65,6 +67,8 @@ export interface Passage {
   readonly headingSpan?: Span;
   /** Position in the document, from 0. */
   readonly order: number;
+  /** For paged sources (PDF): the page the passage starts on, as printed, from 1. */
+  readonly page?: number;
 }
 
 /** A metric stated in a table row of a source. */
