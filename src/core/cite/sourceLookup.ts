@@ -80,13 +80,16 @@ export class SourceLookup {
   /**
    * The source an in-text citation names: by its title or short title, or
    * by an author's family name or the outlet with the year ("(Lennon,
-   * n.d.)", "(World Today News 2025)").
+   * n.d.)", "(World Today News 2025)"), or without one when the citation
+   * gives no year ("(Lennon 4)").
    */
   docIdCitedBy(citation: string): string | undefined {
     const named = this.docIdNamedIn(citation);
     if (named) return named;
     const words = ` ${plainWords(citation)} `;
-    return this.creators.find((creator) => words.includes(` ${creator.words} `) && words.includes(` ${creator.year} `))?.docId;
+    // MLA names no year: a citation without any year matches by name alone.
+    const yearless = !/\b\d{4}\b/.test(citation);
+    return this.creators.find((creator) => words.includes(` ${creator.words} `) && (yearless || words.includes(` ${creator.year} `)))?.docId;
   }
 
   /** The source whose title a written citation or entry contains, if one does. */
