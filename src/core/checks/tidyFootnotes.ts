@@ -206,8 +206,8 @@ function removeLine(draft: string, span: Span): TextEdit {
 /**
  * Removes the references entries Briefing wrote (an entry exactly as the
  * style writes the source's) whose source the draft no longer cites: by an
- * in-text citation outside the section and the notes, a note that stays, or
- * a Pandoc citation.
+ * in-text citation outside the section and the notes (one naming it, or the
+ * style's own for it), a note that stays, or a Pandoc citation.
  */
 function referenceEdits(draft: string, citer: Citer, definitions: readonly FootnoteDefinition[], notes: readonly OutputNote[], edits: TextEdit[]): number {
   const section = findReferencesSection(draft, 'markdown');
@@ -229,7 +229,9 @@ function referenceEdits(draft: string, citer: Citer, definitions: readonly Footn
     if (!docId || cited.has(docId)) continue;
     const item = citer.lookup.item(docId);
     const written = item ? citer.engine.bibliography([item], 'markdown')[0]?.text : undefined;
-    if (written !== entry.text) continue;
+    if (!item || written !== entry.text) continue;
+    // Its in-text citation as the style writes it (with or without a locator after it) still cites it.
+    if (prose.includes(citer.engine.cite(item, 'markdown').replace(/\)$/, ''))) continue;
     const start = entry.span.start - (draft.slice(0, entry.span.start).match(/[-*+][ \t]+$/)?.[0].length ?? 0);
     edits.push(removeLine(draft, { start: draft.lastIndexOf('\n', start - 1) + 1, end: entry.span.end }));
     removed++;
