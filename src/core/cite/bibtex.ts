@@ -33,9 +33,25 @@ function isoDate(date: CslDate | undefined): string | undefined {
   return parts.map((part, i) => (i === 0 ? String(part).padStart(4, '0') : String(part).padStart(2, '0'))).join('-');
 }
 
+/**
+ * A title escaped for LaTeX, each word with a capital (past the title's
+ * first letter) in braces: BibTeX readers (Pandoc, biber) make titles
+ * sentence case, and "US-Russia" or "Ukraine" must keep their capitals.
+ */
+function protectCase(title: string): string {
+  return oneLine(title)
+    .split(' ')
+    .map((word, i) => {
+      const escaped = escapeLatex(word);
+      const capitals = i === 0 ? word.slice(1) : word;
+      return /\p{Lu}/u.test(capitals) ? `{${escaped}}` : escaped;
+    })
+    .join(' ');
+}
+
 /** A URL as a verbatim BibTeX field holds it: one line, with the characters that would end the field encoded. */
 function safeUrl(url: string): string {
-  return oneLine(url).trim().replace(/[{}\s%\\]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return oneLine(url).trim().replace(/[{}\s\\]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 /**
@@ -47,8 +63,8 @@ export function toBibtex(item: CslItem): string {
   const type = ENTRY_TYPES[item.type] ?? 'misc';
   const fields: Array<[string, string]> = [];
   if (item.author?.length) fields.push(['author', item.author.map(bibtexName).join(' and ')]);
-  fields.push(['title', escapeLatex(item.title)]);
-  if (item['title-short']) fields.push(['shorttitle', escapeLatex(item['title-short'])]);
+  fields.push(['title', protectCase(item.title)]);
+  if (item['title-short']) fields.push(['shorttitle', protectCase(item['title-short'])]);
   if (item['container-title']) {
     const container = escapeLatex(item['container-title']);
     if (type === 'article') fields.push(['journaltitle', container], ['journal', container]);

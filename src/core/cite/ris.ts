@@ -34,12 +34,15 @@ function risDate(date: CslDate | undefined): string | undefined {
 /** One RIS record for a CSL item; every value on one line, so no text of a source can start a tag. */
 export function toRis(item: CslItem): string {
   const lines: Array<[string, string]> = [['TY', RIS_TYPES[item.type] ?? 'GEN']];
-  for (const name of item.author ?? []) lines.push(['AU', risName(name)]);
+  // A1, the primary authors of every type in the RIS specification (a newspaper's reporter too); readers that know only AU read A1 as well.
+  for (const name of item.author ?? []) lines.push(['A1', risName(name)]);
   lines.push(['TI', item.title]);
-  if (item['title-short']) lines.push(['ST', item['title-short']]);
+  // No ST (short title): citation-js then drops a newspaper article's authors.
   if (item['container-title']) lines.push(['T2', item['container-title']]);
   const issued = risDate(item.issued);
-  if (issued) lines.push(['PY', issued.slice(0, 4)], ['DA', issued]);
+  // Y1, the primary date (`YYYY/MM/DD/`), is read by Zotero, EndNote and citation-js alike; with PY beside it
+  // citation-js keeps only PY's year, and it leaves DA unread.
+  if (issued) lines.push(['Y1', issued]);
   if (item.URL) lines.push(['UR', item.URL]);
   const accessed = risDate(item.accessed);
   if (accessed) lines.push(['Y2', accessed]);
