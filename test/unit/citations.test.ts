@@ -12,6 +12,7 @@ import { planCitation, type CiteOptions } from '../../src/core/cite/insertCitati
 import { planQuote } from '../../src/core/cite/insertQuote';
 import { parseLocator } from '../../src/core/cite/locator';
 import { parseAuthors } from '../../src/core/cite/names';
+import { SourceLookup } from '../../src/core/cite/sourceLookup';
 import { parseStyleName } from '../../src/core/cite/styles';
 import { applyEdits } from '../../src/core/cite/textEdit';
 import type { SourceMeta } from '../../src/core/model';
@@ -301,7 +302,6 @@ describe('citations', function () {
     const hostile = meta({ id: 'u-hostile', title: 'Costs & 5% of GDP_{x}\n# Injected heading [^1] <!-- x --> @fake \\end{document} *bold*', outlet: 'Evil *Outlet*\n\n[^9]: fake note', author: 'Jane Doe', date: { label: '2025', from: '2025', to: '2025' } });
 
     it('escapes a title with line breaks and markup for Markdown, LaTeX and the bibliography file', () => {
-      const { SourceLookup } = require('../../src/core/cite/sourceLookup') as typeof import('../../src/core/cite/sourceLookup');
       const lookup = new SourceLookup([hostile]);
       const engine = citerFor('chicago-note').engine;
       const markdown = applyEdits('Claim.', planCitation('Claim.', { start: 6, end: 6 }, 'u-hostile', { syntax: 'markdown' }, { engine, lookup }).edits);

@@ -7,7 +7,6 @@
 
 /** One line: line breaks, tabs and other control characters become single spaces. */
 export function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/ {2,}/g, ' ');
 }
 
