@@ -249,7 +249,7 @@ describe('citations', function () {
     it('adds a BibTeX entry to a .bib file and a CSL YAML entry to a .yaml file', () => {
       const item = bundledLookup().item('latest-updates-lennon')!;
       const bib = addToBibliography('@book{smith2020,\n  title = {Mine}\n}\n', 'bibtex', item);
-      assert.equal(bib.text, '@book{smith2020,\n  title = {Mine}\n}\n\n@online{lennonrussia,\n  author = {Lennon, Jhon},\n  title = {Russia-Ukraine Peace Talks: Latest Updates},\n  shorttitle = {Russia-Ukraine Peace Talks}\n}\n');
+      assert.equal(bib.text, '@book{smith2020,\n  title = {Mine}\n}\n\n@online{lennonrussia,\n  author = {Lennon, Jhon},\n  title = {{Russia-Ukraine} {Peace} {Talks:} {Latest} {Updates}},\n  shorttitle = {{Russia-Ukraine} {Peace} {Talks}}\n}\n');
       assert.deepEqual(addToBibliography(bib.text, 'bibtex', item), { key: 'lennonrussia' });
       const yaml = addToBibliography('references:\n- id: smith2020\n  title: Mine\n', 'csl-yaml', item);
       assert.deepEqual((parseYaml(yaml.text!) as { references: unknown[] }).references, [{ id: 'smith2020', title: 'Mine' }, item]);
