@@ -1,6 +1,7 @@
 import { bibliographiesNamedIn } from '../core/cite/draftBibliography';
 import { citedSourceIds } from '../core/cite/footnotes';
 import type { SourceLookup } from '../core/cite/sourceLookup';
+import { DEFAULT_STYLE } from '../core/cite/styles';
 import { CitationStyles } from '../node/citationStyles';
 import { LibraryEngine } from '../node/libraryEngine';
 import { buildBriefing, buildTopicPage } from '../core/brief/briefing';
@@ -120,7 +121,7 @@ export function createLibraryService(onProgress: (done: number, total: number) =
     async tidy(draft, style) {
       const engine = await current();
       const notes: string[] = [];
-      const citer = citerFor(lookupFor(engine), styles!, style ?? { style: 'chicago-note', locale: 'en-US' }, notes);
+      const citer = citerFor(lookupFor(engine), styles!, style ?? { style: DEFAULT_STYLE, locale: 'en-US' }, notes);
       return tidyFootnotes(draft, citer);
     },
     async citationAt(draft, offset) {

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { citationAt } from '../../src/core/checks/citationAt';
 import { checkClaims, supportFor } from '../../src/core/checks/claimCheck';
+import { draftProse } from '../../src/core/checks/draftText';
 import { citedDocIdsInOrder, tidyFootnotes } from '../../src/core/checks/tidyFootnotes';
 import { applyEdits } from '../../src/core/cite/textEdit';
 import { bundled } from './bundledCorpus';
@@ -100,6 +101,17 @@ describe('writing checks: tidy citations', function () {
     assert.equal(summary.referencesRemoved, 1);
     assert.equal(applyEdits(draft, edits), `Spending is 6.3% of GDP ${wtnInText}.\n\n## References\n\n- Smith, J. (2024). *My notes*.\n- ${wtn}\n\n## Appendix\n\nMore.\n`);
     assert.deepEqual(tidyFootnotes(applyEdits(draft, edits), citer).edits, []);
+  });
+});
+
+describe('writing checks: citations are not prose', () => {
+  it('reads Pandoc citations and Markdown escapes as markup, so a figure or quote next to them is checked alone', () => {
+    const draft = 'Spending rose 6.3% [@worldtodaynews2025ukraine, p. 12], as @lennonrussia says: “5 \\* 3”. Mail me@example.org.';
+    const prose = draftProse(draft).text;
+    assert.equal(prose.length, draft.length, 'offsets unchanged');
+    assert.doesNotMatch(prose, /worldtodaynews|@lennonrussia|\\\*/);
+    assert.match(prose, /Spending rose 6\.3% +, as +says: “5 +\* 3”/);
+    assert.match(prose, /me@example\.org/, 'an e-mail address is not a citation');
   });
 });
 
