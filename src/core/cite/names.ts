@@ -13,7 +13,7 @@ export interface CslName {
 
 // Words that make a byline an organisation, not a person ("Reuters Staff", "The Editorial Board").
 const ORGANISATION_WORDS =
-  /\b(news|agency|ministry|office|service|press|times|post|herald|tribune|journal|gazette|institute|council|committee|department|organi[sz]ation|staff|desk|editors?|editorial|board|team|government|university|bank|fund|group|association|authority|administration|agency|parliament|assembly|court|police|army|navy|council|secretariat|directorate|inspectorate|coalition|alliance|party|federation|society|institution|laboratory|library|museum|school|college|hospital|trust|partnership|programme|program|project|unit|division|cent(?:er|re)|foundation|union|commission|network|media|radio|television|broadcasting|corporation|company|inc|ltd|llc|plc|reporters?|correspondents?|bureau)\b/i;
+  /\b(news|agency|ministry|office|service|press|times|post|herald|tribune|journal|gazette|institute|council|committee|department|organi[sz]ation|staff|desk|editors?|editorial|board|team|government|university|bank|fund|group|association|authority|administration|parliament|assembly|court|police|army|navy|secretariat|directorate|inspectorate|coalition|alliance|party|federation|society|institution|laboratory|library|museum|school|college|hospital|trust|partnership|programme|program|project|unit|division|cent(?:er|re)|foundation|union|commission|network|media|radio|television|broadcasting|corporation|company|inc|ltd|llc|plc|reporters?|correspondents?|bureau)\b/i;
 
 /**
  * The authors named in a byline, as CSL names: "Maria van der Berg" has the
