@@ -1,7 +1,7 @@
 import type { QuoteForm } from '../core/cite/insertQuote';
 import type { InsertionResult } from '../editor/draftInserter';
 import { passageIdArg, type Command } from './command';
-import { styleArg } from './insertCitationCommand';
+import { locatorArg, styleArg } from './insertCitationCommand';
 import type { PassagePicker } from './passagePicker';
 import type { QuoteChooser } from './quoteChooser';
 
@@ -27,6 +27,7 @@ export class InsertQuoteCommand implements Command {
     const options = arg as { quote?: unknown; form?: unknown; speakerWords?: unknown };
     return this.chooser.quote(passageId, {
       ...styleArg(arg),
+      ...locatorArg(arg),
       ...(typeof options.quote === 'string' ? { quote: options.quote } : {}),
       ...(typeof options.speakerWords === 'string' || options.speakerWords === false ? { speakerWords: options.speakerWords } : {}),
       ...(options.form === 'inline' || options.form === 'block' ? { form: options.form as QuoteForm } : {}),

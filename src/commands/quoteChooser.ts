@@ -9,7 +9,7 @@ import type { Library } from '../services/library';
 import type { SnippetMemory } from '../services/snippetMemory';
 import { escapeIcons, oneLine } from './quickPickText';
 
-export interface QuoteOptions extends Pick<InsertOptions, 'style' | 'form' | 'quote'> {
+export interface QuoteOptions extends Pick<InsertOptions, 'style' | 'form' | 'quote' | 'locator'> {
   /** Quote these words of a speaker (as the passage quotes them) with the speaker's name and verb; false: the whole sentence. Either way, without asking. */
   readonly speakerWords?: string | false;
 }

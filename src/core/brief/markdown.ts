@@ -1,4 +1,4 @@
-import { formatCitation } from '../cite/styles';
+import { sourceNote } from '../cite/sourceNote';
 import { spokenSentenceOf } from '../statements/fromStance';
 import { speakerWords } from '../statements/speakerWords';
 import { statementOf } from '../statements/statement';
@@ -16,7 +16,7 @@ export function briefingToMarkdown(briefing: Briefing): string {
   const footnoteOf = (passageId: string): string => {
     const passage = briefing.passages[passageId];
     const source = passage && briefing.sources.find((candidate) => candidate.docId === passage.docId);
-    const entry = passage && source ? formatCitation(passage, source.meta, 'footnote').entry : 'A passage no longer in the sources.';
+    const entry = passage && source ? sourceNote(source.meta) : 'A passage no longer in the sources.';
     return `${entry}${passage?.section ? ` Section “${escape(passage.section)}”.` : ''}`;
   };
   const ref = (citations: readonly Citation[]): string =>
