@@ -22,7 +22,7 @@ export class ClaimLenses implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
 
   constructor(
     private readonly library: Library,
@@ -30,11 +30,18 @@ export class ClaimLenses implements vscode.CodeLensProvider, vscode.Disposable {
     private readonly scope: CheckScope,
     private readonly log: Log,
   ) {
-    this.subscription = vscode.window.onDidChangeTextEditorSelection((event) => {
-      if (!settings.claimLensesEnabled() || !this.scope.applies(event.textEditor.document)) return;
+    const refresh = (document: vscode.TextDocument): void => {
+      if (!settings.claimLensesEnabled() || !this.scope.applies(document)) return;
       clearTimeout(this.timer);
       this.timer = setTimeout(() => this.changed.fire(), DEBOUNCE_MS);
-    });
+    };
+    this.subscriptions = [
+      vscode.window.onDidChangeTextEditorSelection((event) => refresh(event.textEditor.document)),
+      // A new check (a figure corrected, a quote fixed) changes what the lenses say.
+      checker.onDidCheck((document) => {
+        if (document === vscode.window.activeTextEditor?.document) refresh(document);
+      }),
+    ];
   }
 
   async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
@@ -67,7 +74,7 @@ export class ClaimLenses implements vscode.CodeLensProvider, vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.timer);
-    this.subscription.dispose();
+    for (const subscription of this.subscriptions) subscription.dispose();
     this.changed.dispose();
   }
 }

@@ -20,6 +20,9 @@ export class DraftChecker implements vscode.Disposable {
   private readonly findings = new Map<string, { version: number; findings: readonly DraftFinding[] }>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[];
+  private readonly checked = new vscode.EventEmitter<vscode.TextDocument>();
+  /** Fires when a document's findings are new (the lenses above its sentences follow). */
+  readonly onDidCheck = this.checked.event;
 
   constructor(
     private readonly library: Library,
@@ -68,6 +71,7 @@ export class DraftChecker implements vscode.Disposable {
     if (document.isClosed || document.version !== version) return findings;
     this.findings.set(document.uri.toString(), { version, findings });
     this.diagnostics.set(document.uri, await Promise.all(findings.filter(isProblem).map((finding) => this.diagnosticOf(document, finding))));
+    this.checked.fire(document);
     return findings;
   }
 
@@ -114,6 +118,7 @@ export class DraftChecker implements vscode.Disposable {
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     for (const disposable of this.disposables) disposable.dispose();
+    this.checked.dispose();
   }
 }
 
