@@ -1,5 +1,3 @@
-import { citedSourceIds } from '../core/cite/footnotes';
-import { formatCitation } from '../core/cite/styles';
 import { LibraryEngine } from '../node/libraryEngine';
 import { buildBriefing, buildTopicPage } from '../core/brief/briefing';
 import { briefingToMarkdown } from '../core/brief/markdown';
@@ -7,8 +5,10 @@ import { buildHome, buildTopicView } from '../core/briefingHome';
 import { cardFromPassage } from '../views/passageCards';
 import { citationAt } from '../core/checks/citationAt';
 import { tidyFootnotes } from '../core/checks/tidyFootnotes';
+import { CitedDocuments } from './citedDocuments';
 import { checkDraft, claimReports } from './draftReport';
 import type { LibraryApi } from './libraryApi';
+import { PreferredPassages } from './preferredPassages';
 
 /**
  * The library's answers, computed where the index lives: in the worker for
@@ -16,6 +16,8 @@ import type { LibraryApi } from './libraryApi';
  */
 export function createLibraryService(onProgress: (done: number, total: number) => void): LibraryApi {
   let latest: LibraryEngine | undefined;
+  const preferredPassages = new PreferredPassages();
+  const citedDocuments = new CitedDocuments();
   let loading: Promise<unknown> = Promise.resolve();
   /** The engine once its load has finished; a call made during a (re)load waits for it, and for any load started meanwhile. */
   const current = async (): Promise<LibraryEngine> => {
@@ -43,9 +45,7 @@ export function createLibraryService(onProgress: (done: number, total: number) =
     },
     async search(query, limit, preferredDocIds) {
       const { corpus, index } = (await current()).index;
-      const docs = new Set(preferredDocIds);
-      const preferred = new Set(corpus.passages.filter((passage) => docs.has(passage.docId)).map((passage) => passage.id));
-      return index.search(query, { limit, preferred });
+      return index.search(query, { limit, preferred: preferredPassages.of(corpus, preferredDocIds) });
     },
     async suggest(query) {
       return (await current()).index.index.suggest(query);
@@ -107,15 +107,7 @@ export function createLibraryService(onProgress: (done: number, total: number) =
       return citationAt(draft, offset, (await current()).index.corpus) ?? null;
     },
     async citedDocIds(draft, style) {
-      const ids = citedSourceIds(draft);
-      for (const document of (await current()).index.corpus.documents) {
-        const first = document.passages[0];
-        if (!first || ids.has(document.meta.id)) continue;
-        // An in-text citation names the source; the section part differs from passage to passage.
-        const inText = formatCitation(first, document.meta, style).inText.replace(/, “[^”]*”\)$/, ')');
-        if (inText.length > 4 && draft.includes(inText)) ids.add(document.meta.id);
-      }
-      return [...ids];
+      return citedDocuments.ids((await current()).index.corpus, draft, style);
     },
   };
 }
