@@ -40,6 +40,8 @@ export interface LoadReport {
   readonly fromCache: boolean;
   readonly cancelled: boolean;
   readonly notes: readonly string[];
+  /** Where the time went, in ms: reading the saved index, restoring it, checking the files, re-reading changed ones, saving. */
+  readonly phasesMs: { readonly read: number; readonly restore: number; readonly check: number; readonly reread: number; readonly save: number };
 }
 
 /** What a batch of file changes did. */
@@ -106,6 +108,13 @@ export class LibraryEngine {
   async load(onProgress: (done: number, total: number) => void = () => {}): Promise<LoadReport> {
     this.cancelRequested = false;
     const notes: string[] = [];
+    const phases = { read: 0, restore: 0, check: 0, reread: 0, save: 0 };
+    let phaseStart = performance.now();
+    const phaseEnd = (phase: keyof typeof phases): void => {
+      const now = performance.now();
+      phases[phase] += now - phaseStart;
+      phaseStart = now;
+    };
     const bundled = this.options.includeBundled ? await this.readBundledSources() : [];
     const bundledHash = bundled.length > 0 ? hashSources(bundled) : 'none';
     // The saved index is only trusted when built from the same bundled sources by the same version of Briefing.
@@ -115,6 +124,7 @@ export class LibraryEngine {
     let fromCache = false;
     if (this.options.cachePath) {
       const cached = await readFile(this.options.cachePath, 'utf8').catch(() => undefined);
+      phaseEnd('read');
       if (cached !== undefined) {
         const restored = SourceIndex.fromCache(cached, cacheKey);
         if ('sourceIndex' in restored) {
@@ -132,6 +142,7 @@ export class LibraryEngine {
       sourceIndex = SourceIndex.fromBundle(bundle?.bundle, cacheKey);
     }
     this.sourceIndex = sourceIndex;
+    phaseEnd('restore');
 
     const { files, skipped } = await collectSourceFiles(this.options.roots);
     const problems: string[] = [];
@@ -149,6 +160,7 @@ export class LibraryEngine {
         if (++done % PROGRESS_EVERY === 0 || done === files.length) onProgress(done, files.length);
         continue;
       }
+      phaseEnd('check');
       const read = await readSourceFile(file, this.options.maxFileBytes);
       if ('skipped' in read) {
         skipped.push(read.skipped);
@@ -161,10 +173,13 @@ export class LibraryEngine {
         // Same text, new time stamp (a checkout, a copy): remember it so the file is not read again next start.
         changed++;
       }
+      phaseEnd('reread');
       if (++done % PROGRESS_EVERY === 0 || done === files.length) onProgress(done, files.length);
     }
+    phaseEnd('check');
     // A cancelled load holds part of the files: saving it would replace a complete index with a partial one.
     if (!this.cancelRequested && (reread > 0 || changed > 0 || !fromCache)) await this.save(notes);
+    phaseEnd('save');
     this.analysis = undefined;
     const topics = await this.topics();
     if (topics.problem) notes.push(topics.problem);
@@ -178,6 +193,7 @@ export class LibraryEngine {
       fromCache,
       cancelled: this.cancelRequested,
       notes,
+      phasesMs: { read: Math.round(phases.read), restore: Math.round(phases.restore), check: Math.round(phases.check), reread: Math.round(phases.reread), save: Math.round(phases.save) },
     };
   }
 
