@@ -1,7 +1,7 @@
 import type { Span } from '../model';
 import { splitSentences } from '../text/sentences';
-import { toTerm } from '../text/terms';
-import { tokenize } from '../text/tokens';
+import { spellingsOf, toTerm } from '../text/terms';
+import { forEachWord, searchForm } from '../text/tokens';
 
 /** The sentences of a passage that best answer a query, with the matched words marked. */
 export interface Snippet {
@@ -18,9 +18,10 @@ const MAX_SNIPPET_CHARS = 360;
 /** Passages whose words and sentences are kept: typing a query asks for the same ones keystroke after keystroke. */
 const LAYOUT_CACHE_SIZE = 4000;
 
-/** A passage's words (with their index terms) and sentences, worked out once. */
+/** A passage's words (as written, and where each starts) and sentences, worked out once. */
 interface Layout {
-  readonly words: ReadonlyArray<{ readonly span: Span; readonly term: string | null; readonly lower: string }>;
+  readonly raws: readonly string[];
+  readonly starts: readonly number[];
   readonly sentences: readonly Span[];
 }
 
@@ -33,13 +34,53 @@ function layoutOf(text: string): Layout {
     layouts.set(text, cached);
     return cached;
   }
-  const layout: Layout = {
-    words: tokenize(text).map((token) => ({ span: token.span, term: toTerm(token.word), lower: token.word.toLowerCase() })),
-    sentences: splitSentences(text),
-  };
+  const raws: string[] = [];
+  const starts: number[] = [];
+  forEachWord(text, (raw, start) => {
+    raws.push(raw);
+    starts.push(start);
+  });
+  const layout: Layout = { raws, starts, sentences: splitSentences(text) };
   layouts.set(text, layout);
   if (layouts.size > LAYOUT_CACHE_SIZE) layouts.delete(layouts.keys().next().value as string);
   return layout;
+}
+
+/**
+ * The first characters (ASCII, lowercased) a word can start with and still
+ * stand for one of the terms: a term keeps its word's first letter, except
+ * for the spellings the terms unify (kiev → kyiv) and "%" (percent). Words
+ * starting otherwise are skipped without working out their term, which is
+ * most of a passage's words.
+ */
+function initialsOf(terms: ReadonlySet<string>): Uint8Array {
+  const initials = new Uint8Array(128);
+  const add = (word: string): void => {
+    const code = word.charCodeAt(0);
+    if (code < 128) initials[code >= 65 && code <= 90 ? code | 0x20 : code] = 1;
+  };
+  for (const term of terms) {
+    add(term);
+    for (const spelling of spellingsOf(term)) add(spelling);
+    if (term === 'percent') add('%');
+  }
+  return initials;
+}
+
+/** The words of a passage that match the terms, with the term each stands for. */
+function matchedWords(layout: Layout, matchedTerms: ReadonlySet<string>): Array<{ span: Span; term: string }> {
+  const initials = initialsOf(matchedTerms);
+  const hits: Array<{ span: Span; term: string }> = [];
+  const { raws, starts } = layout;
+  for (let i = 0; i < raws.length; i++) {
+    // A word's search form starts with the letter it is written with ("%" aside, which the initials allow for).
+    const code = raws[i].charCodeAt(0);
+    if (code < 128 && initials[code >= 65 && code <= 90 ? code | 0x20 : code] === 0) continue;
+    const word = searchForm(raws[i]);
+    const term = toTerm(word);
+    if (term !== null && (matchedTerms.has(term) || matchedTerms.has(word.toLowerCase()))) hits.push({ span: { start: starts[i], end: starts[i] + raws[i].length }, term });
+  }
+  return hits;
 }
 
 /**
@@ -48,9 +89,7 @@ function layoutOf(text: string): Layout {
  */
 export function makeSnippet(text: string, matchedTerms: ReadonlySet<string>): Snippet {
   const layout = layoutOf(text);
-  const hits = layout.words
-    .filter((word) => word.term !== null && (matchedTerms.has(word.term) || matchedTerms.has(word.lower)))
-    .map((word) => ({ span: word.span, term: word.term! }));
+  const hits = matchedWords(layout, matchedTerms);
   const sentences = layout.sentences;
   if (sentences.length === 0) return { text, span: { start: 0, end: text.length }, highlights: [] };
 

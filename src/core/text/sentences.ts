@@ -19,7 +19,7 @@ export function splitSentences(text: string): Span[] {
     const end = match.index + match[0].length;
     if (end <= start) continue;
     const before = text.slice(start, match.index);
-    const lastWord = /([\p{L}.]+)$/u.exec(before)?.[1] ?? '';
+    const lastWord = lastWordOf(before);
     const isAcronym = /^(\p{Lu}\.)+\p{Lu}?$/u.test(lastWord + (match[0].startsWith('.') ? '.' : '')) && lastWord.length <= 4;
     if (match[0].startsWith('.') && (ABBREVIATIONS.has(lastWord.toLowerCase()) || isAcronym)) continue;
     spans.push({ start, end });
@@ -31,6 +31,32 @@ export function splitSentences(text: string): Span[] {
   }
   return spans;
 }
+
+/**
+ * The letters and dots that end the text (what /([\p{L}.]+)$/u finds), read
+ * backwards from the end: the pattern itself tries every position of the
+ * sentence before it can fail, and this runs at every full stop.
+ */
+function lastWordOf(text: string): string {
+  let from = text.length;
+  while (from > 0) {
+    const low = text.charCodeAt(from - 1);
+    if (low < 0x80) {
+      if (low === 0x2e || ((low | 0x20) >= 0x61 && (low | 0x20) <= 0x7a)) {
+        from--;
+        continue;
+      }
+      break;
+    }
+    const pair = low >= 0xdc00 && low <= 0xdfff && from >= 2 && (text.charCodeAt(from - 2) & 0xfc00) === 0xd800;
+    const width = pair ? 2 : 1;
+    if (!LETTER_OR_DOT.test(text.slice(from - width, from))) break;
+    from -= width;
+  }
+  return text.slice(from);
+}
+
+const LETTER_OR_DOT = /^[\p{L}.]$/u;
 
 function skipSpace(text: string, from: number): number {
   let index = from;

@@ -10,24 +10,35 @@ export interface Token {
 const TOKEN = /(?:\p{Lu}\.){2,}|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[\p{L}\p{M}]+(?:['’][\p{L}]+)*|%/gu;
 
 /** Country and organisation acronyms that would otherwise be lost as pronouns or stop words. */
-const ACRONYMS: Readonly<Record<string, string>> = { US: 'usa', USA: 'usa', UN: 'un', EU: 'eu', UK: 'uk' };
+// A Map, not an object: looking a fresh substring up as an object key interns it, which costs more than the rest of tokenizing.
+const ACRONYMS: ReadonlyMap<string, string> = new Map([['US', 'usa'], ['USA', 'usa'], ['UN', 'un'], ['EU', 'eu'], ['UK', 'uk']]);
+
+/**
+ * Calls `visit` with each word of the text as written (see `searchForm`)
+ * and where it starts, building nothing: for loops over many passages.
+ * A plain exec loop, since matchAll's iterator costs several times the
+ * pattern's own work. `visit` must not tokenize in turn (the pattern's
+ * position is shared).
+ */
+export function forEachWord(text: string, visit: (raw: string, start: number) => void): void {
+  TOKEN.lastIndex = 0;
+  for (let match = TOKEN.exec(text); match !== null; match = TOKEN.exec(text)) visit(match[0], match.index);
+}
 
 /** Splits text into words with offsets; acronyms and numbers are given their search form. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(TOKEN)) {
-    const start = match.index;
-    const span = { start, end: start + match[0].length };
-    tokens.push({ word: searchForm(match[0]), span });
-  }
+  forEachWord(text, (raw, start) => tokens.push({ word: searchForm(raw), span: { start, end: start + raw.length } }));
   return tokens;
 }
 
-function searchForm(raw: string): string {
-  if (raw === '%') return 'percent';
-  if (/^\d/.test(raw)) return raw.replace(/,/g, '');
+/** A word as written, as search reads it: acronyms without dots (U.S. → usa), numbers without separators, % as "percent". */
+export function searchForm(raw: string): string {
+  const first = raw.charCodeAt(0);
+  if (first === 0x25) return 'percent'; // %
+  if (first >= 0x30 && first <= 0x39) return raw.includes(',') ? raw.replace(/,/g, '') : raw;
   const undotted = raw.includes('.') ? raw.replace(/\./g, '') : raw;
-  return Object.hasOwn(ACRONYMS, undotted) ? ACRONYMS[undotted] : undotted;
+  return ACRONYMS.get(undotted) ?? undotted;
 }
 
 /** The words of text, for indexing. */
