@@ -54,8 +54,8 @@ export interface TermHit {
 export interface QueryOptions {
   readonly combineWith: 'AND' | 'OR';
   readonly limit: number;
-  /** Passages not to return (already ranked by an earlier pass). */
-  readonly exclude?: { has(id: string): boolean };
+  /** Passages not to return (already ranked by an earlier pass), by id. */
+  readonly exclude?: { keys(): Iterable<string> };
   /** Passages ranked first among the matches. */
   readonly preferred?: ReadonlySet<string>;
 }
@@ -170,6 +170,8 @@ export class TermIndex {
   private stamp = new Int32Array(0);
   private stampValue = 0;
   private accScore = new Float64Array(0);
+  /** The preferred passages of the last query, as passage numbers. */
+  private preferredDocs: { ids: object; epoch: number; docs: ReadonlySet<number> } | undefined;
 
   constructor(private readonly boosts: readonly number[]) {}
 
@@ -311,31 +313,47 @@ export class TermIndex {
 
   /** BM25+ impacts of a term's postings, summed over fields with their boosts, times the passage weight. */
   private impactsOf(t: number): Float32Array {
-    const start = this.offsets[t];
-    const end = this.offsets[t + 1];
     if (this.impactEpoch[t] !== this.epoch) {
       const n = this.live;
       const avg = [0, 1, 2].map((field) => (n > 0 ? this.totalLength[field] / n : 0));
-      const idf = [0, 1, 2].map((field) => {
-        const matching = this.fieldDocs[t * FIELDS + field];
-        return Math.log(1 + (n - matching + 0.5) / (matching + 0.5));
-      });
-      for (let i = start; i < end; i++) {
-        const doc = this.postDocs[i];
-        const packed = this.postTfs[i];
-        let score = 0;
-        for (let field = 0; field < FIELDS; field++) {
-          const tf = fieldTf(packed, field);
-          if (tf === 0) continue;
-          const length = this.lengths[doc * FIELDS + field];
-          const norm = avg[field] > 0 ? length / avg[field] : 1;
-          score += this.boosts[field] * idf[field] * (BM25_D + (tf * (BM25_K + 1)) / (tf + BM25_K * (1 - BM25_B + BM25_B * norm)));
-        }
-        this.impacts[i] = score * this.weights[doc];
-      }
-      this.impactEpoch[t] = this.epoch;
+      this.computeImpacts(t, avg);
     }
     return this.impacts;
+  }
+
+  private computeImpacts(t: number, avg: readonly number[]): void {
+    const n = this.live;
+    const idf = [0, 1, 2].map((field) => {
+      const matching = this.fieldDocs[t * FIELDS + field];
+      return Math.log(1 + (n - matching + 0.5) / (matching + 0.5));
+    });
+    for (let i = this.offsets[t], end = this.offsets[t + 1]; i < end; i++) {
+      const doc = this.postDocs[i];
+      const packed = this.postTfs[i];
+      let score = 0;
+      for (let field = 0; field < FIELDS; field++) {
+        const tf = fieldTf(packed, field);
+        if (tf === 0) continue;
+        const length = this.lengths[doc * FIELDS + field];
+        const norm = avg[field] > 0 ? length / avg[field] : 1;
+        score += this.boosts[field] * idf[field] * (BM25_D + (tf * (BM25_K + 1)) / (tf + BM25_K * (1 - BM25_B + BM25_B * norm)));
+      }
+      this.impacts[i] = score * this.weights[doc];
+    }
+    this.impactEpoch[t] = this.epoch;
+  }
+
+  /**
+   * Scores every posting now, once, rather than each term on the first
+   * query that touches it: called when an index is built or loaded, so the
+   * first keystrokes of a session pay only for their own search. (After an
+   * update, terms are scored again as queries touch them.)
+   */
+  scoreAll(): void {
+    this.ready();
+    const n = this.live;
+    const avg = [0, 1, 2].map((field) => (n > 0 ? this.totalLength[field] / n : 0));
+    for (let t = 0, terms = this.offsets.length - 1; t < terms; t++) if (this.impactEpoch[t] !== this.epoch) this.computeImpacts(t, avg);
   }
 
   // --- expanding query terms ----------------------------------------------------------
@@ -468,17 +486,46 @@ export class TermIndex {
   }
 
   /**
-   * For each candidate, whether the clause matches it and with what score:
-   * each derived term's postings are intersected with the candidates by galloping.
+   * For each candidate, whether the clause matches it and with what score.
+   * Each derived term's postings are merged with the candidates, the
+   * shorter side walked and the longer galloped; when the clause expands to
+   * many terms (a prefix being typed), marking its postings in a dense
+   * array and reading the candidates off it costs less.
    */
   private probeClause(clause: Clause, within: Candidates, hit: Uint8Array, score: Float64Array): void {
+    const n = within.length;
+    let mergeCost = 0;
+    let postings = 0;
+    for (const { term } of clause.derived) {
+      const length = this.offsets[term + 1] - this.offsets[term];
+      postings += length;
+      mergeCost += Math.min(length, n) * (1 + Math.log2(1 + Math.max(length, n) / Math.max(1, Math.min(length, n))));
+    }
+    if (clause.derived.length > 1 && postings + n < mergeCost) {
+      this.probeDensely(clause, within, hit, score);
+      return;
+    }
     for (const { term, weight } of clause.derived) {
       const start = this.offsets[term];
       const end = this.offsets[term + 1];
       if (end - start === 0) continue;
       const impacts = this.impactsOf(term);
+      if (end - start < n) {
+        // A short list: walk its postings, gallop through the candidates.
+        let i = 0;
+        for (let at = start; at < end && i < n; at++) {
+          const doc = this.postDocs[at];
+          if (within.docs[i] < doc) i = gallop(within.docs, i, n, doc);
+          if (i < n && within.docs[i] === doc) {
+            hit[i] = 1;
+            score[i] += weight * impacts[at];
+            i++;
+          }
+        }
+        continue;
+      }
       let at = start;
-      for (let i = 0; i < within.length && at < end; i++) {
+      for (let i = 0; i < n && at < end; i++) {
         const doc = within.docs[i];
         if (this.postDocs[at] < doc) at = gallop(this.postDocs, at, end, doc);
         if (at < end && this.postDocs[at] === doc) {
@@ -487,6 +534,28 @@ export class TermIndex {
           at++;
         }
       }
+    }
+  }
+
+  /** probeClause through the dense scratch arrays: every posting of the clause marked once, then each candidate read. */
+  private probeDensely(clause: Clause, within: Candidates, hit: Uint8Array, score: Float64Array): void {
+    const stamp = this.nextStamp();
+    for (const { term, weight } of clause.derived) {
+      const impacts = this.impactsOf(term);
+      for (let i = this.offsets[term], end = this.offsets[term + 1]; i < end; i++) {
+        const doc = this.postDocs[i];
+        if (this.stamp[doc] !== stamp) {
+          this.stamp[doc] = stamp;
+          this.accScore[doc] = 0;
+        }
+        this.accScore[doc] += weight * impacts[i];
+      }
+    }
+    for (let i = 0; i < within.length; i++) {
+      const doc = within.docs[i];
+      if (this.stamp[doc] !== stamp) continue;
+      hit[i] = 1;
+      score[i] += this.accScore[doc];
     }
   }
 
@@ -564,9 +633,24 @@ export class TermIndex {
     return this.withTerms(top, groups);
   }
 
+  /** Passage numbers of these ids; the preferred set, asked for keystroke after keystroke, is converted once per index version. */
+  private docsOf(ids: { keys(): Iterable<string> } | undefined, keep: boolean): ReadonlySet<number> | undefined {
+    if (!ids) return undefined;
+    if (keep && this.preferredDocs?.ids === ids && this.preferredDocs.epoch === this.epoch) return this.preferredDocs.docs;
+    const docs = new Set<number>();
+    for (const id of ids.keys()) {
+      const doc = this.docById.get(id);
+      if (doc !== undefined) docs.add(doc);
+    }
+    if (keep) this.preferredDocs = { ids, epoch: this.epoch, docs };
+    return docs;
+  }
+
   /** The best `limit` candidates by score × distinct query terms matched (minisearch's quality), preferred first. */
   private topK(candidates: Candidates, options: QueryOptions): Array<{ doc: number; score: number }> {
-    const { exclude, preferred, limit } = options;
+    const { limit } = options;
+    const exclude = this.docsOf(options.exclude, false);
+    const preferred = this.docsOf(options.preferred, true);
     const heap: Array<{ doc: number; score: number; rank: number }> = [];
     const better = (a: { rank: number; doc: number }, b: { rank: number; doc: number }): boolean => a.rank > b.rank || (a.rank === b.rank && a.doc < b.doc);
     const preferredBonus = 1e12;
@@ -574,9 +658,8 @@ export class TermIndex {
       const doc = candidates.docs[i];
       if (!this.alive[doc]) continue;
       const score = candidates.scores[i] * (popcount(candidates.masks[i]) || 1);
-      const id = this.ids[doc];
-      if (exclude?.has(id)) continue;
-      const rank = preferred?.has(id) ? score + preferredBonus : score;
+      if (exclude?.has(doc)) continue;
+      const rank = preferred?.has(doc) ? score + preferredBonus : score;
       if (heap.length >= limit && !better({ rank, doc }, heap[0])) continue;
       const entry = { doc, score, rank };
       if (heap.length < limit) {
@@ -771,6 +854,7 @@ export class TermIndex {
     index.impacts = new Float32Array(at);
     index.impactEpoch = new Int32Array(terms.length);
     index.dictionary();
+    index.scoreAll();
     return index;
   }
 }
