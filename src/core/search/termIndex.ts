@@ -27,6 +27,9 @@ const BM25_B = 0.7;
 const BM25_D = 0.5;
 const PREFIX_WEIGHT = 0.375;
 const FUZZY_WEIGHT = 0.45;
+/** In an OR, a group with more postings than this (and than this share of the passages) is broad: see readAny. */
+const BROAD_GROUP_POSTINGS = 4096;
+const BROAD_GROUP_SHARE = 1 / 8;
 /** Pending postings beyond this share of the index trigger a compaction right away. */
 const COMPACT_SHARE = 0.25;
 const SERIAL_ENGINE = 'briefing-postings';
@@ -392,7 +395,9 @@ export class TermIndex {
         takeId(t, (PREFIX_WEIGHT * termLength) / (termLength + 0.3 * (termLength - length)));
       }
     }
-    if (spec.fuzzy) {
+    // One-edit neighbours only for a word that matches nothing as typed: a word the sources use is taken as meant
+    // (its neighbours — "place" for "peace" — are other words, and the costliest part of a query).
+    if (spec.fuzzy && derived.length === 0) {
       const near: number[] = [];
       for (const [t, distance] of vocabulary.fuzzyGet(spec.term, 1).values()) if (distance > 0) near.push(t);
       // fuzzyGet counts edits as Levenshtein does, a swap of two adjacent letters as two; a typist makes it as one.
@@ -612,6 +617,50 @@ export class TermIndex {
     return result ?? newCandidates(0);
   }
 
+  /**
+   * Every passage any group matches, for an OR. A broad group (a common
+   * word, an alias of a country, a prefix of three letters) brings in
+   * passages that match only it, which rank last among partial matches:
+   * when the other groups already bring enough, the broad ones only add
+   * their scores to those passages instead of being read in full.
+   */
+  private readAny(groups: readonly Group[], options: QueryOptions): Candidates {
+    const broadCost = Math.max(BROAD_GROUP_POSTINGS, this.live * BROAD_GROUP_SHARE);
+    const selective = groups.filter((group) => group.cost <= broadCost);
+    const broad = groups.filter((group) => group.cost > broadCost);
+    if (selective.length === 0 || broad.length === 0) return groups.map((group) => this.readGroup(group)).reduce(union);
+    const candidates = selective.map((group) => this.readGroup(group)).reduce(union);
+    const excluded = this.docsOf(options.exclude, false);
+    let usable = 0;
+    for (let i = 0; i < candidates.length && usable < options.limit; i++) if (!excluded?.has(candidates.docs[i])) usable++;
+    if (usable < options.limit) return union(candidates, broad.map((group) => this.readGroup(group)).reduce(union));
+    for (const group of broad) this.addMatches(candidates, group);
+    return candidates;
+  }
+
+  /** Adds the group's scores and terms to the candidates it matches, keeping the others. */
+  private addMatches(within: Candidates, group: Group): void {
+    const n = within.length;
+    for (const alternative of group.alternatives) {
+      let altHit: Uint8Array | undefined;
+      const altScore = new Float64Array(n);
+      let altMask = 0;
+      for (const clause of alternative) {
+        const hit = new Uint8Array(n);
+        this.probeClause(clause, within, hit, altScore);
+        if (altHit) for (let i = 0; i < n; i++) altHit[i] &= hit[i];
+        else altHit = hit;
+        altMask |= clause.bit;
+      }
+      if (!altHit) continue;
+      for (let i = 0; i < n; i++) {
+        if (!altHit[i]) continue;
+        within.scores[i] += altScore[i];
+        within.masks[i] |= altMask;
+      }
+    }
+  }
+
   /** Ranks passages for the query groups; AND keeps passages every group matches, OR any. */
   search(groupSpecs: readonly GroupSpec[], options: QueryOptions): TermHit[] {
     this.ready();
@@ -627,7 +676,7 @@ export class TermIndex {
         candidates = this.narrow(candidates, group);
       }
     } else {
-      candidates = groups.map((group) => this.readGroup(group)).reduce(union);
+      candidates = this.readAny(groups, options);
     }
     const top = this.topK(candidates, options);
     return this.withTerms(top, groups);
