@@ -6,7 +6,7 @@ import { contentHash } from './text/hash';
 import { parseUserFile, type UserFile } from './sources/userSource';
 
 /** Bumped whenever what a cache holds changes meaning; older caches are rebuilt. */
-export const CACHE_FORMAT = 3;
+export const CACHE_FORMAT = 4;
 
 /** What Briefing knows about a user's file it indexed. */
 export interface FileRecord {

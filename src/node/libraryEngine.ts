@@ -9,6 +9,7 @@ import { analyseCorpus, type CorpusAnalysis } from '../core/brief/briefing';
 import { defaultTopics, parseTopics } from '../core/brief/topics';
 import type { Topic } from '../core/brief/types';
 import { SourceIndex } from '../core/sourceIndex';
+import { asciiJson } from '../core/text/asciiJson';
 import { contentHash } from '../core/text/hash';
 import { readManifestSources } from './bundledSources';
 import { collectSourceFiles, looksUnchanged, readSourceFile } from './userFiles';
@@ -282,7 +283,7 @@ export class LibraryEngine {
     const temporary = `${cachePath}.${process.pid}-${threadId}-${++saveCount}.tmp`;
     try {
       await mkdir(path.dirname(cachePath), { recursive: true });
-      await writeFile(temporary, JSON.stringify(this.index.toCache()));
+      await writeFile(temporary, asciiJson(this.index.toCache()));
       await rename(temporary, cachePath);
       this.saved = true;
     } catch (error) {

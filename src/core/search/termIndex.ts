@@ -74,6 +74,8 @@ export interface SerializedTermIndex {
   readonly terms: readonly string[];
   /** Per term: its posting count, then (passage delta, packed frequencies) pairs, as varints in base64. */
   readonly postings: string;
+  /** How many postings `postings` holds, so loading allocates exactly (older files lack it). */
+  readonly postingCount?: number;
 }
 
 interface Derived {
@@ -168,6 +170,8 @@ export class TermIndex {
   private impacts = new Float32Array(0);
   private impactEpoch = new Int32Array(0);
   private epoch = 1;
+  private norms = new Float64Array(0);
+  private normsEpoch = 0;
 
   // Scratch space for dense accumulation, reused across queries.
   private stamp = new Int32Array(0);
@@ -316,32 +320,57 @@ export class TermIndex {
 
   /** BM25+ impacts of a term's postings, summed over fields with their boosts, times the passage weight. */
   private impactsOf(t: number): Float32Array {
-    if (this.impactEpoch[t] !== this.epoch) {
-      const n = this.live;
-      const avg = [0, 1, 2].map((field) => (n > 0 ? this.totalLength[field] / n : 0));
-      this.computeImpacts(t, avg);
-    }
+    if (this.impactEpoch[t] !== this.epoch) this.computeImpacts(t);
     return this.impacts;
   }
 
-  private computeImpacts(t: number, avg: readonly number[]): void {
+  /** Each passage's BM25 length normalisation per field (k·(1 − b + b·length/average)), worked out once per index version. */
+  private lengthNorms(): Float64Array {
+    if (this.normsEpoch !== this.epoch) {
+      const n = this.live;
+      const docs = this.ids.length;
+      const norms = this.norms.length >= docs * FIELDS ? this.norms : new Float64Array(Math.max(docs * FIELDS, this.norms.length * 2));
+      for (let field = 0; field < FIELDS; field++) {
+        const avg = n > 0 ? this.totalLength[field] / n : 0;
+        for (let doc = 0; doc < docs; doc++) {
+          const norm = avg > 0 ? this.lengths[doc * FIELDS + field] / avg : 1;
+          norms[doc * FIELDS + field] = BM25_K * (1 - BM25_B + BM25_B * norm);
+        }
+      }
+      this.norms = norms;
+      this.normsEpoch = this.epoch;
+    }
+    return this.norms;
+  }
+
+  private computeImpacts(t: number): void {
     const n = this.live;
-    const idf = [0, 1, 2].map((field) => {
+    const norms = this.lengthNorms();
+    const idfOf = (field: number): number => {
       const matching = this.fieldDocs[t * FIELDS + field];
       return Math.log(1 + (n - matching + 0.5) / (matching + 0.5));
-    });
+    };
+    const title = this.boosts[0] * idfOf(0);
+    const heading = this.boosts[1] * idfOf(1);
+    const text = this.boosts[2] * idfOf(2);
+    const { postDocs, postTfs, impacts, weights } = this;
     for (let i = this.offsets[t], end = this.offsets[t + 1]; i < end; i++) {
-      const doc = this.postDocs[i];
-      const packed = this.postTfs[i];
+      const doc = postDocs[i];
+      const packed = postTfs[i];
+      const base = doc * FIELDS;
       let score = 0;
-      for (let field = 0; field < FIELDS; field++) {
-        const tf = fieldTf(packed, field);
-        if (tf === 0) continue;
-        const length = this.lengths[doc * FIELDS + field];
-        const norm = avg[field] > 0 ? length / avg[field] : 1;
-        score += this.boosts[field] * idf[field] * (BM25_D + (tf * (BM25_K + 1)) / (tf + BM25_K * (1 - BM25_B + BM25_B * norm)));
+      if (packed <= 0xffff) {
+        // Most postings are in the text only.
+        score = text * (BM25_D + (packed * (BM25_K + 1)) / (packed + norms[base + 2]));
+      } else {
+        const titleTf = packed >>> 24;
+        const headingTf = (packed >>> 16) & 0xff;
+        const textTf = packed & 0xffff;
+        if (titleTf > 0) score += title * (BM25_D + (titleTf * (BM25_K + 1)) / (titleTf + norms[base]));
+        if (headingTf > 0) score += heading * (BM25_D + (headingTf * (BM25_K + 1)) / (headingTf + norms[base + 1]));
+        if (textTf > 0) score += text * (BM25_D + (textTf * (BM25_K + 1)) / (textTf + norms[base + 2]));
       }
-      this.impacts[i] = score * this.weights[doc];
+      impacts[i] = score * weights[doc];
     }
     this.impactEpoch[t] = this.epoch;
   }
@@ -354,9 +383,7 @@ export class TermIndex {
    */
   scoreAll(): void {
     this.ready();
-    const n = this.live;
-    const avg = [0, 1, 2].map((field) => (n > 0 ? this.totalLength[field] / n : 0));
-    for (let t = 0, terms = this.offsets.length - 1; t < terms; t++) if (this.impactEpoch[t] !== this.epoch) this.computeImpacts(t, avg);
+    for (let t = 0, terms = this.offsets.length - 1; t < terms; t++) if (this.impactEpoch[t] !== this.epoch) this.computeImpacts(t);
   }
 
   // --- expanding query terms ----------------------------------------------------------
@@ -811,6 +838,7 @@ export class TermIndex {
       lengths: bytesToBase64(lengths.bytes()),
       terms,
       postings: bytesToBase64(postings.bytes()),
+      postingCount: this.offsets[this.offsets.length - 1],
     };
   }
 
@@ -841,64 +869,11 @@ export class TermIndex {
       index.termIds.set(term, t);
       index.termText.push(term);
     });
-    // Decoded inline: this loop reads every posting of the index, so no call per varint.
-    const bytes = base64ToBytes(data.postings);
-    let p = 0;
-    const next = (): number => {
-      let value = 0;
-      let shift = 0;
-      for (;;) {
-        if (p >= bytes.length) throw new Error('the index data ends early');
-        const byte = bytes[p++];
-        value += (byte & 0x7f) * 2 ** shift;
-        if (byte < 0x80) return value;
-        shift += 7;
-      }
-    };
-    // Every posting takes at least two bytes: a safe upper bound for the arrays.
-    const capacity = bytes.length >>> 1;
-    const docs = new Int32Array(capacity);
-    const tfs = new Uint32Array(capacity);
-    const offsets = new Int32Array(terms.length + 1);
-    const fieldDocs = new Int32Array(terms.length * FIELDS);
-    let at = 0;
-    for (let t = 0; t < terms.length; t++) {
-      offsets[t] = at;
-      const count = next();
-      if (at + count > capacity) throw new Error('the index data is inconsistent');
-      let doc = 0;
-      let title = 0;
-      let heading = 0;
-      let text = 0;
-      for (let i = 0; i < count; i++) {
-        // Passage delta, then packed frequencies; one-byte varints are the common case.
-        let byte = bytes[p];
-        if (byte < 0x80 && p < bytes.length) {
-          doc += byte;
-          p++;
-        } else doc += next();
-        byte = bytes[p];
-        let tf: number;
-        if (byte < 0x80 && p < bytes.length) {
-          tf = byte;
-          p++;
-        } else tf = next() >>> 0;
-        docs[at] = doc;
-        tfs[at] = tf;
-        at++;
-        if (tf >>> 24) title++;
-        if ((tf >>> 16) & 0xff) heading++;
-        if (tf & 0xffff) text++;
-      }
-      if (doc >= docCount) throw new Error('the index refers to a passage it does not hold');
-      fieldDocs[t * FIELDS] = title;
-      fieldDocs[t * FIELDS + 1] = heading;
-      fieldDocs[t * FIELDS + 2] = text;
-    }
-    offsets[terms.length] = at;
+    const { offsets, docs, tfs, fieldDocs } = decodePostings(base64ToBytes(data.postings), terms.length, docCount, data.postingCount);
+    const at = offsets[terms.length];
     index.offsets = offsets;
-    index.postDocs = docs.slice(0, at);
-    index.postTfs = tfs.slice(0, at);
+    index.postDocs = docs;
+    index.postTfs = tfs;
     index.fieldDocs = fieldDocs;
     index.impacts = new Float32Array(at);
     index.impactEpoch = new Int32Array(terms.length);
@@ -906,6 +881,81 @@ export class TermIndex {
     index.scoreAll();
     return index;
   }
+}
+
+/**
+ * The posting runs of a serialized index: per term its count, then
+ * (passage delta, packed frequencies) pairs as varints. One loop with
+ * plain locals (no closure over the read position, which would keep it
+ * off the fast path): it reads every posting of the index.
+ */
+function decodePostings(
+  bytes: Uint8Array,
+  termCount: number,
+  docCount: number,
+  postingCount: number | undefined,
+): { offsets: Int32Array<ArrayBuffer>; docs: Int32Array<ArrayBuffer>; tfs: Uint32Array<ArrayBuffer>; fieldDocs: Int32Array<ArrayBuffer> } {
+  // Every posting takes at least two bytes: a safe upper bound when the count is not given.
+  const capacity = typeof postingCount === 'number' && postingCount >= 0 && postingCount <= bytes.length >>> 1 ? postingCount : bytes.length >>> 1;
+  const docs = new Int32Array(capacity);
+  const tfs = new Uint32Array(capacity);
+  const offsets = new Int32Array(termCount + 1);
+  const fieldDocs = new Int32Array(termCount * FIELDS);
+  const length = bytes.length;
+  let p = 0;
+  let at = 0;
+  for (let t = 0; t < termCount; t++) {
+    offsets[t] = at;
+    let count = bytes[p++];
+    if (count >= 0x80) {
+      count &= 0x7f;
+      for (let shift = 7, byte = 0x80; byte >= 0x80 && p < length; shift += 7) {
+        byte = bytes[p++];
+        count += (byte & 0x7f) * 2 ** shift;
+      }
+    }
+    if (p > length) throw new Error('the index data ends early');
+    if (at + count > capacity) throw new Error('the index data is inconsistent');
+    let doc = 0;
+    let title = 0;
+    let heading = 0;
+    let text = 0;
+    for (let i = 0; i < count; i++) {
+      // Passage delta, then packed frequencies; one-byte varints are the common case.
+      let delta = bytes[p++];
+      if (delta >= 0x80) {
+        delta &= 0x7f;
+        for (let shift = 7, byte = 0x80; byte >= 0x80 && p < length; shift += 7) {
+          byte = bytes[p++];
+          delta += (byte & 0x7f) * 2 ** shift;
+        }
+      }
+      let tf = bytes[p++];
+      if (tf >= 0x80) {
+        tf &= 0x7f;
+        for (let shift = 7, byte = 0x80; byte >= 0x80 && p < length; shift += 7) {
+          byte = bytes[p++];
+          tf += (byte & 0x7f) * 2 ** shift;
+        }
+        tf >>>= 0;
+      }
+      doc += delta;
+      docs[at] = doc;
+      tfs[at] = tf;
+      at++;
+      if (tf >>> 24) title++;
+      if ((tf >>> 16) & 0xff) heading++;
+      if (tf & 0xffff) text++;
+    }
+    // Past the end, reads give undefined: the data was cut short.
+    if (p > length || Number.isNaN(doc)) throw new Error('the index data ends early');
+    if (doc >= docCount) throw new Error('the index refers to a passage it does not hold');
+    fieldDocs[t * FIELDS] = title;
+    fieldDocs[t * FIELDS + 1] = heading;
+    fieldDocs[t * FIELDS + 2] = text;
+  }
+  offsets[termCount] = at;
+  return { offsets, docs: at === capacity ? docs : docs.slice(0, at), tfs: at === capacity ? tfs : tfs.slice(0, at), fieldDocs };
 }
 
 function newCandidates(length: number): Candidates {
