@@ -5,7 +5,7 @@ import { hashSources, loadOrBuildBundle } from '../core/bundle';
 import type { RawSource } from '../core/corpus';
 import type { SourceDocument } from '../core/model';
 import type { SkippedFile } from '../core/sources/fileContent';
-import { analyseCorpus, type CorpusAnalysis } from '../core/brief/briefing';
+import type { CorpusAnalysis } from '../core/brief/briefing';
 import { defaultTopics, parseTopics } from '../core/brief/topics';
 import type { Topic } from '../core/brief/types';
 import { SourceIndex } from '../core/sourceIndex';
@@ -71,7 +71,7 @@ export class LibraryEngine {
   private sourceIndex: SourceIndex | undefined;
   private bundledRaw = new Map<string, string>();
   private cancelRequested = false;
-  private analysis: CorpusAnalysis | undefined;
+  private analysis: Promise<CorpusAnalysis> | undefined;
   private topicList: { topics: readonly Topic[]; problem?: string } | undefined;
 
   constructor(private readonly options: EngineOptions) {}
@@ -85,10 +85,22 @@ export class LibraryEngine {
     this.cancelRequested = true;
   }
 
-  /** People, facts, stances, timeline and differences of the whole corpus, computed once per change. */
-  analyse(): CorpusAnalysis {
-    this.analysis ??= analyseCorpus(this.index.corpus);
-    return this.analysis;
+  /**
+   * People, facts, stances, timeline and differences of the whole corpus,
+   * computed once per change. The analysis brings the NLP libraries, most
+   * of the worker's start-up: loaded on first use, so a search never waits
+   * for them.
+   */
+  analyse(): Promise<CorpusAnalysis> {
+    if (this.analysis) return this.analysis;
+    const corpus = this.index.corpus;
+    const analysis = import('../core/brief/briefing').then(({ analyseCorpus }) => analyseCorpus(corpus));
+    this.analysis = analysis;
+    // A failure is not kept: the next call tries again.
+    analysis.catch(() => {
+      if (this.analysis === analysis) this.analysis = undefined;
+    });
+    return analysis;
   }
 
   /** The bundled topics and the user's own (a bad topics file is reported, not fatal). */

@@ -1,14 +1,17 @@
 import { LibraryEngine } from '../node/libraryEngine';
-import { buildBriefing, buildTopicPage } from '../core/brief/briefing';
-import { briefingToMarkdown } from '../core/brief/markdown';
 import { buildHome, buildTopicView } from '../core/briefingHome';
 import { cardFromPassage } from '../views/passageCards';
 import { citationAt } from '../core/checks/citationAt';
 import { tidyFootnotes } from '../core/checks/tidyFootnotes';
 import { CitedDocuments } from './citedDocuments';
-import { checkDraft, claimReports } from './draftReport';
 import type { LibraryApi } from './libraryApi';
 import { PreferredPassages } from './preferredPassages';
+
+// The briefing and the writing checks bring the NLP libraries (compromise, chrono-node): most of the worker's
+// start-up. They load on first use, so the first search does not wait for them.
+const briefing = () => import('../core/brief/briefing');
+const briefingMarkdown = () => import('../core/brief/markdown');
+const draftReport = () => import('./draftReport');
 
 /**
  * The library's answers, computed where the index lives: in the worker for
@@ -68,12 +71,13 @@ export function createLibraryService(onProgress: (done: number, total: number) =
     },
     async home() {
       const engine = await current();
-      return buildHome(engine.index.corpus, engine.analyse(), (await engine.topics()).topics);
+      return buildHome(engine.index.corpus, await engine.analyse(), (await engine.topics()).topics);
     },
     async topic(topicOrText) {
       const engine = await current();
       const { corpus, index } = engine.index;
-      const page = buildTopicPage(corpus, index, topicOrText, { topics: (await engine.topics()).topics }, engine.analyse());
+      const { buildTopicPage } = await briefing();
+      const page = buildTopicPage(corpus, index, topicOrText, { topics: (await engine.topics()).topics }, await engine.analyse());
       const noReader = { pinned: new Set<string>(), citedDocs: new Set<string>() };
       return buildTopicView(corpus, page, (passageId, quote) => {
         const passage = corpus.passage(passageId);
@@ -86,18 +90,22 @@ export function createLibraryService(onProgress: (done: number, total: number) =
     },
     async briefing(topic) {
       const engine = await current();
+      const { buildBriefing } = await briefing();
       return buildBriefing(engine.index.corpus, engine.index.index, topic, { topics: (await engine.topics()).topics });
     },
     async briefingMarkdown(topic) {
       const engine = await current();
+      const [{ buildBriefing }, { briefingToMarkdown }] = await Promise.all([briefing(), briefingMarkdown()]);
       return briefingToMarkdown(buildBriefing(engine.index.corpus, engine.index.index, topic, { topics: (await engine.topics()).topics }));
     },
     async checkDraft(draft) {
       const engine = await current();
-      return checkDraft(draft, engine.index.corpus, engine.analyse());
+      const { checkDraft } = await draftReport();
+      return checkDraft(draft, engine.index.corpus, await engine.analyse());
     },
     async claims(draft, offset) {
       const { corpus, index } = (await current()).index;
+      const { claimReports } = await draftReport();
       return claimReports(draft, offset, corpus, index);
     },
     async tidy(draft) {
