@@ -1,7 +1,7 @@
 import type { Span } from '../model';
 import { splitSentences } from '../text/sentences';
 import { spellingsOf, toTerm } from '../text/terms';
-import { forEachWord, searchForm } from '../text/tokens';
+import { forEachWordSpan, searchForm } from '../text/tokens';
 
 /** The sentences of a passage that best answer a query, with the matched words marked. */
 export interface Snippet {
@@ -18,14 +18,16 @@ const MAX_SNIPPET_CHARS = 360;
 /** Passages whose words and sentences are kept: typing a query asks for the same ones keystroke after keystroke. */
 const LAYOUT_CACHE_SIZE = 4000;
 
-/** A passage's words (as written, and where each starts) and sentences, worked out once. */
+/** A passage's words (where each starts and ends) and sentences, worked out once. */
 interface Layout {
-  readonly raws: readonly string[];
-  readonly starts: readonly number[];
+  /** Start and end of each word, in pairs. */
+  readonly words: Int32Array;
   readonly sentences: readonly Span[];
 }
 
 const layouts = new Map<string, Layout>();
+/** Word boundaries of the passage being laid out, before they are copied into its layout. */
+let scratch = new Int32Array(1024);
 
 function layoutOf(text: string): Layout {
   const cached = layouts.get(text);
@@ -34,13 +36,17 @@ function layoutOf(text: string): Layout {
     layouts.set(text, cached);
     return cached;
   }
-  const raws: string[] = [];
-  const starts: number[] = [];
-  forEachWord(text, (raw, start) => {
-    raws.push(raw);
-    starts.push(start);
+  let count = 0;
+  forEachWordSpan(text, (start, end) => {
+    if (count + 2 > scratch.length) {
+      const grown = new Int32Array(scratch.length * 2);
+      grown.set(scratch);
+      scratch = grown;
+    }
+    scratch[count++] = start;
+    scratch[count++] = end;
   });
-  const layout: Layout = { raws, starts, sentences: splitSentences(text) };
+  const layout: Layout = { words: scratch.slice(0, count), sentences: splitSentences(text) };
   layouts.set(text, layout);
   if (layouts.size > LAYOUT_CACHE_SIZE) layouts.delete(layouts.keys().next().value as string);
   return layout;
@@ -68,17 +74,19 @@ function initialsOf(terms: ReadonlySet<string>): Uint8Array {
 }
 
 /** The words of a passage that match the terms, with the term each stands for. */
-function matchedWords(layout: Layout, matchedTerms: ReadonlySet<string>): Array<{ span: Span; term: string }> {
+function matchedWords(text: string, layout: Layout, matchedTerms: ReadonlySet<string>): Array<{ span: Span; term: string }> {
   const initials = initialsOf(matchedTerms);
   const hits: Array<{ span: Span; term: string }> = [];
-  const { raws, starts } = layout;
-  for (let i = 0; i < raws.length; i++) {
+  const { words } = layout;
+  for (let i = 0; i < words.length; i += 2) {
+    const start = words[i];
     // A word's search form starts with the letter it is written with ("%" aside, which the initials allow for).
-    const code = raws[i].charCodeAt(0);
+    const code = text.charCodeAt(start);
     if (code < 128 && initials[code >= 65 && code <= 90 ? code | 0x20 : code] === 0) continue;
-    const word = searchForm(raws[i]);
+    const end = words[i + 1];
+    const word = searchForm(text.slice(start, end));
     const term = toTerm(word);
-    if (term !== null && (matchedTerms.has(term) || matchedTerms.has(word.toLowerCase()))) hits.push({ span: { start: starts[i], end: starts[i] + raws[i].length }, term });
+    if (term !== null && (matchedTerms.has(term) || matchedTerms.has(word.toLowerCase()))) hits.push({ span: { start, end }, term });
   }
   return hits;
 }
@@ -89,7 +97,7 @@ function matchedWords(layout: Layout, matchedTerms: ReadonlySet<string>): Array<
  */
 export function makeSnippet(text: string, matchedTerms: ReadonlySet<string>): Snippet {
   const layout = layoutOf(text);
-  const hits = matchedWords(layout, matchedTerms);
+  const hits = matchedWords(text, layout, matchedTerms);
   const sentences = layout.sentences;
   if (sentences.length === 0) return { text, span: { start: 0, end: text.length }, highlights: [] };
 

@@ -7,28 +7,47 @@ export interface Token {
 }
 
 // Acronyms with dots (U.S., U.N.), numbers with separators, words with inner apostrophes or hyphens, and %.
-const TOKEN = /(?:\p{Lu}\.){2,}|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[\p{L}\p{M}]+(?:['’][\p{L}]+)*|%/gu;
+const TOKEN = /(?:\p{Lu}\.){2,}|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[\p{L}\p{M}]+(?:['’][\p{L}]+)*|%/u;
+/** The same pattern, anchored where it is tried (sticky), so that test() finds a word without building a match. */
+const TOKEN_AT = new RegExp(TOKEN.source, 'uy');
 
 /** Country and organisation acronyms that would otherwise be lost as pronouns or stop words. */
 // A Map, not an object: looking a fresh substring up as an object key interns it, which costs more than the rest of tokenizing.
 const ACRONYMS: ReadonlyMap<string, string> = new Map([['US', 'usa'], ['USA', 'usa'], ['UN', 'un'], ['EU', 'eu'], ['UK', 'uk']]);
 
 /**
- * Calls `visit` with each word of the text as written (see `searchForm`)
- * and where it starts, building nothing: for loops over many passages.
- * A plain exec loop, since matchAll's iterator costs several times the
- * pattern's own work. `visit` must not tokenize in turn (the pattern's
- * position is shared).
+ * Calls `visit` with where each word of the text starts and ends, building
+ * nothing: snippets and indexing run this over every passage they touch.
+ * The pattern is tried, anchored, at each position a word may start —
+ * the first position where it matches is where a left-to-right search
+ * would find the word — and test() builds no match array, so a passage
+ * costs no garbage.
  */
-export function forEachWord(text: string, visit: (raw: string, start: number) => void): void {
-  TOKEN.lastIndex = 0;
-  for (let match = TOKEN.exec(text); match !== null; match = TOKEN.exec(text)) visit(match[0], match.index);
+export function forEachWordSpan(text: string, visit: (start: number, end: number) => void): void {
+  const length = text.length;
+  for (let at = 0; at < length; ) {
+    const code = text.charCodeAt(at);
+    // Spaces never start a word: skipped without asking the pattern.
+    if (code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09) {
+      at++;
+      continue;
+    }
+    TOKEN_AT.lastIndex = at;
+    if (TOKEN_AT.test(text)) {
+      const end = TOKEN_AT.lastIndex;
+      visit(at, end);
+      at = end;
+    } else {
+      // One character on: both halves of a surrogate pair at once, as the pattern reads them.
+      at += code >= 0xd800 && code <= 0xdbff && at + 1 < length && (text.charCodeAt(at + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+    }
+  }
 }
 
 /** Splits text into words with offsets; acronyms and numbers are given their search form. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  forEachWord(text, (raw, start) => tokens.push({ word: searchForm(raw), span: { start, end: start + raw.length } }));
+  forEachWordSpan(text, (start, end) => tokens.push({ word: searchForm(text.slice(start, end)), span: { start, end } }));
   return tokens;
 }
 
