@@ -52,6 +52,8 @@ function layoutOf(text: string): Layout {
   return layout;
 }
 
+const initialsScratch = new Uint8Array(128);
+
 /**
  * The first characters (ASCII, lowercased) a word can start with and still
  * stand for one of the terms: a term keeps its word's first letter, except
@@ -60,7 +62,7 @@ function layoutOf(text: string): Layout {
  * most of a passage's words.
  */
 function initialsOf(terms: ReadonlySet<string>): Uint8Array {
-  const initials = new Uint8Array(128);
+  const initials = initialsScratch.fill(0);
   const add = (word: string): void => {
     const code = word.charCodeAt(0);
     if (code < 128) initials[code >= 65 && code <= 90 ? code | 0x20 : code] = 1;
@@ -101,9 +103,17 @@ export function makeSnippet(text: string, matchedTerms: ReadonlySet<string>): Sn
   const sentences = layout.sentences;
   if (sentences.length === 0) return { text, span: { start: 0, end: text.length }, highlights: [] };
 
-  const termsIn = (sentence: Span): Set<string> =>
-    new Set(hits.filter((hit) => hit.span.start >= sentence.start && hit.span.end <= sentence.end).map((hit) => hit.term));
-  const scores = sentences.map((sentence) => termsIn(sentence).size);
+  // Distinct matched terms per sentence, in one pass over the hits (both are in text order).
+  const scores = new Array<number>(sentences.length).fill(0);
+  const lastSentenceOf = new Map<string, number>();
+  for (let i = 0, s = 0; i < hits.length; i++) {
+    const { span, term } = hits[i];
+    while (s < sentences.length && sentences[s].end < span.end) s++;
+    if (s === sentences.length) break;
+    if (span.start < sentences[s].start || lastSentenceOf.get(term) === s) continue;
+    lastSentenceOf.set(term, s);
+    scores[s]++;
+  }
   let best = 0;
   for (let i = 1; i < sentences.length; i++) if (scores[i] > scores[best]) best = i;
 

@@ -15,6 +15,7 @@
  */
 import SearchableMap from 'minisearch/SearchableMap';
 import { base64ToBytes, bytesToBase64 } from './base64';
+import { Scratch } from './scratch';
 
 /** Fields in index order; a posting packs their term frequencies. */
 export const FIELD_NAMES = ['title', 'heading', 'text'] as const;
@@ -177,6 +178,8 @@ export class TermIndex {
   private stamp = new Int32Array(0);
   private stampValue = 0;
   private accScore = new Float64Array(0);
+  /** The typed arrays one query works in, taken back when the next one starts. */
+  private readonly scratch = new Scratch();
   /** The preferred passages of the last query, as passage numbers. */
   private preferredDocs: { ids: object; epoch: number; docs: ReadonlySet<number> } | undefined;
 
@@ -470,7 +473,7 @@ export class TermIndex {
       const impacts = this.impactsOf(term);
       const start = this.offsets[term];
       const length = this.offsets[term + 1] - start;
-      const out = newCandidates(length);
+      const out = this.newCandidates(length);
       for (let i = 0; i < length; i++) {
         out.docs[i] = this.postDocs[start + i];
         out.scores[i] = weight * impacts[start + i];
@@ -480,7 +483,10 @@ export class TermIndex {
       return out;
     }
     const stamp = this.nextStamp();
-    const touched: number[] = [];
+    let bound = 0;
+    for (const { term } of derived) bound += this.offsets[term + 1] - this.offsets[term];
+    const out = this.newCandidates(bound);
+    let touched = 0;
     for (const { term, weight } of derived) {
       const impacts = this.impactsOf(term);
       for (let i = this.offsets[term], end = this.offsets[term + 1]; i < end; i++) {
@@ -488,24 +494,52 @@ export class TermIndex {
         if (this.stamp[doc] !== stamp) {
           this.stamp[doc] = stamp;
           this.accScore[doc] = 0;
-          touched.push(doc);
+          out.docs[touched++] = doc;
         }
         this.accScore[doc] += weight * impacts[i];
       }
     }
-    const out = newCandidates(touched.length);
-    if (touched.length * 8 > this.ids.length) {
+    if (touched * 8 > this.ids.length) {
       let at = 0;
       for (let doc = 0, docs = this.ids.length; doc < docs; doc++) if (this.stamp[doc] === stamp) out.docs[at++] = doc;
     } else {
-      out.docs.set(touched);
-      out.docs.sort();
+      out.docs.subarray(0, touched).sort();
     }
-    for (let i = 0; i < touched.length; i++) {
+    for (let i = 0; i < touched; i++) {
       out.scores[i] = this.accScore[out.docs[i]];
       out.masks[i] = clause.bit;
     }
-    out.length = touched.length;
+    out.length = touched;
+    return out;
+  }
+
+  /** Candidates with room for `length` passages, from this query's scratch memory. */
+  private newCandidates(length: number): Candidates {
+    return { docs: this.scratch.int32(length), scores: this.scratch.float64(length), masks: this.scratch.uint32(length), length: 0 };
+  }
+
+  /** Passages in either, scores added where both have one. */
+  private union(a: Candidates, b: Candidates): Candidates {
+    const out = this.newCandidates(a.length + b.length);
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < a.length || j < b.length) {
+      if (j >= b.length || (i < a.length && a.docs[i] < b.docs[j])) {
+        out.docs[k] = a.docs[i];
+        out.scores[k] = a.scores[i];
+        out.masks[k++] = a.masks[i++];
+      } else if (i >= a.length || b.docs[j] < a.docs[i]) {
+        out.docs[k] = b.docs[j];
+        out.scores[k] = b.scores[j];
+        out.masks[k++] = b.masks[j++];
+      } else {
+        out.docs[k] = a.docs[i];
+        out.scores[k] = a.scores[i] + b.scores[j];
+        out.masks[k++] = a.masks[i++] | b.masks[j++];
+      }
+    }
+    out.length = k;
     return out;
   }
 
@@ -594,15 +628,15 @@ export class TermIndex {
   /** The candidates that also match the group, their scores increased by the group's. */
   private narrow(within: Candidates, group: Group): Candidates {
     const n = within.length;
-    const groupHit = new Uint8Array(n);
-    const groupScore = new Float64Array(n);
-    const groupMask = new Uint32Array(n);
+    const groupHit = this.scratch.uint8(n);
+    const groupScore = this.scratch.float64(n);
+    const groupMask = this.scratch.uint32(n);
     for (const alternative of group.alternatives) {
       let altHit: Uint8Array | undefined;
-      const altScore = new Float64Array(n);
+      const altScore = this.scratch.float64(n);
       let altMask = 0;
       for (const clause of alternative) {
-        const hit = new Uint8Array(n);
+        const hit = this.scratch.uint8(n);
         this.probeClause(clause, within, hit, altScore);
         if (altHit) for (let i = 0; i < n; i++) altHit[i] &= hit[i];
         else altHit = hit;
@@ -639,9 +673,9 @@ export class TermIndex {
         if (candidates.length === 0) break;
         candidates = this.narrow(candidates, { alternatives: [[clause]], cost: clause.cost });
       }
-      result = result ? union(result, candidates) : candidates;
+      result = result ? this.union(result, candidates) : candidates;
     }
-    return result ?? newCandidates(0);
+    return result ?? this.newCandidates(0);
   }
 
   /**
@@ -655,12 +689,13 @@ export class TermIndex {
     const broadCost = Math.max(BROAD_GROUP_POSTINGS, this.live * BROAD_GROUP_SHARE);
     const selective = groups.filter((group) => group.cost <= broadCost);
     const broad = groups.filter((group) => group.cost > broadCost);
-    if (selective.length === 0 || broad.length === 0) return groups.map((group) => this.readGroup(group)).reduce(union);
-    const candidates = selective.map((group) => this.readGroup(group)).reduce(union);
+    const all = (some: readonly Group[]): Candidates => some.map((group) => this.readGroup(group)).reduce((a, b) => this.union(a, b));
+    if (selective.length === 0 || broad.length === 0) return all(groups);
+    const candidates = all(selective);
     const excluded = this.docsOf(options.exclude, false);
     let usable = 0;
     for (let i = 0; i < candidates.length && usable < options.limit; i++) if (!excluded?.has(candidates.docs[i])) usable++;
-    if (usable < options.limit) return union(candidates, broad.map((group) => this.readGroup(group)).reduce(union));
+    if (usable < options.limit) return this.union(candidates, all(broad));
     for (const group of broad) this.addMatches(candidates, group);
     return candidates;
   }
@@ -670,10 +705,10 @@ export class TermIndex {
     const n = within.length;
     for (const alternative of group.alternatives) {
       let altHit: Uint8Array | undefined;
-      const altScore = new Float64Array(n);
+      const altScore = this.scratch.float64(n);
       let altMask = 0;
       for (const clause of alternative) {
-        const hit = new Uint8Array(n);
+        const hit = this.scratch.uint8(n);
         this.probeClause(clause, within, hit, altScore);
         if (altHit) for (let i = 0; i < n; i++) altHit[i] &= hit[i];
         else altHit = hit;
@@ -691,6 +726,7 @@ export class TermIndex {
   /** Ranks passages for the query groups; AND keeps passages every group matches, OR any. */
   search(groupSpecs: readonly GroupSpec[], options: QueryOptions): TermHit[] {
     this.ready();
+    this.scratch.reset();
     const groups = this.compile(groupSpecs).filter((group) => group.alternatives.length > 0);
     if (groups.length === 0 || options.limit <= 0) return [];
     let candidates: Candidates;
@@ -730,24 +766,32 @@ export class TermIndex {
     const heap: Array<{ doc: number; score: number; rank: number }> = [];
     const better = (a: { rank: number; doc: number }, b: { rank: number; doc: number }): boolean => a.rank > b.rank || (a.rank === b.rank && a.doc < b.doc);
     const preferredBonus = 1e12;
+    // The weakest kept so far, compared without building an entry for each candidate.
+    let floorRank = -Infinity;
+    let floorDoc = -1;
     for (let i = 0; i < candidates.length; i++) {
       const doc = candidates.docs[i];
       if (!this.alive[doc]) continue;
       const score = candidates.scores[i] * (popcount(candidates.masks[i]) || 1);
       if (exclude?.has(doc)) continue;
       const rank = preferred?.has(doc) ? score + preferredBonus : score;
-      if (heap.length >= limit && !better({ rank, doc }, heap[0])) continue;
-      const entry = { doc, score, rank };
+      if (heap.length >= limit && !(rank > floorRank || (rank === floorRank && doc < floorDoc))) continue;
       if (heap.length < limit) {
-        heap.push(entry);
+        heap.push({ doc, score, rank });
         for (let c = heap.length - 1; c > 0; ) {
           const p = (c - 1) >> 1;
           if (!better(heap[p], heap[c])) break;
-          [heap[p], heap[c]] = [heap[c], heap[p]];
+          const swap = heap[p];
+          heap[p] = heap[c];
+          heap[c] = swap;
           c = p;
         }
       } else {
-        heap[0] = entry;
+        // The weakest entry is dropped: reused for the new one.
+        const entry = heap[0];
+        entry.doc = doc;
+        entry.score = score;
+        entry.rank = rank;
         for (let p = 0; ; ) {
           const l = 2 * p + 1;
           const r = l + 1;
@@ -755,10 +799,14 @@ export class TermIndex {
           if (l < heap.length && better(heap[worst], heap[l])) worst = l;
           if (r < heap.length && better(heap[worst], heap[r])) worst = r;
           if (worst === p) break;
-          [heap[p], heap[worst]] = [heap[worst], heap[p]];
+          const swap = heap[p];
+          heap[p] = heap[worst];
+          heap[worst] = swap;
           p = worst;
         }
       }
+      floorRank = heap[0].rank;
+      floorDoc = heap[0].doc;
     }
     return heap.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0)).map(({ doc, score }) => ({ doc, score }));
   }
@@ -956,35 +1004,6 @@ function decodePostings(
   }
   offsets[termCount] = at;
   return { offsets, docs: at === capacity ? docs : docs.slice(0, at), tfs: at === capacity ? tfs : tfs.slice(0, at), fieldDocs };
-}
-
-function newCandidates(length: number): Candidates {
-  return { docs: new Int32Array(length), scores: new Float64Array(length), masks: new Uint32Array(length), length: 0 };
-}
-
-/** Passages in either, scores added where both have one. */
-function union(a: Candidates, b: Candidates): Candidates {
-  const out = newCandidates(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < a.length || j < b.length) {
-    if (j >= b.length || (i < a.length && a.docs[i] < b.docs[j])) {
-      out.docs[k] = a.docs[i];
-      out.scores[k] = a.scores[i];
-      out.masks[k++] = a.masks[i++];
-    } else if (i >= a.length || b.docs[j] < a.docs[i]) {
-      out.docs[k] = b.docs[j];
-      out.scores[k] = b.scores[j];
-      out.masks[k++] = b.masks[j++];
-    } else {
-      out.docs[k] = a.docs[i];
-      out.scores[k] = a.scores[i] + b.scores[j];
-      out.masks[k++] = a.masks[i++] | b.masks[j++];
-    }
-  }
-  out.length = k;
-  return out;
 }
 
 class VarintWriter {
