@@ -932,10 +932,28 @@ export class TermIndex {
 }
 
 /**
+ * Reads the varint at bytes[p] into out[0] and returns the position after
+ * it. Past the end of the data the value comes out NaN, which the caller
+ * checks once per term rather than at every byte.
+ */
+function readVarint(bytes: Uint8Array, p: number, out: Float64Array): number {
+  let value = 0;
+  let scale = 1;
+  let byte: number;
+  do {
+    byte = bytes[p++];
+    value += (byte & 0x7f) * scale;
+    scale *= 128;
+  } while (byte >= 0x80);
+  out[0] = byte === undefined ? NaN : value;
+  return p;
+}
+
+/**
  * The posting runs of a serialized index: per term its count, then
- * (passage delta, packed frequencies) pairs as varints. One loop with
- * plain locals (no closure over the read position, which would keep it
- * off the fast path): it reads every posting of the index.
+ * (passage delta, packed frequencies) pairs as varints. One-byte values
+ * (most of them) are read inline; the loop reads every posting of the
+ * index, so it keeps to plain locals and one small helper.
  */
 function decodePostings(
   bytes: Uint8Array,
@@ -949,50 +967,41 @@ function decodePostings(
   const tfs = new Uint32Array(capacity);
   const offsets = new Int32Array(termCount + 1);
   const fieldDocs = new Int32Array(termCount * FIELDS);
+  const value = new Float64Array(1);
   const length = bytes.length;
   let p = 0;
   let at = 0;
   for (let t = 0; t < termCount; t++) {
     offsets[t] = at;
-    let count = bytes[p++];
-    if (count >= 0x80) {
-      count &= 0x7f;
-      for (let shift = 7, byte = 0x80; byte >= 0x80 && p < length; shift += 7) {
-        byte = bytes[p++];
-        count += (byte & 0x7f) * 2 ** shift;
-      }
-    }
-    if (p > length) throw new Error('the index data ends early');
-    if (at + count > capacity) throw new Error('the index data is inconsistent');
+    p = readVarint(bytes, p, value);
+    const count = value[0];
+    if (!(at + count <= capacity)) throw new Error(Number.isNaN(count) ? 'the index data ends early' : 'the index data is inconsistent');
     let doc = 0;
     let title = 0;
     let heading = 0;
     let text = 0;
     for (let i = 0; i < count; i++) {
-      // Passage delta, then packed frequencies; one-byte varints are the common case.
-      let delta = bytes[p++];
-      if (delta >= 0x80) {
-        delta &= 0x7f;
-        for (let shift = 7, byte = 0x80; byte >= 0x80 && p < length; shift += 7) {
-          byte = bytes[p++];
-          delta += (byte & 0x7f) * 2 ** shift;
-        }
+      // Passage delta, then packed frequencies.
+      let delta = bytes[p];
+      if (delta < 0x80) p++;
+      else {
+        p = readVarint(bytes, p, value);
+        delta = value[0];
       }
-      let tf = bytes[p++];
-      if (tf >= 0x80) {
-        tf &= 0x7f;
-        for (let shift = 7, byte = 0x80; byte >= 0x80 && p < length; shift += 7) {
-          byte = bytes[p++];
-          tf += (byte & 0x7f) * 2 ** shift;
-        }
-        tf >>>= 0;
+      let tf = bytes[p];
+      if (tf < 0x80) p++;
+      else {
+        p = readVarint(bytes, p, value);
+        tf = value[0] >>> 0;
       }
       doc += delta;
       docs[at] = doc;
       tfs[at] = tf;
       at++;
-      if (tf >>> 24) title++;
-      if ((tf >>> 16) & 0xff) heading++;
+      if (tf > 0xffff) {
+        if (tf >>> 24) title++;
+        if ((tf >>> 16) & 0xff) heading++;
+      }
       if (tf & 0xffff) text++;
     }
     // Past the end, reads give undefined: the data was cut short.
