@@ -30,7 +30,9 @@ export class CitedDocuments {
     for (const document of corpus.documents) {
       const first = document.passages[0];
       if (!first) continue;
-      const form = formatCitation(first, document.meta, style).inText.replace(/, “[^”]*”\)$/, ')');
+      // Without the page, which differs from passage to passage as the section does.
+      const { page: _page, lastPage: _lastPage, ...withoutPage } = first;
+      const form = formatCitation(withoutPage, document.meta, style).inText.replace(/, “[^”]*”\)$/, ')');
       if (form.length > 4) forms.push([document.meta.id, form]);
     }
     this.inText = { corpus, version: corpus.version, style, forms };

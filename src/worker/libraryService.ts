@@ -1,4 +1,5 @@
 import { LibraryEngine } from '../node/libraryEngine';
+import { userDocumentId } from '../core/sources/userSource';
 import { buildHome, buildTopicView } from '../core/briefingHome';
 import { cardFromPassage } from '../views/passageCards';
 import { citationAt } from '../core/checks/citationAt';
@@ -113,6 +114,23 @@ export function createLibraryService(onProgress: (done: number, total: number) =
     },
     async citationAt(draft, offset) {
       return citationAt(draft, offset, (await current()).index.corpus) ?? null;
+    },
+    async clip(url, folder, options) {
+      // Fetching and reading pages (an HTTP client, a DOM) loads on first use, not with the worker.
+      const [{ clipPage }, { PageFetchError }] = await Promise.all([import('../node/clipPage'), import('../node/pageFetch')]);
+      let clipped;
+      try {
+        clipped = await clipPage(url, folder, options);
+      } catch (error) {
+        if (error instanceof PageFetchError) return { problem: error.message };
+        throw error;
+      }
+      const engine = await current();
+      const report = await engine.update([clipped.path], []);
+      const docId = userDocumentId(clipped.path);
+      const document = engine.index.corpus.document(docId);
+      if (!document) return { problem: report.skipped[0]?.detail ?? report.problems[0] ?? `the clipping ${clipped.path} was saved but could not be indexed` };
+      return { ...clipped, docId, passages: document.passages.length };
     },
     async citedDocIds(draft, style) {
       return citedDocuments.ids((await current()).index.corpus, draft, style);
