@@ -36,8 +36,12 @@ export interface SearchPathSpec {
 /** What a child measured: the load, then one time per keystroke cold and per warm round. */
 export interface SearchPathRun {
   readonly loadMs: number;
+  /** CPU time of the load, all threads of the process (the worker's included): less sensitive than wall time to a busy machine. */
+  readonly loadCpuMs: number;
   readonly load: Pick<LoadReport, 'fromCache' | 'reread' | 'passages' | 'phasesMs'>;
   readonly cold: number[];
+  /** CPU time of each cold keystroke, all threads. */
+  readonly coldCpu: number[];
   readonly warm: number[][];
   /** Hits per keystroke (cold pass). */
   readonly hits: number[];
@@ -46,14 +50,22 @@ export interface SearchPathRun {
 
 type Search = (text: string) => Promise<number> | number;
 
-async function timeKeystrokes(spec: SearchPathSpec, search: Search): Promise<Pick<SearchPathRun, 'cold' | 'warm' | 'hits'>> {
+const cpuMs = (since: NodeJS.CpuUsage): number => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+};
+
+async function timeKeystrokes(spec: SearchPathSpec, search: Search): Promise<Pick<SearchPathRun, 'cold' | 'coldCpu' | 'warm' | 'hits'>> {
   const cold: number[] = [];
+  const coldCpu: number[] = [];
   const hits: number[] = [];
   for (const keystroke of spec.keystrokes) {
+    const cpu = process.cpuUsage();
     const start = performance.now();
     const answer = search(keystroke.text);
     const found = typeof answer === 'number' ? answer : await answer;
     cold.push(performance.now() - start);
+    coldCpu.push(cpuMs(cpu));
     hits.push(found);
   }
   const warm: number[][] = [];
@@ -67,7 +79,7 @@ async function timeKeystrokes(spec: SearchPathSpec, search: Search): Promise<Pic
     }
     warm.push(samples);
   }
-  return { cold, warm, hits };
+  return { cold, coldCpu, warm, hits };
 }
 
 const loadFigures = (report: LoadReport): SearchPathRun['load'] => ({ fromCache: report.fromCache, reread: report.reread, passages: report.passages, phasesMs: report.phasesMs });
@@ -82,11 +94,13 @@ export async function endToEndChild(spec: SearchPathSpec): Promise<SearchPathRun
   const uri = (fsPath: string): never => ({ fsPath, path: fsPath, scheme: 'file' }) as never;
   const library = new Library(uri(ROOT), uri(spec.storage), log, spec.version);
   try {
+    const cpu = process.cpuUsage();
     const started = performance.now();
     const report = await library.ready();
     const loadMs = performance.now() - started;
+    const loadCpuMs = cpuMs(cpu);
     const timed = await timeKeystrokes(spec, async (text) => (await library.search(text, LIMIT, spec.citedDocIds)).length);
-    return { loadMs, load: loadFigures(report), ...timed, notes };
+    return { loadMs, loadCpuMs, load: loadFigures(report), ...timed, notes };
   } finally {
     library.dispose();
   }
@@ -95,11 +109,13 @@ export async function endToEndChild(spec: SearchPathSpec): Promise<SearchPathRun
 /** In a child: the same library loaded in this process, searched directly. */
 export async function directChild(spec: SearchPathSpec): Promise<SearchPathRun> {
   const engine = new LibraryEngine(spec.engineOptions);
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const report = await engine.load();
   const loadMs = performance.now() - started;
+  const loadCpuMs = cpuMs(cpu);
   const { corpus, index } = engine.index;
   const preferred = new PreferredPassages().of(corpus, spec.citedDocIds);
   const timed = await timeKeystrokes(spec, (text) => index.search(text, { limit: LIMIT, preferred }).length);
-  return { loadMs, load: loadFigures(report), ...timed, notes: [...report.notes] };
+  return { loadMs, loadCpuMs, load: loadFigures(report), ...timed, notes: [...report.notes] };
 }
