@@ -1,12 +1,11 @@
 import type * as vscode from 'vscode';
 import type { DraftTracker } from '../editor/draftTracker';
 import type { Library } from './library';
-import { settings } from './settings';
 
 /**
  * Which sources the draft being written already cites, so they can rank
- * first. The answer is kept until the draft, its citation style or the
- * library changes: the panel asks on every keystroke of a search.
+ * first. The answer is kept until the draft or the library changes: the
+ * panel asks on every keystroke of a search.
  */
 export class CitedSources implements vscode.Disposable {
   private cached: { readonly key: string; readonly ids: Promise<string[]> } | undefined;
@@ -24,10 +23,9 @@ export class CitedSources implements vscode.Disposable {
     const editor = this.drafts.target();
     if (!editor) return [];
     const { document } = editor;
-    const style = settings.citationStyle(document.languageId);
-    const key = `${document.uri.toString()}\n${document.version}\n${style}`;
+    const key = `${document.uri.toString()}\n${document.version}`;
     if (this.cached?.key !== key) {
-      const ids = this.library.citedDocIds(document.getText(), style);
+      const ids = this.library.citedDocIds(document.getText());
       const entry = { key, ids };
       this.cached = entry;
       // A failed answer is not kept: the next call asks again.
