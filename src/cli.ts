@@ -11,6 +11,7 @@ import { bundledStyleIds, DEFAULT_STYLE, parseStyleName } from './core/cite/styl
 import { CitationStyles } from './node/citationStyles';
 import { lookupOf, exportSources } from './worker/citationService';
 import { markSnippet } from './core/search/snippet';
+import { asciiJson } from './core/text/asciiJson';
 import type { SearchHit } from './core/search/searchIndex';
 import { loadBundledCorpus, readManifestSources } from './node/bundledSources';
 import { LibraryEngine } from './node/libraryEngine';
@@ -177,7 +178,7 @@ async function main(argv: string[]): Promise<void> {
       if (existsSync(path.join(folder, 'sources.json'))) {
         const sources = readManifestSources(folder);
         const bundle = buildBundle(sources);
-        writeFileSync(values.out, JSON.stringify(serializeBundle(bundle, hashSources(sources))));
+        writeFileSync(values.out, asciiJson(serializeBundle(bundle, hashSources(sources))));
         if (!values.quiet) process.stdout.write(`Indexed ${bundle.corpus.passageCount} passages from ${sources.length} documents in ${Math.round(performance.now() - started)} ms → ${values.out}\n`);
         return;
       }

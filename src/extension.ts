@@ -92,6 +92,7 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
     pins,
     drafts,
+    cited,
     viewer,
     panel,
     new RelatedFollower(panel, (error) => log.error('Could not update the related passages', error)),

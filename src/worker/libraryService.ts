@@ -4,18 +4,20 @@ import type { SourceLookup } from '../core/cite/sourceLookup';
 import { DEFAULT_STYLE } from '../core/cite/styles';
 import { CitationStyles } from '../node/citationStyles';
 import { LibraryEngine } from '../node/libraryEngine';
-import { clipPage } from '../node/clipPage';
-import { PageFetchError } from '../node/pageFetch';
 import { userDocumentId } from '../core/sources/userSource';
-import { buildBriefing, buildTopicPage } from '../core/brief/briefing';
-import { briefingToMarkdown } from '../core/brief/markdown';
 import { buildHome, buildTopicView } from '../core/briefingHome';
 import { cardFromPassage } from '../views/passageCards';
 import { citationAt } from '../core/checks/citationAt';
 import { citedDocIdsInOrder, tidyFootnotes } from '../core/checks/tidyFootnotes';
 import { citationText, citerFor, exportSources, lookupOf, planInsertion } from './citationService';
-import { checkDraft, claimReports } from './draftReport';
 import type { LibraryApi } from './libraryApi';
+import { PreferredPassages } from './preferredPassages';
+
+// The briefing and the writing checks bring the NLP libraries (compromise, chrono-node): most of the worker's
+// start-up. They load on first use, so the first search does not wait for them.
+const briefing = () => import('../core/brief/briefing');
+const briefingMarkdown = () => import('../core/brief/markdown');
+const draftReport = () => import('./draftReport');
 
 /**
  * The library's answers, computed where the index lives: in the worker for
@@ -23,6 +25,7 @@ import type { LibraryApi } from './libraryApi';
  */
 export function createLibraryService(onProgress: (done: number, total: number) => void): LibraryApi {
   let latest: LibraryEngine | undefined;
+  const preferredPassages = new PreferredPassages();
   let loading: Promise<unknown> = Promise.resolve();
   let styles: CitationStyles | undefined;
   /** The sources as citations see them, made again after each load or update. */
@@ -64,9 +67,7 @@ export function createLibraryService(onProgress: (done: number, total: number) =
     },
     async search(query, limit, preferredDocIds) {
       const { corpus, index } = (await current()).index;
-      const docs = new Set(preferredDocIds);
-      const preferred = new Set(corpus.passages.filter((passage) => docs.has(passage.docId)).map((passage) => passage.id));
-      return index.search(query, { limit, preferred });
+      return index.search(query, { limit, preferred: preferredPassages.of(corpus, preferredDocIds) });
     },
     async suggest(query) {
       return (await current()).index.index.suggest(query);
@@ -89,12 +90,13 @@ export function createLibraryService(onProgress: (done: number, total: number) =
     },
     async home() {
       const engine = await current();
-      return buildHome(engine.index.corpus, engine.analyse(), (await engine.topics()).topics);
+      return buildHome(engine.index.corpus, await engine.analyse(), (await engine.topics()).topics);
     },
     async topic(topicOrText) {
       const engine = await current();
       const { corpus, index } = engine.index;
-      const page = buildTopicPage(corpus, index, topicOrText, { topics: (await engine.topics()).topics }, engine.analyse());
+      const { buildTopicPage } = await briefing();
+      const page = buildTopicPage(corpus, index, topicOrText, { topics: (await engine.topics()).topics }, await engine.analyse());
       const noReader = { pinned: new Set<string>(), citedDocs: new Set<string>() };
       return buildTopicView(corpus, page, (passageId, quote) => {
         const passage = corpus.passage(passageId);
@@ -107,18 +109,22 @@ export function createLibraryService(onProgress: (done: number, total: number) =
     },
     async briefing(topic) {
       const engine = await current();
+      const { buildBriefing } = await briefing();
       return buildBriefing(engine.index.corpus, engine.index.index, topic, { topics: (await engine.topics()).topics });
     },
     async briefingMarkdown(topic) {
       const engine = await current();
+      const [{ buildBriefing }, { briefingToMarkdown }] = await Promise.all([briefing(), briefingMarkdown()]);
       return briefingToMarkdown(buildBriefing(engine.index.corpus, engine.index.index, topic, { topics: (await engine.topics()).topics }));
     },
     async checkDraft(draft) {
       const engine = await current();
-      return checkDraft(draft, engine.index.corpus, engine.analyse());
+      const { checkDraft } = await draftReport();
+      return checkDraft(draft, engine.index.corpus, await engine.analyse());
     },
     async claims(draft, offset) {
       const { corpus, index } = (await current()).index;
+      const { claimReports } = await draftReport();
       return claimReports(draft, offset, corpus, index);
     },
     async tidy(draft, style) {
@@ -132,6 +138,8 @@ export function createLibraryService(onProgress: (done: number, total: number) =
       return citationAt(draft, offset, engine.index.corpus, lookupFor(engine)) ?? null;
     },
     async clip(url, folder, options) {
+      // Fetching and reading pages (an HTTP client, a DOM) loads on first use, not with the worker.
+      const [{ clipPage }, { PageFetchError }] = await Promise.all([import('../node/clipPage'), import('../node/pageFetch')]);
       let clipped;
       try {
         clipped = await clipPage(url, folder, options);
