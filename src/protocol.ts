@@ -37,7 +37,7 @@ export interface DocumentSummary {
   readonly author?: string;
   readonly date: string;
   readonly passages: number;
-  readonly origin: 'bundled' | 'user';
+  readonly origin: 'bundled' | 'user' | 'archive';
 }
 
 /** A figure worth quoting, with where it comes from. */

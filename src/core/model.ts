@@ -33,8 +33,10 @@ export interface SourceMeta {
   readonly url?: string;
   /** File name (bundled) or path (user source) the text was read from. */
   readonly file: string;
-  /** Where the text came from: the bundled corpus or a user's folder. */
-  readonly origin: 'bundled' | 'user';
+  /** Where the text came from: the bundled corpus, a user's folder, or a shared archive on PostgreSQL. */
+  readonly origin: 'bundled' | 'user' | 'archive';
+  /** For an archive document, the collection it belongs to. */
+  readonly collection?: string;
 }
 
 export type PassageKind = 'paragraph' | 'question-answer' | 'table-row' | 'callout';
