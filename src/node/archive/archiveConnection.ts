@@ -29,8 +29,7 @@ export class ArchiveConnection {
   constructor(options: ConnectionOptions) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.pool = new pg.Pool({
-      connectionString: options.url,
-      ...(options.password !== undefined ? { password: options.password } : {}),
+      connectionString: withPassword(options.url, options.password),
       max: options.maxConnections ?? 4,
       connectionTimeoutMillis: this.timeoutMs,
       idleTimeoutMillis: 30_000,
@@ -60,6 +59,9 @@ export class ArchiveConnection {
       throw archiveErrorOf(error, this.timeoutMs);
     }
     let broken: Error | undefined;
+    // A checked-out connection that breaks between statements reports it here; the statement itself fails too.
+    const onError = (error: Error): void => void (broken ??= error);
+    client.on('error', onError);
     try {
       if (options.limit === false) await client.query('set statement_timeout = 0');
       return await work(client);
@@ -69,6 +71,7 @@ export class ArchiveConnection {
       throw failure;
     } finally {
       if (options.limit === false && !broken) await client.query(`set statement_timeout = ${this.timeoutMs}`).catch((error: Error) => (broken = error));
+      client.off('error', onError);
       // A connection that failed or hung is dropped rather than lent again.
       client.release(broken);
     }
@@ -89,4 +92,12 @@ export class ArchiveConnection {
     this.closed = true;
     await this.pool.end().catch(() => undefined);
   }
+}
+
+/** node-postgres lets the URL's (absent) password override one given beside it, so it goes into the URL, in memory only. */
+function withPassword(url: string, password: string | undefined): string {
+  if (password === undefined) return url;
+  const parsed = new URL(url);
+  parsed.password = encodeURIComponent(password);
+  return parsed.toString();
 }
