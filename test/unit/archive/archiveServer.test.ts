@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ArchiveConnection } from '../../../src/node/archive/archiveConnection';
-import { ArchiveError } from '../../../src/node/archive/archiveError';
+import type { ArchiveError } from '../../../src/node/archive/archiveError';
 import { pushDocuments, removeDocument } from '../../../src/node/archive/archivePush';
 import { ArchiveReader } from '../../../src/node/archive/archiveReader';
 import { migrate, schemaVersion } from '../../../src/node/archive/archiveSchema';
