@@ -7,6 +7,7 @@ import type { BriefingHome, TopicView } from '../protocol';
 import type { CitationTarget } from '../core/checks/citationAt';
 import type { TidyResult } from '../core/checks/tidyFootnotes';
 import type { ClaimReport, DraftFinding } from './draftReport';
+import type { ArchiveAnswer, ArchiveConfig, ArchiveStatus } from '../node/archive/archiveService';
 
 /** A document as lists show it: metadata, sections and size, without the text. */
 export interface DocumentOverview {
@@ -52,6 +53,12 @@ export interface LibraryApi {
   tidy(draft: string): Promise<TidyResult>;
   /** The source of the citation at `offset`, if there is one. */
   citationAt(draft: string, offset: number): Promise<CitationTarget | null>;
+  /** Connects to the shared archive (null: none); resolves with its status once it has answered or failed. */
+  configureArchive(config: ArchiveConfig | null): Promise<ArchiveStatus>;
+  /** Tries to reach the archive again now. */
+  reconnectArchive(): Promise<ArchiveStatus>;
+  /** The archive's hits for a query, or why there are none; answers at once when the archive is down. */
+  archiveSearch(query: string, limit: number, preferredDocIds: readonly string[]): Promise<ArchiveAnswer<SearchHit[]>>;
 }
 
 export type LibraryMethod = keyof LibraryApi;
@@ -67,4 +74,5 @@ export interface WorkerRequest {
 export type WorkerReply =
   | { readonly id: number; readonly result: unknown }
   | { readonly id: number; readonly error: string }
-  | { readonly event: 'progress'; readonly done: number; readonly total: number };
+  | { readonly event: 'progress'; readonly done: number; readonly total: number }
+  | { readonly event: 'archive'; readonly status: ArchiveStatus };

@@ -9,12 +9,25 @@ import { citationAt } from '../core/checks/citationAt';
 import { tidyFootnotes } from '../core/checks/tidyFootnotes';
 import { checkDraft, claimReports } from './draftReport';
 import type { LibraryApi } from './libraryApi';
+import { isArchiveId } from '../core/archive/archiveIds';
+import type { Corpus } from '../core/corpus';
+import type { PassageCard } from '../protocol';
+import type { ArchiveReader } from '../node/archive/archiveReader';
+import { ArchiveService, type ArchiveStatus } from '../node/archive/archiveService';
+import { withArchiveFindings, withArchiveTopic } from './archiveSide';
 
 /**
  * The library's answers, computed where the index lives: in the worker for
  * the extension, in-process for the CLI.
  */
-export function createLibraryService(onProgress: (done: number, total: number) => void): LibraryApi {
+export function createLibraryService(onProgress: (done: number, total: number) => void, onArchiveStatus: (status: ArchiveStatus) => void = () => {}): LibraryApi {
+  const archive = new ArchiveService(onArchiveStatus);
+  /** An archive answer when the id is an archive's and the archive answers; null otherwise. */
+  const fromArchive = async <T>(id: string, read: (reader: ArchiveReader) => Promise<T | undefined>): Promise<T | null> => {
+    if (!isArchiveId(id) || !archive.configured) return null;
+    const answer = await archive.use(read);
+    return 'value' in answer ? (answer.value ?? null) : null;
+  };
   let latest: LibraryEngine | undefined;
   let loading: Promise<unknown> = Promise.resolve();
   /** The engine once its load has finished; a call made during a (re)load waits for it, and for any load started meanwhile. */
@@ -54,17 +67,17 @@ export function createLibraryService(onProgress: (done: number, total: number) =
       const { corpus } = (await current()).index;
       const passage = corpus.passage(passageId);
       const meta = passage && corpus.meta(passage.docId);
-      return passage && meta ? { passage, meta } : null;
+      return passage && meta ? { passage, meta } : fromArchive(passageId, (reader) => reader.passage(passageId));
     },
     async documents() {
       return (await current()).index.corpus.documents.map((document) => ({ meta: document.meta, sections: document.sections, passages: document.passages.length }));
     },
     async document(docId) {
-      return (await current()).index.corpus.document(docId) ?? null;
+      return (await current()).index.corpus.document(docId) ?? fromArchive(docId, (reader) => reader.document(docId));
     },
     async rawText(docId) {
       const engine = await current();
-      return (await engine.rawText(docId)) ?? null;
+      return (await engine.rawText(docId)) ?? fromArchive(docId, (reader) => reader.rawText(docId));
     },
     async home() {
       const engine = await current();
@@ -74,15 +87,8 @@ export function createLibraryService(onProgress: (done: number, total: number) =
       const engine = await current();
       const { corpus, index } = engine.index;
       const page = buildTopicPage(corpus, index, topicOrText, { topics: (await engine.topics()).topics }, engine.analyse());
-      const noReader = { pinned: new Set<string>(), citedDocs: new Set<string>() };
-      return buildTopicView(corpus, page, (passageId, quote) => {
-        const passage = corpus.passage(passageId);
-        const meta = passage && corpus.meta(passage.docId);
-        if (!passage || !meta) return undefined;
-        const card = cardFromPassage(passage, meta, noReader);
-        const at = passage.text.indexOf(quote);
-        return at >= 0 && quote ? { ...card, snippet: quote } : card;
-      });
+      const local = buildTopicView(corpus, page, (passageId, quote) => topicCard(corpus, passageId, quote));
+      return withArchiveTopic(archive, local, topicOrText, (await engine.topics()).topics, topicCard);
     },
     async briefing(topic) {
       const engine = await current();
@@ -94,7 +100,7 @@ export function createLibraryService(onProgress: (done: number, total: number) =
     },
     async checkDraft(draft) {
       const engine = await current();
-      return checkDraft(draft, engine.index.corpus, engine.analyse());
+      return withArchiveFindings(archive, draft, checkDraft(draft, engine.index.corpus, engine.analyse()));
     },
     async claims(draft, offset) {
       const { corpus, index } = (await current()).index;
@@ -105,6 +111,15 @@ export function createLibraryService(onProgress: (done: number, total: number) =
     },
     async citationAt(draft, offset) {
       return citationAt(draft, offset, (await current()).index.corpus) ?? null;
+    },
+    async configureArchive(config) {
+      return archive.configure(config);
+    },
+    async reconnectArchive() {
+      return archive.reconnect();
+    },
+    async archiveSearch(query, limit, preferredDocIds) {
+      return archive.search(query, limit, preferredDocIds);
     },
     async citedDocIds(draft, style) {
       const ids = citedSourceIds(draft);
@@ -118,4 +133,13 @@ export function createLibraryService(onProgress: (done: number, total: number) =
       return [...ids];
     },
   };
+}
+
+/** A topic page's card: the passage with the sentence the page is about as its snippet; no reader's pins yet. */
+function topicCard(corpus: Corpus, passageId: string, quote: string): PassageCard | undefined {
+  const passage = corpus.passage(passageId);
+  const meta = passage && corpus.meta(passage.docId);
+  if (!passage || !meta) return undefined;
+  const card = cardFromPassage(passage, meta, { pinned: new Set<string>(), citedDocs: new Set<string>() });
+  return quote && passage.text.includes(quote) ? { ...card, snippet: quote } : card;
 }
