@@ -1,17 +1,23 @@
 import * as vscode from 'vscode';
+import type { ArchiveStatus } from '../node/archive/archiveService';
 import type { ArchiveLink } from '../services/archiveLink';
 import { ARCHIVE_STATUS_COMMAND } from '../views/archiveStatusItem';
 import type { Command } from './command';
 
-/** Briefing: Archive Status — what the archive is doing, with Reconnect, Password and Settings at hand. */
+/**
+ * Briefing: Archive Status — what the archive is doing, with Reconnect,
+ * Password and Settings at hand. Returns the status; with `{ silent: true }`
+ * (for scripts and tests) only returns it.
+ */
 export class ArchiveStatusCommand implements Command {
   readonly id = ARCHIVE_STATUS_COMMAND;
 
   constructor(private readonly link: ArchiveLink) {}
 
-  async execute(): Promise<void> {
+  async execute(arg?: unknown): Promise<ArchiveStatus> {
     await this.link.ensure();
     const status = this.link.status;
+    if ((arg as { silent?: unknown } | undefined)?.silent === true) return status;
     const message =
       status.state === 'off'
         ? 'No shared archive is set up. Put its postgres:// URL (without a password) in the setting briefing.archive.url.'
@@ -25,6 +31,7 @@ export class ArchiveStatusCommand implements Command {
     if (chosen === 'Reconnect') await this.link.reconnect();
     else if (chosen === 'Enter Password') await this.link.askPassword();
     else if (chosen === 'Open Settings') await vscode.commands.executeCommand('workbench.action.openSettings', 'briefing.archive');
+    return this.link.status;
   }
 }
 

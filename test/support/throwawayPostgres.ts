@@ -77,7 +77,8 @@ function run(command: string, args: readonly string[], options: { input?: string
 export async function startThrowawayPostgres(options: StartOptions = {}): Promise<ThrowawayPostgres> {
   const bin = binDir();
   if (!bin) throw new Error(postgresUnavailable());
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'briefing-pg-'));
+  // As root the server runs as postgres, which must reach the folder: the system's /tmp, not a TMPDIR inside a private tree.
+  const dir = mkdtempSync(path.join(asRoot ? '/tmp' : os.tmpdir(), 'briefing-pg-'));
   if (asRoot) chownSync(dir, Number(run('id', ['-u']).trim()), Number(run('id', ['-g']).trim()));
   const data = path.join(dir, 'data');
   const port = await freePort();
