@@ -7,11 +7,13 @@
  * human table per size and one `BENCH_JSON ` line at the end.
  *
  *   node --expose-gc dist/bench.js [--sizes=1000,10000,100000] [--rounds=3] [--no-rg]
+ *   node --expose-gc dist/bench.js --archive [--archive-passages=1000000] [--archive-clients=20] [--no-local]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
+import { getHeapStatistics } from 'node:v8';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { hashSources, loadOrBuildBundle, serializeBundle, type LoadedBundle } from '../src/core/bundle';
@@ -24,6 +26,7 @@ import { measureIndexingStall, type StallFigures } from './indexingStall';
 import { makeQueries, QUERY_KINDS, scanTerms, type BenchQuery, type QueryKind } from './queries';
 import { heapMB, round, summarize, table, time, type Summary } from './stats';
 import { fakeContext, installVscodeStub } from './vscodeStub';
+import { runArchiveBench, type ArchiveFigures } from './archiveBench';
 
 const ROOT = path.resolve(__dirname, '..');
 const SEED = 20250606;
@@ -394,6 +397,28 @@ function verdicts(results: Map<number, SizeFigures>, bundled: BundledFigures): V
   return out;
 }
 
+/** The archive's targets: ingest, keystroke latency alone and with 20 clients, and recall beside the local engine. */
+function archiveVerdicts(figures: ArchiveFigures): Verdict[] {
+  const out: Verdict[] = [];
+  const check = (name: string, value: number | undefined, bound: number, unit: string, atLeast = false): void => {
+    if (value === undefined || Number.isNaN(value)) out.push({ name, kind: 'target', met: null, detail: 'not measured in this run' });
+    else {
+      const met = atLeast ? value >= bound : value <= bound;
+      out.push({ name, kind: 'target', met, detail: `${round(value)} ${unit}, ${round(Math.abs(bound - value))} ${unit} ${met === atLeast ? 'over' : 'under'} the bound of ${bound} ${unit}` });
+    }
+  };
+  check('archive ingest ≥ 5 MB/s', figures.ingest?.mbPerSecond, 5, 'MB/s', true);
+  check('archive keystroke p95 ≤ 50 ms from the extension host', figures.typing?.p95, 50, 'ms');
+  check(`${figures.concurrent?.clients ?? 20} clients at once: p95 ≤ 100 ms`, figures.concurrent?.p95, 100, 'ms');
+  check('20 clients at once: no errors', figures.concurrent ? figures.concurrent.errors + (figures.typing?.unavailable ?? 0) : undefined, 0, 'errors');
+  for (const set of ['dev', 'heldOut'] as const) {
+    const recall = figures.recall?.[set];
+    if (recall?.local === undefined) out.push({ name: `exact-word recall@20 ≥ the local engine's (${set})`, kind: 'target', met: null, detail: 'local engine not built (--no-local)' });
+    else out.push({ name: `exact-word recall@20 ≥ the local engine's (${set})`, kind: 'target', met: recall.archive >= recall.local, detail: `archive ${recall.archive}, local ${recall.local}` });
+  }
+  return out;
+}
+
 // --- main --------------------------------------------------------------------------
 
 async function main(): Promise<void> {
@@ -403,10 +428,32 @@ async function main(): Promise<void> {
     log(`CHILD_JSON ${JSON.stringify(figures)}`);
     return;
   }
-  if (!(globalThis as { gc?: unknown }).gc) {
+  const smallHeap = args.includes('--archive') && !args.includes('--no-local') && getHeapStatistics().heap_size_limit < 6e9;
+  if (!(globalThis as { gc?: unknown }).gc || smallHeap) {
     // Heap figures need a full collection: run again with --expose-gc.
-    const again = spawnSync(process.execPath, ['--expose-gc', __filename, ...args], { stdio: 'inherit' });
+    // The archive section builds the local engine on 1M passages for its recall comparison: a larger heap.
+    const again = spawnSync(process.execPath, ['--expose-gc', ...(smallHeap ? ['--max-old-space-size=12288'] : []), __filename, ...args], { stdio: 'inherit' });
     process.exit(again.status ?? 1);
+  }
+  if (args.includes('--archive')) {
+    // The archive section alone: it brings its own corpus (1M passages) and server.
+    const figures = await runArchiveBench({
+      root: ROOT,
+      seed: SEED,
+      passages: Number(option('archive-passages') ?? 1_000_000),
+      clients: Number(option('archive-clients') ?? 20),
+      keystrokes: Number(option('archive-keystrokes') ?? 1500),
+      typingMs: Number(option('archive-typing-ms') ?? 150),
+      compareLocal: !args.includes('--no-local'),
+      pool,
+      log,
+    });
+    if (figures.status !== 'measured') log(`archive: ${figures.status}`);
+    const judged = archiveVerdicts(figures);
+    log('\n## Targets (issue #16)');
+    log(table(['', 'verdict', 'by how much'], judged.map((v) => [v.name, v.met === null ? 'not measured' : v.met ? 'met' : 'MISSED', v.detail])));
+    log('BENCH_JSON ' + JSON.stringify({ node: process.version, cpus: os.cpus().length, seed: SEED, archive: figures, verdicts: judged }));
+    return;
   }
   const started = performance.now();
   mkdirSync(path.join(ROOT, '.bench'), { recursive: true });

@@ -48,9 +48,8 @@ async function main(): Promise<void> {
   log(`  ${cluster.url('postgres', 'reader')}              (only "bundled": row-level security at work)`);
   log(`Or from a terminal: BRIEFING_DB=${cluster.url()} npx briefing search "prisoner exchange"`);
   log('Ctrl+C stops the server and removes its files.');
-  await new Promise<void>(() => {
-    // Runs until a signal: the cluster's own handlers stop the server and remove its folder.
-  });
+  // Runs until a signal: the cluster's own handlers stop the server and remove its folder.
+  setInterval(() => undefined, 1 << 30);
 }
 
 main().catch((error: unknown) => {

@@ -28,8 +28,8 @@ export function intoCollection(document: SourceDocument, collection: string): So
   };
 }
 
-/** The COPY rows of one archive document and its passages. */
-export function documentRows(document: SourceDocument, raw: string, contentHash: string, sourcePath: string): { document: string; passages: string } {
+/** The COPY rows of one archive document and its passages; its terms are added to `vocabulary` when given. */
+export function documentRows(document: SourceDocument, raw: string, contentHash: string, sourcePath: string, vocabulary?: Set<string>): { document: string; passages: string } {
   const { meta } = document;
   const collection = meta.collection ?? '';
   const documentRow = copyRow([
@@ -61,7 +61,7 @@ export function documentRows(document: SourceDocument, raw: string, contentHash:
       passage.headingSpan?.start,
       passage.headingSpan?.end,
       passage.gaps && passage.gaps.length > 0 ? JSON.stringify(passage.gaps) : null,
-      searchVector(meta.title, passage.heading, passage.text),
+      searchVector(meta.title, passage.heading, passage.text, vocabulary),
     ]);
   }
   return { document: documentRow, passages };

@@ -30,9 +30,9 @@ export function quoteLexeme(term: string): string {
 /**
  * The tsvector of a passage in PostgreSQL's input syntax, e.g.
  * `'peace':1B,9C 'talk':2B`: title words first, then heading, then text,
- * each word at its position.
+ * each word at its position. The terms are added to `vocabulary` when given.
  */
-export function searchVector(title: string, heading: string | undefined, text: string): string {
+export function searchVector(title: string, heading: string | undefined, text: string, vocabulary?: Set<string>): string {
   const positions = new Map<string, string[]>();
   let position = 0;
   const add = (fieldText: string, weight: 'A' | 'B' | 'C'): void => {
@@ -46,5 +46,6 @@ export function searchVector(title: string, heading: string | undefined, text: s
   add(title, 'B');
   if (heading) add(heading, 'A');
   add(text, 'C');
+  if (vocabulary) for (const term of positions.keys()) vocabulary.add(term);
   return [...positions].map(([term, at]) => `${quoteLexeme(term)}:${at.join(',')}`).join(' ');
 }

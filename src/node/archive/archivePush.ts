@@ -72,22 +72,31 @@ export async function pushDocuments(connection: ArchiveConnection, items: AsyncI
   await connection.withClient(
     async (client) => {
       await client.query('insert into briefing.collections (name) values ($1) on conflict do nothing', [options.collection]);
-      // A larger pending list lets GIN take a batch's entries in bulk.
-      await client.query("set gin_pending_list_limit = '64MB'").catch(() => undefined);
+      // A larger pending list lets GIN take a batch's entries in bulk; it is merged into the index at the end.
+      await client.query("set gin_pending_list_limit = '32MB'").catch(() => undefined);
+      // Pipelined: while the server writes one batch, the next is read, hashed and parsed here.
+      let writing: Promise<void> = Promise.resolve();
       let batch: PushItem[] = [];
       let size = 0;
       const flush = async (): Promise<void> => {
         if (batch.length === 0) return;
-        const result = await pushBatch(client, batch, options.collection, problems);
-        totals.added += result.added;
-        totals.replaced += result.replaced;
-        totals.unchanged += result.unchanged;
-        totals.passages += result.passages;
-        totals.bytes += size;
-        totals.seen += batch.length;
+        const items = batch;
+        const bytes = size;
         batch = [];
         size = 0;
-        options.onProgress?.({ ...totals });
+        const prepared = await prepareBatch(connection, items, options.collection, problems);
+        await writing;
+        totals.unchanged += prepared.unchanged;
+        writing = writeBatch(client, prepared).then(() => {
+          totals.added += prepared.added;
+          totals.replaced += prepared.replaced;
+          totals.passages += prepared.passages;
+          totals.bytes += bytes;
+          totals.seen += items.length;
+          options.onProgress?.({ ...totals });
+        });
+        // A failed write surfaces at the next await; until then it must not count as unhandled.
+        writing.catch(() => undefined);
       };
       for await (const item of items) {
         if (options.shouldStop?.()) {
@@ -99,60 +108,88 @@ export async function pushDocuments(connection: ArchiveConnection, items: AsyncI
         if (size >= batchBytes) await flush();
       }
       if (!stopped) await flush();
+      await writing;
+      if (totals.added + totals.replaced > 0) {
+        // Searches read the GIN pending list linearly and plan from statistics: settle both now.
+        await client.query("select gin_clean_pending_list('briefing.passages_search'::regclass)").catch(() => undefined);
+        await client.query('analyze briefing.passages, briefing.documents, briefing.terms').catch(() => undefined);
+      }
     },
     { limit: false },
   );
   return { ...totals, problems, stopped };
 }
 
-async function pushBatch(client: pg.PoolClient, batch: readonly PushItem[], collection: string, problems: string[]): Promise<{ added: number; replaced: number; unchanged: number; passages: number }> {
+/** A batch ready to write: what changed, as COPY data, and the terms it brings to the vocabulary. */
+interface PreparedBatch {
+  readonly collection: string;
+  readonly deleteIds: readonly string[];
+  readonly changedIds: readonly string[];
+  readonly documentData: string;
+  readonly passageData: string;
+  readonly terms: readonly string[];
+  readonly added: number;
+  readonly replaced: number;
+  readonly unchanged: number;
+  readonly passages: number;
+}
+
+/** Hashes the batch, asks the archive which documents are current (on a connection of its own), and parses the rest. */
+async function prepareBatch(connection: ArchiveConnection, batch: readonly PushItem[], collection: string, problems: string[]): Promise<PreparedBatch> {
   const entries = new Map<string, { item: PushItem; hash: string }>();
   for (const item of batch) {
     const id = archiveDocId(collection, item.localId);
     if (entries.has(id)) problems.push(`${item.sourcePath}: has the same document id as ${entries.get(id)!.item.sourcePath} (${id}); only the last is kept`);
     entries.set(id, { item, hash: pushHash(item) });
   }
-  const current = await client.query<{ id: string; content_hash: string }>('select id, content_hash from briefing.documents where id = any($1)', [[...entries.keys()]]);
-  const known = new Map(current.rows.map((row) => [row.id, row.content_hash]));
-  // Only what changed is parsed: pushing the same folder again reads it, hashes it, and stops there.
-  const changed = [...entries].flatMap(([id, { item, hash }]) => {
-    if (known.get(id) === hash) return [];
-    const { document, problems: found } = item.parse();
-    problems.push(...found.map((text) => `${item.sourcePath}: ${text}`));
-    if (document.meta.id !== item.localId) throw new Error(`${item.sourcePath}: parsed as ${document.meta.id}, expected ${item.localId}`);
-    return [{ item, hash, document: intoCollection(document, collection) }];
-  });
-  const unchanged = entries.size - changed.length;
-  if (changed.length === 0) return { added: 0, replaced: 0, unchanged, passages: 0 };
-
+  const current = await connection.query<{ id: string; content_hash: string }>('select id, content_hash from briefing.documents where id = any($1)', [[...entries.keys()]]);
+  const known = new Map(current.map((row) => [row.id, row.content_hash]));
   let documentData = '';
   let passageData = '';
   let passages = 0;
-  for (const { item, hash, document } of changed) {
-    const rows = documentRows(document, item.raw, hash, item.sourcePath);
+  const vocabulary = new Set<string>();
+  const changedIds: string[] = [];
+  // Only what changed is parsed: pushing the same folder again reads it, hashes it, and stops there.
+  for (const [id, { item, hash }] of entries) {
+    if (known.get(id) === hash) continue;
+    const { document, problems: found } = item.parse();
+    problems.push(...found.map((text) => `${item.sourcePath}: ${text}`));
+    if (document.meta.id !== item.localId) throw new Error(`${item.sourcePath}: parsed as ${document.meta.id}, expected ${item.localId}`);
+    const rows = documentRows(intoCollection(document, collection), item.raw, hash, item.sourcePath, vocabulary);
     documentData += rows.document;
     passageData += rows.passages;
     passages += document.passages.length;
+    changedIds.push(id);
   }
-  const changedIds = changed.map((entry) => entry.document.meta.id);
-  const replaced = changedIds.filter((id) => known.has(id)).length;
+  const deleteIds = changedIds.filter((id) => known.has(id));
+  return {
+    collection,
+    deleteIds,
+    changedIds,
+    documentData,
+    passageData,
+    terms: [...vocabulary].sort(),
+    added: changedIds.length - deleteIds.length,
+    replaced: deleteIds.length,
+    unchanged: entries.size - changedIds.length,
+    passages,
+  };
+}
+
+/** One transaction: the changed documents' old versions out, the new ones in, their words in the vocabulary. */
+async function writeBatch(client: pg.PoolClient, batch: PreparedBatch): Promise<void> {
+  if (batch.changedIds.length === 0) return;
   await client.query('begin');
   try {
-    await client.query('delete from briefing.documents where id = any($1)', [changedIds.filter((id) => known.has(id))]);
-    await copyInto(client, `briefing.documents (${DOCUMENT_COLUMNS.join(', ')})`, documentData);
-    await copyInto(client, `briefing.passages (${PASSAGE_COLUMNS.join(', ')})`, passageData);
-    await client.query(
-      `insert into briefing.terms (collection, term)
-       select distinct $2::text, t.lexeme from briefing.passages p, unnest(p.search) t where p.doc_id = any($1)
-       on conflict do nothing`,
-      [changedIds, collection],
-    );
+    if (batch.deleteIds.length > 0) await client.query('delete from briefing.documents where id = any($1)', [batch.deleteIds]);
+    await copyInto(client, `briefing.documents (${DOCUMENT_COLUMNS.join(', ')})`, batch.documentData);
+    await copyInto(client, `briefing.passages (${PASSAGE_COLUMNS.join(', ')})`, batch.passageData);
+    await client.query('insert into briefing.terms (collection, term) select $1, unnest($2::text[]) on conflict do nothing', [batch.collection, batch.terms]);
     await client.query('commit');
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
     throw error;
   }
-  return { added: changed.length - replaced, replaced, unchanged, passages };
 }
 
 async function copyInto(client: pg.PoolClient, target: string, data: string): Promise<void> {

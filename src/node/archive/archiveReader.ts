@@ -16,7 +16,7 @@ import { makeSnippet } from '../../core/search/snippet';
 import type { ArchiveConnection } from './archiveConnection';
 
 /** How many matches of a query the server ranks at most: the cost of a word found in most passages stays bounded. */
-export const CANDIDATE_CAP = 3000;
+export const CANDIDATE_CAP = 1000;
 /** Vocabulary neighbours looked at per typed word. */
 const NEIGHBOURS_PER_WORD = 40;
 
