@@ -83,7 +83,9 @@ export class ArchiveService {
       return { value: await work(reader) };
     } catch (error) {
       const failure = archiveErrorOf(error, this.connection?.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-      if (generation === this.generation) this.fail(failure, status.url, generation);
+      // An error of one query (not of the server or the connection) fails that query only.
+      const serverWide = failure.kind !== 'error' && failure.kind !== 'denied';
+      if (serverWide && generation === this.generation) this.fail(failure, status.url, generation);
       return { unavailable: failure.message };
     }
   }

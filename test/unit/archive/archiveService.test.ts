@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { ArchiveConnection } from '../../../src/node/archive/archiveConnection';
 import { pushDocuments } from '../../../src/node/archive/archivePush';
 import { migrate } from '../../../src/node/archive/archiveSchema';
-import type { ArchiveStatus } from '../../../src/node/archive/archiveService';
+import { ArchiveService, type ArchiveStatus } from '../../../src/node/archive/archiveService';
 import { manifestItems } from '../../../src/node/archive/pushSources';
 import { createLibraryService } from '../../../src/worker/libraryService';
 import { bundled, repoRoot } from '../bundledCorpus';
@@ -73,6 +73,18 @@ describe('the library service with an archive', function () {
     const quote = findings.find((finding) => finding.kind === 'quote');
     assert.equal(quote?.status, 'verbatim', JSON.stringify(findings));
     assert.ok(quote?.sources.every((source) => source.meta.origin === 'archive'));
+  });
+
+  it('fails one bad query without calling the archive unreachable', async () => {
+    const archive = new ArchiveService();
+    try {
+      assert.equal((await archive.configure({ url })).state, 'connected');
+      const answer = await archive.use((reader) => reader.search('x', { limit: 1 }).then(() => Promise.reject(new Error('syntax error in tsquery'))));
+      assert.ok('unavailable' in answer && /syntax error/.test(answer.unavailable));
+      assert.equal(archive.status.state, 'connected');
+    } finally {
+      await archive.close();
+    }
   });
 
   it('answers at once that the archive is unavailable while it is down, and says why', async () => {
