@@ -14,11 +14,15 @@ import type { Corpus } from '../core/corpus';
 import { SearchIndex } from '../core/search/searchIndex';
 import type { ArchiveService } from '../node/archive/archiveService';
 import type { PassageCard, TopicView } from '../protocol';
-import { checkDraft, type DraftFinding } from './draftReport';
+import { checkDraft, claimReports, type ClaimReport, type DraftFinding } from './draftReport';
+import { draftProse } from '../core/checks/draftText';
+import { relatedQuery } from '../core/search/relatedQuery';
+import { paragraphAt } from '../core/text/paragraph';
 
 /** Passages per query the archive is asked for. */
 const TOPIC_PASSAGES_PER_QUERY = 12;
 const DRAFT_PASSAGES_PER_QUERY = 6;
+const CLAIM_PASSAGES_PER_QUERY = 10;
 
 /** The local topic page with the archive's passages, facts and people added when the archive answers. */
 export async function withArchiveTopic(
@@ -44,6 +48,28 @@ export async function withArchiveFindings(archive: ArchiveService, draft: string
   if ('unavailable' in answer || answer.value.passageCount === 0) return [...local];
   const corpus = answer.value;
   return mergeFindings(local, checkDraft(draft, corpus, analyseCorpus(corpus)));
+}
+
+/** Support for the sentences at the cursor, counting the archive's sources too. */
+export async function withArchiveClaims(archive: ArchiveService, draft: string, offset: number, local: readonly ClaimReport[]): Promise<ClaimReport[]> {
+  if (archive.status.state !== 'connected' || local.length === 0) return [...local];
+  const paragraph = paragraphAt(draft, offset);
+  const prose = draftProse(draft);
+  const queries = prose.sentences
+    .filter((span) => span.start >= paragraph.start && span.end <= paragraph.end)
+    .map((span) => relatedQuery(prose.text.slice(span.start, span.end)))
+    .filter((query) => query.trim().length > 0);
+  const answer = await archive.use((reader) => reader.corpusFor(queries, CLAIM_PASSAGES_PER_QUERY));
+  if ('unavailable' in answer || answer.value.passageCount === 0) return [...local];
+  const corpus = answer.value;
+  const fromArchive = new Map(claimReports(draft, offset, corpus, SearchIndex.build(corpus)).map((report) => [`${report.span.start}:${report.span.end}`, report]));
+  return local.map((report) => {
+    const other = fromArchive.get(`${report.span.start}:${report.span.end}`);
+    if (!other || other.documents === 0) return report;
+    const outlets = [...new Set([...report.outlets, ...other.outlets])];
+    const best = report.best ?? other.best;
+    return { span: report.span, documents: report.documents + other.documents, outlets, singleOutlet: outlets.length === 1, ...(best ? { best } : {}) };
+  });
 }
 
 const STATUS_RANK: Readonly<Record<DraftFinding['status'], number>> = { verbatim: 2, supported: 2, misattributed: 1, contradicted: 1, 'not-found': 0 };

@@ -14,7 +14,7 @@ import type { Corpus } from '../core/corpus';
 import type { PassageCard } from '../protocol';
 import type { ArchiveReader } from '../node/archive/archiveReader';
 import { ArchiveService, type ArchiveStatus } from '../node/archive/archiveService';
-import { withArchiveFindings, withArchiveTopic } from './archiveSide';
+import { withArchiveClaims, withArchiveFindings, withArchiveTopic } from './archiveSide';
 
 /**
  * The library's answers, computed where the index lives: in the worker for
@@ -104,7 +104,7 @@ export function createLibraryService(onProgress: (done: number, total: number) =
     },
     async claims(draft, offset) {
       const { corpus, index } = (await current()).index;
-      return claimReports(draft, offset, corpus, index);
+      return withArchiveClaims(archive, draft, offset, claimReports(draft, offset, corpus, index));
     },
     async tidy(draft) {
       return tidyFootnotes(draft, (await current()).index.corpus);

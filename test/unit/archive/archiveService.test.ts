@@ -75,6 +75,13 @@ describe('the library service with an archive', function () {
     assert.ok(quote?.sources.every((source) => source.meta.origin === 'archive'));
   });
 
+  it('counts the sources of the archive in the support for a sentence at the cursor', async () => {
+    const draft = 'Both sides have completed several prisoner exchanges, freeing over 1,000 captured soldiers each.\n';
+    const [report] = await service.claims(draft, 10);
+    assert.ok(report && report.documents > 0, JSON.stringify(report));
+    assert.equal(report.best?.meta.origin, 'archive');
+  });
+
   it('fails one bad query without calling the archive unreachable', async () => {
     const archive = new ArchiveService();
     try {
