@@ -12,6 +12,7 @@
  *     on a development set and a held-out set of queries.
  */
 import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Corpus } from '../src/core/corpus';
@@ -48,7 +49,7 @@ export interface ArchiveFigures {
   readonly status: string;
   readonly passages?: number;
   readonly textMB?: number;
-  readonly ingest?: { seconds: number; mbPerSecond: number; analyzeSeconds: number; repushSeconds: number };
+  readonly ingest?: { seconds: number; mbPerSecond: number; prepareSeconds: number; writeWaitSeconds: number; analyzeSeconds: number; repushSeconds: number };
   readonly databaseMB?: number;
   readonly typing?: Summary & { unavailable: number; byKind: Record<string, Summary> };
   readonly concurrent?: Summary & { clients: number; errors: number; typingMs: number };
@@ -65,7 +66,7 @@ export async function runArchiveBench(options: ArchiveBenchOptions): Promise<Arc
   if (missing) return { status: `skipped: ${missing}` };
   const workerPath = path.join(options.root, 'dist', 'indexWorker.js');
   if (!existsSync(workerPath)) return { status: 'skipped: dist/indexWorker.js is missing (npm run build)' };
-  const load = (): string => (require('node:os') as typeof import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ');
+  const load = (): string => loadavg().map((x) => x.toFixed(2)).join(' ');
   const loadBefore = load();
 
   log(`\n## Archive on PostgreSQL — ${options.passages.toLocaleString('en-US')} passages (load average before: ${loadBefore})`);
@@ -102,9 +103,17 @@ export async function runArchiveBench(options: ArchiveBenchOptions): Promise<Arc
     const repushSeconds = (performance.now() - started) / 1000;
     if (again.added + again.replaced !== 0) throw new Error('pushing the same corpus again changed documents');
     const [size] = await admin.query<{ mb: number }>('select pg_database_size(current_database()) / 1e6 as mb');
-    const ingest = { seconds: round(ingestSeconds), mbPerSecond: round(textMB / ingestSeconds), analyzeSeconds: round(analyzeSeconds), repushSeconds: round(repushSeconds) };
+    const ingest = {
+      seconds: round(ingestSeconds),
+      mbPerSecond: round(textMB / ingestSeconds),
+      prepareSeconds: round(report.prepareMs / 1000),
+      writeWaitSeconds: round(report.writeWaitMs / 1000),
+      analyzeSeconds: round(analyzeSeconds),
+      repushSeconds: round(repushSeconds),
+    };
     log(table(['ingest', 'value'], [
       ['push (parse, tsvectors, COPY, GIN, vocabulary)', `${ingest.seconds} s — ${ingest.mbPerSecond} MB/s of text`],
+      ['  of which: parsing and rows here / waiting for the server', `${ingest.prepareSeconds} s / ${ingest.writeWaitSeconds} s`],
       ['vacuum analyze after it', `${ingest.analyzeSeconds} s`],
       ['push again (unchanged: hashes only)', `${ingest.repushSeconds} s`],
       ['database size', `${Math.round(size.mb)} MB`],

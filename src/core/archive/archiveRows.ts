@@ -9,7 +9,7 @@ import type { Passage, PassageKind, SourceDocument, SourceMeta } from '../model'
 import { archiveDocId } from './archiveIds';
 import { copyRow } from './copyText';
 import { cslItem } from './cslItem';
-import { searchVector } from './searchVector';
+import { searchVector, termsOf } from './searchVector';
 
 /** Column lists in the order the COPY rows below write them. */
 export const DOCUMENT_COLUMNS = ['id', 'collection', 'content_hash', 'source_path', 'csl', 'meta', 'sections', 'table_facts', 'raw', 'bytes', 'passage_count'] as const;
@@ -46,6 +46,7 @@ export function documentRows(document: SourceDocument, raw: string, contentHash:
     document.passages.length,
   ]);
   let passages = '';
+  const titleTerms = termsOf(meta.title);
   for (const passage of document.passages) {
     passages += copyRow([
       meta.id,
@@ -61,7 +62,7 @@ export function documentRows(document: SourceDocument, raw: string, contentHash:
       passage.headingSpan?.start,
       passage.headingSpan?.end,
       passage.gaps && passage.gaps.length > 0 ? JSON.stringify(passage.gaps) : null,
-      searchVector(meta.title, passage.heading, passage.text, vocabulary),
+      searchVector(meta.title, passage.heading, passage.text, vocabulary, titleTerms),
     ]);
   }
   return { document: documentRow, passages };

@@ -24,28 +24,37 @@ export function termsOf(text: string): string[] {
 
 /** A lexeme as tsvector and tsquery input write it: quoted, with quotes and backslashes escaped. */
 export function quoteLexeme(term: string): string {
-  return `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+  return term.includes("'") || term.includes('\\') ? `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'` : `'${term}'`;
 }
+
+const WEIGHTS = ['A', 'B', 'C'] as const;
 
 /**
  * The tsvector of a passage in PostgreSQL's input syntax, e.g.
  * `'peace':1B,9C 'talk':2B`: title words first, then heading, then text,
- * each word at its position. The terms are added to `vocabulary` when given.
+ * each word at its position. The terms are added to `vocabulary` when
+ * given. `titleTerms` saves working out a document's title once per passage.
  */
-export function searchVector(title: string, heading: string | undefined, text: string, vocabulary?: Set<string>): string {
-  const positions = new Map<string, string[]>();
+export function searchVector(title: string, heading: string | undefined, text: string, vocabulary?: Set<string>, titleTerms: readonly string[] = termsOf(title)): string {
+  // Per term, its positions packed as position * 4 + weight index, in order.
+  const positions = new Map<string, number[]>();
   let position = 0;
-  const add = (fieldText: string, weight: 'A' | 'B' | 'C'): void => {
-    for (const term of termsOf(fieldText)) {
-      position = Math.min(position + 1, MAX_POSITION);
+  const add = (terms: readonly string[], weight: number): void => {
+    for (const term of terms) {
+      if (position < MAX_POSITION) position++;
       const list = positions.get(term);
-      if (!list) positions.set(term, [`${position}${weight}`]);
-      else if (list.length < MAX_POSITIONS_PER_TERM) list.push(`${position}${weight}`);
+      if (!list) positions.set(term, [position * 4 + weight]);
+      else if (list.length < MAX_POSITIONS_PER_TERM) list.push(position * 4 + weight);
     }
   };
-  add(title, 'B');
-  if (heading) add(heading, 'A');
-  add(text, 'C');
-  if (vocabulary) for (const term of positions.keys()) vocabulary.add(term);
-  return [...positions].map(([term, at]) => `${quoteLexeme(term)}:${at.join(',')}`).join(' ');
+  add(titleTerms, 1);
+  if (heading) add(termsOf(heading), 0);
+  add(termsOf(text), 2);
+  let vector = '';
+  for (const [term, packed] of positions) {
+    if (vocabulary) vocabulary.add(term);
+    vector += `${vector ? ' ' : ''}${quoteLexeme(term)}:`;
+    for (let i = 0; i < packed.length; i++) vector += `${i > 0 ? ',' : ''}${packed[i] >> 2}${WEIGHTS[packed[i] & 3]}`;
+  }
+  return vector;
 }

@@ -47,6 +47,9 @@ export interface PushProgress {
   readonly unchanged: number;
   readonly passages: number;
   readonly bytes: number;
+  /** Time spent here hashing, parsing and making rows, and waiting on the server's writes (ms). */
+  readonly prepareMs: number;
+  readonly writeWaitMs: number;
 }
 
 export interface PushReport extends PushProgress {
@@ -66,7 +69,7 @@ export async function pushDocuments(connection: ArchiveConnection, items: AsyncI
   if (problem) throw new Error(problem);
   const batchBytes = options.batchBytes ?? DEFAULT_BATCH_BYTES;
   const problems: string[] = [];
-  const totals = { seen: 0, added: 0, replaced: 0, unchanged: 0, passages: 0, bytes: 0 };
+  const totals = { seen: 0, added: 0, replaced: 0, unchanged: 0, passages: 0, bytes: 0, prepareMs: 0, writeWaitMs: 0 };
   let stopped = false;
 
   await connection.withClient(
@@ -84,8 +87,12 @@ export async function pushDocuments(connection: ArchiveConnection, items: AsyncI
         const bytes = size;
         batch = [];
         size = 0;
+        let started = performance.now();
         const prepared = await prepareBatch(connection, items, options.collection, problems);
+        totals.prepareMs += performance.now() - started;
+        started = performance.now();
         await writing;
+        totals.writeWaitMs += performance.now() - started;
         totals.unchanged += prepared.unchanged;
         writing = writeBatch(client, prepared).then(() => {
           totals.added += prepared.added;
@@ -108,7 +115,9 @@ export async function pushDocuments(connection: ArchiveConnection, items: AsyncI
         if (size >= batchBytes) await flush();
       }
       if (!stopped) await flush();
+      const started = performance.now();
       await writing;
+      totals.writeWaitMs += performance.now() - started;
       if (totals.added + totals.replaced > 0) {
         // Searches read the GIN pending list linearly and plan from statistics: settle both now.
         await client.query("select gin_clean_pending_list('briefing.passages_search'::regclass)").catch(() => undefined);

@@ -7,7 +7,7 @@ import { copyField } from '../../../src/core/archive/copyText';
 import { cslItem } from '../../../src/core/archive/cslItem';
 import { mergeHits } from '../../../src/core/archive/mergeHits';
 import { pendingMigrations, LATEST_VERSION } from '../../../src/core/archive/schema';
-import { searchVector } from '../../../src/core/archive/searchVector';
+import { quoteLexeme, searchVector } from '../../../src/core/archive/searchVector';
 import type { SearchHit } from '../../../src/core/search/searchIndex';
 import { bundled, documentOf } from '../bundledCorpus';
 
@@ -20,6 +20,8 @@ describe('archive core (pure)', () => {
   });
 
   it('quotes lexemes with quotes and backslashes so tsvector input cannot be broken', () => {
+    assert.equal(quoteLexeme("o'b\\"), "'o''b\\\\'");
+    assert.equal(quoteLexeme('plain'), "'plain'");
     assert.equal(copyField('a\tb\nc\\d\re\0'), 'a\\tb\\nc\\\\d\\re\uFFFD');
     assert.equal(copyField(null), '\\N');
     assert.throws(() => copyField(Number.NaN));
