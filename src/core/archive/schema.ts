@@ -140,12 +140,15 @@ grant select on briefing.terms to public;
 
 -- Ranked passages for a query, among the collections the session may read.
 -- The first \`cap\` matches are ranked, so a word in most passages costs no more than a rare one.
+-- Each call is planned for its own query: a rare word reads the GIN index, a word in most
+-- passages is found faster by reading the table until \`cap\` matches (a cached generic plan
+-- would always take the index, and build a bitmap of most of the table).
 create function briefing.search_passages(query tsquery, preferred text[], lim int, cap int)
 returns table (
   doc_id text, id text, collection text, ord int, kind text, section text, heading text, text text,
   span_start int, span_end int, heading_start int, heading_end int, gaps jsonb, meta jsonb, rank real
 )
-language plpgsql stable security definer set search_path = pg_catalog, briefing as $$
+language plpgsql stable security definer set search_path = pg_catalog, briefing set plan_cache_mode = force_custom_plan as $$
 #variable_conflict use_column
 declare
   readable text[] := briefing.readable_collections();
