@@ -159,9 +159,14 @@ begin
     from (
       select c.*, ts_rank_cd('${RANK_WEIGHTS}'::float4[], c.search, query) as rank
       from (
-        select p.* from briefing.passages p
-        where p.search @@ query and p.collection = any (readable)
-        limit cap
+        -- ts_rank (no cover density, several times cheaper) picks the few that ts_rank_cd then orders.
+        select m.* from (
+          select p.* from briefing.passages p
+          where p.search @@ query and p.collection = any (readable)
+          limit cap
+        ) m
+        order by (m.doc_id = any (preferred)) desc, ts_rank('${RANK_WEIGHTS}'::float4[], m.search, query) desc
+        limit lim * 5
       ) c
       order by (c.doc_id = any (preferred)) desc, rank desc, c.doc_id, c.ord
       limit lim
