@@ -67,6 +67,33 @@ describe('the shared archive in the editor', function () {
     assert.ok(selected.startsWith(passageText.slice(0, 30)), selected.slice(0, 60));
   });
 
+  it('refuses a password written into the setting, and never shows it', async () => {
+    await setSetting('archive.url', cluster!.url().replace('//postgres@', '//postgres:hunter2@'));
+    await eventually(async () => {
+      const current = await status();
+      return current.state === 'unreachable' && /contains a password/.test(current.reason);
+    }, 'the setting refused');
+    assert.doesNotMatch(JSON.stringify(await status()), /hunter2/);
+    await setSetting('archive.url', cluster!.url());
+    await eventually(async () => (await status()).state === 'connected', 'connected again with the setting fixed');
+  });
+
+  it('asks for the password once when the server wants one', async () => {
+    cluster!.sql("create role ann login password 'open-sesame'; grant needs_password to ann; insert into briefing.collection_readers values ('desk', 'ann');");
+    await setSetting('archive.url', cluster!.url('postgres', 'ann'));
+    try {
+      await eventually(async () => (await status()).state === 'needs-password', 'the archive asking for a password');
+      // The prompt is open now (a quick input); dismissing it leaves local search working and the status saying why.
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      const current = await status();
+      assert.ok(current.state === 'needs-password' && /password/.test(current.reason));
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      await setSetting('archive.url', cluster!.url());
+      await eventually(async () => (await status()).state === 'connected', 'connected again');
+    }
+  });
+
   it('keeps searching locally while the archive is down, says why, and reconnects by itself', async () => {
     cluster!.pause();
     try {
