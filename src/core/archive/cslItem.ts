@@ -1,3 +1,7 @@
+/**
+ * Source metadata as CSL-JSON, stored beside each archive document so
+ * citation processors and other tools can read the archive too.
+ */
 import type { DocumentKind, SourceMeta } from '../model';
 
 /** A CSL-JSON item: what citation processors (citeproc, pandoc) read. */

@@ -34,14 +34,3 @@ export class ArchiveStatusCommand implements Command {
     return this.link.status;
   }
 }
-
-/** Briefing: Set Archive Password… — asks for it and keeps it in VS Code's secret storage. */
-export class ArchivePasswordCommand implements Command {
-  readonly id = 'briefing.archivePassword';
-
-  constructor(private readonly link: ArchiveLink) {}
-
-  async execute(): Promise<void> {
-    await this.link.askPassword();
-  }
-}
