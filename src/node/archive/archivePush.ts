@@ -18,17 +18,21 @@ import type { SourceDocument } from '../../core/model';
 import { contentHash } from '../../core/text/hash';
 import type { ArchiveConnection } from './archiveConnection';
 
-/** One source to push: its text, where it came from, and how to parse it. */
+/** What reading a push item gives: the document, and the text its passages' spans point into. */
+export type ReadItem = { readonly document: SourceDocument; readonly problems: readonly string[]; readonly raw: string } | { readonly skipped: string };
+
+/** One source to push: where it came from, what identifies its content, and how to read it. */
 export interface PushItem {
   /** Where the text came from, relative to what was pushed (shown and stored, not used as identity). */
   readonly sourcePath: string;
-  readonly raw: string;
   /** The document's id in a local library (the archive's is `collection:localId`). */
   readonly localId: string;
-  /** What besides the text makes the document what it is (manifest metadata), for the content hash. */
-  readonly hashExtra?: string;
-  /** Parses the text into a document with its local id. */
-  readonly parse: () => { document: SourceDocument; problems: readonly string[] };
+  /** A hash of everything that makes the document what it is (its text or bytes, manifest metadata). */
+  readonly contentKey: string;
+  /** Its size in bytes, for batching and for reporting throughput. */
+  readonly size: number;
+  /** Reads and parses it, as the local library does. */
+  readonly read: () => Promise<ReadItem>;
 }
 
 export interface PushOptions {
@@ -59,9 +63,9 @@ export interface PushReport extends PushProgress {
 
 const DEFAULT_BATCH_BYTES = 8 * 1024 * 1024;
 
-/** The hash a document is kept under: its text, what else defines it, and the parser's version. */
+/** The hash a document is kept under: its content and the parser's version. */
 export function pushHash(item: PushItem): string {
-  return contentHash(`${INDEX_FORMAT}\n${item.hashExtra ?? ''}\n${item.raw}`);
+  return contentHash(`${INDEX_FORMAT}\n${item.contentKey}`);
 }
 
 export async function pushDocuments(connection: ArchiveConnection, items: AsyncIterable<PushItem> | Iterable<PushItem>, options: PushOptions): Promise<PushReport> {
@@ -111,7 +115,7 @@ export async function pushDocuments(connection: ArchiveConnection, items: AsyncI
           break;
         }
         batch.push(item);
-        size += item.raw.length;
+        size += item.size;
         if (size >= batchBytes) await flush();
       }
       if (!stopped) await flush();
@@ -161,10 +165,15 @@ async function prepareBatch(connection: ArchiveConnection, batch: readonly PushI
   // Only what changed is parsed: pushing the same folder again reads it, hashes it, and stops there.
   for (const [id, { item, hash }] of entries) {
     if (known.get(id) === hash) continue;
-    const { document, problems: found } = item.parse();
+    const read = await item.read();
+    if ('skipped' in read) {
+      problems.push(`${item.sourcePath}: skipped, ${read.skipped}`);
+      continue;
+    }
+    const { document, problems: found, raw } = read;
     problems.push(...found.map((text) => `${item.sourcePath}: ${text}`));
     if (document.meta.id !== item.localId) throw new Error(`${item.sourcePath}: parsed as ${document.meta.id}, expected ${item.localId}`);
-    const rows = documentRows(intoCollection(document, collection), item.raw, hash, item.sourcePath, vocabulary);
+    const rows = documentRows(intoCollection(document, collection), raw, hash, item.sourcePath, vocabulary);
     documentData += rows.document;
     passageData += rows.passages;
     passages += document.passages.length;

@@ -7,7 +7,10 @@ import * as path from 'node:path';
 import type { RawSource } from '../../core/corpus';
 import { parseDocument } from '../../core/parse/parseDocument';
 import type { SkippedFile } from '../../core/sources/fileContent';
-import { parseUserFile, userDocumentId } from '../../core/sources/userSource';
+import { isBinaryFormat, sourceFormatOf } from '../../core/sources/fileContent';
+import { fileHash, readUserSource, shownTextOf } from '../../core/sources/readSource';
+import { userDocumentId } from '../../core/sources/userSource';
+import { contentHash } from '../../core/text/hash';
 import { collectSourceFiles, readSourceFile } from '../userFiles';
 import type { PushItem } from './archivePush';
 
@@ -28,7 +31,19 @@ export async function* folderItems(folder: string, maxFileBytes: number, onSkipp
     }
     const relative = path.relative(root, file).split(path.sep).join('/') || path.basename(file);
     const userFile = { ...read.file, path: relative };
-    yield { sourcePath: relative, raw: read.file.text, localId: userDocumentId(relative), parse: () => parseUserFile(userFile) };
+    yield {
+      sourcePath: relative,
+      localId: userDocumentId(relative),
+      contentKey: fileHash(userFile),
+      size: read.file.sizeBytes ?? read.file.text.length,
+      read: async () => {
+        const outcome = await readUserSource(userFile);
+        if ('skipped' in outcome) return { skipped: outcome.skipped.detail };
+        // A PDF or Word file is kept as the text Briefing read from it: its passages point into that text.
+        const raw = isBinaryFormat(sourceFormatOf(relative)) ? await shownTextOf(userFile) : userFile.text;
+        return { ...outcome, raw: raw ?? '' };
+      },
+    };
   }
 }
 
@@ -36,9 +51,9 @@ export async function* folderItems(folder: string, maxFileBytes: number, onSkipp
 export function manifestItems(sources: readonly RawSource[]): PushItem[] {
   return sources.map((source) => ({
     sourcePath: source.hints.file,
-    raw: source.raw,
     localId: source.hints.id,
-    hashExtra: JSON.stringify(source.hints),
-    parse: () => ({ document: parseDocument(source.raw, source.hints), problems: [] }),
+    contentKey: contentHash(`${JSON.stringify(source.hints)}\n${source.raw}`),
+    size: source.raw.length,
+    read: async () => ({ document: parseDocument(source.raw, source.hints), problems: [], raw: source.raw }),
   }));
 }

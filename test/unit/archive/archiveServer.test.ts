@@ -10,7 +10,9 @@ import { migrate, schemaVersion } from '../../../src/node/archive/archiveSchema'
 import { folderItems, manifestItems } from '../../../src/node/archive/pushSources';
 import { LATEST_VERSION } from '../../../src/core/archive/schema';
 import { DOCUMENT_COLUMNS, documentRows, intoCollection, PASSAGE_COLUMNS } from '../../../src/core/archive/archiveRows';
-import { bundled } from '../bundledCorpus';
+import { bundled, repoRoot } from '../bundledCorpus';
+import { readSourceFile } from '../../../src/node/userFiles';
+import { readUserSource } from '../../../src/core/sources/readSource';
 import { freshDatabase, requirePostgres } from './cluster';
 
 const noSkips = (): void => undefined;
@@ -115,6 +117,22 @@ ${rows.passages}\\.
         assert.equal(sql("select string_agg(text, ' | ' order by ord) from briefing.passages where doc_id like 'desk:u-harbour-%';"), before);
       } finally {
         sql('drop trigger fail_push on briefing.passages; drop function briefing.fail_push();');
+      }
+    });
+
+    it('reads a folder as the local library does: web pages through the reader view, passages and spans alike', async () => {
+      const clippings = path.join(repoRoot, 'test/fixtures/workspace/clippings');
+      const report = await pushDocuments(connect(), folderItems(clippings, 1 << 20, noSkips), { collection: 'clips' });
+      assert.equal(report.problems.filter((problem) => /skipped/.test(problem)).length, 0, report.problems.join('\n'));
+      const reader = new ArchiveReader(connect());
+      for (const name of ['harbour.html', 'grain-deal.md']) {
+        const read = await readSourceFile(path.join(clippings, name), 1 << 20);
+        assert.ok('file' in read);
+        const local = await readUserSource({ ...read.file, path: name });
+        assert.ok('document' in local);
+        const archived = await reader.document(`clips:${local.document.meta.id}`);
+        assert.deepEqual(archived?.passages.map((p) => [p.text, p.span]), local.document.passages.map((p) => [p.text, p.span]), name);
+        assert.equal(archived?.meta.title, local.document.meta.title);
       }
     });
 
