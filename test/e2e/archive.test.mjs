@@ -3,7 +3,6 @@
 // pointed at it, archive cards in the panel labelled by collection, and the
 // status bar saying "Archive", then "Archive unreachable" once it is gone.
 // Screenshots go to test-results/ (archive-panel-light.png, archive-status-dark.png).
-import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -78,9 +77,8 @@ describe('the shared archive in the panel', function () {
     await page.keyboard.type('economy inflation', { delay: 20 });
     await view.locator('.results .passage-card .tag.archive', { hasText: 'archive · bench' }).first().waitFor({ timeout: 30_000 });
     await view.locator('.results .passage-card .card-source .source', { hasText: 'World Today News' }).first().waitFor();
-    const statusItem = page.locator('.statusbar-item', { hasText: 'Archive' }).first();
-    await statusItem.waitFor();
-    assert.doesNotMatch(await statusItem.innerText(), /unreachable/);
+    // Connected: "Archive" alone (on a loaded machine a query may pass the 2 s limit; the status then recovers by itself).
+    await page.locator('.statusbar-item', { hasText: /^\s*Archive\s*$/ }).first().waitFor({ timeout: 60_000 });
     await page.mouse.move(VIEWPORT.width - 40, VIEWPORT.height - 80);
     await wb.screenshot(`archive-panel-${theme}`);
     return { page, view };
