@@ -50,10 +50,12 @@ describe('the shared archive in the editor', function () {
   });
 
   it('finds an archive passage in the quick pick and cites it like a local one', async () => {
+    // Connected first: on a loaded machine a query can pass the 2 s limit, and the archive then comes back by itself.
+    await eventually(async () => (await status()).state === 'connected', 'the archive connected', 60_000);
     const editor = await openDraft('A witness saw the meeting.', 'markdown');
     await vscode.commands.executeCommand('briefing.search', { query: 'zeppelinist quarry' });
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await eventually(() => editor.document.getText().includes('[^1]'), 'the citation');
+    await eventually(() => editor.document.getText().includes('[^1]'), 'the citation', 20_000);
     assert.equal(editor.document.getText(), `A witness saw the meeting.[^1]\n\n[^1]: Valley Courier, “The quarry meeting”, 2025-03-02. <!-- briefing:${passageId.split('#')[0]} -->\n`);
     assert.equal((await status()).state, 'connected');
   });
