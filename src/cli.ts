@@ -5,7 +5,11 @@ import { parseArgs } from 'node:util';
 import { buildBriefing } from './core/brief/briefing';
 import { briefingToMarkdown } from './core/brief/markdown';
 import { buildBundle, hashSources, serializeBundle, type LoadedBundle } from './core/bundle';
-import { formatCitation, parseCitationStyle, CITATION_STYLES } from './core/cite/styles';
+import { EXPORT_FORMATS, parseExportFormat } from './core/cite/exportSources';
+import { defaultLocator, parseLocator } from './core/cite/locator';
+import { bundledStyleIds, DEFAULT_STYLE, parseStyleName } from './core/cite/styles';
+import { CitationStyles } from './node/citationStyles';
+import { lookupOf, exportSources } from './worker/citationService';
 import { markSnippet } from './core/search/snippet';
 import type { SearchHit } from './core/search/searchIndex';
 import { loadBundledCorpus, readManifestSources } from './node/bundledSources';
@@ -19,13 +23,15 @@ import { clipPage } from './node/clipPage';
 import { PageFetchError } from './node/pageFetch';
 import { pageLabel } from './core/cite/locator';
 import type { Passage, SourceDocument, SourceMeta } from './core/model';
+import { Corpus } from './core/corpus';
 
 const USAGE = `Usage: briefing <command> [options]
 
 Commands:
   search <query> [--limit N] [--json] [--corpus DIR]   ranked passages for a query
   suggest <text> [--json]                               completions for what you are typing
-  cite <passageId> [--style STYLE]                      a citation (${CITATION_STYLES.join('|')}|markdown)
+  cite <passageId> [--style STYLE] [--locator "p. 12"]  a citation and its bibliography entry, formatted by
+       [--locale en-GB] [--format text|markdown|latex]   citeproc-js; STYLE: ${bundledStyleIds().replace(/, /g, '|')}|FILE.csl
   show <passageId> [--json]                             a passage with its source and location
   brief [topic] [--json] [--markdown]                   what the sources say: people, facts, who said what,
                                                         timeline, where sources differ — all cited
@@ -35,6 +41,7 @@ Commands:
   clip <URL> [--out DIR]                                save a web page's article as a Markdown clipping with
                                                         front matter in DIR (default ./clippings)
   index <DIR> --out <FILE>                              build and save the search index of DIR
+  export [--format csl-json|bibtex|ris] [--out FILE]    every source, for Zotero, Pandoc or LaTeX
 ${ARCHIVE_USAGE}
 
 Options:
@@ -60,6 +67,9 @@ async function main(argv: string[]): Promise<void> {
       markdown: { type: 'boolean' },
       text: { type: 'boolean' },
       style: { type: 'string' },
+      locator: { type: 'string' },
+      locale: { type: 'string' },
+      format: { type: 'string' },
       corpus: { type: 'string' },
       out: { type: 'string' },
       quiet: { type: 'boolean' },
@@ -115,8 +125,20 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'cite': {
-      const { passage, meta } = findPassage(await load(), args[0]);
-      return printCitation(passage, meta, values.style);
+      const bundle = await load();
+      const { passage, meta } = findPassage(bundle, args[0]);
+      return printCitation(passage, meta, bundle.corpus, values);
+    }
+    case 'export': {
+      const format = parseExportFormat(values.format ?? 'csl-json');
+      if (!format) throw new UsageError(`unknown export format "${values.format}"; use one of ${EXPORT_FORMATS.join(', ')}`);
+      const { corpus } = await load();
+      const text = exportSources(format, corpus, lookupOf(corpus));
+      if (values.out) {
+        writeFileSync(values.out, text);
+        if (!values.quiet) process.stderr.write(`Exported ${corpus.documents.length} sources as ${format} to ${values.out}\n`);
+      } else process.stdout.write(text);
+      return;
     }
     case 'show': {
       const { passage, meta } = findPassage(await load(), args[0]);
@@ -210,7 +232,7 @@ function lookup(bundle: LoadedBundle, id: string) {
 }
 
 /** search, show, cite and brief over the archive alone (--db or BRIEFING_DB). */
-async function archiveCommand(command: string, args: readonly string[], db: string, values: { limit?: string; json?: boolean; style?: string }): Promise<void> {
+async function archiveCommand(command: string, args: readonly string[], db: string, values: { limit?: string; json?: boolean; style?: string; format?: string; locale?: string; locator?: string }): Promise<void> {
   const connection = openArchive(db);
   const reader = new ArchiveReader(connection);
   try {
@@ -239,7 +261,8 @@ async function archiveCommand(command: string, args: readonly string[], db: stri
       }
       case 'cite': {
         const { passage, meta } = await findArchivePassage(args[0]);
-        return printCitation(passage, meta, values.style);
+        const document = await reader.document(meta.id);
+        return printCitation(passage, meta, new Corpus(document ? [document] : []), values);
       }
       default: {
         // brief: the archive's top passages for the topic, read by the same briefing code.
@@ -262,11 +285,20 @@ function parseLimit(text: string | undefined): number {
   return limit;
 }
 
-function printCitation(passage: Passage, meta: SourceMeta, styleName: string | undefined): void {
-  const style = parseCitationStyle(styleName ?? 'inline');
-  if (!style) throw new UsageError(`unknown style "${styleName}"; use one of ${CITATION_STYLES.join(', ')}, markdown`);
-  const parts = formatCitation(passage, meta, style);
-  process.stdout.write(style === 'footnote' ? `[^1]\n\n[^1]: ${parts.entry}\n` : style === 'apa' || style === 'chicago' ? `${parts.inText}\n\n${parts.entry}\n` : `${parts.inText}\n`);
+/** A citation and its bibliography entry through citeproc-js, for a passage of `corpus`. */
+function printCitation(passage: Passage, meta: SourceMeta, corpus: Corpus, values: { style?: string; format?: string; locale?: string; locator?: string }): void {
+  const styleName = values.style ?? DEFAULT_STYLE;
+  if (!parseStyleName(styleName)) throw new UsageError(`unknown style "${styleName}"; use one of ${bundledStyleIds()}, or the path of a .csl file`);
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'markdown' && format !== 'latex') throw new UsageError(`--format for cite must be text, markdown or latex, not "${format}"`);
+  const { engine, notes } = new CitationStyles(extensionRoot).load(styleName, values.locale ?? 'en-US');
+  for (const note of notes) warn(note);
+  const item = lookupOf(corpus).item(meta.id)!;
+  const locator = values.locator === undefined ? defaultLocator(passage, false) : parseLocator(values.locator);
+  const [first, later] = engine.citeAll([{ item, ...(locator ? { locator } : {}) }, { item, ...(locator ? { locator } : {}) }], format);
+  const entry = engine.bibliography([item], format)[0]?.text;
+  const lines = engine.isNoteStyle ? [`Note: ${first}`, `Later notes: ${later}`, '', entry] : [first, '', entry];
+  process.stdout.write(`${lines.join('\n')}\n`);
 }
 
 function hitToJson(hit: SearchHit): Record<string, unknown> {
