@@ -1,6 +1,6 @@
 import { bibliographiesNamedIn } from '../core/cite/draftBibliography';
 import { citedSourceIds } from '../core/cite/footnotes';
-import type { SourceLookup } from '../core/cite/sourceLookup';
+import { SourceLookup } from '../core/cite/sourceLookup';
 import { DEFAULT_STYLE } from '../core/cite/styles';
 import { CitationStyles } from '../node/citationStyles';
 import { LibraryEngine } from '../node/libraryEngine';
@@ -17,7 +17,7 @@ import { citationText, citerFor, exportSources, lookupOf, planInsertion } from '
 import { checkDraft, claimReports } from './draftReport';
 import type { LibraryApi } from './libraryApi';
 import { isArchiveId } from '../core/archive/archiveIds';
-import type { Corpus } from '../core/corpus';
+import { Corpus } from '../core/corpus';
 import type { PassageCard } from '../protocol';
 import type { ArchiveReader } from '../node/archive/archiveReader';
 import { ArchiveService, type ArchiveStatus } from '../node/archive/archiveService';
@@ -43,6 +43,21 @@ export function createLibraryService(onProgress: (done: number, total: number) =
   const lookupFor = (engine: LibraryEngine): SourceLookup => {
     if (lookup?.engine !== engine) lookup = { engine, lookup: lookupOf(engine.index.corpus) };
     return lookup.lookup;
+  };
+  /**
+   * The corpus and source lookup a citation needs: the local ones, or, when
+   * the passage or a source cited in the draft is the archive's, the archive's
+   * passage and the metadata of those sources added.
+   */
+  const citationSources = async (engine: LibraryEngine, passageId: string, draft = ''): Promise<{ corpus: Corpus; lookup: SourceLookup }> => {
+    const local = { corpus: engine.index.corpus, lookup: lookupFor(engine) };
+    const archiveDocs = [...new Set([passageId.split('#')[0], ...citedSourceIds(draft)])].filter((id) => isArchiveId(id) && !engine.index.corpus.meta(id));
+    if (archiveDocs.length === 0 || !archive.configured) return local;
+    const answer = await archive.use(async (reader) => ({ found: await reader.passage(passageId), metas: await reader.metas(archiveDocs) }));
+    if ('unavailable' in answer) throw new Error(`the archive is unavailable: ${answer.unavailable}`);
+    const { found, metas } = answer.value;
+    const corpus = found ? new Corpus([{ meta: found.meta, sections: [], passages: [found.passage], tableFacts: [], dropped: [] }]) : local.corpus;
+    return { corpus, lookup: new SourceLookup([...engine.index.corpus.documents.map((document) => document.meta), ...metas]) };
   };
   /** The engine once its load has finished; a call made during a (re)load waits for it, and for any load started meanwhile. */
   const current = async (): Promise<LibraryEngine> => {
@@ -174,11 +189,13 @@ export function createLibraryService(onProgress: (done: number, total: number) =
     },
     async planCitation(request) {
       const engine = await current();
-      return planInsertion(request, engine.index.corpus, lookupFor(engine), styles!);
+      const { corpus, lookup: sources } = await citationSources(engine, request.passageId, request.draft);
+      return planInsertion(request, corpus, sources, styles!);
     },
     async citationText(passageId, options) {
       const engine = await current();
-      return citationText(passageId, options, engine.index.corpus, lookupFor(engine), styles!);
+      const { corpus, lookup: sources } = await citationSources(engine, passageId);
+      return citationText(passageId, options, corpus, sources, styles!);
     },
     async bibliographiesNamedIn(draft) {
       return bibliographiesNamedIn(draft);

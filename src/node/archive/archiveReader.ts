@@ -128,6 +128,13 @@ export class ArchiveReader {
     );
   }
 
+  /** The metadata of these documents that the session may read. */
+  async metas(docIds: readonly string[]): Promise<SourceMeta[]> {
+    if (docIds.length === 0) return [];
+    const rows = await this.connection.query<{ id: string; collection: string; meta: unknown }>('select id, collection, meta from briefing.documents where id = any($1)', [docIds]);
+    return rows.map((row) => metaFromJson(row.meta, row.id, row.collection));
+  }
+
   /** Collections the session may read, with their sizes. */
   async collections(): Promise<Array<{ name: string; documents: number; passages: number }>> {
     return this.connection.query(
