@@ -49,14 +49,16 @@ describe('the shared archive in the editor', function () {
     cluster?.stop();
   });
 
-  it('finds an archive passage in the quick pick and cites it like a local one', async () => {
+  it('finds an archive passage in the quick pick and cites it like a local one', async function () {
+    this.timeout(300_000); // the citation engine is built in the worker on first use: seconds on a busy machine
     // Connected first: on a loaded machine a query can pass the 2 s limit, and the archive then comes back by itself.
     await eventually(async () => (await status()).state === 'connected', 'the archive connected', 60_000);
     const editor = await openDraft('A witness saw the meeting.', 'markdown');
     await vscode.commands.executeCommand('briefing.search', { query: 'zeppelinist quarry' });
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await eventually(() => editor.document.getText().includes('[^1]'), 'the citation', 20_000);
-    assert.equal(editor.document.getText(), `A witness saw the meeting.[^1]\n\n[^1]: Valley Courier, “The quarry meeting”, 2025-03-02. <!-- briefing:${passageId.split('#')[0]} -->\n`);
+    await eventually(() => /\[\^[^\]]+\]:/.test(editor.document.getText()), 'the citation', 240_000);
+    const text = editor.document.getText();
+    assert.match(text, /^A witness saw the meeting\.\[\^([^\]]+)\]\n\n\[\^\1\]: .*Quarry Meeting.*Valley Courier/s, text);
     assert.equal((await status()).state, 'connected');
   });
 
@@ -96,13 +98,14 @@ describe('the shared archive in the editor', function () {
     }
   });
 
-  it('keeps searching locally while the archive is down, says why, and reconnects by itself', async () => {
+  it('keeps searching locally while the archive is down, says why, and reconnects by itself', async function () {
+    this.timeout(300_000);
     cluster!.pause();
     try {
       const editor = await openDraft('Both sides have swapped prisoners.', 'markdown');
       await vscode.commands.executeCommand('briefing.search', { query: 'prisoner exchange' });
       await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-      await eventually(() => editor.document.getText().includes('briefing:wtn-talks-stall'), 'the local citation');
+      await eventually(() => editor.document.getText().includes('[^worldtodaynews2025ukraine]'), 'the local citation', 240_000);
       await eventually(async () => (await status()).state === 'unreachable', 'the archive reported unreachable');
       const down = await status();
       assert.ok(down.state === 'unreachable' && down.reason.length > 0);
