@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import type { SearchHit } from '../core/search/searchIndex';
 import type { DraftInserter } from '../editor/draftInserter';
+import type { ArchiveLink } from '../services/archiveLink';
 import type { Library } from '../services/library';
+import { searchEverywhere } from '../services/searchEverywhere';
 import type { PinStore } from '../services/pinStore';
 import { settings, type DefaultAction } from '../services/settings';
 import type { SnippetMemory } from '../services/snippetMemory';
@@ -44,6 +46,7 @@ export class PassagePicker {
 
   constructor(
     private readonly library: Library,
+    private readonly archive: ArchiveLink,
     private readonly inserter: DraftInserter,
     private readonly chooser: QuoteChooser,
     private readonly pins: PinStore,
@@ -73,19 +76,24 @@ export class PassagePicker {
     const update = async (query: string): Promise<void> => {
       const request = ++latest;
       picker.busy = true;
-      let items: PassageItem[];
+      const show = (items: PassageItem[], done: boolean): void => {
+        if (request !== latest) return;
+        // The archive's hits may arrive after the local ones: the passage under the cursor stays under it.
+        const active = picker.activeItems[0]?.passageId;
+        picker.items = items;
+        picker.busy = !done;
+        const first = items.find((item) => item.kind !== vscode.QuickPickItemKind.Separator && (item.passageId || item.docId || item.suggestion));
+        const kept = active === undefined ? undefined : items.find((item) => item.passageId === active);
+        // Results arrive after the picker is shown: put the top one under Enter, as typing expects.
+        picker.activeItems = kept ? [kept] : first ? [first] : [];
+      };
       try {
-        items = query.trim() ? await this.queryItems(query, await citedDocs) : await this.startItems();
+        if (query.trim()) await this.queryItems(query, await citedDocs, show);
+        else show(await this.startItems(), true);
       } catch (error) {
         // Say what went wrong where the user is looking, rather than leave an empty list.
-        items = [{ label: `$(error) Briefing could not search: ${escapeIcons(error instanceof Error ? error.message : String(error))}`, alwaysShow: true }];
+        show([{ label: `$(error) Briefing could not search: ${escapeIcons(error instanceof Error ? error.message : String(error))}`, alwaysShow: true }], true);
       }
-      if (request !== latest) return;
-      picker.items = items;
-      picker.busy = false;
-      // Results arrive after the picker is shown: put the top one under Enter, as typing expects.
-      const first = items.find((item) => item.kind !== vscode.QuickPickItemKind.Separator && (item.passageId || item.docId || item.suggestion));
-      picker.activeItems = first ? [first] : [];
     };
     picker.onDidChangeValue((value) => void update(value));
     picker.onDidAccept(() => {
@@ -156,21 +164,30 @@ export class PassagePicker {
     }
   }
 
-  /** Results for a query; when nothing matches, completions of it from the sources' own words. */
-  private async queryItems(query: string, citedDocs: readonly string[]): Promise<PassageItem[]> {
-    const hits = await this.library.search(query, settings.maxResults(), citedDocs);
-    if (hits.length > 0) return this.resultItems(hits);
+  /** Results for a query, local then merged with the archive's; when nothing matches, completions of it from the sources' own words. */
+  private async queryItems(query: string, citedDocs: readonly string[], show: (items: PassageItem[], done: boolean) => void): Promise<void> {
+    let found = false;
+    await searchEverywhere(this.library, this.archive, query, settings.maxResults(), citedDocs, (hits, final) => {
+      if (hits.length > 0 || found) {
+        found = true;
+        show(this.resultItems(hits), final);
+      }
+    });
+    if (found) return;
     const suggestions = (await this.library.suggest(query).catch(() => [])).slice(0, 5);
-    return [
-      { label: `No passage matches “${escapeIcons(query.trim())}”`, alwaysShow: true, ...(suggestions.length > 0 ? { detail: 'Search for one of these instead:' } : {}) },
-      ...suggestions.map((suggestion) => ({ label: `$(search) ${escapeIcons(suggestion.text)}`, suggestion: suggestion.text, alwaysShow: true })),
-    ];
+    show(
+      [
+        { label: `No passage matches “${escapeIcons(query.trim())}”`, alwaysShow: true, ...(suggestions.length > 0 ? { detail: 'Search for one of these instead:' } : {}) },
+        ...suggestions.map((suggestion) => ({ label: `$(search) ${escapeIcons(suggestion.text)}`, suggestion: suggestion.text, alwaysShow: true })),
+      ],
+      true,
+    );
   }
 
   private resultItems(hits: readonly SearchHit[]): PassageItem[] {
     return hits.map((hit) => {
       this.snippets.remember(hit.passage.id, hit.snippet.text);
-      return this.passageItem(hit.passage.id, hit.snippet.text, hit.meta.outlet ?? hit.meta.author ?? hit.meta.title, hit.meta.title, hit.passage.heading);
+      return this.passageItem(hit.passage.id, hit.snippet.text, hit.meta.outlet ?? hit.meta.author ?? hit.meta.title, hit.meta.title, hit.passage.heading, hit.meta.collection);
     });
   }
 
@@ -184,7 +201,7 @@ export class PassagePicker {
       items.push({ label, kind: vscode.QuickPickItemKind.Separator });
       for (const { passage, meta } of passages) {
         const text = this.snippets.recall(passage.id) ?? passage.text;
-        items.push(this.passageItem(passage.id, text, meta.outlet ?? meta.author ?? meta.title, meta.title, passage.heading));
+        items.push(this.passageItem(passage.id, text, meta.outlet ?? meta.author ?? meta.title, meta.title, passage.heading, meta.collection));
       }
     };
     await section('Pinned', pinned);
@@ -203,7 +220,10 @@ export class PassagePicker {
     return items;
   }
 
-  private passageItem(passageId: string, text: string, source: string, title: string, heading: string | undefined): PassageItem {
-    return { ...searchRow({ source, title, heading, snippet: text, pinned: this.pins.isPinned(passageId) }), passageId, alwaysShow: true, buttons: [...BUTTONS] };
+  private passageItem(passageId: string, text: string, source: string, title: string, heading: string | undefined, collection?: string): PassageItem {
+    // Archive hits say so, and which collection: a team's shared sources, not the writer's own.
+    const origin = collection === undefined ? undefined : `$(database) archive · ${escapeIcons(collection)}`;
+    const row = searchRow({ source, title, heading, snippet: text, pinned: this.pins.isPinned(passageId), ...(origin ? { origin } : {}) });
+    return { ...row, passageId, alwaysShow: true, buttons: [...BUTTONS] };
   }
 }

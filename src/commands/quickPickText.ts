@@ -16,6 +16,8 @@ export interface SearchRowParts {
   readonly heading?: string;
   readonly snippet: string;
   readonly pinned: boolean;
+  /** Where the passage comes from when not the writer's own library, e.g. "$(database) archive · Desk" (icons allowed). */
+  readonly origin?: string;
 }
 
 /**
@@ -25,9 +27,10 @@ export interface SearchRowParts {
  */
 export function searchRow(parts: SearchRowParts): { label: string; description?: string; detail: string } {
   const who = parts.source === parts.title ? parts.title : `${parts.source} — ${parts.title}`;
+  const description = [parts.origin, parts.heading && parts.heading !== parts.title ? escapeIcons(parts.heading) : undefined].filter(Boolean).join('  ');
   return {
     label: `${parts.pinned ? '$(pinned) ' : ''}${escapeIcons(who)}`,
-    ...(parts.heading && parts.heading !== parts.title ? { description: escapeIcons(parts.heading) } : {}),
+    ...(description ? { description } : {}),
     detail: escapeIcons(parts.snippet.replace(/\s+/g, ' ').trim()),
   };
 }

@@ -11,6 +11,7 @@ import type { TidyResult } from '../core/checks/tidyFootnotes';
 import type { CitationPlan, CitationRequest, StyleOptions } from './citationService';
 import type { ClaimReport, DraftFinding } from './draftReport';
 import type { SpeakerWords } from '../core/statements/speakerWords';
+import type { ArchiveAnswer, ArchiveConfig, ArchiveStatus } from '../node/archive/archiveService';
 
 /** A document as lists show it: metadata, sections and size, without the text. */
 export interface DocumentOverview {
@@ -67,6 +68,12 @@ export interface LibraryApi {
   citationAt(draft: string, offset: number): Promise<CitationTarget | null>;
   /** The quotes of a passage as its speakers' own words, each with the verb phrase that frames it. */
   speakerWords(passageId: string): Promise<SpeakerWords[]>;
+  /** Connects to the shared archive (null: none); resolves with its status once it has answered or failed. */
+  configureArchive(config: ArchiveConfig | null): Promise<ArchiveStatus>;
+  /** Tries to reach the archive again now. */
+  reconnectArchive(): Promise<ArchiveStatus>;
+  /** The archive's hits for a query, or why there are none; answers at once when the archive is down. */
+  archiveSearch(query: string, limit: number, preferredDocIds: readonly string[]): Promise<ArchiveAnswer<SearchHit[]>>;
   /** Fetches a web page, saves its article as a Markdown clipping in `folder` and indexes it. */
   clip(url: string, folder: string, options: PageFetchOptions): Promise<ClipOutcome>;
 }
@@ -87,4 +94,5 @@ export interface WorkerRequest {
 export type WorkerReply =
   | { readonly id: number; readonly result: unknown }
   | { readonly id: number; readonly error: string }
-  | { readonly event: 'progress'; readonly done: number; readonly total: number };
+  | { readonly event: 'progress'; readonly done: number; readonly total: number }
+  | { readonly event: 'archive'; readonly status: ArchiveStatus };
