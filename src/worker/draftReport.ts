@@ -21,9 +21,13 @@ export interface SourceRef {
 
 /** One thing a check found in a draft, ready to become a diagnostic, a hover and a quick fix. */
 export interface DraftFinding {
-  readonly kind: 'figure' | 'quote';
+  readonly kind: 'figure' | 'quote' | 'date';
   /** supported/verbatim findings are quiet (hover and quick fix only); the others are diagnostics. */
   readonly status: 'supported' | 'contradicted' | 'verbatim' | 'misattributed' | 'not-found';
+  /** How loud the finding is: a warning for what the sources contradict, information for what they confirm or do not hold. */
+  readonly severity: 'error' | 'warning' | 'information' | 'hint';
+  /** For misattributed quotes: who the sources say spoke the words. */
+  readonly sourceSpeaker?: { readonly id: string; readonly name: string };
   readonly span: Span;
   /** Where a citation of it goes: the end of its sentence. */
   readonly citeAt: number;
@@ -46,6 +50,7 @@ export function checkDraft(draft: string, corpus: Corpus, analysis: CorpusAnalys
   const figures = checkFigures(draft, analysis, corpus).map((finding): DraftFinding => ({
     kind: 'figure',
     status: finding.status,
+    severity: finding.status === 'contradicted' ? 'warning' : 'information',
     span: finding.figure.span,
     citeAt: finding.sentence.end,
     message: finding.message,
@@ -58,6 +63,8 @@ export function checkDraft(draft: string, corpus: Corpus, analysis: CorpusAnalys
       {
         kind: 'quote',
         status: finding.status,
+        severity: finding.status === 'verbatim' ? 'information' : 'warning',
+        ...(finding.sourceSpeaker ? { sourceSpeaker: finding.sourceSpeaker } : {}),
         span: finding.quote.span,
         citeAt: finding.quote.sentence.end,
         message: finding.message,

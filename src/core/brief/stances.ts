@@ -1,6 +1,5 @@
 import type { Passage, Span } from '../model';
 import { cite, type BriefContext } from './context';
-import { CURATED_ENTITIES } from './entityAliases';
 import type { EntityExtraction, Mention } from './entities';
 import type { Stance, StanceGroup } from './types';
 
@@ -79,7 +78,6 @@ interface Speaker {
  * quotations, and the items of a list of demands.
  */
 export function extractStances(context: BriefContext, extraction: EntityExtraction): StanceGroup[] {
-  const curated = new Map(CURATED_ENTITIES.map((entity) => [entity.id, entity]));
   const mentionsByPassage = new Map<string, Mention[]>();
   for (const mention of extraction.mentions) {
     const list = mentionsByPassage.get(mention.passage.id) ?? [];
@@ -89,7 +87,7 @@ export function extractStances(context: BriefContext, extraction: EntityExtracti
   const stances: Stance[] = [];
   for (const passage of context.passages) {
     if (passage.kind === 'table-row') continue;
-    const speakers = speakersOf(passage, mentionsByPassage.get(passage.id) ?? [], extraction, curated);
+    const speakers = speakersOf(passage, mentionsByPassage.get(passage.id) ?? [], extraction);
     const sentences = context.sentences(passage);
     let previous: Stance | undefined;
     for (let s = 0; s < sentences.length; s++) {
@@ -152,30 +150,22 @@ function speakersOf(
   passage: Passage,
   mentions: readonly Mention[],
   extraction: EntityExtraction,
-  curated: ReadonlyMap<string, { name: string }>,
 ): Speaker[] {
   const speakers: Speaker[] = [];
   for (const mention of mentions) {
     const entity = extraction.byId.get(mention.entityId);
     // Cities other than those standing for a government do not speak.
-    if (!entity || (entity.kind === 'place' && !curatedSide(mention.entityId))) continue;
+    if (!entity) continue;
     const start = mention.role?.span.start ?? mention.span.start;
     speakers.push({ id: entity.id, name: entity.name, asWritten: passage.text.slice(start, mention.span.end), start, end: mention.span.end });
   }
   for (const match of passage.text.matchAll(GROUP_SPEAKER)) {
-    const side = extraction.resolve(match[1]);
-    const curatedSideEntity = CURATED_ENTITIES.find((entity) => entity.demonyms?.some((demonym) => demonym.toLowerCase() === match[1].toLowerCase()));
-    const id = side?.id ?? curatedSideEntity?.id;
-    if (!id || !curatedSideEntity) continue;
+    const side = extraction.side(match[1]);
+    if (!side) continue;
     const start = match.index;
-    speakers.push({ id, name: side?.name ?? curated.get(id)?.name ?? id, asWritten: match[0], start, end: start + match[0].length });
+    speakers.push({ id: side.id, name: side.name, asWritten: match[0], start, end: start + match[0].length });
   }
   return speakers.sort((a, b) => a.start - b.start);
-}
-
-/** Countries and governments speak; cities and regions do not. */
-function curatedSide(id: string): boolean {
-  return CURATED_ENTITIES.some((entity) => entity.id === id && (entity.demonyms !== undefined || entity.kind !== 'place'));
 }
 
 function speakerBefore(passage: Passage, speakers: readonly Speaker[], sentence: Span, verbStart: number, adjacentOnly: boolean): Speaker | undefined {

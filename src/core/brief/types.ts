@@ -47,12 +47,12 @@ export interface EntityRole {
 }
 
 export interface Entity {
-  /** Stable id: the curated id, or a slug of the name for entities the table does not know. */
+  /** Stable id: the alias table's id, or a slug of the name for entities found in the text. */
   readonly id: string;
-  /** The display name: the curated canonical name, else the most frequent variant. */
+  /** The display name: the alias table's name, else the fullest form the sources use most. */
   readonly name: string;
   readonly kind: EntityKind;
-  /** A line from the curated table, e.g. what a metonym like "Kremlin" stands for. */
+  /** A line from the corpus's alias table, e.g. what a metonym stands for. */
   readonly note?: string;
   readonly roles: readonly EntityRole[];
   readonly variants: readonly EntityVariant[];
@@ -61,10 +61,10 @@ export interface Entity {
   readonly docIds: readonly string[];
   /** One citation per mention: the span of the name as written. */
   readonly citations: readonly Citation[];
-  /** True when the curated alias table knows the entity. */
+  /** True when the corpus's alias table (knowledge that comes with the bundled corpus) knows the entity. */
   readonly curated: boolean;
-  /** Which extractor found the mentions: compromise's tagger, the curated table, or both. */
-  readonly foundBy: readonly ('compromise' | 'alias-table')[];
+  /** What found the mentions: names read from wink-nlp's POS tags, the alias table, or both. */
+  readonly foundBy: readonly ('wink-nlp' | 'alias-table')[];
 }
 
 // ---------------------------------------------------------------- facts
