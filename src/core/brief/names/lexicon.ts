@@ -24,6 +24,9 @@ export const TITLES = set(`
   epidemiologist virologist anthropologist historian biologist astronomer geologist engineer architect author writer novelist poet
   artist actor actress singer musician rapper comedian director producer athlete player coach manager owner chef pilot driver
   farmer worker employee official officials member chairman partner rival challenger incumbent contender commentator blogger
+  republican democrat conservative liberal socialist independent
+  son daughter wife husband mother father brother sister child nephew niece uncle aunt cousin grandson granddaughter grandmother
+  grandfather widow widower girlfriend boyfriend fiancee fiancée fiance fiancé spouse
   tweeter pundit strategist consultant negotiator mediator envoy administrator commander-in-chief premier-elect president-elect
   superintendent model entrepreneur businessman businesswoman investor banker trader agent operative soldier veteran marine
   pastor priest nun monk principal dean provost rector chancellor registrar librarian curator official
@@ -83,6 +86,7 @@ export const SPEECH_VERBS = set(`
   announce announces announced announcing declare declares declared declaring explain explains explained
   claim claims claimed argue argues argued insist insists insisted warn warns warned continue continues continued
   acknowledge acknowledges acknowledged admit admits admitted concede concedes conceded reply replies replied
+  calling saying
   respond responds responded remark remarks remarked comment comments commented recall recalls recalled
   ask asks asked urge urges urged call calls called describe describes described characterize characterizes characterized
   characterise characterises characterised suggest suggests suggested predict predicts predicted promise promises promised
@@ -107,11 +111,11 @@ export const PERSON_PRONOUNS = set(`he she him her his hers himself herself`);
 /** Leading words of a relative clause or apposition: "X, who …,", "X, the …,". */
 export const APPOSITION_OPENERS = set(`the a an who formerly former one then also now himself herself`);
 
-const DEMONYM_ENDINGS = /(?:an|ian|ean|ese|ish|i|ic|ch|sh)$/;
+const DEMONYM_ENDINGS = /(?:ian|ean|ese|ish)$/;
 
-/** A capitalised adjective of nationality or region ("Ukrainian", "Chinese", "Iraqi"), told by its ending and its tag. */
+/** A capitalised adjective of nationality or region ("Ukrainian", "Chinese", "Iraqi"), told by its tag or its ending. */
 export function looksLikeDemonym(word: string, pos: string): boolean {
-  return (pos === 'ADJ' || pos === 'PROPN') && /^\p{Lu}\p{Ll}{2,}$/u.test(word) && DEMONYM_ENDINGS.test(word) && !word.endsWith('son');
+  return /^\p{Lu}\p{Ll}{2,}$/u.test(word) && (pos === 'ADJ' || DEMONYM_ENDINGS.test(word));
 }
 
 /** Person nouns by their shape when the list does not have them: "-ist", "-ologist", "-man", "-woman", "-person". */

@@ -236,7 +236,7 @@ function kindOf(group: Group): EntityKind | undefined {
   if (group.single) return undefined;
   const referredToByOneWord = group.mentions.some((mention) => keyWords(mention.words).length === 1);
   if (referredToByOneWord && other === 0) return 'person';
-  if (person >= 1 && person > other) return 'person';
+  if (person >= 2 && other === 0) return 'person';
   return other > 0 ? (organisation >= place ? 'organisation' : 'place') : undefined;
 }
 

@@ -54,7 +54,8 @@ export interface NameMention {
 }
 
 const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'bint', 'de', 'del', 'della', 'di', 'da', 'dos', 'das', 'du', 'van', 'von', 'der', 'den', 'la', 'le', 'ter', 'y', 'abu']);
-const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'mx', 'sir', 'dame', 'madam']);
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'mx', 'sir', 'dame', 'madam', 'honorable', 'honourable', 'hon']);
+const MONTHS_AS_NAMES = new Set(['may', 'june', 'april', 'august', 'january']);
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'into', 'across', 'towards', 'toward', 'outside', 'inside', 'throughout', 'around', 'via', 'across']);
 const NAME_JOINERS = new Set(['of', 'for']);
@@ -123,13 +124,16 @@ function extendsName(text: string, tokens: readonly TaggedToken[], end: number):
   // A line break ends a name.
   if (text.slice(previous.end, token.start).includes('\n')) return end;
   const bare = BARE(token.text);
-  if (isCapitalised(token.text) && /\p{L}/u.test(token.text) && !['PRON', 'CCONJ', 'SCONJ', 'PART', 'PUNCT', 'AUX', 'DET', 'ADP'].includes(token.pos)) {
-    // "Theresa May", "Jared Golden": a calendar word after a name is part of it; but not "on Monday".
+  if (isCapitalised(token.text) && /\p{L}/u.test(token.text) && !['PRON', 'CCONJ', 'SCONJ', 'PART', 'PUNCT', 'DET', 'ADP'].includes(token.pos)) {
+    // "Theresa May": a month that is also a name goes on a name; a weekday or "Yesterday" never does.
+    if (NOT_NAME_WORDS.has(bare) && !MONTHS_AS_NAMES.has(bare)) return end;
+    if (token.pos === 'AUX' && !MONTHS_AS_NAMES.has(bare)) return end;
     return end + 1;
   }
   if (PARTICLES.has(bare) && tokens[end + 1] && (isCapitalised(tokens[end + 1].text) || tokens[end + 1].text === '-')) return end + 1;
-  // "Secretary of State", "House of Representatives": "of" between capitalised words.
-  if (NAME_JOINERS.has(bare) && tokens[end + 1] && isCapitalised(tokens[end + 1].text) && !NOT_NAME_WORDS.has(BARE(tokens[end + 1].text))) return end + 1;
+  // "Secretary of State", "House of Representatives": "of" after a title or a head word, never "Doug Collins of Georgia".
+  const headBefore = TITLES.has(BARE(previous.text)) || ORGANISATION_HEADS.has(BARE(previous.text)) || PLACE_HEADS.has(BARE(previous.text));
+  if (NAME_JOINERS.has(bare) && headBefore && tokens[end + 1] && isCapitalised(tokens[end + 1].text) && !NOT_NAME_WORDS.has(BARE(tokens[end + 1].text))) return end + 1;
   // "Cyrus R. Vance, Jr."
   if (token.text === ',' && tokens[end + 1] && SUFFIXES.has(BARE(tokens[end + 1].text)) && isCapitalised(tokens[end + 1].text)) return end + 2;
   return end;
@@ -175,8 +179,6 @@ function mentionOf(passage: Passage, tokens: readonly TaggedToken[], start: numb
       if (head) organisationRole = { text: text.slice(head.span.start, namesOrganisation.end), span: { start: head.span.start, end: tokens[end - 1].end } };
     }
   }
-  // Leading demonyms and modifiers that are not the name: "Chinese", "Former".
-  while (nameStart < end - 1 && looksLikeDemonym(tokens[nameStart].text, tokens[nameStart].pos) && isCapitalised(tokens[nameStart + 1].text) && !titled) nameStart++;
   if (nameStart >= end) return undefined;
 
   const words = tokens.slice(nameStart, end).map((token) => token.text).filter((word) => word !== ',' && word !== '-' && word !== '‐');
@@ -186,6 +188,8 @@ function mentionOf(passage: Passage, tokens: readonly TaggedToken[], start: numb
   const first = BARE(words[0]);
   if (words.length === 1 && (NOT_NAME_WORDS.has(first) || TITLES.has(first) || HONORIFICS.has(first) || looksLikeDemonym(words[0], tokens[nameStart].pos))) return undefined;
   if (words.every((word) => TITLES.has(BARE(word)) || NAME_JOINERS.has(BARE(word)))) return undefined;
+  // "Senate Majority Leader", "Chief Executive": a role on its own, not a name.
+  if (!titled && TITLES.has(BARE(words[words.length - 1])) && !HONORIFICS.has(BARE(words[words.length - 1]))) return undefined;
 
   const span = { start: tokens[nameStart].start, end: tokens[end - 1].end };
   const evidence: NameEvidence = { person: 0, organisation: 0, place: 0, thing: 0 };
@@ -204,7 +208,10 @@ function mentionOf(passage: Passage, tokens: readonly TaggedToken[], start: numb
       evidence.person += 3;
     } else {
       const roleStart = before?.span.start ?? titleSpan.start;
-      roles.push({ text: text.slice(roleStart, titleSpan.end), span: { start: roleStart, end: span.end } });
+      let roleText = text.slice(roleStart, titleSpan.end);
+      // "Representatives Eliot Engel, Adam Schiff, and …": each holds the title in the singular.
+      if (/^\p{Lu}\p{Ll}{3,}s$/u.test(roleText) && TITLES.has(roleText.slice(0, -1).toLowerCase())) roleText = roleText.slice(0, -1);
+      roles.push({ text: roleText, span: { start: roleStart, end: span.end } });
       evidence.person += 3;
     }
   } else if (organisationRole) {
@@ -216,6 +223,12 @@ function mentionOf(passage: Passage, tokens: readonly TaggedToken[], start: numb
       roles.push({ text: before.text, span: { start: before.span.start, end: span.end } });
       evidence.person += 3;
     }
+  }
+  // "The governor of Ohio, Mike DeWine, announced", "Two Democratic Representatives, Collin Peterson and …": a role, then the name.
+  const leading = roleLeading(text, tokens, start, sentence);
+  if (leading && !titled) {
+    if (leading.role) roles.push({ text: leading.role, span: { start: leading.start, end: span.end } });
+    evidence.person += 3;
   }
   const after = roleAfter(text, tokens, end, sentence, span.start);
   if (after?.kind === 'person') {
@@ -243,8 +256,8 @@ function mentionOf(passage: Passage, tokens: readonly TaggedToken[], start: numb
   const previousBare = previous ? BARE(previous.text) : '';
   if (previous && /^the$/i.test(previous.text)) evidence.organisation += 1;
   if (previous && PLACE_PREPOSITIONS.has(previousBare) && !titled) evidence.place += 2;
-  if (previous && previousBare === 'of' && tokens[start - 2] && /^\p{Ll}/u.test(tokens[start - 2].text) && !titled) evidence.place += 1;
-  const introduced = Boolean(previous && INTRODUCERS.has(previousBare));
+  // "a university student named Wong", "a protester using the pseudonym Katya" (not "a holiday called National Day").
+  const introduced = Boolean(previous && INTRODUCERS.has(previousBare) && tokens.slice(Math.max(0, start - 5), start - 1).some((token) => /^\p{Ll}/u.test(token.text) && isPersonNoun(token.text)));
   if (introduced) evidence.person += 2;
   if (honorific) evidence.person += 1;
 
@@ -259,6 +272,8 @@ function mentionOf(passage: Passage, tokens: readonly TaggedToken[], start: numb
   if (previous && INVERTING_VERBS.has(previousBare) && previous.pos === 'VERB') speaks = true;
   if (previous && previousBare === 'to' && tokens[start - 2] && /^according$/i.test(tokens[start - 2].text)) speaks = true;
   if (speaks && evidence.organisation === 0 && evidence.place === 0) evidence.person += 1;
+  // "Doug Collins of Georgia", "Elizabeth Warren of Massachusetts": where a politician is from.
+  if (nextWord && BARE(nextWord.text) === 'of' && isCapitalised(tokens[end + 1]?.text ?? '') && evidence.organisation === 0 && evidence.place === 0 && words.length >= 2) evidence.person += 1;
   // "Pelosi, who …"
   if (nextWord?.text === ',' && tokens[end + 1] && /^who$/i.test(tokens[end + 1].text)) evidence.person += 2;
 
@@ -298,4 +313,42 @@ function wordUnits(tokens: readonly TaggedToken[], start: number, end: number): 
     if (!glued && tokens[i].text !== ',') starts.push(i);
   }
   return starts;
+}
+
+/**
+ * A role written before the name and a comma or colon: "The governor of
+ * Ohio, Mike DeWine", "Two Democratic Representatives, Collin Peterson",
+ * "only two presidents have been impeached: Andrew Johnson and …".
+ */
+function roleLeading(text: string, tokens: readonly TaggedToken[], start: number, sentence: Span): { role?: string; start: number } | undefined {
+  const mark = tokens[start - 1];
+  if (!mark || (mark.text !== ',' && mark.text !== ':') || mark.start < sentence.start) return undefined;
+  // Back over "of Ohio", "for Ukraine negotiations": a place or body after the head noun.
+  let at = start - 2;
+  let sawOf = false;
+  while (at >= 0 && tokens[at].start >= sentence.start && (isCapitalised(tokens[at].text) && !TITLES.has(BARE(tokens[at].text))) && start - at < 8) at--;
+  if (at >= 0 && NAME_JOINERS.has(BARE(tokens[at].text)) && at < start - 2) {
+    sawOf = true;
+    at--;
+  } else if (at < start - 2) {
+    at = start - 2;
+  }
+  const head = tokens[at];
+  if (!head || head.start < sentence.start || !/^\p{L}+$/u.test(head.text) || !isPersonNoun(head.text) || head.pos === 'VERB') return undefined;
+  if (mark.text === ':') {
+    // A colon list needs its person noun near: "two presidents have been impeached:".
+    return { start: head.start };
+  }
+  let from = at;
+  while (from > 0 && tokens[from - 1].start >= sentence.start && at - from < 4 && /^\p{L}/u.test(tokens[from - 1].text) && ['ADJ', 'NOUN', 'PROPN', 'NUM', 'DET'].includes(tokens[from - 1].pos)) {
+    from--;
+    if (tokens[from].pos === 'DET') break;
+  }
+  // Only the start of a clause: "…, the governor of Ohio, Mike DeWine" is not "Ohio, Mike DeWine".
+  const before = tokens[from - 1];
+  if (before && before.start >= sentence.start && !/^[,;:(—–-]$/.test(before.text) && !/^(?:and|but|while|as)$/i.test(before.text)) return undefined;
+  let role = text.slice(tokens[from].start, tokens[start - 2].end).replace(/^(?:the|a|an|two|three|four|five|several|both)\s+/i, '');
+  // One of several: "Representatives" holds for each as "Representative".
+  if (!sawOf) role = role.replace(/(\p{L}{3,})s$/u, '$1');
+  return { role, start: tokens[from].start };
 }

@@ -38,6 +38,11 @@ export function roleBefore(text: string, tokens: readonly TaggedToken[], start: 
   for (let j = start - 2; j >= 0 && start - j <= MAX_BEFORE; j--) {
     const token = tokens[j];
     if (token.start < sentence.start) break;
+    // "director-general", "vice-president": hyphenated words stay whole.
+    if (/^[-‐]$/.test(token.text) && token.start === tokens[j + 1].start - 1 && tokens[j - 1]?.end === token.start) {
+      from = j;
+      continue;
+    }
     if (!/^[\p{L}][\p{L}.’'-]*$/u.test(token.text)) break;
     if (!['NOUN', 'ADJ', 'PROPN', 'NUM'].includes(token.pos) && !/^(?:former|then|acting|deputy|vice|senior|chief)$/i.test(token.text)) break;
     if (/^(?:the|a|an)$/i.test(token.text)) break;
@@ -91,7 +96,9 @@ export function roleAfter(text: string, tokens: readonly TaggedToken[], end: num
     else return { kind: 'person', role: { text: '', span: { start: 0, end: 0 } } };
   }
   if (/^(?:formerly|currently|now|also|then)$/.test(lower(at))) at++;
-  if (lower(at) === 'one' && lower(at + 1) === 'of') at += 2;
+  const oneOf = lower(at) === 'one' && lower(at + 1) === 'of';
+  const roleAt = at;
+  if (oneOf) at += 2;
   while (/^(?:the|a|an|his|her|their)$/.test(lower(at))) at++;
   if (at >= words.length) return undefined;
 
@@ -113,7 +120,7 @@ export function roleAfter(text: string, tokens: readonly TaggedToken[], end: num
   if (!isPersonNoun(head.text) && !TITLES.has(headWord)) return undefined;
   if (relative && at === 0) return undefined;
 
-  const roleStart = words[at].start;
+  const roleStart = oneOf ? words[roleAt].start : words[at].start;
   let roleText = text.slice(roleStart, words[words.length - 1].end);
   const cut = CUT_AT.exec(roleText);
   if (cut) roleText = roleText.slice(0, cut.index);
