@@ -23,6 +23,7 @@ import {
   isPersonNoun,
   looksLikeDemonym,
 } from './lexicon';
+import { isGivenName, isKnownPlace } from './nameHints';
 import { roleAfter, roleBefore, type WrittenRole } from './roles';
 
 /** What the words around a name say it is; each a count of clues. */
@@ -103,7 +104,8 @@ export function nameMentions(passage: Passage, sentences: readonly Span[]): Name
 function opensName(tokens: readonly TaggedToken[], i: number, sentenceStart: boolean): boolean {
   const token = tokens[i];
   if (!isCapitalised(token.text) || !/\p{L}/u.test(token.text)) return false;
-  if (NOT_NAME_WORDS.has(BARE(token.text))) return false;
+  // "US" and "WHO" are names; "Us" and "Who" are not.
+  if (NOT_NAME_WORDS.has(BARE(token.text)) && !isAcronym(token.text)) return false;
   if (sentenceStart && token.pos !== 'PROPN' && !TITLES.has(BARE(token.text)) && !isPersonNoun(token.text)) return false;
   return !['DET', 'PRON', 'ADP', 'CCONJ', 'SCONJ', 'PART', 'PUNCT', 'NUM', 'SYM', 'AUX'].includes(token.pos);
 }
@@ -126,7 +128,7 @@ function extendsName(text: string, tokens: readonly TaggedToken[], end: number):
   const bare = BARE(token.text);
   if (isCapitalised(token.text) && /\p{L}/u.test(token.text) && !['PRON', 'CCONJ', 'SCONJ', 'PART', 'PUNCT', 'DET', 'ADP'].includes(token.pos)) {
     // "Theresa May": a month that is also a name goes on a name; a weekday or "Yesterday" never does.
-    if (NOT_NAME_WORDS.has(bare) && !MONTHS_AS_NAMES.has(bare)) return end;
+    if (NOT_NAME_WORDS.has(bare) && !MONTHS_AS_NAMES.has(bare) && !isAcronym(token.text)) return end;
     if (token.pos === 'AUX' && !MONTHS_AS_NAMES.has(bare)) return end;
     return end + 1;
   }
@@ -248,6 +250,10 @@ function mentionOf(passage: Passage, tokens: readonly TaggedToken[], start: numb
     else if (NAMED_BY_NEXT_WORD.has(nextWord.text)) evidence.organisation += 2;
   }
   if (words.every(isAcronym)) evidence.organisation += 2;
+  // The lexicon's hints: a given name first ("Emmanuel Macron"), a place it knows ("Hong Kong").
+  const nameText = words.join(' ');
+  if (isKnownPlace(nameText)) evidence.place += 3;
+  else if (words.length >= 2 && evidence.organisation === 0 && evidence.place < 4 && isGivenName(words[0])) evidence.person += 2;
   if (words.some((word) => /\d/.test(word))) evidence.thing += 3;
   if (bareWords.includes('of') && !titled) evidence.organisation += 1;
 
