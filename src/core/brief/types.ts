@@ -112,8 +112,10 @@ export interface Stance {
   /** The merged entity that speaks (person or side). */
   readonly speakerId: string;
   readonly speaker: string;
-  /** The speaker as the sentence writes them, e.g. "A Ukrainian official", "putin". */
+  /** The speaker as the sentence writes them, e.g. "A Ukrainian official", "putin", "he". */
   readonly speakerAsWritten: string;
+  /** A person, or a place or organisation speaking as an institution ("the Kremlin said"). */
+  readonly speakerKind: 'person' | 'institution';
   /** The attributing verb as written: "said", "insisted on", "acknowledged", "presented a list of demands"… */
   readonly verb: string;
   /** Normalised kind of the verb. */
