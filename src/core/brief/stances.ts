@@ -46,7 +46,7 @@ const actOf = (verb: string): Act => ACTS.find(([pattern]) => pattern.test(verb)
 const LIST_VERB = /^(?:insisted on|insists on|demanded|demanding|outlined|(?:demands|conditions) include|(?:presented|issued|set out|laid out|put forward|made) (?:a )?(?:list|set) of .*)$/;
 /** Verbs that also take their speaker after them: "…,” said Peskov. */
 const INVERTING = /^(?:said|says|added|adds|asked|wrote|writes|continued|replied|insisted|warned|explained|noted|tweeted|told|according to)$/;
-const PREPOSITION_BEFORE = /\b(?:in|at|of|from|to|by|under|during|for|on|into|against|about|between|toward|towards|with)\s+(?:(?:President|Minister|the)\s+)*(?:\p{Lu}[\p{L}]+,\s+)?$/iu;
+const PREPOSITION_BEFORE = /\b(?:in|at|of|from|to|by|under|during|for|on|into|against|about|between|toward|towards)\s+(?:(?:President|Minister|the)\s+)*(?:\p{Lu}[\p{L}]+,\s+)?$/iu;
 /** Verbs that are as often nouns: taken only right after their speaker ("Russia demands"), never in "Russia's territorial demands". */
 const NOUN_LIKE = new Set(['demands', 'calls', 'claims', 'states', 'notes', 'sees']);
 const GROUP_SPEAKER = /(?<![\p{L}])(?:(?:A|An|The|a|an|the)\s+)?(\p{Lu}[\p{L}]+)\s+(officials?|side|delegation|negotiators|leaders?|government)(?![\p{L}])/gu;
@@ -173,7 +173,7 @@ export function extractStances(context: BriefContext, extraction: EntityExtracti
       const first = sentenceIndex(quote.start);
       const last = sentenceIndex(Math.max(quote.start, quote.end - 1));
       const near = attributions.filter((attribution) => attribution.sentence >= first && attribution.sentence <= last);
-      const right = near.find((attribution) => attribution.verbStart >= quote.end && /^[\s,.;:—–-]*$/.test(masked.slice(quote.end, attribution.verbStart).replace(/[\p{L}’'-]+$/u, '').replace(/\s(?:he|she|[\p{Lu}][\p{L}’'.-]*)\s*$/u, '')));
+      const right = near.find((attribution) => attribution.verbStart >= quote.end && attribution.verb.toLowerCase() !== 'according to' && /^[\s,.;:—–-]*$/.test(masked.slice(quote.end, attribution.verbStart).replace(/[\p{L}’'-]+$/u, '').replace(/\s(?:he|she|[\p{Lu}][\p{L}’'.-]*)\s*$/u, '')));
       const before = [...near].reverse().find((attribution) => attribution.verbEnd <= quote.start);
       const after = near.find((attribution) => attribution.verbStart >= quote.end);
       // A quote that opens a sentence with no attribution goes on with the speaker of the quote before it.
@@ -255,9 +255,7 @@ function speakersOf(passage: Passage, mentions: readonly Mention[], extraction: 
 /** The person a pronoun stands for: the last person who spoke in the passage before it, else the last person named. */
 function lastPersonBefore(named: readonly Speaker[], attributions: readonly Attribution[], offset: number): Speaker | undefined {
   const spoke = [...attributions].reverse().find((attribution) => attribution.speaker.kind === 'person' && attribution.verbStart < offset);
-  const mentioned = [...named].reverse().find((speaker) => speaker.kind === 'person' && speaker.end <= offset);
-  if (spoke && (!mentioned || spoke.speaker.start >= mentioned.start || spoke.speaker.id === mentioned.id)) return spoke.speaker;
-  return mentioned ?? spoke?.speaker;
+  return spoke?.speaker ?? [...named].reverse().find((speaker) => speaker.kind === 'person' && speaker.end <= offset);
 }
 
 /** "the spokesman": the last person named whose roles hold that title. */

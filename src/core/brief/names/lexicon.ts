@@ -24,7 +24,6 @@ export const TITLES = set(`
   epidemiologist virologist anthropologist historian biologist astronomer geologist engineer architect author writer novelist poet
   artist actor actress singer musician rapper comedian director producer athlete player coach manager owner chef pilot driver
   farmer worker employee official officials member chairman partner rival challenger incumbent contender commentator blogger
-  republican democrat conservative liberal socialist independent
   son daughter wife husband mother father brother sister child nephew niece uncle aunt cousin grandson granddaughter grandmother
   grandfather widow widower girlfriend boyfriend fiancee fiancée fiance fiancé spouse
   tweeter pundit strategist consultant negotiator mediator envoy administrator commander-in-chief premier-elect president-elect
@@ -128,3 +127,6 @@ export function isPersonNoun(word: string): boolean {
   if (/^\p{Lu}/u.test(word) && !/^\p{Lu}\p{Ll}+(?:ologist|ician)$/u.test(word)) return false;
   return /(?:ologist|ician|ist|man|woman|person|people|men|women)$/.test(lower) && lower.length > 4 && !/^(?:list|mist|twist|wrist|exist|german|human|roman|ottoman)$/.test(lower);
 }
+
+/** Party members as nouns, a person's role only after "a"/"an": "a Republican, Mark Amodei". */
+export const PARTY_MEMBERS = set(`republican democrat conservative liberal socialist independent labourite tory`);

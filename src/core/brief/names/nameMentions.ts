@@ -15,6 +15,7 @@ import {
   INVERTING_VERBS,
   NOT_NAME_WORDS,
   ORGANISATION_HEADS,
+  PARTY_MEMBERS,
   PLACE_HEADS,
   SPEECH_VERBS,
   THING_PREFIXES,
@@ -106,7 +107,8 @@ function opensName(tokens: readonly TaggedToken[], i: number, sentenceStart: boo
   if (!isCapitalised(token.text) || !/\p{L}/u.test(token.text)) return false;
   // "US" and "WHO" are names; "Us" and "Who" are not.
   if (NOT_NAME_WORDS.has(BARE(token.text)) && !isAcronym(token.text)) return false;
-  if (sentenceStart && token.pos !== 'PROPN' && !TITLES.has(BARE(token.text)) && !isPersonNoun(token.text)) return false;
+  // At a sentence's start every word is capitalised: a name there is a proper noun, or a noun the tagger did not know ("Ghebreyesus expressed").
+  if (sentenceStart && token.pos !== 'PROPN' && token.pos !== 'NOUN' && token.pos !== 'X' && !TITLES.has(BARE(token.text)) && !isPersonNoun(token.text)) return false;
   return !['DET', 'PRON', 'ADP', 'CCONJ', 'SCONJ', 'PART', 'PUNCT', 'NUM', 'SYM', 'AUX'].includes(token.pos);
 }
 
@@ -160,7 +162,7 @@ function mentionOf(passage: Passage, tokens: readonly TaggedToken[], start: numb
     while (from < end && NAME_JOINERS.has(BARE(tokens[from].text)) && end - (from + 2) >= 2) from += 2;
     if (from >= end || NAME_JOINERS.has(BARE(tokens[from].text))) continue;
     const lastBare = BARE(tokens[end - 1].text);
-    if (ORGANISATION_HEADS.has(lastBare) || PLACE_HEADS.has(lastBare)) break;
+    if (ORGANISATION_HEADS.has(lastBare) || PLACE_HEADS.has(lastBare) || TITLES.has(lastBare)) break;
     nameStart = from;
     titled = true;
     break;
@@ -186,7 +188,7 @@ function mentionOf(passage: Passage, tokens: readonly TaggedToken[], start: numb
   const words = tokens.slice(nameStart, end).map((token) => token.text).filter((word) => word !== ',' && word !== '-' && word !== '‐');
   if (words.length === 0 || words.some((word) => !/^\p{L}[\p{L}\p{M}.’'-]*$/u.test(word) || /^\p{L}['’](?:m|re|ve|ll|d)$/iu.test(word))) return undefined;
   // "Bidens", "Representatives", "Ukrainians": plurals are groups, not one name.
-  if (words.length === 1 && /s$/.test(words[0]) && (TITLES.has(BARE(words[0]).slice(0, -1)) || looksLikeDemonym(words[0].slice(0, -1), 'ADJ'))) return undefined;
+  if (words.length === 1 && /s$/.test(words[0]) && (TITLES.has(BARE(words[0]).slice(0, -1)) || looksLikeDemonym(words[0].slice(0, -1), 'X'))) return undefined;
   const first = BARE(words[0]);
   if (words.length === 1 && (NOT_NAME_WORDS.has(first) || TITLES.has(first) || HONORIFICS.has(first) || looksLikeDemonym(words[0], tokens[nameStart].pos))) return undefined;
   if (words.every((word) => TITLES.has(BARE(word)) || NAME_JOINERS.has(BARE(word)))) return undefined;
@@ -340,7 +342,8 @@ function roleLeading(text: string, tokens: readonly TaggedToken[], start: number
     at = start - 2;
   }
   const head = tokens[at];
-  if (!head || head.start < sentence.start || !/^\p{L}+$/u.test(head.text) || !isPersonNoun(head.text) || head.pos === 'VERB') return undefined;
+  const partyMember = head && PARTY_MEMBERS.has(head.text.toLowerCase()) && /^an?$/i.test(tokens[at - 1]?.text ?? '');
+  if (!head || head.start < sentence.start || !/^\p{L}+$/u.test(head.text) || (!isPersonNoun(head.text) && !partyMember) || head.pos === 'VERB') return undefined;
   if (mark.text === ':') {
     // A colon list needs its person noun near: "two presidents have been impeached:".
     return { start: head.start };
