@@ -33,7 +33,7 @@ export interface CorpusAnalysis {
 export function analyseCorpus(corpus: Corpus, knowledge: CorpusKnowledge = knowledgeFor(corpus)): CorpusAnalysis {
   const context = new BriefContext(corpus);
   const extraction = extractEntities(context, knowledge);
-  const facts = extractFacts(context);
+  const facts = extractFacts(context, extraction, new Set(knowledge.everywhere));
   const timeline = buildTimeline(context, facts);
   const dateFacts = timeline.flatMap((event): Fact[] => {
     if (event.type !== 'absolute' || !event.date) return [];

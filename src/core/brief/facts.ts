@@ -1,7 +1,9 @@
+import { findFigures } from '../checks/numbers';
 import type { Passage, Span } from '../model';
 import { readNumberWords } from '../search/aliases';
 import { toTerm } from '../text/terms';
 import { cite, slugOf, type BriefContext } from './context';
+import type { EntityExtraction, Mention } from './entities';
 import type { Fact, FactCitation, FactKind } from './types';
 
 /** One figure as a passage states it, before statements of the same figure merge. */
@@ -13,6 +15,12 @@ interface Statement {
   /** Words of the sentence and heading, to tell whether two statements of one number are about the same thing. */
   readonly context: ReadonlySet<string>;
   readonly fromTable: boolean;
+}
+
+/** Names of a passage, to tell whose figure a figure is. */
+interface Names {
+  /** Mentions of the passage in order. */
+  readonly mentions: readonly Mention[];
 }
 
 const SCALE: Readonly<Record<string, number>> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, m: 1e6 };
@@ -28,7 +36,6 @@ const MONEY_SIGN = new RegExp(String.raw`([$€£])\s?(${NUMBER})(?:\s?(${SCALE_
 const MONEY_WORD = new RegExp(String.raw`(?<![\d.,])(${NUMBER})(?:\s(${SCALE_WORD}))?\s(rubles?|roubles?|dollars?|euros?|hryvnias?|pounds?)\b`, 'giu');
 const PERCENT = new RegExp(String.raw`(?<![\d.,])(${NUMBER})\s?(%|percent\b|per cent\b)`, 'giu');
 const DURATION = /(?<![\p{L}\d])(\d+|[a-z]+(?:-[a-z]+)?)([- ])(day|week|month|year)(s?)(?![\p{L}])/giu;
-const COUNT = new RegExp(String.raw`(?<![\d.,$€£\p{L}])(${NUMBER}|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|a thousand|thousands)(?![\d.,%])\s+((?:[\p{L}’'-]+\s+){0,3}?[\p{L}’'-]+)`, 'giu');
 
 const QUALIFIER_BEFORE = /(more than|over|nearly|almost|about|around|at least|up to|roughly|some|an additional|additional)\s+$/i;
 const STOP_BACK = new Set([
@@ -37,7 +44,8 @@ const STOP_BACK = new Set([
   'their', 'its', 'additional', 'than', 'more', 'over', 'about', 'some', 'giving', 'in', 'on', 'and', 'with', 'from', 'as',
 ]);
 const NOT_COUNT_NOUN = /^(percent|per|day|days|week|weeks|month|months|year|years|trillion|billion|million|rubles?|roubles?|dollars?|euros?|of|and|or|to|the|a)$/i;
-const COMMON = new Set(['russia', 'ukraine', 'russian', 'ukrainian', 'both', 'side', 'sides', 'value', 'metric', 'conflict', 'war', 'soldier', 'soldiers']);
+/** Words of table headings and figure talk that say nothing about which figure a sentence is about. */
+const COMMON = new Set(['both', 'side', 'sides', 'value', 'metric', 'total', 'number']);
 
 const MONTH_BEFORE = /\b(?:jan|feb|febuary|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$/i;
 /** Words that place a figure on top of another, not bounds on it. */
@@ -51,20 +59,29 @@ const toNumber = (text: string): number => Number(text.replace(/,/g, ''));
  * fact with several citations. Every citation's sentence holds the figure
  * as written.
  */
-export function extractFacts(context: BriefContext): Fact[] {
+export function extractFacts(context: BriefContext, extraction?: EntityExtraction, everywhere: ReadonlySet<string> = new Set()): Fact[] {
   const statements: Statement[] = [];
+  const mentionsOf = new Map<string, Mention[]>();
+  for (const mention of extraction?.mentions ?? []) mentionsOf.set(mention.passage.id, [...(mentionsOf.get(mention.passage.id) ?? []), mention]);
   const tableRows = new Map<string, { metric: string; value: string }>();
   for (const document of context.corpus.documents) {
     for (const fact of document.tableFacts) tableRows.set(fact.passageId, { metric: fact.metric, value: fact.value });
   }
   for (const passage of context.passages) {
     const row = tableRows.get(passage.id);
-    statements.push(...statementsOf(context, passage, row));
+    statements.push(...statementsOf(context, passage, row, { mentions: mentionsOf.get(passage.id) ?? [] }, extraction, everywhere));
   }
   return merge(context, statements);
 }
 
-function statementsOf(context: BriefContext, passage: Passage, row: { metric: string; value: string } | undefined): Statement[] {
+function statementsOf(
+  context: BriefContext,
+  passage: Passage,
+  row: { metric: string; value: string } | undefined,
+  names: Names,
+  extraction: EntityExtraction | undefined,
+  everywhere: ReadonlySet<string>,
+): Statement[] {
   const text = passage.text;
   const taken: Span[] = [];
   const found: Statement[] = [];
@@ -73,7 +90,7 @@ function statementsOf(context: BriefContext, passage: Passage, row: { metric: st
   const valueStart = row ? text.lastIndexOf(row.value) : 0;
   let previousMeasure: string | undefined;
 
-  const add = (kind: FactKind, value: number, unit: string, valueSpan: Span, measureHint?: string): void => {
+  const add = (kind: FactKind, value: number, unit: string, valueSpan: Span, measureHint?: string, counted?: string): void => {
     if (!isFree(valueSpan) || valueSpan.start < valueStart || !Number.isFinite(value)) return;
     taken.push(valueSpan);
     const sentence = row ? { start: 0, end: text.length } : context.sentenceAt(passage, valueSpan.start);
@@ -89,17 +106,20 @@ function statementsOf(context: BriefContext, passage: Passage, row: { metric: st
     if (each) qualifiers.push(each[1].toLowerCase());
     if (row && /\beach side\b/i.test(row.metric)) qualifiers.push('each side');
     const asWrittenSpan = { start: figureStart, end: valueSpan.end };
-    const measure = row?.metric ?? measureHint ?? measureOf(text, sentence, asWrittenSpan, kind, previousMeasure);
+    const measure = row?.metric ?? measureHint ?? measureOf(text, sentence, asWrittenSpan, kind, previousMeasure, counted);
     previousMeasure = measure;
+    const subject = subjectOf(names, sentence, asWrittenSpan.start, extraction);
     const citation: FactCitation = {
       ...cite(passage, sentence),
       asWritten: text.slice(asWrittenSpan.start, asWrittenSpan.end),
       valueSpan: asWrittenSpan,
       qualifiers,
       measures: measure,
+      ...(counted ? { counted } : {}),
+      ...(subject ? { subject } : {}),
     };
     const words = `${text.slice(sentence.start, sentence.end)} ${passage.heading ?? ''}`;
-    found.push({ kind, value, unit, citation, context: contextWords(words), fromTable: row !== undefined });
+    found.push({ kind, value, unit, citation, context: contextWords(words, everywhere), fromTable: row !== undefined });
   };
 
   const all: { index: number; run: () => void }[] = [];
@@ -119,15 +139,16 @@ function statementsOf(context: BriefContext, passage: Passage, row: { metric: st
   }
   // Money, percentages and durations claim their numbers first; counts take what is left.
   all.sort((a, b) => a.index - b.index).forEach((entry) => entry.run());
-  for (const match of text.matchAll(COUNT)) {
-    const raw = match[1];
-    const noun = match[2];
-    if (/^\d{4}$/.test(raw) && Number(raw) >= 1800 && Number(raw) <= 2100) continue; // a year
-    if (NOT_COUNT_NOUN.test(noun.split(/\s+/)[0])) continue;
-    if (MONTH_BEFORE.test(text.slice(Math.max(0, match.index - 12), match.index))) continue; // a day of a month
-    const value = /^\d/.test(raw) ? toNumber(raw) : readNumberWords(raw.split(' '), 0)?.value;
-    if (value === undefined) continue;
-    add('count', value, 'count', { start: match.index, end: match.index + raw.length });
+  // Counts as the figure reader reads them (the checks read drafts the same way): "1.7 million Hongkongers", "Sixty-six people", "180 mph".
+  for (const figure of findFigures(text)) {
+    if (figure.unit !== 'count') continue;
+    const raw = text.slice(figure.valueSpan.start, figure.valueSpan.end);
+    if (MONTH_BEFORE.test(text.slice(Math.max(0, figure.valueSpan.start - 12), figure.valueSpan.start))) continue; // a day of a month
+    const counted = countedNoun(figure.noun);
+    if (!counted && !row) continue;
+    if (counted && NOT_COUNT_NOUN.test(counted)) continue;
+    if (/^\d{1,2}$/.test(raw) && /^(?:a\.?m|p\.?m|utc|gmt|o'clock)\b/i.test(figure.noun ?? '')) continue;
+    add('count', figure.value, 'count', figure.valueSpan, undefined, counted);
   }
   if (row && found.length === 0) {
     // A table value with no unit we read ("3,000") is still a count of what the metric names.
@@ -141,17 +162,43 @@ function spanOf(match: RegExpMatchArray): Span {
   return { start: match.index!, end: match.index! + match[0].length };
 }
 
-function contextWords(text: string): Set<string> {
+function contextWords(text: string, everywhere: ReadonlySet<string>): Set<string> {
   const set = new Set<string>();
   for (const word of text.match(/[\p{L}]+/gu) ?? []) {
     const term = toTerm(word);
-    if (term && term.length > 2 && !COMMON.has(term)) set.add(term.slice(0, 6));
+    if (term && term.length > 2 && !COMMON.has(term) && !everywhere.has(term)) set.add(term.slice(0, 6));
   }
   return set;
 }
 
+/** The thing a count counts, from the words after it: "Hongkongers" of "1.7 million Hongkongers", "delegates" of "12 of the state's 41 pledged delegates". */
+export function countedNoun(noun: string | undefined): string | undefined {
+  if (!noun) return undefined;
+  let words = noun.split(/\s+/).filter(Boolean);
+  if (/^of$/i.test(words[0] ?? '')) {
+    words = words.slice(1).filter((word) => !/^(?:the|a|an|its|their|his|her|this|these|those|[\p{L}]+['’]s|\d[\d,.]*)$/iu.test(word));
+  }
+  const kept: string[] = [];
+  for (const word of words) {
+    const bare = word.replace(/[^\p{L}\p{N}'’-]+$/u, '');
+    if (!bare || /^(?:and|or|but|to|in|on|at|for|from|with|by|as|than|that|which|who|were|was|are|is|have|has|had|will|would|could|since|of|each|per|more|less|or)$/i.test(bare)) break;
+    kept.push(bare);
+    if (bare !== word) break;
+  }
+  return kept.length > 0 ? kept.join(' ') : undefined;
+}
+
+/** Whose figure it is: the name nearest before the figure in its sentence, else the first after it. */
+function subjectOf(names: Names, sentence: Span, at: number, extraction: EntityExtraction | undefined): string | undefined {
+  const inSentence = names.mentions.filter((mention) => mention.span.start >= sentence.start && mention.span.end <= sentence.end);
+  const before = [...inSentence].reverse().find((mention) => mention.span.end <= at);
+  const chosen = before ?? inSentence.find((mention) => mention.span.start >= at);
+  if (!chosen) return undefined;
+  return extraction?.byId.get(chosen.entityId)?.name ?? chosen.text;
+}
+
 /** What a figure measures, read from the words around it in its sentence. */
-function measureOf(text: string, sentence: Span, figure: Span, kind: FactKind, previous: string | undefined): string {
+function measureOf(text: string, sentence: Span, figure: Span, kind: FactKind, previous: string | undefined, counted?: string): string {
   const before = text.slice(sentence.start, figure.start);
   const after = text.slice(figure.end, sentence.end);
   // "13.5 trillion rubles ($172 billion)": the bracketed figure restates the one before it.
@@ -162,11 +209,18 @@ function measureOf(text: string, sentence: Span, figure: Span, kind: FactKind, p
   const ofPhrase = /^\s*(of\s+(?:(?:[\p{L}’'-]+\s+){0,2}(?:GDP|budget|output|population)\b|[\p{L}’'-]+))/u.exec(after)?.[1];
   const pledger = /([\p{Lu}][\p{L}]+(?:\s+(?:members|allies|states|countries))?)\s+(?:for\s+)?(?:their\s+)?pledg\w*/u.exec(before)?.[1];
   if (kind === 'percent' && pledger) return [`${pledger}’ pledged ${behind}`.trim(), ofPhrase ? `share ${ofPhrase}` : undefined].filter(Boolean).join(', ');
-  if (kind === 'percent') return [behind, ofPhrase ? `share ${ofPhrase}` : undefined].filter(Boolean).join(', ') || 'percentage';
+  if (kind === 'percent') {
+    // "25.7% of the vote", "turnout was about 71%", "around 30% of world-wide coronavirus infections".
+    const ofNoun = /^\s*of\s+(?:the\s+|all\s+|its\s+|their\s+)?((?:[\p{L}’'-]+\s+){0,3}?[\p{L}’'-]+?)(?=[\s,.;:]|$)/u.exec(after)?.[1];
+    const share = ofPhrase ? `share ${ofPhrase}` : ofNoun ? `share of ${ofNoun}` : undefined;
+    return [behind, share].filter(Boolean).join(', ') || 'percentage';
+  }
   if (kind === 'count') {
-    const noun = /^\s+((?:[\p{L}’'-]+\s+){0,3}?[\p{L}’'-]*?(?:s|people|children|bodies))\b/u.exec(after)?.[1] ?? /^\s+([\p{L}’'-]+)/u.exec(after)?.[1];
+    const noun = counted ?? /^\s+((?:[\p{L}’'-]+\s+){0,3}?[\p{L}’'-]*?(?:s|people|children|bodies))\b/u.exec(after)?.[1] ?? /^\s+([\p{L}’'-]+)/u.exec(after)?.[1];
     const of = /\b([\p{L}’'-]+) of\s+(?:an?\s+)?(?:additional\s+)?$/u.exec(before)?.[1];
-    return [of ? `${of} of` : undefined, noun].filter(Boolean).join(' ') || behind || 'count';
+    // "Sixty-six people or more were injured", "over 200 people injured": what happened to them.
+    const what = /^[^.;:]{0,40}?\b(?:were|was|have been|had been|are|been)?\s*((?:killed|injured|wounded|arrested|infected|hospitali[sz]ed|detained|evacuated|displaced|confirmed|missing|dead|freed|released|vaccinated|affected|rescued))\b/i.exec(after)?.[1];
+    return [of && !/^(?:one|some|any|each|all|most|none)$/i.test(of) ? `${of} of` : undefined, noun, what].filter(Boolean).join(' ') || behind || 'count';
   }
   return behind || 'amount';
 }

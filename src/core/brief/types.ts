@@ -81,6 +81,10 @@ export interface FactCitation extends Citation {
   readonly qualifiers: readonly string[];
   /** What this passage says the figure measures. */
   readonly measures: string;
+  /** For counts: what is counted, as written ("Hongkongers", "pledged delegates", "mph"). */
+  readonly counted?: string;
+  /** Whose figure it is: the name nearest before it in its sentence ("Sanders" of "Sanders won with 25.7%"). */
+  readonly subject?: string;
 }
 
 export interface Fact {

@@ -93,7 +93,7 @@ const QUALIFIERS: readonly [RegExp, FigureBound][] = [
   [/(?:an additional|additional|another|a further|further)$/i, 'additional'],
 ];
 /** Words after a number that say it is not a count of things: ordinals, times, ranks. */
-const NOT_A_COUNT = /^(?:of|and|or|to|the|a|an|per|percent|am|pm|a\.m|p\.m|times|o'clock|st|nd|rd|th)$/i;
+const NOT_A_COUNT = /^(?:of|and|or|to|the|a|an|per|percent|am|pm|a\.m|p\.m|times|o'clock|st|nd|rd|th|utc|gmt|bst|est|edt|ast|cet|cest)$/i;
 
 const NUMBER = /\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?/y;
 const WORD = /[\p{L}]+(?:['’][\p{L}]+)?/uy;
