@@ -225,8 +225,15 @@ export function scoreStory(key: StoryKey, corpus: Corpus, analysis: CorpusAnalys
   for (const figure of key.figures) {
     if (figure.optional) continue;
     tally.figures.total++;
-    const want = norm(figure.text);
-    const holding = facts.filter((fact) => fact.citations.some((citation) => norm(citation.asWritten).includes(want) || want.includes(norm(citation.asWritten))));
+    // The figure's number as written ("60 thousand" of "60 thousand people"), matched against what a fact's citation writes.
+    const figureText = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ').replace(/[^\p{L}\p{N}%., -]/gu, '').trim();
+    const want = figureText(figure.text).replace(/(?:\s+(?!(?:thousand|million|billion|trillion|percent|per cent)\b)[\p{L}-]+)+$/u, '');
+    const holding = facts.filter((fact) =>
+      fact.citations.some((citation) => {
+        const written = figureText(citation.asWritten);
+        return written === want || (written.length >= want.length && written.includes(want)) || (want.includes(written) && /\d/.test(written) && written.length >= want.length - 12 && want.replace(written, '').trim().split(' ').every((word) => /^(?:[a-z]+)$/.test(word)));
+      }),
+    );
     if (holding.length === 0) {
       tally.figures.missing.push(tag(figure.text));
       continue;

@@ -52,6 +52,8 @@ const MONTH_BEFORE = /\b(?:jan|feb|febuary|mar|apr|may|jun|jul|aug|sep|oct|nov|d
 const ADDITIVE = new Set(['an additional', 'additional']);
 
 const toNumber = (text: string): number => Number(text.replace(/,/g, ''));
+/** Units a count may be in, as opposed to things it counts. */
+const UNITS_OF_MEASURE = /^(?:mph|kph|km\/h|miles?|kilomet(?:re|er)s?|km|met(?:re|er)s?|m|feet|foot|ft|inch(?:es)?|cm|mm|kg|kilograms?|pounds|lbs?|tons?|tonnes?|degrees?|knots?|hectares?|acres?|square (?:miles|kilometres|kilometers)|barrels?(?: per day)?|litres?|liters?|gallons?|megawatts?|mw|gw|volts?)$/i;
 
 /**
  * Figures the passages state — percentages, money in the currency written,
@@ -95,11 +97,14 @@ function statementsOf(
     taken.push(valueSpan);
     const sentence = row ? { start: 0, end: text.length } : context.sentenceAt(passage, valueSpan.start);
     const qualifiers: string[] = [];
-    const before = QUALIFIER_BEFORE.exec(text.slice(Math.max(sentence.start, valueSpan.start - 20), valueSpan.start));
     let figureStart = valueSpan.start;
+    // "US$400 million": the country letters belong to the currency.
+    const prefix = kind === 'money' ? /(?<![\p{L}])(?:US|U\.S\.|A|C|NZ|HK|S)$/u.exec(text.slice(Math.max(0, valueSpan.start - 4), valueSpan.start)) : null;
+    if (prefix) figureStart -= prefix[0].length;
+    const before = QUALIFIER_BEFORE.exec(text.slice(Math.max(sentence.start, figureStart - 20), figureStart));
     if (before) {
       qualifiers.push(before[1].toLowerCase());
-      figureStart = valueSpan.start - before[0].length;
+      figureStart -= before[0].length;
     }
     const after = text.slice(valueSpan.end, sentence.end);
     const each = /^(?:\s+[\p{L}’'-]+){0,4}?\s+(each|apiece|per side)\b/iu.exec(after);
@@ -144,7 +149,15 @@ function statementsOf(
     if (figure.unit !== 'count') continue;
     const raw = text.slice(figure.valueSpan.start, figure.valueSpan.end);
     if (MONTH_BEFORE.test(text.slice(Math.max(0, figure.valueSpan.start - 12), figure.valueSpan.start))) continue; // a day of a month
-    const counted = countedNoun(figure.noun);
+    // "killed at least 813 in China", "infected around 35,000 worldwide": with no noun after it, a count counts what the verb before says.
+    const verbBefore = /\b(killed|infected|injured|wounded|arrested|detained|evacuated|displaced|hospitali[sz]ed|vaccinated|rescued|freed|released)\s+(?:(?:at least|more than|over|about|around|nearly|almost|some|roughly|approximately|an estimated)\s+)?$/i.exec(
+      text.slice(Math.max(0, figure.span.start - 40), figure.span.start),
+    )?.[1];
+    // "The total population of Hong Kong is about 7.5 million.": a count at the end of its clause counts its subject.
+    const sentence = context.sentenceAt(passage, figure.span.start);
+    const clauseEnd = /^[\s)]*(?:[.;:]|$)/.test(text.slice(figure.valueSpan.end, sentence.end));
+    const subjectNoun = clauseEnd && !figure.noun ? /(?:^|[,;]\s*)(?:the\s+|its\s+|their\s+)?([\p{L}’' -]{3,60}?)\s+(?:is|was|are|were|stands at|stood at|reached|totals|totalled|totaled|numbered)\s+(?:\S+\s+){0,2}$/iu.exec(text.slice(sentence.start, figure.span.start))?.[1] : undefined;
+    const counted = countedNoun(figure.noun) ?? verbBefore?.toLowerCase() ?? subjectNoun;
     if (!counted && !row) continue;
     if (counted && NOT_COUNT_NOUN.test(counted)) continue;
     if (/^\d{1,2}$/.test(raw) && /^(?:a\.?m|p\.?m|utc|gmt|o'clock)\b/i.test(figure.noun ?? '')) continue;
@@ -178,6 +191,8 @@ export function countedNoun(noun: string | undefined): string | undefined {
   if (/^of$/i.test(words[0] ?? '')) {
     words = words.slice(1).filter((word) => !/^(?:the|a|an|its|their|his|her|this|these|those|[\p{L}]+['’]s|\d[\d,.]*)$/iu.test(word));
   }
+  // "more deaths", "new cases": a change word before the noun is not what is counted.
+  while (words.length > 1 && /^(?:more|new|additional|further|fewer|extra|other)$/i.test(words[0])) words = words.slice(1);
   const kept: string[] = [];
   for (const word of words) {
     const bare = word.replace(/[^\p{L}\p{N}'’-]+$/u, '');
@@ -206,14 +221,18 @@ function measureOf(text: string, sentence: Span, figure: Span, kind: FactKind, p
   // "…6.3% of Russia’s GDP, totaling 13.5 trillion rubles": a restatement of the same subject.
   if (/(?:totall?ing|equivalent to|or|amounting to)\s*$/i.test(before) && previous) return previous.replace(/,? share of .*$/, '');
   const behind = nounPhraseBefore(before);
-  const ofPhrase = /^\s*(of\s+(?:(?:[\p{L}’'-]+\s+){0,2}(?:GDP|budget|output|population)\b|[\p{L}’'-]+))/u.exec(after)?.[1];
+  const ofPhrase = /^\s*(of\s+(?:(?:[\p{L}’'-]+\s+){0,2}(?:GDP|budget|output|population)\b))/u.exec(after)?.[1];
   const pledger = /([\p{Lu}][\p{L}]+(?:\s+(?:members|allies|states|countries))?)\s+(?:for\s+)?(?:their\s+)?pledg\w*/u.exec(before)?.[1];
   if (kind === 'percent' && pledger) return [`${pledger}’ pledged ${behind}`.trim(), ofPhrase ? `share ${ofPhrase}` : undefined].filter(Boolean).join(', ');
   if (kind === 'percent') {
     // "25.7% of the vote", "turnout was about 71%", "around 30% of world-wide coronavirus infections".
-    const ofNoun = /^\s*of\s+(?:the\s+|all\s+|its\s+|their\s+)?((?:[\p{L}’'-]+\s+){0,3}?[\p{L}’'-]+?)(?=[\s,.;:]|$)/u.exec(after)?.[1];
+    const ofNoun = nounPhraseAfter(/^\s*of\s+([^.;:]*)/u.exec(after)?.[1]);
     const share = ofPhrase ? `share ${ofPhrase}` : ofNoun ? `share of ${ofNoun}` : undefined;
     return [behind, share].filter(Boolean).join(', ') || 'percentage';
+  }
+  if (kind === 'count' && counted && UNITS_OF_MEASURE.test(counted)) {
+    // "maximum sustained winds were near 180 mph": a unit of measure says how, the words before say what.
+    return behind ? `${behind} (${counted})` : counted;
   }
   if (kind === 'count') {
     const noun = counted ?? /^\s+((?:[\p{L}’'-]+\s+){0,3}?[\p{L}’'-]*?(?:s|people|children|bodies))\b/u.exec(after)?.[1] ?? /^\s+([\p{L}’'-]+)/u.exec(after)?.[1];
@@ -222,7 +241,27 @@ function measureOf(text: string, sentence: Span, figure: Span, kind: FactKind, p
     const what = /^[^.;:]{0,40}?\b(?:were|was|have been|had been|are|been)?\s*((?:killed|injured|wounded|arrested|infected|hospitali[sz]ed|detained|evacuated|displaced|confirmed|missing|dead|freed|released|vaccinated|affected|rescued))\b/i.exec(after)?.[1];
     return [of && !/^(?:one|some|any|each|all|most|none)$/i.test(of) ? `${of} of` : undefined, noun, what].filter(Boolean).join(' ') || behind || 'count';
   }
+  // "$400 million in military aid", "13.5 trillion rubles of spending".
+  if (kind === 'money') {
+    const what = nounPhraseAfter(/^\s*(?:\([^)]*\)\s*)?(?:in|of|for|on)\s+([^.;:]*)/u.exec(after)?.[1]);
+    if (what && !behind) return what;
+    if (what && /^(?:to|around|about|nearly|some|delay|of)$/i.test(behind.split(' ').pop() ?? '')) return what;
+  }
   return behind || 'amount';
+}
+
+/** The noun phrase at the start of `text`, past determiners, numbers and possessives, up to a preposition or a verb: "452 available district council seats". */
+function nounPhraseAfter(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const words: string[] = [];
+  for (const raw of text.trim().split(/\s+/)) {
+    const word = raw.replace(/[,)]+$/, '');
+    if (words.length === 0 && /^(?:the|a|an|all|its|their|his|her|this|these|those|some|[\p{L}]+['’]s|\d[\d,.]*|world-wide|worldwide)$/iu.test(word) && !/^world/i.test(word)) continue;
+    if (/^(?:with|in|on|at|for|from|by|as|than|that|which|who|and|or|but|to|is|was|were|are|has|have|had|will|would|since|of)$/i.test(word)) break;
+    words.push(word);
+    if (raw !== word || words.length >= 4) break;
+  }
+  return words.length > 0 ? words.join(' ') : undefined;
 }
 
 /** The up to four words right before a figure that name what it is, stopping at verbs and prepositions. */
@@ -239,6 +278,9 @@ function nounPhraseBefore(before: string): string {
 }
 
 function durationMeasure(text: string, span: Span): string | undefined {
+  const of = /^\s+of\s+([^.;:,]*)/u.exec(text.slice(span.end, span.end + 80))?.[1];
+  const what = of ? nounPhraseAfter(of) : undefined;
+  if (what) return what;
   const after = /^\s*([\p{L}-]+)/u.exec(text.slice(span.end))?.[1];
   if (after && /^(deadline|ultimatum|ceasefire|truce|pause|window|period)$/i.test(after)) return after.toLowerCase();
   const before = text.slice(Math.max(0, span.start - 60), span.start);
