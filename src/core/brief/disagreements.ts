@@ -59,7 +59,9 @@ function values(facts: readonly Fact[]): Disagreement[] {
       const says = `${citation.asWritten} (${scope})`;
       sides.set(says, [...(sides.get(says) ?? []), { passageId: citation.passageId, docId: citation.docId, span: citation.span, quote: citation.quote }]);
     }
-    if (sides.size < 2) continue;
+    // Only a difference of scope ("each side" or not) is a difference; "more than 1,000" beside "1,000" is the same figure.
+    const scopes = new Set([...sides.keys()].map((says) => says.replace(/^.*\(/, '')));
+    if (sides.size < 2 || scopes.size < 2) continue;
     found.push({
       id: `value-${fact.id}`,
       kind: 'value',
@@ -82,7 +84,7 @@ function values(facts: readonly Fact[]): Disagreement[] {
         const a = bucket[i];
         const b = bucket[j];
         if (a.value === b.value || a.value === null || b.value === null) continue;
-        if (sharesDocument(a, b) || !sameSubject(a, b) || similarity(a.measures, b.measures) < 0.5 || compatible(a, b)) continue;
+        if (sharesDocument(a, b) || !sameSubject(a, b) || similarity(a.measures, b.measures) < 0.5 || compatible(a, b) || otherLabels(a, b)) continue;
         found.push({
           id: `value-${slugOf(a.measures)}-${a.value}-${b.value}`.slice(0, 90),
           kind: 'value',
@@ -98,6 +100,8 @@ function values(facts: readonly Fact[]): Disagreement[] {
 }
 
 const MAX_COMPARED = 60;
+const MONTH = /^(?:january|february|febuary|march|april|may|june|july|august|september|october|november|december)$/;
+const STOP = new Set(['that', 'this', 'with', 'from', 'have', 'been', 'were', 'their', 'which', 'would', 'after', 'before', 'about', 'there', 'they', 'also', 'into', 'over', 'when', 'while', 'than', 'then', 'will', 'said']);
 
 /** What a count counts, as one word ("delegate" of "pledged delegates"); the unit for other figures. */
 function countedHead(fact: Fact): string {
@@ -129,6 +133,15 @@ function compatible(a: Fact, b: Fact): boolean {
   return gap <= 0.02 || (bounded && gap <= 0.2);
 }
 
+/** Numbered labels of a figure's sentence ("category 1", "round 2"): figures under different labels are different quantities. */
+function otherLabels(a: Fact, b: Fact): boolean {
+  const labels = (fact: Fact): Set<string> =>
+    new Set(fact.citations.flatMap((citation) => [...citation.quote.matchAll(/\b(category|class|level|grade|phase|stage|round|article|section|group|division|number|no\.)\s+(\d+)\b/gi)].map((match) => `${match[1].toLowerCase()} ${match[2]}`)));
+  const la = labels(a);
+  const lb = labels(b);
+  return la.size > 0 && lb.size > 0 && ![...la].some((label) => lb.has(label));
+}
+
 function subjectLabel(fact: Fact): string {
   const subject = fact.citations.find((citation) => citation.subject)?.subject;
   return subject ? `${fact.measures} (${subject})` : fact.measures;
@@ -157,7 +170,7 @@ function dates(timeline: readonly TimelineEvent[], mentions: readonly Mention[])
       const shared = sharedWords(a, b);
       let severity: Disagreement['severity'] | undefined;
       let note = '';
-      if (da.year !== undefined && da.year === db.year && (da.month === undefined) !== (db.month === undefined) && shared > 0) {
+      if (da.year !== undefined && da.year === db.year && (da.month === undefined) !== (db.month === undefined) && (shared >= 3 || sameEvent(anchors.get(a), anchors.get(b)))) {
         severity = 'precision';
         note = 'The same event, dated to the year in one source and to the month in another; the dates agree.';
       } else if (da.month !== undefined && da.month === db.month && da.day !== undefined && da.day === db.day && (da.year === undefined) !== (db.year === undefined)) {
@@ -217,7 +230,8 @@ function sameEvent(a: EventAnchor | undefined, b: EventAnchor | undefined): bool
 }
 
 function sharedWords(a: TimelineEvent, b: TimelineEvent): number {
-  const words = (event: TimelineEvent): Set<string> => new Set(event.citations.flatMap((citation) => citation.quote.toLowerCase().match(/\p{L}{4,}/gu) ?? []));
+  const words = (event: TimelineEvent): Set<string> =>
+    new Set(event.citations.flatMap((citation) => (citation.quote.toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((word) => !MONTH.test(word) && !STOP.has(word))));
   const wordsA = words(a);
   const wordsB = words(b);
   return [...wordsA].filter((word) => wordsB.has(word)).length;

@@ -17,7 +17,7 @@ const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'ju
 const MONTH_LABELS = MONTH_NAMES.map((name) => name[0].toUpperCase() + name.slice(1));
 /** Chrono's reference day: far from any real date, so an unstated year can never pass for a real one. */
 const REFERENCE = new Date(Date.UTC(1900, 0, 1));
-const YEAR_PHRASE = /(?<![\p{L}\d])(?:([A-Z][a-z]{2,9})\s+)?((?:19|20)\d{2})(?![\d%,.]\d)/gu;
+const YEAR_PHRASE = /(?<![\p{L}\d-])(?:([A-Z][a-z]{2,9})\s+)?((?:19|20)\d{2})(?![\d%,.]\d)(?!-?\p{L})/gu;
 /** A capitalised month name ("May", not the verb "may"). */
 const MONTH_WORD = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b/;
 const COMMON = new Set(['russia', 'ukraine', 'russian', 'ukrainian', 'talk', 'peace', 'last', 'direct', 'both', 'side']);
