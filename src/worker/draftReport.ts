@@ -48,7 +48,7 @@ export interface ClaimReport {
 export function checkDraft(draft: string, corpus: Corpus, analysis: CorpusAnalysis): DraftFinding[] {
   const ref = refMaker(corpus);
   const figures = checkFigures(draft, analysis, corpus).map((finding): DraftFinding => ({
-    kind: 'figure',
+    kind: finding.kind,
     status: finding.status,
     severity: finding.status === 'contradicted' ? 'warning' : 'information',
     span: finding.figure.span,
