@@ -198,7 +198,7 @@ export function countedNoun(noun: string | undefined): string | undefined {
     const bare = word.replace(/[^\p{L}\p{N}'’-]+$/u, '');
     if (!bare || /^(?:and|or|but|to|in|on|at|for|from|with|by|as|than|that|which|who|were|was|are|is|be|been|being|have|has|had|will|would|could|should|may|might|can|must|do|does|did|since|of|each|per|more|less|remain|remains|remained|said|says|say|became|become|died|die)$/i.test(bare)) break;
     kept.push(bare);
-    if (bare !== word) break;
+    if (bare !== word || UNITS_OF_MEASURE.test(bare)) break;
   }
   return kept.length > 0 ? kept.join(' ') : undefined;
 }

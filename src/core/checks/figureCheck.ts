@@ -79,6 +79,7 @@ const LABEL = /\b(category|class|level|grade|phase|stage|round|article|section|d
 /** Nouns that count the same things. */
 const SAME_COUNTED: Readonly<Record<string, string>> = { person: 'people', persons: 'people', individual: 'people', individuals: 'people', resident: 'people', residents: 'people' };
 const NEAR = 8;
+const UNITS = /^(?:mph|kph|miles?|kilomet(?:re|er)s?|km|met(?:re|er)s?|feet|foot|ft|inch(?:es)?|cm|mm|kg|kilograms?|pounds|lbs?|tons?|tonnes?|degrees?|knots?|hectares?|acres?|barrels?|litres?|liters?|gallons?)$/i;
 
 const prepared = new WeakMap<CorpusAnalysis, Prepared>();
 
@@ -174,9 +175,14 @@ function checkFigure(text: string, sentence: Span, figure: Figure, ready: Prepar
       const farLabelWeight = weightOf([...whole].filter((term) => statement.measure.has(term)));
       score = 2 * measureWeight + farLabelWeight + weightOf(sentenceHits) + (sameSubject ? 1 : 0) + (counted && counted === statement.counted ? 1 : 0);
       if (measureWeight === 0 && farLabelWeight < 2 && !(counted && counted === statement.counted && weightOf(sentenceHits) >= 2)) continue;
-      // About the same thing: rare words of what the source says it measures, in the figure's own clause, beyond the counted noun.
+      // About the same thing: rare words of what the source says it measures, in the figure's own clause, beyond the counted
+      // noun; or, for a count of the same rare thing ("volunteers", "Hongkongers"), rare words around both.
       const labelBeyondNoun = labelHits.filter((term) => term !== counted);
-      strong = weightOf(labelBeyondNoun) >= 2 && measureHits.length >= 2 && weightOf(sentenceHits) >= 2.5;
+      const sameCounted = Boolean(counted && counted === statement.counted);
+      const aroundBeyondNoun = measureHits.filter((term) => term !== counted);
+      strong =
+        (weightOf(labelBeyondNoun) >= 2 && measureHits.length >= 2 && weightOf(sentenceHits) >= 2.5) ||
+        (sameCounted && ready.weights.of(counted!) >= 1 && weightOf(aroundBeyondNoun) >= 2 && aroundBeyondNoun.length >= 1 && weightOf(sentenceHits) >= 3);
     }
     scored.push({ statement, match: matchOf(figure, statement), score, shared: [...new Set([...measureHits, ...sentenceHits])], strong });
   }
@@ -254,7 +260,10 @@ function clauseOf(text: string, sentence: Span, span: Span): Span {
 
 function countedTerm(noun: string | undefined): string | undefined {
   if (!noun) return undefined;
-  const last = noun.split(/\s+/).pop() ?? '';
+  const words = noun.split(/\s+/);
+  // "miles west of Bermuda": a unit of measure is what is counted, whatever follows it.
+  const unit = words.find((word) => UNITS.test(word));
+  const last = unit ?? words.pop() ?? '';
   const term = toTerm(last) ?? last.toLowerCase();
   return SAME_COUNTED[term] ?? term;
 }
@@ -319,11 +328,12 @@ function intervalOf(figure: Figure): [number, number] {
   switch (figure.bound) {
     case 'approximate':
       return [Math.min(v * 0.9, v - tolerance), Math.max(v * 1.1, v + tolerance)];
+    // "More than 80%" is not 90%: a bound is read as news writes it, a little past the figure, not without end.
     case 'lower':
-      return [v - tolerance, Number.POSITIVE_INFINITY];
+      return [v - tolerance, Math.max(v * 1.1, v + tolerance)];
     case 'upper':
     case 'below':
-      return [Number.NEGATIVE_INFINITY, v + tolerance];
+      return [Math.min(v * 0.9, v - tolerance), v + tolerance];
     default:
       return [v - tolerance, v + tolerance];
   }
@@ -348,6 +358,12 @@ function pointTolerance(figure: Figure): number {
 
 function matchOf(figure: Figure, statement: Statement): Match {
   if (figure.unit === 'date' || figure.unit === 'year') return dateMatch(figure.date ?? {}, statement.date ?? {});
+  // "up to 40 inches" against "up to 30 inches", "some 70 thousand" against "some 60 thousand": the same bound on another number.
+  if (figure.bound && figure.bound === statement.figure.bound) {
+    const gap = Math.abs(figure.value - statement.figure.value);
+    if (gap < 1e-9) return 'exact';
+    return gap <= Math.max(baseTolerance(figure), baseTolerance(statement.figure)) + 1e-9 ? 'rounded' : 'different';
+  }
   const [a, b] = intervalOf(figure);
   const [c, d] = intervalOf(statement.figure);
   if (b < c - 1e-9 || d < a - 1e-9) return 'different';
