@@ -157,11 +157,11 @@ function statementsOf(
     const sentence = context.sentenceAt(passage, figure.span.start);
     const clauseEnd = /^[\s)]*(?:[.;:]|$)/.test(text.slice(figure.valueSpan.end, sentence.end));
     const subjectNoun = clauseEnd && !figure.noun ? /(?:^|[,;]\s*)(?:the\s+|its\s+|their\s+)?([\p{L}’' -]{3,60}?)\s+(?:is|was|are|were|stands at|stood at|reached|totals|totalled|totaled|numbered)\s+(?:\S+\s+){0,2}$/iu.exec(text.slice(sentence.start, figure.span.start))?.[1] : undefined;
-    const counted = countedNoun(figure.noun) ?? verbBefore?.toLowerCase() ?? subjectNoun;
-    if (!counted && !row) continue;
+    const counted = countedNoun(figure.noun) ?? subjectNoun;
+    if (!counted && !verbBefore && !row) continue;
     if (counted && NOT_COUNT_NOUN.test(counted)) continue;
     if (/^\d{1,2}$/.test(raw) && /^(?:a\.?m|p\.?m|utc|gmt|o'clock)\b/i.test(figure.noun ?? '')) continue;
-    add('count', figure.value, 'count', figure.valueSpan, undefined, counted);
+    add('count', figure.value, 'count', figure.valueSpan, counted ? undefined : verbBefore?.toLowerCase(), counted);
   }
   if (row && found.length === 0) {
     // A table value with no unit we read ("3,000") is still a count of what the metric names.

@@ -131,7 +131,7 @@ function checkFigure(text: string, sentence: Span, figure: Figure, ready: Prepar
   const near = termsAround(words.tokens, clause, figure.span, NEAR, ready.weights);
   // A date belongs to its clause ("annexation of Crimea in 2015, and … invasion in February 2022"); a figure's sentence tells what it is about.
   const whole = termsAround(words.tokens, isDate ? clause : sentence, figure.span, 1000, ready.weights);
-  const subjectName = [...words.names].reverse().find((mention) => mention.span.end <= figure.span.start && mention.span.start >= sentence.start);
+  const subjectName = lastNameBefore(words.names, sentence, figure.span.start);
   // Whose figure or date: a person must be the same person; a place or a body only counts in favour ("Crimea … 2014").
   const subject = subjectName ? ready.personOf(subjectName.text) : undefined;
   const anySubject = subjectName ? ready.subjectOf(subjectName.text) ?? foldName(subjectName.text) : undefined;
@@ -211,6 +211,8 @@ function checkFigure(text: string, sentence: Span, figure: Figure, ready: Prepar
     };
   }
   if (best.match !== 'different' || !best.strong || isChange) return undefined;
+  // The sources give this very figure for the same counted thing elsewhere ("52 thousand deaths" of another day): the writer has it from them.
+  if (figure.unit === 'count' && counted !== undefined && scored.some((entry) => entry.match === 'exact' && entry.statement.counted === counted)) return undefined;
   const statement = best.statement;
   if (!isDate && modal && !statement.modal) return undefined;
   if ([...otherYears].some((year) => !statement.years.has(year))) return undefined;
@@ -258,6 +260,18 @@ function clauseOf(text: string, sentence: Span, span: Span): Span {
   return { start, end };
 }
 
+function lastNameBefore<T extends { span: Span }>(names: readonly T[], sentence: Span, offset: number): T | undefined {
+  let low = 0;
+  let high = names.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (names[middle].span.end <= offset) low = middle + 1;
+    else high = middle;
+  }
+  const candidate = names[low - 1];
+  return candidate && candidate.span.start >= sentence.start ? candidate : undefined;
+}
+
 function countedTerm(noun: string | undefined): string | undefined {
   if (!noun) return undefined;
   const words = noun.split(/\s+/);
@@ -272,16 +286,30 @@ function labelsOf(text: string): Set<string> {
   return new Set([...text.matchAll(LABEL)].map((match) => `${match[1].toLowerCase()} ${match[2]}`));
 }
 
-/** The terms within `radius` words of a span, the span's own words and numbers left out. */
+/** The index of the first token that ends after `offset` (tokens in text order). */
+function firstEndingAfter(tokens: readonly { span: Span }[], offset: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (tokens[middle].span.end <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The terms within `radius` words of a span inside a sentence, the span's own words and numbers left out. Logarithmic to find, linear in what it returns. */
 function termsAround(tokens: readonly { word: string; span: Span }[], sentence: Span, span: Span, radius: number, weights: WordWeights): Set<string> {
-  const inside = tokens.filter((token) => token.span.start >= sentence.start && token.span.end <= sentence.end);
-  const first = inside.findIndex((token) => token.span.end > span.start);
-  const lastInside = inside.findIndex((token) => token.span.start >= span.end);
-  const from = Math.max(0, (first === -1 ? inside.length : first) - radius);
-  const to = Math.min(inside.length, (lastInside === -1 ? inside.length : lastInside) + radius);
+  const sentenceFrom = firstEndingAfter(tokens, sentence.start);
+  const sentenceTo = firstEndingAfter(tokens, sentence.end);
+  const first = firstEndingAfter(tokens, span.start);
+  const after = firstEndingAfter(tokens, span.end);
+  const from = Math.max(sentenceFrom, first - radius);
+  const to = Math.min(sentenceTo, after + radius);
   const terms = new Set<string>();
   for (let i = from; i < to; i++) {
-    const token = inside[i];
+    const token = tokens[i];
+    if (token.span.start < sentence.start || token.span.end > sentence.end) continue;
     if (token.span.start >= span.start && token.span.end <= span.end) continue;
     const term = termOf(token.word);
     if (term && weights.of(term) > 0) terms.add(term);
@@ -311,12 +339,15 @@ function weightsAlias(term: string): string {
 
 /** The verb nearest before an offset in its sentence, as a stem ("impea" of "impeached"). */
 function verbBefore(tags: readonly { text: string; start: number; end: number; pos: string }[], sentence: Span, offset: number): string | undefined {
-  let found: string | undefined;
-  for (const token of tags) {
-    if (token.start >= offset) break;
-    if (token.start >= sentence.start && token.pos === 'VERB') found = token.text.toLowerCase().slice(0, 5);
+  let low = 0;
+  let high = tags.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (tags[middle].start < offset) low = middle + 1;
+    else high = middle;
   }
-  return found;
+  for (let i = low - 1; i >= 0 && tags[i].start >= sentence.start; i--) if (tags[i].pos === 'VERB') return tags[i].text.toLowerCase().slice(0, 5);
+  return undefined;
 }
 
 // ---------------------------------------------------------------- values
