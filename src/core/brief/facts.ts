@@ -1,4 +1,6 @@
+import { countedNounAt } from '../checks/countedNoun';
 import { findFigures } from '../checks/numbers';
+import { tagText } from '../text/posTags';
 import type { Passage, Span } from '../model';
 import { readNumberWords } from '../search/aliases';
 import { toTerm } from '../text/terms';
@@ -157,7 +159,7 @@ function statementsOf(
     const sentence = context.sentenceAt(passage, figure.span.start);
     const clauseEnd = /^[\s)]*(?:[.;:]|$)/.test(text.slice(figure.valueSpan.end, sentence.end));
     const subjectNoun = clauseEnd && !figure.noun ? /(?:^|[,;]\s*)(?:the\s+|its\s+|their\s+)?([\p{L}’' -]{3,60}?)\s+(?:is|was|are|were|stands at|stood at|reached|totals|totalled|totaled|numbered)\s+(?:\S+\s+){0,2}$/iu.exec(text.slice(sentence.start, figure.span.start))?.[1] : undefined;
-    const counted = countedNoun(figure.noun) ?? subjectNoun;
+    const counted = (figure.noun ? countedNounAt(text, tagText(text), figure.valueSpan.end) ?? countedNoun(figure.noun) : undefined) ?? subjectNoun;
     if (!counted && !verbBefore && !row) continue;
     if (counted && NOT_COUNT_NOUN.test(counted)) continue;
     if (/^\d{1,2}$/.test(raw) && /^(?:a\.?m|p\.?m|utc|gmt|o'clock)\b/i.test(figure.noun ?? '')) continue;

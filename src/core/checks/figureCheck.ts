@@ -8,6 +8,7 @@ import type { Passage, Span } from '../model';
 import { tagText } from '../text/posTags';
 import { toTerm } from '../text/terms';
 import { tokenize } from '../text/tokens';
+import { countedNounAt } from './countedNoun';
 import { draftProse, type DraftProse } from './draftText';
 import { findFigures, type Figure, type FigureDate, type FigureUnit } from './numbers';
 import { wordWeights, type WordWeights } from './wordWeights';
@@ -59,6 +60,8 @@ interface Statement {
   readonly verb?: string;
   readonly labels: ReadonlySet<string>;
   readonly modal: boolean;
+  /** The statement gives a change ("32,000 more deaths"), not a level. */
+  readonly change: boolean;
   readonly years: ReadonlySet<number>;
 }
 
@@ -137,7 +140,7 @@ function checkFigure(text: string, sentence: Span, figure: Figure, ready: Prepar
   const anySubject = subjectName ? ready.subjectOf(subjectName.text) ?? foldName(subjectName.text) : undefined;
   const verb = isDate ? verbBefore(words.tags, sentence, figure.span.start) : undefined;
   const countedBefore = /([\p{L}’'-]+)\s+of\s+(?:the\s+|an?\s+)?$/u.exec(before)?.[1];
-  const counted = figure.unit === 'count' ? countedTerm(countedNoun(figure.noun) ?? countedBefore) : undefined;
+  const counted = figure.unit === 'count' ? countedTerm((figure.noun ? countedNounAt(text, words.tags, figure.valueSpan.end) ?? countedNoun(figure.noun) : undefined) ?? countedBefore) : undefined;
   const labels = labelsOf(sentenceText);
   const isChange = !isDate && (CHANGE_BEFORE.test(before) || CHANGE_AFTER.test(after) || figure.bound === 'additional');
   const modal = MODAL.test(sentenceText);
@@ -210,7 +213,8 @@ function checkFigure(text: string, sentence: Span, figure: Figure, ready: Prepar
       message: supportedMessage(statement, match, corpus),
     };
   }
-  if (best.match !== 'different' || !best.strong || isChange) return undefined;
+  // A change ("23,000 more deaths", "rose 2%") is compared only with a change.
+  if (best.match !== 'different' || !best.strong || isChange !== best.statement.change) return undefined;
   // The sources give this very figure for the same counted thing elsewhere ("52 thousand deaths" of another day): the writer has it from them.
   if (figure.unit === 'count' && counted !== undefined && scored.some((entry) => entry.match === 'exact' && entry.statement.counted === counted)) return undefined;
   const statement = best.statement;
@@ -279,7 +283,7 @@ function countedTerm(noun: string | undefined): string | undefined {
   const unit = words.find((word) => UNITS.test(word));
   const last = unit ?? words.pop() ?? '';
   const term = toTerm(last) ?? last.toLowerCase();
-  return SAME_COUNTED[term] ?? term;
+  return (SAME_COUNTED[term] ?? term).slice(0, 5);
 }
 
 function labelsOf(text: string): Set<string> {
@@ -317,10 +321,11 @@ function termsAround(tokens: readonly { word: string; span: Span }[], sentence: 
   return terms;
 }
 
+/** A word's key: its search term (folded, spelling variants unified, plurals dropped), a writer's synonym unified, cut to five letters so "accounted" meets "accounting". */
 function termOf(word: string): string | null {
   if (/\d/.test(word)) return null;
   const term = toTerm(word);
-  return term && term.length >= 2 ? weightsAlias(term) : null;
+  return term && term.length >= 2 ? weightsAlias(term).slice(0, 5) : null;
 }
 
 /** Writers' words for the same thing, as one term. */
@@ -461,6 +466,7 @@ function prepare(analysis: CorpusAnalysis, corpus: Corpus | undefined): Prepared
         ...(anchor?.verb ? { verb: anchor.verb } : {}),
         labels: labelsOf(citation.quote),
         modal: MODAL.test(citation.quote),
+        change: unit !== 'date' && (CHANGE_BEFORE.test(citation.quote.slice(0, at)) || CHANGE_AFTER.test(citation.quote.slice(at + citation.asWritten.length))),
         years: new Set([...citation.quote.matchAll(/\b(?:19|20)\d{2}\b/g)].map((match) => Number(match[0]))),
       });
     }

@@ -12,7 +12,7 @@ import { toTerm } from '../text/terms';
 import { tokenize } from '../text/tokens';
 
 export interface WordWeights {
-  /** The weight of a term (0 for a word every passage uses, up to MAX for one no passage uses). */
+  /** The weight of a term's five-letter key (0 for a word every passage uses, up to MAX for one no passage uses). */
   of(term: string): number;
 }
 
@@ -30,14 +30,15 @@ export function wordWeights(analysis: CorpusAnalysis, corpus: Corpus | undefined
   for (const text of texts) {
     const seen = new Set<string>();
     for (const token of tokenize(text)) {
-      const term = toTerm(token.word);
+      const full = toTerm(token.word);
+      const term = full ? full.slice(0, 5) : null;
       if (term && !seen.has(term)) {
         seen.add(term);
         frequency.set(term, (frequency.get(term) ?? 0) + 1);
       }
     }
   }
-  const everywhere = new Set(analysis.knowledge.everywhere.map((word) => toTerm(word) ?? word));
+  const everywhere = new Set(analysis.knowledge.everywhere.map((word) => (toTerm(word) ?? word).slice(0, 5)));
   const total = Math.max(1, texts.length);
   const weights: WordWeights = {
     of(term: string): number {
