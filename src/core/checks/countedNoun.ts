@@ -42,7 +42,9 @@ export function countedNounAt(text: string, tokens: readonly TaggedToken[], end:
     const glued = j > i && (token.start === tokens[j - 1].end) && (token.text === '-' || tokens[j - 1].text === '-');
     if (glued) continue;
     if (j > i && !/^\s+$/.test(text.slice(tokens[j - 1].end, token.start)) && tokens[j - 1].end !== token.start) break;
-    const participle = /(?:ed|en)$/i.test(token.text) && NOUNISH.has(tokens[j + 1]?.pos ?? '');
+    // "infected volunteers": a participle before the noun modifies it; "people needed food" ends at the verb.
+    const participle = last < 0 && /(?:ed|en)$/i.test(token.text) && NOUNISH.has(tokens[j + 1]?.pos ?? '');
+    if (last >= 0 && token.pos !== 'NOUN' && token.pos !== 'PROPN') break;
     if (!NOUNISH.has(token.pos) && !participle) break;
     if (token.pos === 'NOUN' || token.pos === 'PROPN') last = j;
   }

@@ -5,7 +5,7 @@ import { nameMentions } from '../brief/names/nameMentions';
 import type { Entity, Fact, FactCitation } from '../brief/types';
 import type { Corpus } from '../corpus';
 import type { Passage, Span } from '../model';
-import { tagText } from '../text/posTags';
+import { stemsOf, tagText } from '../text/posTags';
 import { toTerm } from '../text/terms';
 import { tokenize } from '../text/tokens';
 import { countedNounAt } from './countedNoun';
@@ -155,10 +155,12 @@ function checkFigure(text: string, sentence: Span, figure: Figure, ready: Prepar
   }
   const scored: Scored[] = [];
   for (const statement of ready.statements) {
+    if (process.env.DEBUG_FIGURES && statement.citation.asWritten.includes(process.env.DEBUG_FIGURES)) console.log('  pre', comparable(figure, statement), subject, statement.person, [...labels], [...statement.labels], counted, statement.counted);
     if (!comparable(figure, statement)) continue;
     if (subject && statement.person && subject !== statement.person) continue;
     if (labels.size > 0 && statement.labels.size > 0 && ![...labels].some((label) => statement.labels.has(label))) continue;
     if (!isDate && counted && statement.counted && counted !== statement.counted) continue;
+    if (process.env.DEBUG_FIGURES && statement.citation.asWritten.includes(process.env.DEBUG_FIGURES)) console.log('  cand', statement.citation.asWritten, [...near], [...statement.measure], [...statement.near], counted, statement.counted);
     const labelHits = [...near].filter((term) => statement.measure.has(term));
     const measureHits = [...near].filter((term) => statement.measure.has(term) || statement.near.has(term));
     const sentenceHits = [...whole].filter((term) => statement.sentence.has(term));
@@ -283,7 +285,7 @@ function countedTerm(noun: string | undefined): string | undefined {
   const unit = words.find((word) => UNITS.test(word));
   const last = unit ?? words.pop() ?? '';
   const term = toTerm(last) ?? last.toLowerCase();
-  return (SAME_COUNTED[term] ?? term).slice(0, 5);
+  return termOf(SAME_COUNTED[term] ?? term) ?? term;
 }
 
 function labelsOf(text: string): Set<string> {
@@ -321,11 +323,13 @@ function termsAround(tokens: readonly { word: string; span: Span }[], sentence: 
   return terms;
 }
 
-/** A word's key: its search term (folded, spelling variants unified, plurals dropped), a writer's synonym unified, cut to five letters so "accounted" meets "accounting". */
+/** A word's key: its search term (folded, spelling variants unified), a writer's synonym unified, stemmed so "accounted" meets "accounting". */
 function termOf(word: string): string | null {
   if (/\d/.test(word)) return null;
   const term = toTerm(word);
-  return term && term.length >= 2 ? weightsAlias(term).slice(0, 5) : null;
+  if (!term || term.length < 2) return null;
+  const unified = weightsAlias(term);
+  return stemsOf([unified])(unified);
 }
 
 /** Writers' words for the same thing, as one term. */

@@ -8,11 +8,12 @@
  */
 import type { CorpusAnalysis } from '../brief/briefing';
 import type { Corpus } from '../corpus';
+import { stemsOf } from '../text/posTags';
 import { toTerm } from '../text/terms';
 import { tokenize } from '../text/tokens';
 
 export interface WordWeights {
-  /** The weight of a term's five-letter key (0 for a word every passage uses, up to MAX for one no passage uses). */
+  /** The weight of a term's stem (0 for a word every passage uses, up to MAX for one no passage uses). */
   of(term: string): number;
 }
 
@@ -26,19 +27,20 @@ export function wordWeights(analysis: CorpusAnalysis, corpus: Corpus | undefined
   const cached = cache.get(analysis);
   if (cached) return cached;
   const texts = corpus ? corpus.passages.map((passage) => passage.text) : analysis.facts.flatMap((fact) => fact.citations.map((citation) => citation.quote));
+  const perText = texts.map((text) => new Set(tokenize(text).flatMap((token) => toTerm(token.word) ?? [])));
+  const stem = stemsOf(perText.flatMap((terms) => [...terms]));
   const frequency = new Map<string, number>();
-  for (const text of texts) {
+  for (const terms of perText) {
     const seen = new Set<string>();
-    for (const token of tokenize(text)) {
-      const full = toTerm(token.word);
-      const term = full ? full.slice(0, 5) : null;
-      if (term && !seen.has(term)) {
-        seen.add(term);
-        frequency.set(term, (frequency.get(term) ?? 0) + 1);
+    for (const term of terms) {
+      const key = stem(term);
+      if (!seen.has(key)) {
+        seen.add(key);
+        frequency.set(key, (frequency.get(key) ?? 0) + 1);
       }
     }
   }
-  const everywhere = new Set(analysis.knowledge.everywhere.map((word) => (toTerm(word) ?? word).slice(0, 5)));
+  const everywhere = new Set(analysis.knowledge.everywhere.map((word) => stem(toTerm(word) ?? word)));
   const total = Math.max(1, texts.length);
   const weights: WordWeights = {
     of(term: string): number {
