@@ -436,14 +436,13 @@ function prepare(analysis: CorpusAnalysis, corpus: Corpus | undefined): Prepared
   const subjectOf = subjectLookup(analysis.entities);
   const people = subjectLookup(analysis.entities.filter((entity) => entity.kind === 'person'));
   const personOf = (name: string): string | undefined => people(name);
-  const anchors = eventAnchors(analysis);
   const statements: Statement[] = [];
   for (const fact of analysis.facts) {
     const unit = unitOf(fact);
     if (!unit) continue;
     const date = unit === 'date' ? dateOf(fact, analysis) : undefined;
-    const anchor = fact.eventId ? anchors.get(fact.eventId) : undefined;
     for (const citation of fact.citations) {
+      const anchor = unit === 'date' ? anchorOf(citation) : undefined;
       const figure =
         findFigures(citation.asWritten).find((candidate) => candidate.unit === unit || (unit === 'date' && candidate.unit === 'year')) ??
         synthetic(fact, unit, citation);
@@ -509,23 +508,14 @@ function subjectLookup(entities: readonly Entity[]): (name: string) => string | 
   };
 }
 
-/** For each date fact's timeline event: the entity nearest before its date, and the verb nearest before it. */
-function eventAnchors(analysis: CorpusAnalysis): Map<string, { subject?: string; verb?: string }> {
-  const anchors = new Map<string, { subject?: string; verb?: string }>();
-  for (const event of analysis.timeline) {
-    if (event.type !== 'absolute') continue;
-    const citation = event.citations[0];
-    const written = event.asWritten.find((text) => citation.quote.includes(text));
-    if (!written) continue;
-    const at = citation.quote.indexOf(written);
-    const passage: Passage = { id: citation.passageId, docId: citation.docId, kind: 'paragraph', text: citation.quote, span: { start: 0, end: citation.quote.length }, order: 0 };
-    const names = nameMentions(passage, [{ start: 0, end: citation.quote.length }]);
-    const subjectName = [...names].reverse().find((mention) => mention.span.end <= at);
-    const verb = verbBefore(tagText(citation.quote), { start: 0, end: citation.quote.length }, at);
-    const subject = subjectName?.text;
-    anchors.set(event.id, { ...(subject ? { subject } : {}), ...(verb ? { verb } : {}) });
-  }
-  return anchors;
+/** What a date statement is about: the name nearest before the date in its sentence, and the verb nearest before it. */
+function anchorOf(citation: FactCitation): { subject?: string; verb?: string } {
+  const at = citation.valueSpan.start - citation.span.start;
+  const passage: Passage = { id: citation.passageId, docId: citation.docId, kind: 'paragraph', text: citation.quote, span: { start: 0, end: citation.quote.length }, order: 0 };
+  const whole = { start: 0, end: citation.quote.length };
+  const subject = lastNameBefore(nameMentions(passage, [whole]), whole, at)?.text;
+  const verb = verbBefore(tagText(citation.quote), whole, at);
+  return { ...(subject ? { subject } : {}), ...(verb ? { verb } : {}) };
 }
 
 function unitOf(fact: Fact): FigureUnit | undefined {
