@@ -6,7 +6,7 @@ import type { SearchHit, Suggestion } from '../core/search/searchIndex';
 import type { LoadReport, UpdateReport } from '../node/libraryEngine';
 import type { BriefingHome, TopicView } from '../protocol';
 import type { CitablePassage, DocumentOverview } from '../worker/libraryApi';
-import type { ClaimReport, DraftFinding } from '../worker/draftReport';
+import type { ClaimReport, DraftCheckOptions, DraftFinding } from '../worker/draftReport';
 import type { CitationTarget } from '../core/checks/citationAt';
 import type { TidyResult } from '../core/checks/tidyFootnotes';
 import type { Log } from './log';
@@ -137,9 +137,9 @@ export class Library implements vscode.Disposable {
     return this.client.api.briefingMarkdown(topic);
   }
 
-  async checkDraft(draft: string): Promise<DraftFinding[]> {
+  async checkDraft(draft: string, options?: DraftCheckOptions): Promise<DraftFinding[]> {
     await this.ready();
-    return this.client.api.checkDraft(draft);
+    return this.client.api.checkDraft(draft, options);
   }
 
   async claims(draft: string, offset: number): Promise<ClaimReport[]> {

@@ -1,6 +1,12 @@
+/**
+ * A draft's figures, dates and quotes checked against the sources, as
+ * findings ready for a diagnostic, a hover, a quick fix or a line of
+ * `briefing check`: the one function the editor and the command line use.
+ */
 import type { CorpusAnalysis } from '../core/brief/briefing';
-import type { Citation } from '../core/brief/types';
+import type { Citation, FactCitation } from '../core/brief/types';
 import { checkClaims } from '../core/checks/claimCheck';
+import { draftProse } from '../core/checks/draftText';
 import { checkFigures } from '../core/checks/figureCheck';
 import { checkQuotes } from '../core/checks/quoteCheck';
 import type { Corpus } from '../core/corpus';
@@ -19,20 +25,43 @@ export interface SourceRef {
   readonly fileSpan: Span;
 }
 
+export type FindingSeverity = 'error' | 'warning' | 'information' | 'hint';
+
+/** What a quick fix needs: what the sources say instead, and where. */
+export type FindingFix =
+  /** A figure or date the sources give otherwise: their figure as written, where it is in the passage and in the file. */
+  | { readonly kind: 'figure'; readonly sourceText: string; readonly passageId: string; readonly passageSpan: Span; readonly fileSpan: Span }
+  /** A quote the sources give to someone else: who, as the briefing names them. */
+  | { readonly kind: 'speaker'; readonly speakerId: string; readonly speaker: string; readonly passageId: string }
+  /** A quote not word for word in the sources: the closest source sentence. */
+  | { readonly kind: 'quote'; readonly sourceText: string; readonly passageId: string; readonly fileSpan: Span };
+
 /** One thing a check found in a draft, ready to become a diagnostic, a hover and a quick fix. */
 export interface DraftFinding {
   readonly kind: 'figure' | 'quote' | 'date';
-  /** supported/verbatim findings are quiet (hover and quick fix only); the others are diagnostics. */
+  /** supported/verbatim are quiet (hover and quick fix only); not-found is a misquote, or, as information, words the sources do not hold at all. */
   readonly status: 'supported' | 'contradicted' | 'verbatim' | 'misattributed' | 'not-found';
-  /** How loud the finding is: a warning for what the sources contradict, information for what they confirm or do not hold. */
-  readonly severity: 'error' | 'warning' | 'information' | 'hint';
-  /** For misattributed quotes: who the sources say spoke the words. */
-  readonly sourceSpeaker?: { readonly id: string; readonly name: string };
+  /** A warning for what the sources contradict; information for a quote they do not hold (configurable); quiet findings are information too. */
+  readonly severity: FindingSeverity;
+  /** Why a quote was not found: close to a source sentence (a misquote), or nothing close (not in your sources). */
+  readonly reason?: 'misquote' | 'not-in-sources';
+  /** The draft's words the finding is about. */
+  readonly text: string;
   readonly span: Span;
   /** Where a citation of it goes: the end of its sentence. */
   readonly citeAt: number;
   readonly message: string;
   readonly sources: readonly SourceRef[];
+  /** Who the draft says spoke, as written. */
+  readonly attributedTo?: string;
+  /** Who the sources say spoke the words. */
+  readonly sourceSpeaker?: { readonly id: string; readonly name: string };
+  readonly fix?: FindingFix;
+}
+
+export interface DraftCheckOptions {
+  /** How loud a quote given to someone and found nowhere in the sources is; "off" leaves it out. Information by default: reporters quote their own interviews. */
+  readonly unsourcedQuoteSeverity?: FindingSeverity | 'off';
 }
 
 /** How well the sources support a sentence of the paragraph at the cursor. */
@@ -44,35 +73,66 @@ export interface ClaimReport {
   readonly best?: SourceRef;
 }
 
-/** Figures and quotes of a draft checked against the sources. */
-export function checkDraft(draft: string, corpus: Corpus, analysis: CorpusAnalysis): DraftFinding[] {
+/** Figures, dates and quotes of a draft checked against the sources, in the order they appear. */
+export function checkDraft(draft: string, corpus: Corpus, analysis: CorpusAnalysis, options: DraftCheckOptions = {}): DraftFinding[] {
   const ref = refMaker(corpus);
-  const figures = checkFigures(draft, analysis, corpus).map((finding): DraftFinding => ({
-    kind: finding.kind,
-    status: finding.status,
-    severity: finding.status === 'contradicted' ? 'warning' : 'information',
-    span: finding.figure.span,
-    citeAt: finding.sentence.end,
-    message: finding.message,
-    sources: finding.citations.flatMap((citation) => ref(citation) ?? []),
-  }));
-  const quotes = checkQuotes(draft, corpus, analysis).flatMap((finding): DraftFinding[] => {
-    if (finding.status === 'unsourced') return [];
+  const prose = draftProse(draft);
+  const figures = checkFigures(draft, analysis, corpus, prose).map((finding): DraftFinding => {
+    const statement = finding.statement;
+    const fix = finding.status === 'contradicted' ? figureFix(corpus, statement) : undefined;
+    return {
+      kind: finding.kind,
+      status: finding.status,
+      severity: finding.status === 'contradicted' ? 'warning' : 'information',
+      text: draft.slice(finding.figure.span.start, finding.figure.span.end),
+      span: finding.figure.span,
+      citeAt: finding.sentence.end,
+      message: finding.message,
+      // The statement compared first, then the fact's other statements.
+      sources: [statement, ...finding.citations.filter((citation) => citation !== statement)].flatMap((citation) => ref(citation) ?? []),
+      ...(fix ? { fix } : {}),
+    };
+  });
+  const unsourcedSeverity = options.unsourcedQuoteSeverity ?? 'information';
+  const quotes = checkQuotes(draft, corpus, analysis, {}, prose).flatMap((finding): DraftFinding[] => {
+    const base = {
+      kind: 'quote' as const,
+      text: draft.slice(finding.quote.span.start, finding.quote.span.end),
+      span: finding.quote.span,
+      citeAt: finding.quote.sentence.end,
+      ...(finding.attributedTo ? { attributedTo: finding.attributedTo } : {}),
+      ...(finding.sourceSpeaker ? { sourceSpeaker: { id: finding.sourceSpeaker.id, name: finding.sourceSpeaker.name } } : {}),
+    };
+    if (finding.status === 'unsourced') {
+      if (unsourcedSeverity === 'off' || !finding.attributedTo) return [];
+      return [{ ...base, status: 'not-found', severity: unsourcedSeverity, reason: 'not-in-sources', message: finding.message, sources: [] }];
+    }
     const citations = finding.citations.length > 0 ? finding.citations : finding.closest ? [finding.closest.citation] : [];
+    const sources = citations.flatMap((citation) => ref(citation) ?? []);
+    let fix: FindingFix | undefined;
+    if (finding.status === 'misattributed' && finding.sourceSpeaker && citations[0]) {
+      fix = { kind: 'speaker', speakerId: finding.sourceSpeaker.id, speaker: finding.sourceSpeaker.name, passageId: citations[0].passageId };
+    } else if (finding.status === 'not-found' && sources[0]) {
+      fix = { kind: 'quote', sourceText: sources[0].quote, passageId: sources[0].passageId, fileSpan: sources[0].fileSpan };
+    }
     return [
       {
-        kind: 'quote',
+        ...base,
         status: finding.status,
         severity: finding.status === 'verbatim' ? 'information' : 'warning',
-        ...(finding.sourceSpeaker ? { sourceSpeaker: finding.sourceSpeaker } : {}),
-        span: finding.quote.span,
-        citeAt: finding.quote.sentence.end,
+        ...(finding.status === 'not-found' ? { reason: 'misquote' as const } : {}),
         message: finding.message,
-        sources: citations.flatMap((citation) => ref(citation) ?? []),
+        sources,
+        ...(fix ? { fix } : {}),
       },
     ];
   });
   return [...figures, ...quotes].sort((a, b) => a.span.start - b.span.start);
+}
+
+/** Findings a writer should look at: a warning or an error (what the sources contradict). */
+export function isProblem(finding: DraftFinding): boolean {
+  return finding.severity === 'warning' || finding.severity === 'error';
 }
 
 /** Support for each sentence of the paragraph at `offset`. */
@@ -83,6 +143,13 @@ export function claimReports(draft: string, offset: number, corpus: Corpus, inde
     const best = top ? ref({ passageId: top.passage.id, docId: top.passage.docId, span: top.snippet.span, quote: top.snippet.text }) : undefined;
     return { span: claim.sentence, documents: claim.documents, outlets: claim.outlets, singleOutlet: claim.singleOutlet, ...(best ? { best } : {}) };
   });
+}
+
+function figureFix(corpus: Corpus, statement: FactCitation): FindingFix | undefined {
+  const passage = corpus.passage(statement.passageId);
+  if (!passage) return undefined;
+  const fileSpan = { start: fileOffsetOf(passage, statement.valueSpan.start), end: fileOffsetOf(passage, statement.valueSpan.end, 'end') };
+  return { kind: 'figure', sourceText: statement.asWritten, passageId: statement.passageId, passageSpan: statement.valueSpan, fileSpan };
 }
 
 function refMaker(corpus: Corpus): (citation: Citation) => SourceRef | undefined {

@@ -92,9 +92,9 @@ export function createLibraryService(onProgress: (done: number, total: number) =
       const engine = await current();
       return briefingToMarkdown(buildBriefing(engine.index.corpus, engine.index.index, topic, { topics: (await engine.topics()).topics }));
     },
-    async checkDraft(draft) {
+    async checkDraft(draft, options) {
       const engine = await current();
-      return checkDraft(draft, engine.index.corpus, engine.analyse());
+      return checkDraft(draft, engine.index.corpus, engine.analyse(), options);
     },
     async claims(draft, offset) {
       const { corpus, index } = (await current()).index;

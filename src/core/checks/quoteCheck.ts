@@ -3,6 +3,7 @@ import type { Citation, Stance } from '../brief/types';
 import type { Corpus } from '../corpus';
 import type { Passage, Span } from '../model';
 import { splitSentences } from '../text/sentences';
+import { draftProse, type DraftProse } from './draftText';
 import { findQuotes, type DraftQuote } from './quotes';
 import { resolveSpeaker, type Speaker } from './speakers';
 import { findPieces, likeness, quotePieces, wordsOf, type Word } from './wording';
@@ -56,10 +57,10 @@ const cache = new WeakMap<Corpus, WeakMap<CorpusAnalysis, PassageWords[]>>();
  * (quote marks, case, punctuation and whitespace aside; an ellipsis is a
  * gap) and compares the speaker with the one the sources give.
  */
-export function checkQuotes(draft: string, corpus: Corpus, analysis: CorpusAnalysis, options: QuoteCheckOptions = {}): QuoteFinding[] {
+export function checkQuotes(draft: string, corpus: Corpus, analysis: CorpusAnalysis, options: QuoteCheckOptions = {}, prose: DraftProse = draftProse(draft)): QuoteFinding[] {
   const passages = prepare(corpus, analysis);
   const findings: QuoteFinding[] = [];
-  for (const quote of findQuotes(draft)) {
+  for (const quote of findQuotes(draft, prose, analysis)) {
     if (!quote.attributedTo && !options.unattributed) continue;
     const finding = checkQuote(quote, passages, analysis, corpus);
     if (finding) findings.push(finding);
@@ -126,7 +127,7 @@ function checkQuote(quote: DraftQuote, passages: readonly PassageWords[], analys
       status: 'unsourced',
       citations: [],
       ...attribution,
-      message: `“${quote.text}” is not in the sources, and nothing there is close.`,
+      message: `Not in your sources: no source has “${shortQuote(quote.text)}”${quote.attributedTo ? ` or anything close, from ${quote.attributedTo} or anyone` : ', nor anything close'}. Fine for your own reporting; cite where it comes from.`,
     };
   }
   return {
@@ -198,6 +199,10 @@ function uniqueCitations(citations: readonly Citation[]): Citation[] {
     seen.add(key);
     return true;
   });
+}
+
+function shortQuote(text: string): string {
+  return text.length <= 80 ? text : `${text.slice(0, 77).trimEnd()}…`;
 }
 
 function sourceName(corpus: Corpus, docId: string): string {

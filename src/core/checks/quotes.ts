@@ -1,5 +1,8 @@
-import type { Span } from '../model';
+import type { CorpusAnalysis } from '../brief/briefing';
+import { nameMentions } from '../brief/names/nameMentions';
+import type { Passage, Span } from '../model';
 import { draftProse, type DraftProse } from './draftText';
+import { resolveSpeaker } from './speakers';
 
 /** Words inside quotation marks in a draft, with who the draft says spoke them. */
 export interface DraftQuote {
@@ -76,8 +79,13 @@ function verbForms(base: string): string[] {
  * follows an attributed quote in the same paragraph (or says "he said")
  * takes that speaker.
  */
-export function findQuotes(draft: string, prose: DraftProse = draftProse(draft)): DraftQuote[] {
+export function findQuotes(draft: string, prose: DraftProse = draftProse(draft), analysis?: CorpusAnalysis): DraftQuote[] {
   const text = prose.text;
+  // People named in the draft, for "he said": the last person named before the pronoun.
+  const passage: Passage = { id: 'draft', docId: 'draft', kind: 'paragraph', text, span: { start: 0, end: text.length }, order: 0 };
+  const people = analysis
+    ? nameMentions(passage, prose.sentences).filter((mention) => mention.evidence.person > 0 || (resolveSpeaker(mention.text, analysis)?.kind ?? '') === 'person' || mention.words.length >= 2)
+    : [];
   const found: { span: Span; textSpan: Span; marks: DraftQuote['marks'] }[] = [];
   for (const [pattern, marks] of QUOTE_PATTERNS) {
     for (const match of text.matchAll(pattern)) {
@@ -105,7 +113,12 @@ export function findQuotes(draft: string, prose: DraftProse = draftProse(draft))
       const sameBlock = (span: Span): boolean => !text.slice(span.end, sentence.start).includes('\n');
       const followsQuote = previous && sameBlock(previous.sentence) && !text.slice(previous.end, quote.span.start).includes('\n') &&
         (previous.sentence === sentence || earlier[0] === previous.sentence);
-      if (followsQuote && previous) {
+      // "Student protester Joshua Wong was unmoved. “…,” he wrote.": the pronoun is the last person named, if named after the last speaker.
+      const blockStart = text.lastIndexOf('\n\n', quote.span.start) + 1;
+      const named = PRONOUN.test(outside) ? [...people].reverse().find((mention) => mention.span.end <= quote.span.start && mention.span.start >= blockStart && !found.some((other) => other.span.start <= mention.span.start && mention.span.end <= other.span.end)) : undefined;
+      if (named && (!previous || named.span.start > previous.attributionSpan.end)) {
+        attribution = { attributedTo: named.text, attributionSpan: named.span, carried: true };
+      } else if (followsQuote && previous) {
         // "“It’s a lot,” Putin said. “We paid for it…”": a quote right after an attributed one goes on with its speaker.
         attribution = { attributedTo: previous.attributedTo, attributionSpan: previous.attributionSpan, carried: true };
       } else if (PRONOUN.test(outside)) {

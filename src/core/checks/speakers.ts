@@ -27,6 +27,13 @@ export function resolveSpeaker(asWritten: string, analysis: CorpusAnalysis): Spe
   const written = asWritten.trim();
   const last = lastTerm(written);
   const matches = new Map<string, Entity>();
+  // A full name as the sources write it names that entity, even when another shares the surname ("Joshua Wong", "Wong").
+  if (written.split(/\s+/).length >= 2) {
+    const exact = analysis.entities.filter((entity) =>
+      [entity.name, ...entity.variants.map((variant) => variant.text)].some((name) => name.split(/\s+/).length >= 2 && (sameWords(name, written) || endsWithWords(written, name))),
+    );
+    if (exact.length === 1) return { id: exact[0].id, name: exact[0].name, kind: exact[0].kind };
+  }
   for (const entity of analysis.entities) {
     const names = [entity.name, ...entity.variants.map((variant) => variant.text)];
     if (entity.kind === 'person') {
@@ -49,6 +56,14 @@ export function resolveSpeaker(asWritten: string, analysis: CorpusAnalysis): Spe
   if (matches.size !== 1) return undefined;
   const [entity] = matches.values();
   return { id: entity.id, name: entity.name, kind: entity.kind };
+}
+
+/** Whether `text` ends with the words of `name` ("Student protester Joshua Wong" ends with "Joshua Wong"). */
+function endsWithWords(text: string, name: string): boolean {
+  const terms = (value: string): string[] => value.split(/\s+/).map((word) => toTerm(word.replace(/[’']s$/, '')) ?? '').filter(Boolean);
+  const a = terms(text);
+  const b = terms(name);
+  return b.length > 0 && b.length <= a.length && b.every((word, i) => a[a.length - b.length + i] === word);
 }
 
 function sameWords(a: string, b: string): boolean {
