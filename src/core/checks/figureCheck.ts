@@ -155,12 +155,10 @@ function checkFigure(text: string, sentence: Span, figure: Figure, ready: Prepar
   }
   const scored: Scored[] = [];
   for (const statement of ready.statements) {
-    if (process.env.DEBUG_FIGURES && statement.citation.asWritten.includes(process.env.DEBUG_FIGURES)) console.log('  pre', comparable(figure, statement), subject, statement.person, [...labels], [...statement.labels], counted, statement.counted);
     if (!comparable(figure, statement)) continue;
     if (subject && statement.person && subject !== statement.person) continue;
     if (labels.size > 0 && statement.labels.size > 0 && ![...labels].some((label) => statement.labels.has(label))) continue;
     if (!isDate && counted && statement.counted && counted !== statement.counted) continue;
-    if (process.env.DEBUG_FIGURES && statement.citation.asWritten.includes(process.env.DEBUG_FIGURES)) console.log('  cand', statement.citation.asWritten, [...near], [...statement.measure], [...statement.near], counted, statement.counted);
     const labelHits = [...near].filter((term) => statement.measure.has(term));
     const measureHits = [...near].filter((term) => statement.measure.has(term) || statement.near.has(term));
     const sentenceHits = [...whole].filter((term) => statement.sentence.has(term));
@@ -193,7 +191,6 @@ function checkFigure(text: string, sentence: Span, figure: Figure, ready: Prepar
   }
   if (scored.length === 0) return undefined;
   scored.sort((a, b) => b.score - a.score || rank(a.match) - rank(b.match));
-  if (process.env.DEBUG_FIGURES) for (const e of scored.slice(0, 4)) console.log('  ', figure.raw, '|', e.statement.citation.asWritten, e.match, e.score.toFixed(2), e.strong, e.shared.join(','), '|', [...near].join(','), '| subj', subject, e.statement.subject, counted, e.statement.counted);
   const best = scored[0];
   const agreeing = scored.filter((entry) => entry.match !== 'different');
   const bestAgreeing = agreeing[0];
@@ -217,9 +214,12 @@ function checkFigure(text: string, sentence: Span, figure: Figure, ready: Prepar
   }
   // A change ("23,000 more deaths", "rose 2%") is compared only with a change.
   if (best.match !== 'different' || !best.strong || isChange !== best.statement.change) return undefined;
+  // Of statements about as close, the writer most likely changed the one nearest in value ("232 Democrats" for 231, not for "two Democrats").
+  const distance = (entry: Scored): number => Math.abs(Math.log(Math.abs(entry.statement.figure.value) + 1) - Math.log(Math.abs(figure.value) + 1));
+  const rival = scored.filter((entry) => entry.match === 'different' && entry.strong && entry.score >= best.score * 0.8).sort((a, b) => distance(a) - distance(b))[0] ?? best;
   // The sources give this very figure for the same counted thing elsewhere ("52 thousand deaths" of another day): the writer has it from them.
   if (figure.unit === 'count' && counted !== undefined && scored.some((entry) => entry.match === 'exact' && entry.statement.counted === counted)) return undefined;
-  const statement = best.statement;
+  const statement = rival.statement;
   if (!isDate && modal && !statement.modal) return undefined;
   if ([...otherYears].some((year) => !statement.years.has(year))) return undefined;
   // Another figure of the draft's sentence gives the statement's value ("45% to 60%"): the writer has it.
@@ -232,7 +232,7 @@ function checkFigure(text: string, sentence: Span, figure: Figure, ready: Prepar
     statement: statement.citation,
     citations: statement.fact.citations,
     sentence,
-    sharedContext: best.shared,
+    sharedContext: rival.shared,
     message: contradictedMessage(figure, statement, corpus),
   };
 }
