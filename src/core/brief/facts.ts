@@ -229,7 +229,9 @@ function measureOf(text: string, sentence: Span, figure: Span, kind: FactKind, p
   if (kind === 'percent') {
     // "25.7% of the vote", "turnout was about 71%", "around 30% of world-wide coronavirus infections".
     const ofNoun = nounPhraseAfter(/^\s*of\s+([^.;:]*)/u.exec(after)?.[1]);
-    const share = ofPhrase ? `share ${ofPhrase}` : ofNoun ? `share of ${ofNoun}` : undefined;
+    // "3 percent support": the noun right after the figure is what it is a share of.
+    const nounAfter = ofNoun ? undefined : nounPhraseAfter(/^\s+([\p{Ll}][^.;:,]*)/u.exec(after)?.[1]);
+    const share = ofPhrase ? `share ${ofPhrase}` : ofNoun ? `share of ${ofNoun}` : nounAfter && !/^(?:in|on|at|to|from|by|and|or|of|as|than)$/i.test(nounAfter.split(' ')[0]) ? nounAfter : undefined;
     return [behind, share].filter(Boolean).join(', ') || 'percentage';
   }
   if (kind === 'count' && counted && UNITS_OF_MEASURE.test(counted)) {
@@ -245,9 +247,8 @@ function measureOf(text: string, sentence: Span, figure: Span, kind: FactKind, p
   }
   // "$400 million in military aid", "13.5 trillion rubles of spending".
   if (kind === 'money') {
-    const what = nounPhraseAfter(/^\s*(?:\([^)]*\)\s*)?(?:in|of|for|on)\s+([^.;:]*)/u.exec(after)?.[1]);
-    if (what && !behind) return what;
-    if (what && /^(?:to|around|about|nearly|some|delay|of)$/i.test(behind.split(' ').pop() ?? '')) return what;
+    const what = nounPhraseAfter(/^\s*(?:\([^)]*\)\s*)?(?:in|of|for|on|from)\s+([^.;:]*)/u.exec(after)?.[1]);
+    if (what) return what;
   }
   return behind || 'amount';
 }

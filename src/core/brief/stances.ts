@@ -18,6 +18,8 @@ const PHRASES: readonly [string, Act][] = [
   ['insists on', 'insisted'],
   ['went on to say', 'said'],
   ['spoke to', 'said'],
+  ['spoke on', 'said'],
+  ['spoke', 'said'],
 ];
 const WORDS: Readonly<Record<Act, string>> = {
   said: `said says say saying stated states stating added adds adding told tells telling wrote writes writing tweeted tweets posted
@@ -113,7 +115,7 @@ export function extractStances(context: BriefContext, extraction: EntityExtracti
       const verbStart = match.index + match[0].length - match[1].length;
       const verbEnd = match.index + match[0].length;
       const verb = match[1].toLowerCase().replace(/\s+/g, ' ');
-      if (!isVerbHere(tags.get(verbStart), verb)) continue;
+      if (!isVerbHere(tags.get(verbStart), verb, masked.slice(Math.max(0, verbStart - 2), verbStart))) continue;
       const s = sentenceIndex(verbStart);
       const sentence = sentences[s];
       const resolvedBefore = (offset: number): Speaker | undefined => lastPersonBefore(named, attributions, offset) ?? lastPerson?.speaker;
@@ -177,7 +179,16 @@ export function extractStances(context: BriefContext, extraction: EntityExtracti
       const before = [...near].reverse().find((attribution) => attribution.verbEnd <= quote.start);
       const after = near.find((attribution) => attribution.verbStart >= quote.end);
       // A quote that opens a sentence with no attribution goes on with the speaker of the quote before it.
-      const chosen = right ?? before ?? after ?? (previousQuote && startsSentence(text, sentences[first], quote.start) ? previousQuote.attribution : undefined);
+      let chosen = right ?? before ?? after ?? (previousQuote && startsSentence(text, sentences[first], quote.start) ? previousQuote.attribution : undefined);
+      // "Trump quickly took a parting shot on Twitter: “…”": after a colon, the quote is the sentence's subject's.
+      if (!chosen && /:\s*$/.test(masked.slice(Math.max(sentences[first].start, quote.start - 4), quote.start))) {
+        const subject = named.find((speaker) => speaker.start >= sentences[first].start && speaker.end <= quote.start && !PREPOSITION_BEFORE.test(masked.slice(sentences[first].start, speaker.start)));
+        if (subject) {
+          const attribution: Attribution = { verbStart: quote.start - 1, verbEnd: quote.start - 1, verb: 'said', speaker: subject, sentence: first };
+          attributions.push(attribution);
+          chosen = attribution;
+        }
+      }
       if (!chosen) continue;
       const stance = stanceOf(chosen);
       const words = quote.text.replace(/[.,]$/, '').trim();
@@ -209,9 +220,10 @@ export function extractStances(context: BriefContext, extraction: EntityExtracti
 }
 
 /** Whether a word the pattern found is a verb here (its tag says so), not a noun ("the demands", "his claims"). */
-function isVerbHere(pos: string | undefined, verb: string): boolean {
+function isVerbHere(pos: string | undefined, verb: string, before: string): boolean {
   if (verb.includes(' ') || pos === undefined) return true;
-  return pos === 'VERB' || pos === 'AUX' || (/ed$/.test(verb) && pos !== 'ADJ');
+  // "Trump claims": right after a name, a verb the tagger took for a noun is still the verb.
+  return pos === 'VERB' || pos === 'AUX' || (/ed$/.test(verb) && pos !== 'ADJ') || (pos === 'NOUN' && /\p{L}\s$/u.test(before) && /^\p{Lu}/u.test(before) === false);
 }
 
 function startsSentence(text: string, sentence: Span | undefined, offset: number): boolean {

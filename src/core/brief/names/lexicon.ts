@@ -27,7 +27,7 @@ export const TITLES = set(`
   son daughter wife husband mother father brother sister child nephew niece uncle aunt cousin grandson granddaughter grandmother
   grandfather widow widower girlfriend boyfriend fiancee fiancée fiance fiancé spouse
   tweeter pundit strategist consultant negotiator mediator envoy administrator commander-in-chief premier-elect president-elect
-  superintendent model entrepreneur businessman businesswoman investor banker trader agent operative soldier veteran marine
+  whip superintendent model entrepreneur businessman businesswoman investor banker trader agent operative soldier veteran marine
   pastor priest nun monk principal dean provost rector chancellor registrar librarian curator official
 `);
 

@@ -167,6 +167,16 @@ function mentionOf(passage: Passage, tokens: readonly TaggedToken[], start: numb
     titled = true;
     break;
   }
+  // "Senate Minority Whip Dick Durbin", "incumbent Republican Cory Gardner": a title the lexicon lacks, then a given name and a surname.
+  if (!titled && end - start >= 3) {
+    for (let k = start + 1; k <= end - 2; k++) {
+      if (!isGivenName(tokens[k].text) || isGivenName(tokens[start].text)) continue;
+      if (k !== end - 2 && !TITLES.has(BARE(tokens[k - 1].text))) continue;
+      nameStart = k;
+      titled = true;
+      break;
+    }
+  }
   // "the United Nations Nikki Haley wrote", "director of Amnesty International Man-kei Tam said": an organisation's name, then a person's.
   let namesOrganisation: Span | undefined;
   const units = wordUnits(tokens, start, end);
