@@ -26,11 +26,13 @@ const WORDS: Readonly<Record<Act, string>> = {
     noted notes noting announced announces declared declares explained explains replied replies responded responds remarked
     commented recalled continued continues outlined expressed expressing emphasized emphasised emphasizing stressed indicated
     warned warns urged urging urges called calling calls described describes describing characterized characterised characterizing
-    predicted suggested affirmed affirming argued argue argues sees estimated asked asks reiterated vowed promised pledged`,
+    predicted suggested affirmed affirming argued argue argues sees estimated asked asks reiterated vowed promised pledged
+    observed observes questioned asserted asserts labelled labeled branded dubbed praised commended hailed mocked quipped joked
+    pleaded stressing adding noting insisting warning explaining arguing declaring announcing replying responding tweeting`,
   demanded: 'demanded demanding demands',
   rejected: 'rejected rejects dismisses dismissed denies denied deemed refused',
   acknowledged: 'acknowledged acknowledges admitted admits conceded concedes',
-  criticised: 'criticized criticised criticizes criticises accused accuses blamed blames condemned condemns attacked',
+  criticised: 'criticized criticised criticizes criticises accused accuses blamed blames condemned condemns attacked slammed',
   insisted: 'insisted insists maintained maintains',
   claimed: 'claims claimed',
   other: '',
@@ -93,6 +95,7 @@ export function extractStances(context: BriefContext, extraction: EntityExtracti
   }
   const stances: Stance[] = [];
   let lastPerson: { docId: string; speaker: Speaker } | undefined;
+  let lastQuote: { docId: string; speaker: Speaker } | undefined;
   for (const passage of context.passages) {
     if (passage.kind === 'table-row') continue;
     const text = passage.text;
@@ -170,7 +173,9 @@ export function extractStances(context: BriefContext, extraction: EntityExtracti
       return stance;
     };
     for (const attribution of attributions) stanceOf(attribution);
-    let previousQuote: { attribution: Attribution; end: number } | undefined;
+    // A paragraph that opens with a quote nobody is named for goes on with the last quote's speaker of the paragraph before.
+    let previousQuote: { attribution: Attribution; end: number } | undefined =
+      lastQuote && lastQuote.docId === passage.docId && /^\s*[“"]/.test(text) ? { attribution: { verbStart: 0, verbEnd: 0, verb: 'said', speaker: lastQuote.speaker, sentence: 0 }, end: 0 } : undefined;
     for (const quote of quotes) {
       const first = sentenceIndex(quote.start);
       const last = sentenceIndex(Math.max(quote.start, quote.end - 1));
@@ -179,7 +184,9 @@ export function extractStances(context: BriefContext, extraction: EntityExtracti
       const before = [...near].reverse().find((attribution) => attribution.verbEnd <= quote.start);
       const after = near.find((attribution) => attribution.verbStart >= quote.end);
       // A quote that opens a sentence with no attribution goes on with the speaker of the quote before it.
-      let chosen = right ?? before ?? after ?? (previousQuote && startsSentence(text, sentences[first], quote.start) ? previousQuote.attribution : undefined);
+      // …unless a verb of saying follows it whose speaker could not be read: then nobody is named rather than the wrong one.
+      const saidAfter = /^[\s,]*(?:\p{Ll}+\s+)?(?:said|says|added|wrote|told|continued|replied|explained|noted|tweeted)\b/u.test(masked.slice(quote.end, quote.end + 30));
+      let chosen = right ?? before ?? after ?? (previousQuote && !saidAfter && startsSentence(text, sentences[first], quote.start) ? previousQuote.attribution : undefined);
       // "Trump quickly took a parting shot on Twitter: “…”": after a colon, the quote is the sentence's subject's.
       if (!chosen && /:\s*$/.test(masked.slice(Math.max(sentences[first].start, quote.start - 4), quote.start))) {
         const subject = named.find((speaker) => speaker.start >= sentences[first].start && speaker.end <= quote.start && !PREPOSITION_BEFORE.test(masked.slice(sentences[first].start, speaker.start)));
@@ -205,6 +212,7 @@ export function extractStances(context: BriefContext, extraction: EntityExtracti
         bySentence.set(`${chosen.sentence}:${chosen.speaker.id}`, grown);
       }
       previousQuote = { attribution: chosen, end: quote.end };
+      lastQuote = { docId: passage.docId, speaker: chosen.speaker };
     }
   }
 
@@ -289,8 +297,9 @@ function speakerBefore(masked: string, speakers: readonly Speaker[], sentence: S
     if (adjacentOnly) return /^\s+$/.test(between) ? speaker : undefined;
     if (/[“”"]/.test(between) && /[”"]\s*,?\s*$/.test(between) === false) continue; // a quote between them: the verb has another subject
     if (between.split(/\s+/).filter(Boolean).length > MAX_WORDS_BEFORE) return undefined;
-    // An institution speaks right before its verb: "the Kremlin said", "Kyiv has firmly rejected".
-    if (speaker.kind === 'institution' && !/^(?:,\s*who)?(?:\s+(?:has|have|had|also|firmly|strongly|repeatedly|publicly|\p{Ll}+ly))*\s*$/u.test(between)) continue;
+    // An institution speaks right before its verb: "the Kremlin said", "Kyiv has firmly rejected", "The … Corps (IRGC), which includes …, declared".
+    const institutionGap = /^(?:\s*\([^()]{1,40}\))?(?:,\s*(?:who|which)\b[^,;:]{0,80},?)?(?:\s+(?:has|have|had|also|firmly|strongly|repeatedly|publicly|\p{Ll}+ly))*\s*$/u;
+    if (speaker.kind === 'institution' && !institutionGap.test(between)) continue;
     const before = masked.slice(sentence.start, speaker.start);
     if (PREPOSITION_BEFORE.test(before)) continue; // "in Minsk", "led by President …"
     if (/^['’]s\s+(?:demands|conditions)\s+include/i.test(masked.slice(speaker.end, verbStart + 30)) && /^['’]s\s+$/.test(between)) return speaker; // "Russia’s demands include"

@@ -276,7 +276,7 @@ function mentionOf(passage: Passage, tokens: readonly TaggedToken[], start: numb
   if (previous && PLACE_PREPOSITIONS.has(previousBare) && !titled) evidence.place += 2;
   // "a university student named Wong", "a protester using the pseudonym Katya" (not "a holiday called National Day").
   const introduced = Boolean(previous && INTRODUCERS.has(previousBare) && tokens.slice(Math.max(0, start - 5), start - 1).some((token) => /^\p{Ll}/u.test(token.text) && isPersonNoun(token.text)));
-  if (introduced) evidence.person += 2;
+  if (introduced) evidence.person += 3;
   if (honorific) evidence.person += 1;
 
   // Speech: "X said", "X has repeatedly said", "said X", "according to X".
