@@ -186,7 +186,7 @@ async function loadFolder(folder: string, maxFileBytes: number): Promise<LoadedB
 }
 
 function findPassage(bundle: LoadedBundle, id: string | undefined): NonNullable<ReturnType<typeof lookup>> {
-  if (!id) throw new UsageError('a passage id is needed, e.g. wtn-talks-stall#economic-impact-on-russia (see briefing search --json)');
+  if (!id) throw new UsageError('a passage id is needed, e.g. my-notes#first-meeting (see briefing search --json for the ids)');
   const found = lookup(bundle, id);
   if (!found) throw new UsageError(`no passage with id "${id}"; find ids with briefing search "<query>" --json`);
   return found;

@@ -8,7 +8,7 @@ import { extractFacts } from './facts';
 import { extractStances } from './stances';
 import { buildTimeline } from './timeline';
 import { knowledgeFor, type CorpusKnowledge } from './knowledge';
-import { resolveTopic, topicPassages, type TopicSearchOptions } from './topics';
+import { defaultTopics, resolveTopic, topicPassages, type TopicSearchOptions } from './topics';
 import type { Briefing, BriefingSource, Citation, Disagreement, Entity, Fact, FactCitation, StanceGroup, TimelineEvent, Topic, TopicPage } from './types';
 
 export interface BriefingOptions extends TopicSearchOptions {
@@ -34,7 +34,7 @@ export function analyseCorpus(corpus: Corpus, knowledge: CorpusKnowledge = knowl
   const context = new BriefContext(corpus);
   const extraction = extractEntities(context, knowledge);
   const facts = extractFacts(context, extraction, new Set(knowledge.everywhere));
-  const timeline = buildTimeline(context, facts);
+  const timeline = buildTimeline(context, facts, knowledge.everywhere);
   const dateFacts = timeline.flatMap((event): Fact[] => {
     if (event.type !== 'absolute' || !event.date) return [];
     const citations: FactCitation[] = event.citations.map((citation) => {
@@ -70,6 +70,11 @@ export function analyseCorpus(corpus: Corpus, knowledge: CorpusKnowledge = knowl
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
+/** The topics a corpus offers: the bundled corpus's own (data/topics.json) only when its documents are included. */
+export function topicsFor(corpus: Corpus): readonly Topic[] {
+  return corpus.documents.some((document) => document.meta.origin === 'bundled') ? defaultTopics() : [];
+}
+
 /** A topic's page: its best passages across sources and the figures, people and positions in them. */
 export function buildTopicPage(
   corpus: Corpus,
@@ -78,7 +83,7 @@ export function buildTopicPage(
   options: BriefingOptions = {},
   analysis: CorpusAnalysis = analyseCorpus(corpus, options.knowledge),
 ): TopicPage {
-  const { topic, freeText } = resolveTopic(topicOrFreeText, options.topics);
+  const { topic, freeText } = resolveTopic(topicOrFreeText, options.topics ?? topicsFor(corpus));
   const passages = topicPassages(corpus, index, topic, options);
   const ids = new Set(passages.map((passage) => passage.passageId));
   const touches = (citations: readonly Citation[]): boolean => citations.some((citation) => ids.has(citation.passageId));

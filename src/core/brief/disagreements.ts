@@ -18,7 +18,7 @@ export function findDisagreements(
   return [...spellings(entities, mentions), ...values(facts), ...dates(timeline, mentions)];
 }
 
-/** Names whose last word is written differently (not just in another case), e.g. Zelenskiy and Zelenskyy. */
+/** Names whose last word is written differently (not just in another case), e.g. Erdogan and Erdoğan, Sarea and Saree. */
 function spellings(entities: readonly Entity[], mentions: readonly Mention[]): Disagreement[] {
   const found: Disagreement[] = [];
   for (const entity of entities) {

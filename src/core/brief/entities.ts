@@ -9,11 +9,11 @@ import type { Citation, Entity, EntityKind, EntityRole } from './types';
 export interface Mention {
   readonly entityId: string;
   readonly passage: Passage;
-  /** The name as written, e.g. "Zelenskiy", "U.S.". */
+  /** The name as written, e.g. "Pelosi", "U.S.". */
   readonly text: string;
   readonly span: Span;
   readonly foundBy: 'wink-nlp' | 'alias-table';
-  /** A role written with the name, e.g. "Kremlin spokesperson", with its span (role and name). */
+  /** A role written with the name, e.g. "White House spokesperson", with its span (role and name). */
   readonly role?: { readonly text: string; readonly span: Span };
   readonly kind: EntityKind;
 }
@@ -30,8 +30,6 @@ export interface EntityExtraction {
 }
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** Lowercase writings of names that are also ordinary words, never taken for the name. */
-const LOWERCASE_UNSAFE = /^(?:trump|turkey|america|kremlin)$/;
 
 /** An alias table's patterns, built once per knowledge. */
 class AliasTable {
@@ -39,16 +37,16 @@ class AliasTable {
   readonly demonyms = new Map<string, KnownEntity>();
   readonly pattern: RegExp;
 
-  constructor(entities: readonly KnownEntity[]) {
+  constructor(entities: readonly KnownEntity[], caseSensitive: ReadonlySet<string>) {
     for (const entity of entities) {
       for (const alias of entity.aliases) this.byLower.set(alias.toLowerCase(), entity);
       for (const demonym of entity.demonyms ?? []) this.demonyms.set(demonym.toLowerCase(), entity);
     }
-    // Longest alias first, so "Vladimir Putin" wins over "Putin"; whole words only; a long alias also in lowercase.
+    // Longest alias first, so "Nancy Pelosi" wins over "Pelosi"; whole words only; a long alias also in lowercase.
     const aliases = [...new Set(entities.flatMap((entity) => entity.aliases))].sort((a, b) => b.length - a.length);
     const alternatives = aliases.map((alias) => {
       const lower = alias.toLowerCase();
-      const canBeLowercase = alias.length >= 5 && alias !== alias.toUpperCase() && !LOWERCASE_UNSAFE.test(lower);
+      const canBeLowercase = alias.length >= 5 && alias !== alias.toUpperCase() && !caseSensitive.has(lower);
       return canBeLowercase && lower !== alias ? `${escape(alias)}|${escape(lower)}` : escape(alias);
     });
     this.pattern = new RegExp(`(?<![\\p{L}\\p{M}\\d])(?:${alternatives.join('|')})(?![\\p{L}\\p{M}\\d])`, 'gu');
@@ -64,7 +62,7 @@ function tableOf(knowledge: CorpusKnowledge): AliasTable | undefined {
   if (knowledge.entities.length === 0) return undefined;
   let table = tables.get(knowledge);
   if (!table) {
-    table = new AliasTable(knowledge.entities);
+    table = new AliasTable(knowledge.entities, new Set(knowledge.caseSensitive.map((word) => word.toLowerCase())));
     tables.set(knowledge, table);
   }
   return table;

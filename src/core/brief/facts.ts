@@ -159,7 +159,8 @@ function statementsOf(
     const sentence = context.sentenceAt(passage, figure.span.start);
     const clauseEnd = /^[\s)]*(?:[.;:]|$)/.test(text.slice(figure.valueSpan.end, sentence.end));
     const subjectNoun = clauseEnd && !figure.noun ? /(?:^|[,;]\s*)(?:the\s+|its\s+|their\s+)?([\p{L}’' -]{3,60}?)\s+(?:is|was|are|were|stands at|stood at|reached|totals|totalled|totaled|numbered)\s+(?:\S+\s+){0,2}$/iu.exec(text.slice(sentence.start, figure.span.start))?.[1] : undefined;
-    const counted = (figure.noun ? countedNounAt(text, tagText(text), figure.valueSpan.end) ?? countedNoun(figure.noun) : undefined) ?? subjectNoun;
+    // The POS tags say what is counted; when they find no noun ("2.9 million strong"), nothing is.
+    const counted = (figure.noun ? countedNounAt(text, tagText(text), figure.valueSpan.end) : undefined) ?? subjectNoun;
     if (!counted && !verbBefore && !row) continue;
     if (counted && NOT_COUNT_NOUN.test(counted)) continue;
     if (/^\d{1,2}$/.test(raw) && /^(?:a\.?m|p\.?m|utc|gmt|o'clock)\b/i.test(figure.noun ?? '')) continue;
@@ -186,25 +187,6 @@ function contextWords(text: string, everywhere: ReadonlySet<string>): Set<string
   return set;
 }
 
-/** The thing a count counts, from the words after it: "Hongkongers" of "1.7 million Hongkongers", "delegates" of "12 of the state's 41 pledged delegates". */
-export function countedNoun(noun: string | undefined): string | undefined {
-  if (!noun) return undefined;
-  let words = noun.split(/\s+/).filter(Boolean);
-  if (/^of$/i.test(words[0] ?? '')) {
-    words = words.slice(1).filter((word) => !/^(?:the|a|an|its|their|his|her|this|these|those|[\p{L}]+['’]s|\d[\d,.]*)$/iu.test(word));
-  }
-  // "more deaths", "new cases": a change word before the noun is not what is counted.
-  while (words.length > 1 && /^(?:more|new|additional|further|fewer|extra|other)$/i.test(words[0])) words = words.slice(1);
-  const kept: string[] = [];
-  for (const word of words) {
-    const bare = word.replace(/[^\p{L}\p{N}'’-]+$/u, '');
-    if (!bare || /^(?:and|or|but|to|in|on|at|for|from|with|by|as|than|that|which|who|were|was|are|is|be|been|being|have|has|had|will|would|could|should|may|might|can|must|do|does|did|since|of|each|per|more|less|remain|remains|remained|said|says|say|became|become|died|die)$/i.test(bare)) break;
-    kept.push(bare);
-    if (bare !== word || UNITS_OF_MEASURE.test(bare)) break;
-  }
-  return kept.length > 0 ? kept.join(' ') : undefined;
-}
-
 /** Whose figure it is: the name nearest before the figure in its sentence, else the first after it. */
 function subjectOf(names: Names, sentence: Span, at: number, extraction: EntityExtraction | undefined): string | undefined {
   const inSentence = names.mentions.filter((mention) => mention.span.start >= sentence.start && mention.span.end <= sentence.end);
@@ -220,7 +202,7 @@ function measureOf(text: string, sentence: Span, figure: Span, kind: FactKind, p
   const after = text.slice(figure.end, sentence.end);
   // "13.5 trillion rubles ($172 billion)": the bracketed figure restates the one before it.
   if (/\(\s*$/.test(before) && previous) return previous;
-  // "…6.3% of Russia’s GDP, totaling 13.5 trillion rubles": a restatement of the same subject.
+  // "…6.3% of the country’s GDP, totaling 13.5 trillion rubles": a restatement of the same subject.
   if (/(?:totall?ing|equivalent to|or|amounting to)\s*$/i.test(before) && previous) return previous.replace(/,? share of .*$/, '');
   const behind = nounPhraseBefore(before);
   const ofPhrase = /^\s*(of\s+(?:(?:[\p{L}’'-]+\s+){0,2}(?:GDP|budget|output|population)\b))/u.exec(after)?.[1];

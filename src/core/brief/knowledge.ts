@@ -28,12 +28,14 @@ export interface CorpusKnowledge {
   readonly notNames: readonly string[];
   /** Words every text uses: they tell nothing about which figure, event or claim a sentence is about. */
   readonly everywhere: readonly string[];
+  /** Aliases that are also ordinary lowercase words: matched only as written ("Bath", not "bath"). */
+  readonly caseSensitive: readonly string[];
   /** A writer's word → the word these texts use for it, as search terms. */
   readonly synonyms: Readonly<Record<string, string>>;
 }
 
 /** Knowing nothing beyond the words: what every corpus of the user's own gets. */
-export const NO_KNOWLEDGE: CorpusKnowledge = { entities: [], notNames: [], everywhere: [], synonyms: {} };
+export const NO_KNOWLEDGE: CorpusKnowledge = { entities: [], notNames: [], everywhere: [], caseSensitive: [], synonyms: {} };
 
 let bundledKnowledge: CorpusKnowledge | undefined;
 /** The bundled corpus's knowledge, from data/knowledge.json. */
@@ -75,6 +77,7 @@ export function validateKnowledge(value: unknown): CorpusKnowledge {
     entities,
     notNames: strings('notNames', object.notNames ?? []).map((word) => word.toLowerCase()),
     everywhere: strings('everywhere', object.everywhere ?? []),
+    caseSensitive: strings('caseSensitive', object.caseSensitive ?? []),
     synonyms: synonyms as Record<string, string>,
   };
 }

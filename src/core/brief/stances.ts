@@ -48,10 +48,10 @@ const VERB_PATTERN = new RegExp(
 const ACTS: readonly [RegExp, Act][] = VERBS.map(([verb, act]) => [new RegExp(`^(?:${verb})$`, 'i'), act]);
 const actOf = (verb: string): Act => ACTS.find(([pattern]) => pattern.test(verb))?.[1] ?? 'other';
 const LIST_VERB = /^(?:insisted on|insists on|demanded|demanding|outlined|(?:demands|conditions) include|(?:presented|issued|set out|laid out|put forward|made) (?:a )?(?:list|set) of .*)$/;
-/** Verbs that also take their speaker after them: "…,” said Peskov. */
+/** Verbs that also take their speaker after them: "…,” said Pelosi. */
 const INVERTING = /^(?:said|says|added|adds|asked|wrote|writes|continued|replied|insisted|warned|explained|noted|tweeted|told|according to)$/;
 const PREPOSITION_BEFORE = /\b(?:in|at|of|from|to|by|under|during|for|on|into|against|about|between|toward|towards)\s+(?:(?:President|Minister|the)\s+)*(?:\p{Lu}[\p{L}]+,\s+)?$/iu;
-/** Verbs that are as often nouns: taken only right after their speaker ("Russia demands"), never in "Russia's territorial demands". */
+/** Verbs that are as often nouns: taken only right after their speaker ("the union demands"), never in "the union's demands". */
 const NOUN_LIKE = new Set(['demands', 'calls', 'claims', 'states', 'notes', 'sees']);
 const GROUP_SPEAKER = /(?<![\p{L}])(?:(?:A|An|The|a|an|the)\s+)?(\p{Lu}[\p{L}]+)\s+(officials?|side|delegation|negotiators|leaders?|government)(?![\p{L}])/gu;
 const TITLE_SPEAKER = /(?<![\p{L}])(?:the|The)\s+(spokes(?:man|woman|person)|ambassador|minister|president|governor|senator|prosecutor|judge|mayor|chancellor|secretary|envoy|speaker|official|officer)(?![\p{L}])/gu;
@@ -83,7 +83,7 @@ interface Attribution {
  * "the spokesman" standing for the last person named; a quote over
  * several sentences staying with its speaker. Each quotation goes to the
  * speaker of the attributing verb nearest it. A place or an organisation
- * speaks only as an institution, right before its verb ("the Kremlin
+ * speaks only as an institution, right before its verb ("the White House
  * said"), and is labelled so.
  */
 export function extractStances(context: BriefContext, extraction: EntityExtraction): StanceGroup[] {
@@ -187,7 +187,7 @@ export function extractStances(context: BriefContext, extraction: EntityExtracti
       // …unless a verb of saying follows it whose speaker could not be read: then nobody is named rather than the wrong one.
       const saidAfter = /^[\s,]*(?:\p{Ll}+\s+)?(?:said|says|added|wrote|told|continued|replied|explained|noted|tweeted)\b/u.test(masked.slice(quote.end, quote.end + 30));
       let chosen = right ?? before ?? after ?? (previousQuote && !saidAfter && startsSentence(text, sentences[first], quote.start) ? previousQuote.attribution : undefined);
-      // "Trump quickly took a parting shot on Twitter: “…”": after a colon, the quote is the sentence's subject's.
+      // "The president took a parting shot on Twitter: “…”": after a colon, the quote is the sentence's subject's.
       if (!chosen && /:\s*$/.test(masked.slice(Math.max(sentences[first].start, quote.start - 4), quote.start))) {
         const subject = named.find((speaker) => speaker.start >= sentences[first].start && speaker.end <= quote.start && !PREPOSITION_BEFORE.test(masked.slice(sentences[first].start, speaker.start)));
         if (subject) {
@@ -230,7 +230,7 @@ export function extractStances(context: BriefContext, extraction: EntityExtracti
 /** Whether a word the pattern found is a verb here (its tag says so), not a noun ("the demands", "his claims"). */
 function isVerbHere(pos: string | undefined, verb: string, before: string): boolean {
   if (verb.includes(' ') || pos === undefined) return true;
-  // "Trump claims": right after a name, a verb the tagger took for a noun is still the verb.
+  // "Sanders claims": right after a name, a verb the tagger took for a noun is still the verb.
   return pos === 'VERB' || pos === 'AUX' || (/ed$/.test(verb) && pos !== 'ADJ') || (pos === 'NOUN' && /\p{L}\s$/u.test(before) && /^\p{Lu}/u.test(before) === false);
 }
 
@@ -297,20 +297,20 @@ function speakerBefore(masked: string, speakers: readonly Speaker[], sentence: S
     if (adjacentOnly) return /^\s+$/.test(between) ? speaker : undefined;
     if (/[“”"]/.test(between) && /[”"]\s*,?\s*$/.test(between) === false) continue; // a quote between them: the verb has another subject
     if (between.split(/\s+/).filter(Boolean).length > MAX_WORDS_BEFORE) return undefined;
-    // An institution speaks right before its verb: "the Kremlin said", "Kyiv has firmly rejected", "The … Corps (IRGC), which includes …, declared".
+    // An institution speaks right before its verb: "the White House said", "Ottawa has firmly rejected", "The … Corps (IRGC), which includes …, declared".
     const institutionGap = /^(?:\s*\([^()]{1,40}\))?(?:,\s*(?:who|which)\b[^,;:]{0,80},?)?(?:\s+(?:has|have|had|also|firmly|strongly|repeatedly|publicly|\p{Ll}+ly))*\s*$/u;
     if (speaker.kind === 'institution' && !institutionGap.test(between)) continue;
     const before = masked.slice(sentence.start, speaker.start);
-    if (PREPOSITION_BEFORE.test(before)) continue; // "in Minsk", "led by President …"
-    if (/^['’]s\s+(?:demands|conditions)\s+include/i.test(masked.slice(speaker.end, verbStart + 30)) && /^['’]s\s+$/.test(between)) return speaker; // "Russia’s demands include"
-    if (/^['’]s\b/.test(between) || /^\s*(?:and|or)\s/.test(between)) continue; // "Russia's response", "Russia and Ukraine"
+    if (PREPOSITION_BEFORE.test(before)) continue; // "in Lyon", "led by President …"
+    if (/^['’]s\s+(?:demands|conditions)\s+include/i.test(masked.slice(speaker.end, verbStart + 30)) && /^['’]s\s+$/.test(between)) return speaker; // "the union’s demands include"
+    if (/^['’]s\b/.test(between) || /^\s*(?:and|or)\s/.test(between)) continue; // "France's response", "France and Spain"
     if (/\b(?:that|which|who)\s/i.test(between) && !/^,\s*who\s/i.test(between)) continue; // a clause of someone else's
     return speaker;
   }
   return undefined;
 }
 
-/** "…,” said Peskov", "according to President Vladimir Putin", "said a protester using the pseudonym Katya". */
+/** "…,” said Pelosi", "according to President Joe Biden", "said a protester using the pseudonym Katya". */
 function speakerAfter(masked: string, speakers: readonly Speaker[], sentence: Span, from: number): Speaker | undefined {
   const next = speakers.find((speaker) => speaker.start >= from && speaker.end <= sentence.end);
   if (!next) return undefined;

@@ -34,13 +34,13 @@ export type EntityKind = 'person' | 'place' | 'organisation';
 
 /** A way a source writes an entity's name, with where. */
 export interface EntityVariant {
-  /** The name as written, without possessive endings or leading titles, e.g. "Zelenskiy". */
+  /** The name as written, without possessive endings or leading titles, e.g. "Erdogan". */
   readonly text: string;
   readonly count: number;
   readonly docIds: readonly string[];
 }
 
-/** A role a source gives an entity, e.g. "Kremlin spokesperson". */
+/** A role a source gives an entity, e.g. "White House spokesperson". */
 export interface EntityRole {
   readonly role: string;
   readonly citations: readonly Citation[];
@@ -116,9 +116,9 @@ export interface Stance {
   /** The merged entity that speaks (person or side). */
   readonly speakerId: string;
   readonly speaker: string;
-  /** The speaker as the sentence writes them, e.g. "A Ukrainian official", "putin", "he". */
+  /** The speaker as the sentence writes them, e.g. "A French official", "pelosi", "he". */
   readonly speakerAsWritten: string;
-  /** A person, or a place or organisation speaking as an institution ("the Kremlin said"). */
+  /** A person, or a place or organisation speaking as an institution ("the White House said"). */
   readonly speakerKind: 'person' | 'institution';
   /** The attributing verb as written: "said", "insisted on", "acknowledged", "presented a list of demands"… */
   readonly verb: string;
@@ -185,7 +185,7 @@ export interface Disagreement {
   readonly kind: 'spelling' | 'value' | 'date';
   /** conflict: the sources cannot all be right; nuance: compatible but not the same claim; precision: one is more precise. */
   readonly severity: 'conflict' | 'nuance' | 'precision' | 'variant';
-  /** What the sides are about, e.g. "Spelling of Volodymyr Zelensky". */
+  /** What the sides are about, e.g. "Spelling of Recep Tayyip Erdoğan". */
   readonly subject: string;
   readonly sides: readonly DisagreementSide[];
   /** Why they are listed, never which is right. */

@@ -1,7 +1,7 @@
 /**
  * What a count counts, read from the POS tags after it: the noun phrase
  * "infected volunteers" of "eighteen infected volunteers suggested …",
- * "Russian-occupied regions" of "four Russian-occupied regions,", the
+ * "English-speaking provinces" of "four English-speaking provinces,", the
  * unit of "785 miles west of Bermuda", and what follows "of" in "12 of
  * the state's 41 pledged delegates". Sources and drafts are read the same
  * way, so both sides of a comparison name the same thing.

@@ -1,5 +1,4 @@
 import type { CorpusAnalysis } from '../brief/briefing';
-import { countedNoun } from '../brief/facts';
 import { foldName } from '../brief/names/nameClusters';
 import { nameMentions } from '../brief/names/nameMentions';
 import type { Entity, Fact, FactCitation } from '../brief/types';
@@ -74,7 +73,7 @@ interface Prepared {
 }
 
 /** Words that move a figure off the sources' present facts: plans, targets, forecasts. */
-const MODAL = /\b(?:plan(?:s|ned|ning)?|target(?:s|ed)?|forecast\w*|expect\w*|project\w*|will|would|could|might|may|pledg\w*|propos\w*|aim\w*|goal|next year|budget(?:ed)? for|by 20\d\d)\b/i;
+const MODAL = /\b(?:plan(?:s|ned|ning)?|target(?:s|ed)?|forecast\w*|expect\w*|project\w*|will|would|could|might|may|potential\w*|pledg\w*|propos\w*|aim\w*|goal|next year|budget(?:ed)? for|by 20\d\d)\b/i;
 /** Words before a figure that make it a change, not a level: "rose by 2%", "cut by 3 trillion rubles". */
 const CHANGE_BEFORE = /\b(?:by|rose|risen|rise|rises|increas\w*|grew|grown|grow\w*|fell|fallen|fall\w*|drop\w*|cut\w*|up|down|jump\w*|surg\w*|declin\w*|climb\w*|soar\w*|plung\w*|shr[iu]nk\w*|extra|another|further)\s+(?:\w+\s+){0,1}$/i;
 const CHANGE_AFTER = /^\s*(?:increase|rise|drop|jump|growth|decline|cut|fall|more|less|fewer|higher|lower|larger|smaller|up|down|year-on-year|a year)\b/i;
@@ -132,15 +131,15 @@ function checkFigure(text: string, sentence: Span, figure: Figure, ready: Prepar
   const after = text.slice(figure.span.end, sentence.end);
   const clause = clauseOf(text, sentence, figure.span);
   const near = termsAround(words.tokens, clause, figure.span, NEAR, ready.weights);
-  // A date belongs to its clause ("annexation of Crimea in 2015, and … invasion in February 2022"); a figure's sentence tells what it is about.
+  // A date belongs to its clause ("impeached in 1998, and … elected in 2000"); a figure's sentence tells what it is about.
   const whole = termsAround(words.tokens, isDate ? clause : sentence, figure.span, 1000, ready.weights);
   const subjectName = lastNameBefore(words.names, sentence, figure.span.start);
-  // Whose figure or date: a person must be the same person; a place or a body only counts in favour ("Crimea … 2014").
+  // Whose figure or date: a person must be the same person; a place or a body only counts in favour ("Hong Kong … 1997").
   const subject = subjectName ? ready.personOf(subjectName.text) : undefined;
   const anySubject = subjectName ? ready.subjectOf(subjectName.text) ?? foldName(subjectName.text) : undefined;
   const verb = isDate ? verbBefore(words.tags, sentence, figure.span.start) : undefined;
   const countedBefore = /([\p{L}’'-]+)\s+of\s+(?:the\s+|an?\s+)?$/u.exec(before)?.[1];
-  const counted = figure.unit === 'count' ? countedTerm((figure.noun ? countedNounAt(text, words.tags, figure.valueSpan.end) ?? countedNoun(figure.noun) : undefined) ?? countedBefore) : undefined;
+  const counted = figure.unit === 'count' ? countedTerm((figure.noun ? countedNounAt(text, words.tags, figure.valueSpan.end) : undefined) ?? countedBefore) : undefined;
   const labels = labelsOf(sentenceText);
   const isChange = !isDate && (CHANGE_BEFORE.test(before) || CHANGE_AFTER.test(after) || figure.bound === 'additional');
   const modal = MODAL.test(sentenceText);

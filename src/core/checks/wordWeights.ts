@@ -1,7 +1,7 @@
 /**
  * How much a word tells about what a sentence is about, in these
  * sources: its inverse document frequency over the passages. A word most
- * passages use ("people", or "Russia" in the bundled texts) weighs little
+ * passages use ("people", or a topic's own name in a corpus about it) weighs little
  * or nothing; a rare one ("GDP", "hurricane") weighs much. Words the
  * corpus's knowledge lists as used everywhere weigh nothing. Computed once
  * per analysis, in one pass over the passages.

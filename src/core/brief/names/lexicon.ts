@@ -96,7 +96,7 @@ export const SPEECH_VERBS = set(`
   affirm affirms affirmed agree agrees agreed express expresses expressed
 `);
 
-/** Speech verbs that take the speaker after them too: "…," said Peskov. */
+/** Speech verbs that take the speaker after them too: "…," said Pelosi. */
 export const INVERTING_VERBS = set(`
   said says added adds asked wrote writes continued replied insisted warned explained noted tweeted told
 `);

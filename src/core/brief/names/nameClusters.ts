@@ -3,8 +3,8 @@
  * each, the way news style refers to people. Within a document a surname
  * or a first-name-only form ("Pelosi", "Tuilaepa", "Pierluisi Urrutia")
  * refers to the full name given in that document; across documents
- * entities merge by full name and spelling variants ("Zelensky" /
- * "Zelenskyy", "Erdoğan" / "Erdogan", "Pedro Pierluisi" / "Pedro R.
+ * entities merge by full name and spelling variants ("Sarea" /
+ * "Saree", "Erdoğan" / "Erdogan", "Pedro Pierluisi" / "Pedro R.
  * Pierluisi Urrutia"), and a surname alone only when a single person of
  * the sources carries it. What each entity is — a person, an
  * organisation, a place, a thing — is read from the evidence of all its
@@ -234,7 +234,12 @@ function kindOf(group: Group): EntityKind | undefined {
   if (person >= 3 && person > other) return 'person';
   if (other >= 2 && other >= person) return organisation >= place ? 'organisation' : 'place';
   if (group.single) return undefined;
-  const referredToByOneWord = group.mentions.some((mention) => keyWords(mention.words).length === 1);
+  // News style calls a person by the surname: the last word of the name ("Giuliani"), not the first ("Mazars" of "Mazars USA").
+  const surname = group.key[group.key.length - 1];
+  const referredToByOneWord = group.mentions.some((mention) => {
+    const words = keyWords(mention.words);
+    return words.length === 1 && sameSpelling(words[0], surname);
+  });
   if (referredToByOneWord && other === 0) return 'person';
   if (person >= 2 && other === 0) return 'person';
   return other > 0 ? (organisation >= place ? 'organisation' : 'place') : undefined;

@@ -1,7 +1,7 @@
 /**
  * Names as a passage writes them: runs of proper nouns (from the POS
  * tags), with the title written before the name cut off as a role
- * ("United States President Donald Trump" is Donald Trump, "United States
+ * ("United States President Joe Biden" is Joe Biden, "United States
  * President"), a role in apposition after it ("Kurt Volker, the United
  * States special envoy, …"), and the local evidence of what the name is:
  * a person's (a title, an honorific, "X said", "X, who …"), an
@@ -42,14 +42,14 @@ export interface NameMention {
   readonly span: Span;
   /** The words of the name, initials and particles included: ["Pedro", "R.", "Pierluisi", "Urrutia"]. */
   readonly words: readonly string[];
-  /** Roles written with this mention: before it ("Kremlin spokesperson") or in apposition after it. */
+  /** Roles written with this mention: before it ("White House spokesperson") or in apposition after it. */
   readonly roles: readonly WrittenRole[];
   readonly evidence: NameEvidence;
   /** The sentence of the passage holding the mention. */
   readonly sentence: Span;
   /** Introduced as someone new by name only: "a university student named Wong". */
   readonly introduced: boolean;
-  /** Written with a title or honorific right before it ("Mr. Volker", "President Trump"). */
+  /** Written with a title or honorific right before it ("Mr. Volker", "President Biden"). */
   readonly titled: boolean;
   /** The mention is the subject of a speech verb ("Pelosi said", "said Pelosi", "according to Pelosi"). */
   readonly speaks: boolean;
@@ -262,6 +262,8 @@ function mentionOf(passage: Passage, tokens: readonly TaggedToken[], start: numb
     else if (NAMED_BY_NEXT_WORD.has(nextWord.text)) evidence.organisation += 2;
   }
   if (words.every(isAcronym)) evidence.organisation += 2;
+  // "Mazars USA", "Acme Corp": a company's name ends in capitals; a person's ("Cyrus R. Vance, Jr.") does not.
+  else if (words.length >= 2 && isAcronym(words[words.length - 1]) && !SUFFIXES.has(BARE(words[words.length - 1]))) evidence.organisation += 2;
   // The lexicon's hints: a given name first ("Emmanuel Macron"), a place it knows ("Hong Kong").
   const nameText = words.join(' ');
   if (isKnownPlace(nameText)) evidence.place += 3;
@@ -341,7 +343,7 @@ function wordUnits(tokens: readonly TaggedToken[], start: number, end: number): 
 function roleLeading(text: string, tokens: readonly TaggedToken[], start: number, sentence: Span): { role?: string; start: number } | undefined {
   const mark = tokens[start - 1];
   if (!mark || (mark.text !== ',' && mark.text !== ':') || mark.start < sentence.start) return undefined;
-  // Back over "of Ohio", "for Ukraine negotiations": a place or body after the head noun.
+  // Back over "of Ohio", "for Syria negotiations": a place or body after the head noun.
   let at = start - 2;
   let sawOf = false;
   while (at >= 0 && tokens[at].start >= sentence.start && (isCapitalised(tokens[at].text) && !TITLES.has(BARE(tokens[at].text))) && start - at < 8) at--;

@@ -1,9 +1,9 @@
 /**
  * Roles as news prose writes them beside a name: a title or occupation
- * right before it ("former federal prosecutor Elie Honig", "Kremlin
- * spokesperson Dmitry Peskov") and an apposition right after it ("Nancy
+ * right before it ("former federal prosecutor Elie Honig", "White
+ * House spokesperson Karine Jean-Pierre") and an apposition right after it ("Nancy
  * Pelosi, the Speaker of the House of Representatives, …", "Brett McGurk,
- * who was Trump's Special Presidential Envoy …, …").
+ * who was the president's special envoy …, …").
  */
 import type { Span } from '../../model';
 import type { TaggedToken } from '../../text/posTags';
@@ -27,7 +27,7 @@ const capitalised = (token: TaggedToken | undefined): boolean => Boolean(token &
 /**
  * The title or occupation right before the name at token `start`: words
  * ending in a person noun ("prosecutor", "spokesperson", "chairman"),
- * with their modifiers, capitalised ones included ("Kremlin", "Chinese
+ * with their modifiers, capitalised ones included ("White House", "Chinese
  * University"), never across a comma, a determiner or a verb.
  */
 export function roleBefore(text: string, tokens: readonly TaggedToken[], start: number, sentence: Span): WrittenRole | undefined {
@@ -110,7 +110,7 @@ export function roleAfter(text: string, tokens: readonly TaggedToken[], end: num
     if (token.pos === 'NOUN' || token.pos === 'PROPN' || isPersonNoun(token.text)) head = token;
   }
   if (!head) return undefined;
-  // A finite verb past the head (", Trump said,") is no apposition.
+  // A finite verb past the head (", Pelosi said,") is no apposition.
   if (!relative && words.some((token, i) => i > at && (token.pos === 'VERB' || token.pos === 'AUX') && !/(?:ed|ing)$/.test(token.text) && !/^(?:elected|appointed|named)$/i.test(token.text))) {
     return undefined;
   }
