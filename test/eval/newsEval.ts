@@ -303,7 +303,10 @@ export function scoreStory(key: StoryKey, corpus: Corpus, analysis: CorpusAnalys
       case 'verbatim': {
         tally.checks.confirmed.quotesExpected++;
         if (hits.some((finding) => finding.status === 'verbatim')) tally.checks.confirmed.quotes++;
-        if (warned.some(isQuote)) tally.checks.falseAlarms.verbatimQuotes.push(`${label} → ${warned.map((finding) => finding.message).join(' / ')}`);
+        if (warned.some(isQuote)) {
+          tally.checks.falseAlarms.verbatimQuotes.push(`${label} → ${warned.map((finding) => finding.message).join(' / ')}`);
+          tally.checks.quote.fp.push(label);
+        }
         break;
       }
       case 'supported':
@@ -312,7 +315,10 @@ export function scoreStory(key: StoryKey, corpus: Corpus, analysis: CorpusAnalys
           tally.checks.confirmed.figuresExpected++;
           if (hits.some((finding) => finding.status === 'supported')) tally.checks.confirmed.figures++;
         }
-        if (warned.some((finding) => !isQuote(finding))) tally.checks.falseAlarms.correctFigures.push(`${label} → ${warned.map((finding) => finding.message).join(' / ')}`);
+        if (warned.some((finding) => !isQuote(finding))) {
+          tally.checks.falseAlarms.correctFigures.push(`${label} → ${warned.map((finding) => finding.message).join(' / ')}`);
+          tally.checks.figure.fp.push(label);
+        }
         break;
       }
     }
