@@ -5,32 +5,46 @@ import { parseArgs } from 'node:util';
 import { buildBriefing } from './core/brief/briefing';
 import { briefingToMarkdown } from './core/brief/markdown';
 import { buildBundle, hashSources, serializeBundle, type LoadedBundle } from './core/bundle';
-import { formatCitation, parseCitationStyle, CITATION_STYLES } from './core/cite/styles';
+import { EXPORT_FORMATS, parseExportFormat } from './core/cite/exportSources';
+import { defaultLocator, parseLocator } from './core/cite/locator';
+import { bundledStyleIds, DEFAULT_STYLE, parseStyleName } from './core/cite/styles';
+import { CitationStyles } from './node/citationStyles';
+import { lookupOf, exportSources } from './worker/citationService';
 import { markSnippet } from './core/search/snippet';
 import type { SearchHit } from './core/search/searchIndex';
 import { loadBundledCorpus, readManifestSources } from './node/bundledSources';
 import { LibraryEngine } from './node/libraryEngine';
 import { analyseCorpus } from './core/brief/briefing';
 import { checkDraft, isProblem, type DraftFinding, type FindingSeverity } from './worker/draftReport';
+import { clipPage } from './node/clipPage';
+import { PageFetchError } from './node/pageFetch';
+import { pageLabel } from './core/cite/locator';
+import type { SourceDocument } from './core/model';
 
 const USAGE = `Usage: briefing <command> [options]
 
 Commands:
   search <query> [--limit N] [--json] [--corpus DIR]   ranked passages for a query
   suggest <text> [--json]                               completions for what you are typing
-  cite <passageId> [--style STYLE]                      a citation (${CITATION_STYLES.join('|')}|markdown)
+  cite <passageId> [--style STYLE] [--locator "p. 12"]  a citation and its bibliography entry, formatted by
+       [--locale en-GB] [--format text|markdown|latex]   citeproc-js; STYLE: ${bundledStyleIds().replace(/, /g, '|')}|FILE.csl
   show <passageId> [--json]                             a passage with its source and location
   brief [topic] [--json] [--markdown]                   what the sources say: people, facts, who said what,
                                                         timeline, where sources differ — all cited
   check <DRAFT> [--json] [--unsourced LEVEL]            check a draft's figures, dates and quotes against the
                                                         sources: one line per finding (file:line:col severity
                                                         message); exit 1 when there is a warning, else 0
-  docs [--json]                                         the documents and their metadata
+  docs [--json] [--text]                                each document's metadata (title, author, outlet, date
+                                                        and where it came from, url, file); --text adds its
+                                                        passages' text in order: what Briefing read
+  clip <URL> [--out DIR]                                save a web page's article as a Markdown clipping with
+                                                        front matter in DIR (default ./clippings)
   index <DIR> --out <FILE>                              build and save the search index of DIR
+  export [--format csl-json|bibtex|ris] [--out FILE]    every source, for Zotero, Pandoc or LaTeX
 
 Options:
   --corpus DIR   use the documents of DIR instead of the bundled ones: a folder with a
-                 sources.json manifest, or any folder of .md, .txt and .html files
+                 sources.json manifest, or any folder of .md, .txt, .html, .pdf and .docx files
   --max-kb N     skip files larger than N KB (default 2048)
   --unsourced L  how a quote no source holds is reported: error, warning, information
                  (the default), hint or off
@@ -51,7 +65,11 @@ async function main(argv: string[]): Promise<void> {
       limit: { type: 'string' },
       json: { type: 'boolean' },
       markdown: { type: 'boolean' },
+      text: { type: 'boolean' },
       style: { type: 'string' },
+      locator: { type: 'string' },
+      locale: { type: 'string' },
+      format: { type: 'string' },
       corpus: { type: 'string' },
       out: { type: 'string' },
       quiet: { type: 'boolean' },
@@ -91,10 +109,29 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'cite': {
       const { passage, meta } = findPassage(await load(), args[0]);
-      const style = parseCitationStyle(values.style ?? 'inline');
-      if (!style) throw new UsageError(`unknown style "${values.style}"; use one of ${CITATION_STYLES.join(', ')}, markdown`);
-      const parts = formatCitation(passage, meta, style);
-      process.stdout.write(style === 'footnote' ? `[^1]\n\n[^1]: ${parts.entry}\n` : style === 'apa' || style === 'chicago' ? `${parts.inText}\n\n${parts.entry}\n` : `${parts.inText}\n`);
+      const styleName = values.style ?? DEFAULT_STYLE;
+      if (!parseStyleName(styleName)) throw new UsageError(`unknown style "${styleName}"; use one of ${bundledStyleIds()}, or the path of a .csl file`);
+      const format = values.format ?? 'text';
+      if (format !== 'text' && format !== 'markdown' && format !== 'latex') throw new UsageError(`--format for cite must be text, markdown or latex, not "${format}"`);
+      const { engine, notes } = new CitationStyles(extensionRoot).load(styleName, values.locale ?? 'en-US');
+      for (const note of notes) warn(note);
+      const item = lookupOf((await load()).corpus).item(meta.id)!;
+      const locator = values.locator === undefined ? defaultLocator(passage, false) : parseLocator(values.locator);
+      const [first, later] = engine.citeAll([{ item, ...(locator ? { locator } : {}) }, { item, ...(locator ? { locator } : {}) }], format);
+      const entry = engine.bibliography([item], format)[0]?.text;
+      const lines = engine.isNoteStyle ? [`Note: ${first}`, `Later notes: ${later}`, '', entry] : [first, '', entry];
+      process.stdout.write(`${lines.join('\n')}\n`);
+      return;
+    }
+    case 'export': {
+      const format = parseExportFormat(values.format ?? 'csl-json');
+      if (!format) throw new UsageError(`unknown export format "${values.format}"; use one of ${EXPORT_FORMATS.join(', ')}`);
+      const { corpus } = await load();
+      const text = exportSources(format, corpus, lookupOf(corpus));
+      if (values.out) {
+        writeFileSync(values.out, text);
+        if (!values.quiet) process.stderr.write(`Exported ${corpus.documents.length} sources as ${format} to ${values.out}\n`);
+      } else process.stdout.write(text);
       return;
     }
     case 'show': {
@@ -141,13 +178,24 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'docs': {
       const { corpus } = await load();
-      if (values.json) {
-        return printJson(corpus.documents.map((document) => ({ ...document.meta, passages: document.passages.length, sections: document.sections })));
+      if (values.json) return printJson(corpus.documents.map((document) => documentJson(document, values.text === true)));
+      for (const document of corpus.documents) process.stdout.write(documentText(document, values.text === true));
+      return;
+    }
+    case 'clip': {
+      const url = args[0];
+      if (!url) throw new UsageError('clip needs a web address, e.g. briefing clip https://example.com/story --out clippings');
+      const folder = path.resolve(values.out ?? 'clippings');
+      let clipped;
+      try {
+        clipped = await clipPage(url, folder);
+      } catch (error) {
+        if (error instanceof PageFetchError) throw new UsageError(error.message);
+        throw error;
       }
-      for (const { meta, passages } of corpus.documents) {
-        const by = [meta.author && `by ${meta.author}`, meta.outlet].filter(Boolean).join(', ');
-        process.stdout.write(`${meta.id}\n  ${meta.title}\n  ${meta.kind}${by ? ` · ${by}` : ''} · ${meta.date.label} · ${passages.length} passages\n`);
-      }
+      for (const problem of clipped.problems) warn(`${clipped.path}: ${problem}`);
+      if (values.json) return printJson(clipped);
+      process.stdout.write(`Clipped “${clipped.title}” → ${clipped.path}\n`);
       return;
     }
     case 'index': {
@@ -279,6 +327,48 @@ function findingToJson(finding: DraftFinding, lines: readonly number[]): Record<
     ...(finding.fix ? { fix: finding.fix } : {}),
     sources: finding.sources.map((source) => ({ passageId: source.passageId, quote: source.quote, title: source.meta.title, outlet: source.meta.outlet ?? null })),
   };
+}
+
+/** A document as `briefing docs --json` gives it: metadata with where the date came from, and (with --text) its passages in order. */
+function documentJson(document: SourceDocument, withText: boolean): Record<string, unknown> {
+  const { meta } = document;
+  return {
+    id: meta.id,
+    title: meta.title,
+    author: meta.author ?? null,
+    outlet: meta.outlet ?? null,
+    date: { label: meta.date.label, from: meta.date.from ?? null, to: meta.date.to ?? null, source: meta.date.source ?? (meta.date.evidence ? 'inferred from the text' : null) },
+    saved: meta.saved ?? null,
+    url: meta.url ?? null,
+    file: meta.file,
+    format: meta.format ?? (meta.origin === 'bundled' ? 'text' : null),
+    kind: meta.kind,
+    origin: meta.origin,
+    sections: document.sections,
+    passages: withText
+      ? document.passages.map((passage) => ({ id: passage.id, ...(passage.section ? { section: passage.section } : {}), ...(passage.kind === 'question-answer' ? { question: passage.heading } : {}), ...(passage.page !== undefined ? { page: passage.page } : {}), ...(passage.lastPage !== undefined ? { lastPage: passage.lastPage } : {}), text: passage.text }))
+      : document.passages.length,
+  };
+}
+
+function documentText(document: SourceDocument, withText: boolean): string {
+  const { meta } = document;
+  const by = [meta.author && `by ${meta.author}`, meta.outlet].filter(Boolean).join(', ');
+  const date = `${meta.date.label}${meta.date.source ? ` (${meta.date.source})` : ''}${meta.saved ? ` · saved ${meta.saved}` : ''}`;
+  const lines = [meta.id, `  ${meta.title}`, `  ${meta.kind}${by ? ` · ${by}` : ''} · ${date} · ${document.passages.length} passages`];
+  if (meta.url) lines.push(`  ${meta.url}`);
+  if (meta.origin === 'user') lines.push(`  ${meta.file}`);
+  if (withText) {
+    let section: string | undefined;
+    for (const passage of document.passages) {
+      if (passage.section && passage.section !== section) lines.push('', `  ## ${passage.section}`);
+      section = passage.section;
+      const where = pageLabel(passage);
+      const question = passage.kind === 'question-answer' && passage.heading ? `${passage.heading}\n    ` : '';
+      lines.push('', `    ${where ? `[${where}] ` : ''}${question}${passage.text.replace(/\n/g, '\n    ')}`);
+    }
+  }
+  return lines.join('\n') + '\n\n';
 }
 
 function printJson(value: unknown): void {

@@ -5,11 +5,13 @@ import { ClaimLenses } from './checks/claimLenses';
 import { DraftChecker } from './checks/draftChecker';
 import { SourceLocations } from './checks/sourceLocations';
 import { AddSourceCommand } from './commands/addSourceCommand';
+import { AddSourceFromUrlCommand } from './commands/addSourceFromUrlCommand';
 import { CheckDraftCommand } from './commands/checkDraftCommand';
 import { TidyCitationsCommand, tidyOnSave } from './commands/tidyCitationsCommand';
 import { registerCommands } from './commands/command';
 import { CopyCitationCommand } from './commands/copyCitationCommand';
 import { ExportBriefingCommand } from './commands/exportBriefingCommand';
+import { ExportSourcesCommand } from './commands/exportSourcesCommand';
 import { FindSourcesForSelectionCommand } from './commands/findSourcesForSelectionCommand';
 import { InsertCitationCommand } from './commands/insertCitationCommand';
 import { InsertQuoteCommand } from './commands/insertQuoteCommand';
@@ -46,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const viewer = new SourceViewer(library);
   const drafts = new DraftTracker((document) => viewer.isSourceView(document));
   const cited = new CitedSources(drafts, library);
-  const inserter = new DraftInserter(library, drafts, pins, snippets);
+  const inserter = new DraftInserter(library, drafts, pins, snippets, log);
   const openSource = new OpenSourceCommand(library, viewer);
   const picker = new PassagePicker(
     library,
@@ -70,6 +72,7 @@ export function activate(context: vscode.ExtensionContext): void {
     log,
   );
 
+  const addSource = new AddSourceCommand();
   const watcher = new SourceWatcher(library, log);
   const checker = new DraftChecker(library, new SourceLocations(library), log);
   const claimLenses = new ClaimLenses(library, log);
@@ -109,8 +112,10 @@ export function activate(context: vscode.ExtensionContext): void {
         new FindSourcesForSelectionCommand(drafts, picker),
         new TogglePinCommand(library, pins, picker),
         new ShowPanelCommand(),
-        new AddSourceCommand(),
+        addSource,
+        new AddSourceFromUrlCommand(library, addSource),
         new ExportBriefingCommand(library),
+        new ExportSourcesCommand(library),
         new TidyCitationsCommand(library),
         new CheckDraftCommand(checker),
       ],

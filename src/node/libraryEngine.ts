@@ -4,7 +4,8 @@ import { threadId } from 'node:worker_threads';
 import { hashSources, loadOrBuildBundle } from '../core/bundle';
 import type { RawSource } from '../core/corpus';
 import type { SourceDocument } from '../core/model';
-import type { SkippedFile } from '../core/sources/fileContent';
+import { isBinaryFormat, sourceFormatOf, type SkippedFile } from '../core/sources/fileContent';
+import { readUserSource, shownTextOf } from '../core/sources/readSource';
 import { analyseCorpus, type CorpusAnalysis } from '../core/brief/briefing';
 import { defaultTopics, parseTopics } from '../core/brief/topics';
 import type { Topic } from '../core/brief/types';
@@ -154,10 +155,16 @@ export class LibraryEngine {
       if ('skipped' in read) {
         skipped.push(read.skipped);
         if (sourceIndex.removeFile(file)) changed++;
-      } else if (!sourceIndex.isCurrent(file, read.file.text)) {
-        const update = sourceIndex.upsertFile(read.file);
-        problems.push(...update.problems.map((problem) => `${file}: ${problem}`));
-        reread++;
+      } else if (!sourceIndex.isCurrent(read.file)) {
+        const outcome = await readUserSource(read.file);
+        if ('skipped' in outcome) {
+          skipped.push({ path: file, ...outcome.skipped });
+          if (sourceIndex.removeFile(file)) changed++;
+        } else {
+          const update = sourceIndex.upsertFile(read.file, outcome);
+          problems.push(...update.problems.map((problem) => `${file}: ${problem}`));
+          reread++;
+        }
       } else if (sourceIndex.touch(file, read.file.sizeBytes ?? read.file.text.length, read.file.modifiedMs ?? 0)) {
         // Same text, new time stamp (a checkout, a copy): remember it so the file is not read again next start.
         changed++;
@@ -213,13 +220,19 @@ export class LibraryEngine {
         index.removeFile(file);
         continue;
       }
-      if (index.isCurrent(file, read.file.text)) {
+      if (index.isCurrent(read.file)) {
         // Saved with the next change; until then the next start reads this file once more.
         index.touch(file, read.file.sizeBytes ?? read.file.text.length, read.file.modifiedMs ?? 0);
         continue;
       }
-      const previous = removed.get(SourceIndex.hashOf(read.file.text));
-      const result = index.upsertFile(read.file, previous);
+      const outcome = await readUserSource(read.file);
+      if ('skipped' in outcome) {
+        skipped.push({ path: file, ...outcome.skipped });
+        index.removeFile(file);
+        continue;
+      }
+      const previous = removed.get(SourceIndex.hashOf(read.file));
+      const result = index.upsertFile(read.file, outcome, previous);
       problems.push(...result.problems.map((problem) => `${file}: ${problem}`));
       renamedPassages.push(...result.renamedPassages);
       updated++;
@@ -238,6 +251,11 @@ export class LibraryEngine {
     if (bundled !== undefined) return bundled;
     const meta = this.index.corpus.meta(docId);
     if (!meta || meta.origin !== 'user') return undefined;
+    if (isBinaryFormat(meta.format ?? sourceFormatOf(meta.file))) {
+      // A PDF or Word file is shown as the text Briefing read from it (passages point into that text).
+      const read = await readSourceFile(meta.file, Number.MAX_SAFE_INTEGER);
+      return 'skipped' in read ? undefined : shownTextOf(read.file);
+    }
     // Passages count from after a byte order mark (decodeText drops it), so the text must too.
     return readFile(meta.file, 'utf8').then(
       (text) => text.replace(/^\uFEFF/, ''),

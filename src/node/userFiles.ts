@@ -1,7 +1,14 @@
 import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
-import { decodeText, sourceFormatOf, type SkippedFile } from '../core/sources/fileContent';
+import { decodeText, isBinaryFormat, sourceFormatOf, type SkippedFile } from '../core/sources/fileContent';
 import type { UserFile } from '../core/sources/userSource';
+
+/**
+ * PDF and Word files carry much besides their text (fonts, images), so they
+ * may be this large whatever briefing.sources.maxFileSizeKB says; their
+ * readers bound the pages and the unpacked size themselves.
+ */
+export const MAX_BINARY_SOURCE_BYTES = 100 * 1024 * 1024;
 
 /** Folders never worth walking into for sources. */
 const IGNORED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test', 'dist', 'out', '.cache']);
@@ -38,7 +45,7 @@ export async function collectSourceFiles(roots: readonly string[]): Promise<{ fi
       for (const name of names.sort()) if (!name.startsWith('.')) await visit(path.join(entry, name), depth + 1);
     } else if (info.isFile()) {
       if (sourceFormatOf(entry)) files.add(entry);
-      else if (depth === 0) skipped.push({ path: entry, reason: 'unsupported-type', detail: 'is not .md, .txt or .html' });
+      else if (depth === 0) skipped.push({ path: entry, reason: 'unsupported-type', detail: 'is not .md, .txt, .html, .pdf or .docx' });
     }
   };
   for (const root of roots) await visit(path.resolve(root), 0);
@@ -49,8 +56,16 @@ export async function collectSourceFiles(roots: readonly string[]): Promise<{ fi
 export async function readSourceFile(file: string, maxBytes: number): Promise<{ file: UserFile } | { skipped: SkippedFile }> {
   try {
     const info = await stat(file);
-    if (info.size > maxBytes) {
-      return { skipped: { path: file, reason: 'too-large', detail: `is ${formatBytes(info.size)}, over the ${formatBytes(maxBytes)} limit (briefing.sources.maxFileSizeKB)` } };
+    const binary = isBinaryFormat(sourceFormatOf(file));
+    const limit = binary ? Math.max(maxBytes, MAX_BINARY_SOURCE_BYTES) : maxBytes;
+    if (info.size > limit) {
+      const why = binary ? 'the limit for PDF and Word files' : 'limit (briefing.sources.maxFileSizeKB)';
+      return { skipped: { path: file, reason: 'too-large', detail: `is ${formatBytes(info.size)}, over the ${formatBytes(limit)} ${why}` } };
+    }
+    if (binary) {
+      const bytes = new Uint8Array(await readFile(file));
+      if (bytes.length === 0) return { skipped: { path: file, reason: 'empty', detail: 'is empty' } };
+      return { file: { path: file, text: '', bytes, modifiedMs: info.mtimeMs, sizeBytes: info.size } };
     }
     const decoded = decodeText(await readFile(file));
     if ('reason' in decoded) return { skipped: { path: file, reason: decoded.reason, detail: decoded.detail } };
