@@ -63,7 +63,7 @@ export type Apposition =
  */
 export function roleAfter(text: string, tokens: readonly TaggedToken[], end: number, sentence: Span, nameStart = tokens[Math.max(0, end - 1)]?.start ?? 0): Apposition | undefined {
   if (tokens[end]?.text !== ',') return undefined;
-  let from = end + 1;
+  const from = end + 1;
   let to = from;
   let commas = 0;
   for (; to < tokens.length && to - from < MAX_AFTER; to++) {
