@@ -104,7 +104,9 @@ describe('the briefing CLI', function () {
     assert.equal(JSON.parse(found.stdout)[0].docId, 'peace-talks-qa');
   });
 
-  describe('check', () => {
+  describe('check', function () {
+    // Each test starts the CLI a few times; on a busy machine that takes a while.
+    this.timeout(120_000);
     const news = path.join(repoRoot, 'test', 'fixtures', 'news');
     const corpus = path.join(news, 'dev', 'impeachment');
     const draft = path.join(news, 'drafts', 'dev', 'impeachment.md');
