@@ -3,6 +3,7 @@ import { toTerm } from '../text/terms';
 import { cite, slugOf } from './context';
 import type { Mention } from './entities';
 import type { Citation, Disagreement, DisagreementSide, Entity, Fact, FactCitation, TimelineEvent } from './types';
+import { pushTo } from './lists';
 
 /**
  * Where the sources differ: one name spelled differently, one figure with
@@ -57,7 +58,7 @@ function values(facts: readonly Fact[]): Disagreement[] {
     for (const citation of fact.citations) {
       const scope = citation.qualifiers.some((q) => q === 'each' || q === 'each side') ? 'for each side' : 'scope not stated';
       const says = `${citation.asWritten} (${scope})`;
-      sides.set(says, [...(sides.get(says) ?? []), { passageId: citation.passageId, docId: citation.docId, span: citation.span, quote: citation.quote }]);
+      pushTo(sides, says, { passageId: citation.passageId, docId: citation.docId, span: citation.span, quote: citation.quote });
     }
     // Only a difference of scope ("each side" or not) is a difference; "more than 1,000" beside "1,000" is the same figure.
     const scopes = new Set([...sides.keys()].map((says) => says.replace(/^.*\(/, '')));
@@ -75,7 +76,7 @@ function values(facts: readonly Fact[]): Disagreement[] {
   const buckets = new Map<string, Fact[]>();
   for (const fact of facts) {
     const key = `${fact.kind}|${fact.unit}|${countedHead(fact)}`;
-    buckets.set(key, [...(buckets.get(key) ?? []), fact]);
+    pushTo(buckets, key, fact);
   }
   for (const bucket of buckets.values()) {
     for (let i = 0; i < bucket.length; i++) {
@@ -157,7 +158,7 @@ function dates(timeline: readonly TimelineEvent[], mentions: readonly Mention[])
   const found: Disagreement[] = [];
   const absolute = timeline.filter((event) => event.type === 'absolute' && event.date);
   const mentionsByPassage = new Map<string, Mention[]>();
-  for (const mention of mentions) mentionsByPassage.set(mention.passage.id, [...(mentionsByPassage.get(mention.passage.id) ?? []), mention]);
+  for (const mention of mentions) pushTo(mentionsByPassage, mention.passage.id, mention);
   const anchors = new Map(absolute.map((event) => [event, anchorOf(event, mentionsByPassage)]));
   for (let i = 0; i < absolute.length; i++) {
     for (let j = i + 1; j < absolute.length && j - i <= MAX_COMPARED * 4; j++) {

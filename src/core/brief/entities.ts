@@ -4,6 +4,7 @@ import type { CorpusKnowledge, KnownEntity } from './knowledge';
 import { clusterNames, foldName, type NameCluster } from './names/nameClusters';
 import { nameMentions, type NameMention } from './names/nameMentions';
 import type { Citation, Entity, EntityKind, EntityRole } from './types';
+import { pushTo } from './lists';
 
 /** One place a name is written. */
 export interface Mention {
@@ -114,13 +115,13 @@ export function extractEntities(context: BriefContext, knowledge: CorpusKnowledg
 
   // Entities of the alias table.
   const curatedById = new Map<string, typeof curatedHits>();
-  for (const hit of curatedHits) curatedById.set(hit.entity.id, [...(curatedById.get(hit.entity.id) ?? []), hit]);
+  for (const hit of curatedHits) pushTo(curatedById, hit.entity.id, hit);
   for (const [id, hits] of curatedById) {
     const entity = hits[0].entity;
     const own: Mention[] = hits.map((hit) => ({ entityId: id, passage: hit.passage, text: hit.text, span: hit.span, foundBy: 'alias-table', kind: entity.kind, ...(hit.role ? { role: hit.role } : {}) }));
     mentions.push(...own);
     const roles = new Map<string, Citation[]>();
-    for (const mention of own) if (mention.role) roles.set(mention.role.text, [...(roles.get(mention.role.text) ?? []), cite(mention.passage, mention.role.span)]);
+    for (const mention of own) if (mention.role) pushTo(roles, mention.role.text, cite(mention.passage, mention.role.span));
     entities.push(entityOf(id, entity.name, entity.kind, own, [...roles].map(([role, citations]) => ({ role, citations })), true, entity.note));
   }
 

@@ -7,6 +7,7 @@ import { toTerm } from '../text/terms';
 import { cite, slugOf, type BriefContext } from './context';
 import type { EntityExtraction, Mention } from './entities';
 import type { Fact, FactCitation, FactKind } from './types';
+import { pushTo } from './lists';
 
 /** One figure as a passage states it, before statements of the same figure merge. */
 interface Statement {
@@ -66,7 +67,7 @@ const UNITS_OF_MEASURE = /^(?:mph|kph|km\/h|miles?|kilomet(?:re|er)s?|km|met(?:r
 export function extractFacts(context: BriefContext, extraction?: EntityExtraction, everywhere: ReadonlySet<string> = new Set()): Fact[] {
   const statements: Statement[] = [];
   const mentionsOf = new Map<string, Mention[]>();
-  for (const mention of extraction?.mentions ?? []) mentionsOf.set(mention.passage.id, [...(mentionsOf.get(mention.passage.id) ?? []), mention]);
+  for (const mention of extraction?.mentions ?? []) pushTo(mentionsOf, mention.passage.id, mention);
   const tableRows = new Map<string, { metric: string; value: string }>();
   for (const document of context.corpus.documents) {
     for (const fact of document.tableFacts) tableRows.set(fact.passageId, { metric: fact.metric, value: fact.value });
@@ -87,16 +88,21 @@ function statementsOf(
   everywhere: ReadonlySet<string>,
 ): Statement[] {
   const text = passage.text;
-  const taken: Span[] = [];
+  // Which characters a figure already holds: checking a span costs its length, so a passage of thousands of figures stays linear.
+  const taken = new Uint8Array(text.length + 1);
   const found: Statement[] = [];
-  const isFree = (span: Span): boolean => !taken.some((other) => other.start < span.end && span.start < other.end);
+  const isFree = (span: Span): boolean => {
+    for (let i = span.start; i < span.end; i++) if (taken[i]) return false;
+    return true;
+  };
+  const wordsOfSentence = new Map<number, Set<string>>();
   // In a table row only the value cell holds figures; the metric names what they measure.
   const valueStart = row ? text.lastIndexOf(row.value) : 0;
   let previousMeasure: string | undefined;
 
   const add = (kind: FactKind, value: number, unit: string, valueSpan: Span, measureHint?: string, counted?: string): void => {
     if (!isFree(valueSpan) || valueSpan.start < valueStart || !Number.isFinite(value)) return;
-    taken.push(valueSpan);
+    taken.fill(1, valueSpan.start, valueSpan.end);
     const sentence = row ? { start: 0, end: text.length } : context.sentenceAt(passage, valueSpan.start);
     const qualifiers: string[] = [];
     let figureStart = valueSpan.start;
@@ -108,7 +114,7 @@ function statementsOf(
       qualifiers.push(before[1].toLowerCase());
       figureStart -= before[0].length;
     }
-    const after = text.slice(valueSpan.end, sentence.end);
+    const after = text.slice(valueSpan.end, Math.min(sentence.end, valueSpan.end + 80));
     const each = /^(?:\s+[\p{L}’'-]+){0,4}?\s+(each|apiece|per side)\b/iu.exec(after);
     if (each) qualifiers.push(each[1].toLowerCase());
     if (row && /\beach side\b/i.test(row.metric)) qualifiers.push('each side');
@@ -125,8 +131,12 @@ function statementsOf(
       ...(counted ? { counted } : {}),
       ...(subject ? { subject } : {}),
     };
-    const words = `${text.slice(sentence.start, sentence.end)} ${passage.heading ?? ''}`;
-    found.push({ kind, value, unit, citation, context: contextWords(words, everywhere), fromTable: row !== undefined });
+    let words = wordsOfSentence.get(sentence.start);
+    if (!words) {
+      words = contextWords(`${text.slice(sentence.start, Math.min(sentence.end, sentence.start + 2000))} ${passage.heading ?? ''}`, everywhere);
+      wordsOfSentence.set(sentence.start, words);
+    }
+    found.push({ kind, value, unit, citation, context: words, fromTable: row !== undefined });
   };
 
   const all: { index: number; run: () => void }[] = [];
@@ -158,7 +168,7 @@ function statementsOf(
     // "The total population of Hong Kong is about 7.5 million.": a count at the end of its clause counts its subject.
     const sentence = context.sentenceAt(passage, figure.span.start);
     const clauseEnd = /^[\s)]*(?:[.;:]|$)/.test(text.slice(figure.valueSpan.end, sentence.end));
-    const subjectNoun = clauseEnd && !figure.noun ? /(?:^|[,;]\s*)(?:the\s+|its\s+|their\s+)?([\p{L}’' -]{3,60}?)\s+(?:is|was|are|were|stands at|stood at|reached|totals|totalled|totaled|numbered)\s+(?:\S+\s+){0,2}$/iu.exec(text.slice(sentence.start, figure.span.start))?.[1] : undefined;
+    const subjectNoun = clauseEnd && !figure.noun ? /(?:^|[,;]\s*)(?:the\s+|its\s+|their\s+)?([\p{L}’' -]{3,60}?)\s+(?:is|was|are|were|stands at|stood at|reached|totals|totalled|totaled|numbered)\s+(?:\S+\s+){0,2}$/iu.exec(text.slice(Math.max(sentence.start, figure.span.start - 120), figure.span.start))?.[1] : undefined;
     // The POS tags say what is counted; when they find no noun ("2.9 million strong"), nothing is.
     const counted = (figure.noun ? countedNounAt(text, tagText(text), figure.valueSpan.end) : undefined) ?? subjectNoun;
     if (!counted && !verbBefore && !row) continue;
@@ -189,17 +199,28 @@ function contextWords(text: string, everywhere: ReadonlySet<string>): Set<string
 
 /** Whose figure it is: the name nearest before the figure in its sentence, else the first after it. */
 function subjectOf(names: Names, sentence: Span, at: number, extraction: EntityExtraction | undefined): string | undefined {
-  const inSentence = names.mentions.filter((mention) => mention.span.start >= sentence.start && mention.span.end <= sentence.end);
-  const before = [...inSentence].reverse().find((mention) => mention.span.end <= at);
-  const chosen = before ?? inSentence.find((mention) => mention.span.start >= at);
+  // Mentions are in text order: find the last one ending before the figure by halving, not by scanning.
+  const mentions = names.mentions;
+  let low = 0;
+  let high = mentions.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (mentions[middle].span.end <= at) low = middle + 1;
+    else high = middle;
+  }
+  const previous = mentions[low - 1];
+  const next = mentions[low];
+  const before = previous && previous.span.start >= sentence.start ? previous : undefined;
+  const chosen = before ?? (next && next.span.start >= at && next.span.end <= sentence.end ? next : undefined);
   if (!chosen) return undefined;
   return extraction?.byId.get(chosen.entityId)?.name ?? chosen.text;
 }
 
 /** What a figure measures, read from the words around it in its sentence. */
 function measureOf(text: string, sentence: Span, figure: Span, kind: FactKind, previous: string | undefined, counted?: string): string {
-  const before = text.slice(sentence.start, figure.start);
-  const after = text.slice(figure.end, sentence.end);
+  // The words near the figure only: a sentence of thousands of figures must not cost its length for each.
+  const before = text.slice(Math.max(sentence.start, figure.start - 200), figure.start);
+  const after = text.slice(figure.end, Math.min(sentence.end, figure.end + 200));
   // "13.5 trillion rubles ($172 billion)": the bracketed figure restates the one before it.
   if (/\(\s*$/.test(before) && previous) return previous;
   // "…6.3% of the country’s GDP, totaling 13.5 trillion rubles": a restatement of the same subject.
@@ -275,17 +296,28 @@ function durationMeasure(text: string, span: Span): string | undefined {
 }
 
 function merge(context: BriefContext, statements: readonly Statement[]): Fact[] {
+  // A statement joins the first group of the same figure that shares a word with any of its members: each figure keeps
+  // a map from its members' words to the first group holding them, so merging stays linear.
   const groups: Statement[][] = [];
+  const byFigure = new Map<string, Map<string, { members: Statement[]; order: number }>>();
   for (const statement of statements) {
-    const group = groups.find(
-      (candidate) =>
-        candidate[0].kind === statement.kind &&
-        candidate[0].unit === statement.unit &&
-        candidate[0].value === statement.value &&
-        candidate.some((other) => [...statement.context].some((word) => other.context.has(word))),
-    );
-    if (group) group.push(statement);
-    else groups.push([statement]);
+    const key = `${statement.kind}|${statement.unit}|${statement.value}`;
+    let words = byFigure.get(key);
+    if (!words) {
+      words = new Map();
+      byFigure.set(key, words);
+    }
+    let group: { members: Statement[]; order: number } | undefined;
+    for (const word of statement.context) {
+      const found = words.get(word);
+      if (found && (!group || found.order < group.order)) group = found;
+    }
+    if (group) group.members.push(statement);
+    else {
+      group = { members: [statement], order: groups.length };
+      groups.push(group.members);
+    }
+    for (const word of statement.context) if (!words.has(word)) words.set(word, group);
   }
   const facts = groups.map((group): Fact => {
     const citations = [...group]

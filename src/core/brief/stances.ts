@@ -68,6 +68,28 @@ interface Speaker {
   readonly end: number;
 }
 
+/** A place in a passage that may name a speaker: a name (known now), a pronoun or "the spokesman" (resolved when asked). */
+interface Slot {
+  readonly start: number;
+  readonly end: number;
+  resolve(): Speaker | undefined;
+}
+
+/** The number of leading indices in [0, length) for which `before` holds (it must hold for a prefix): a binary search. */
+function lowerBound(length: number, before: (index: number) => boolean): number {
+  let low = 0;
+  let high = length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (before(middle)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** How many speakers before a verb are looked at, nearest first: enough for any clause, bounded for any text. */
+const MAX_LOOKED_AT = 12;
+
 interface Attribution {
   readonly verbStart: number;
   readonly verbEnd: number;
@@ -103,16 +125,23 @@ export function extractStances(context: BriefContext, extraction: EntityExtracti
     const masked = mask(text, quotes);
     const sentences = context.sentences(passage);
     const sentenceIndex = (offset: number): number => {
-      const index = sentences.findIndex((span) => offset >= span.start && offset < span.end);
-      return index >= 0 ? index : sentences.length - 1;
+      const index = lowerBound(sentences.length, (i) => sentences[i].end <= offset);
+      return index < sentences.length ? index : sentences.length - 1;
     };
     if (lastPerson && lastPerson.docId !== passage.docId) lastPerson = undefined;
     const named = speakersOf(passage, mentionsByPassage.get(passage.id) ?? [], extraction, quotes);
     const pronouns = [...masked.matchAll(PRONOUN)].map((match) => ({ start: match.index, end: match.index + match[0].length, text: match[0] }));
     const titles = [...masked.matchAll(TITLE_SPEAKER)].map((match) => ({ start: match.index, end: match.index + match[0].length, text: match[0], title: match[1].toLowerCase() }));
 
-    // Attributions in text order; pronouns and titles resolve to the last person named before them.
+    // Attributions in text order; pronouns and titles resolve, when a verb needs them, to the last person named before them.
     const attributions: Attribution[] = [];
+    const people = named.filter((speaker) => speaker.kind === 'person');
+    const resolvedBefore = (offset: number): Speaker | undefined => lastPersonBefore(people, attributions, offset) ?? lastPerson?.speaker;
+    const slots: Slot[] = [
+      ...named.map((speaker): Slot => ({ start: speaker.start, end: speaker.end, resolve: () => speaker })),
+      ...pronouns.map((pronoun): Slot => ({ start: pronoun.start, end: pronoun.end, resolve: () => asSpeaker(resolvedBefore(pronoun.start), pronoun) })),
+      ...titles.map((title): Slot => ({ start: title.start, end: title.end, resolve: () => asSpeaker(titled(extraction, resolvedBefore(title.start), people, title.title), title) })),
+    ].sort((a, b) => a.start - b.start);
     const tags = new Map(tagText(text).map((token) => [token.start, token.pos]));
     for (const match of masked.matchAll(VERB_PATTERN)) {
       const verbStart = match.index + match[0].length - match[1].length;
@@ -121,19 +150,11 @@ export function extractStances(context: BriefContext, extraction: EntityExtracti
       if (!isVerbHere(tags.get(verbStart), verb, masked.slice(Math.max(0, verbStart - 2), verbStart))) continue;
       const s = sentenceIndex(verbStart);
       const sentence = sentences[s];
-      const resolvedBefore = (offset: number): Speaker | undefined => lastPersonBefore(named, attributions, offset) ?? lastPerson?.speaker;
-      const candidates = [
-        ...named,
-        ...pronouns.map((pronoun) => asSpeaker(resolvedBefore(pronoun.start), pronoun)),
-        ...titles.map((title) => asSpeaker(titled(extraction, resolvedBefore(title.start), named, title.title), title)),
-      ]
-        .filter((speaker): speaker is Speaker => speaker !== undefined)
-        .sort((a, b) => a.start - b.start);
       let speaker: Speaker | undefined;
       const afterQuote = /[”"’][\s,]*$/.test(text.slice(Math.max(sentence.start, verbStart - 6), verbStart));
-      if (verb === 'according to' || (INVERTING.test(verb) && afterQuote)) speaker = speakerAfter(masked, candidates, sentence, verbEnd);
-      speaker ??= speakerBefore(masked, candidates, sentence, verbStart, NOUN_LIKE.has(verb));
-      if (!speaker && INVERTING.test(verb)) speaker = speakerAfter(masked, candidates, sentence, verbEnd);
+      if (verb === 'according to' || (INVERTING.test(verb) && afterQuote)) speaker = speakerAfter(masked, slots, sentence, verbEnd);
+      speaker ??= speakerBefore(masked, slots, sentence, verbStart, NOUN_LIKE.has(verb));
+      if (!speaker && INVERTING.test(verb)) speaker = speakerAfter(masked, slots, sentence, verbEnd);
       if (!speaker) continue;
       attributions.push({ verbStart, verbEnd, verb: match[0].trim().replace(/\s+/g, ' '), speaker, sentence: s });
       if (speaker.kind === 'person') lastPerson = { docId: passage.docId, speaker };
@@ -179,7 +200,9 @@ export function extractStances(context: BriefContext, extraction: EntityExtracti
     for (const quote of quotes) {
       const first = sentenceIndex(quote.start);
       const last = sentenceIndex(Math.max(quote.start, quote.end - 1));
-      const near = attributions.filter((attribution) => attribution.sentence >= first && attribution.sentence <= last);
+      const from = lowerBound(attributions.length, (i) => attributions[i].sentence < first);
+      const to = lowerBound(attributions.length, (i) => attributions[i].sentence <= last);
+      const near = attributions.slice(from, Math.min(to, from + 40));
       const right = near.find((attribution) => attribution.verbStart >= quote.end && attribution.verb.toLowerCase() !== 'according to' && /^[\s,.;:—–-]*$/.test(masked.slice(quote.end, attribution.verbStart).replace(/[\p{L}’'-]+$/u, '').replace(/\s(?:he|she|[\p{Lu}][\p{L}’'.-]*)\s*$/u, '')));
       const before = [...near].reverse().find((attribution) => attribution.verbEnd <= quote.start);
       const after = near.find((attribution) => attribution.verbStart >= quote.end);
@@ -189,7 +212,8 @@ export function extractStances(context: BriefContext, extraction: EntityExtracti
       let chosen = right ?? before ?? after ?? (previousQuote && !saidAfter && startsSentence(text, sentences[first], quote.start) ? previousQuote.attribution : undefined);
       // "The president took a parting shot on Twitter: “…”": after a colon, the quote is the sentence's subject's.
       if (!chosen && /:\s*$/.test(masked.slice(Math.max(sentences[first].start, quote.start - 4), quote.start))) {
-        const subject = named.find((speaker) => speaker.start >= sentences[first].start && speaker.end <= quote.start && !PREPOSITION_BEFORE.test(masked.slice(sentences[first].start, speaker.start)));
+        const inSentence = lowerBound(named.length, (i) => named[i].start < sentences[first].start);
+        const subject = named.slice(inSentence, inSentence + 8).find((speaker) => speaker.end <= quote.start && !PREPOSITION_BEFORE.test(masked.slice(Math.max(sentences[first].start, speaker.start - 80), speaker.start)));
         if (subject) {
           const attribution: Attribution = { verbStart: quote.start - 1, verbEnd: quote.start - 1, verb: 'said', speaker: subject, sentence: first };
           attributions.push(attribution);
@@ -273,26 +297,31 @@ function speakersOf(passage: Passage, mentions: readonly Mention[], extraction: 
 }
 
 /** The person a pronoun stands for: the last person who spoke in the passage before it, else the last person named. */
-function lastPersonBefore(named: readonly Speaker[], attributions: readonly Attribution[], offset: number): Speaker | undefined {
-  const spoke = [...attributions].reverse().find((attribution) => attribution.speaker.kind === 'person' && attribution.verbStart < offset);
-  return spoke?.speaker ?? [...named].reverse().find((speaker) => speaker.kind === 'person' && speaker.end <= offset);
+function lastPersonBefore(people: readonly Speaker[], attributions: readonly Attribution[], offset: number): Speaker | undefined {
+  const upTo = lowerBound(attributions.length, (i) => attributions[i].verbStart < offset);
+  for (let i = upTo - 1; i >= 0 && upTo - i <= MAX_LOOKED_AT; i--) if (attributions[i].speaker.kind === 'person') return attributions[i].speaker;
+  const named = lowerBound(people.length, (i) => people[i].end <= offset);
+  return people[named - 1];
 }
 
 /** "the spokesman": the last person named whose roles hold that title. */
-function titled(extraction: EntityExtraction, last: Speaker | undefined, named: readonly Speaker[], title: string): Speaker | undefined {
+function titled(extraction: EntityExtraction, last: Speaker | undefined, people: readonly Speaker[], title: string): Speaker | undefined {
   const holds = (entity: Entity | undefined): boolean => Boolean(entity?.roles.some((role) => role.role.toLowerCase().includes(title)));
   if (last && holds(extraction.byId.get(last.id))) return last;
-  return [...named].reverse().find((speaker) => speaker.kind === 'person' && holds(extraction.byId.get(speaker.id)));
+  for (let i = people.length - 1; i >= 0 && people.length - i <= MAX_LOOKED_AT * 4; i--) if (holds(extraction.byId.get(people[i].id))) return people[i];
+  return undefined;
 }
 
 function asSpeaker(resolved: Speaker | undefined, written: { start: number; end: number; text: string }): Speaker | undefined {
   return resolved ? { ...resolved, asWritten: written.text, start: written.start, end: written.end } : undefined;
 }
 
-function speakerBefore(masked: string, speakers: readonly Speaker[], sentence: Span, verbStart: number, adjacentOnly: boolean): Speaker | undefined {
-  const candidates = speakers.filter((speaker) => speaker.start >= sentence.start && speaker.end <= verbStart);
-  for (let i = candidates.length - 1; i >= 0; i--) {
-    const speaker = candidates[i];
+function speakerBefore(masked: string, slots: readonly Slot[], sentence: Span, verbStart: number, adjacentOnly: boolean): Speaker | undefined {
+  const upTo = lowerBound(slots.length, (i) => slots[i].start < verbStart);
+  for (let i = upTo - 1; i >= 0 && upTo - i <= MAX_LOOKED_AT && slots[i].start >= sentence.start; i--) {
+    if (slots[i].end > verbStart) continue;
+    const speaker = slots[i].resolve();
+    if (!speaker) continue;
     const between = masked.slice(speaker.end, verbStart);
     if (adjacentOnly) return /^\s+$/.test(between) ? speaker : undefined;
     if (/[“”"]/.test(between) && /[”"]\s*,?\s*$/.test(between) === false) continue; // a quote between them: the verb has another subject
@@ -311,8 +340,10 @@ function speakerBefore(masked: string, speakers: readonly Speaker[], sentence: S
 }
 
 /** "…,” said Pelosi", "according to President Joe Biden", "said a protester using the pseudonym Katya". */
-function speakerAfter(masked: string, speakers: readonly Speaker[], sentence: Span, from: number): Speaker | undefined {
-  const next = speakers.find((speaker) => speaker.start >= from && speaker.end <= sentence.end);
+function speakerAfter(masked: string, slots: readonly Slot[], sentence: Span, from: number): Speaker | undefined {
+  const at = lowerBound(slots.length, (i) => slots[i].start < from);
+  const slot = slots[at];
+  const next = slot && slot.end <= sentence.end ? slot.resolve() : undefined;
   if (!next) return undefined;
   const gap = masked.slice(from, next.start);
   return gap.length <= 48 && !/[,.;:!?“”"]/.test(gap) ? next : undefined;

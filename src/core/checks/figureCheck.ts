@@ -66,6 +66,8 @@ interface Statement {
 
 interface Prepared {
   readonly statements: readonly Statement[];
+  /** The statements by unit (dates and years together), so a figure is compared only with its own kind. */
+  readonly byUnit: ReadonlyMap<string, readonly Statement[]>;
   readonly weights: WordWeights;
   readonly subjectOf: (name: string) => string | undefined;
   /** Whose figure, for figures: only a person tells ("Sanders won 25.7%"); places and bodies are context. */
@@ -81,6 +83,8 @@ const LABEL = /\b(category|class|level|grade|phase|stage|round|article|section|d
 /** Nouns that count the same things. */
 const SAME_COUNTED: Readonly<Record<string, string>> = { person: 'people', persons: 'people', individual: 'people', individuals: 'people', resident: 'people', residents: 'people' };
 const NEAR = 8;
+const MAX_PER_SENTENCE = 12;
+const MAX_FIGURES = 5000;
 const UNITS = /^(?:mph|kph|miles?|kilomet(?:re|er)s?|km|met(?:re|er)s?|feet|foot|ft|inch(?:es)?|cm|mm|kg|kilograms?|pounds|lbs?|tons?|tonnes?|degrees?|knots?|hectares?|acres?|barrels?|litres?|liters?|gallons?)$/i;
 
 const prepared = new WeakMap<CorpusAnalysis, Prepared>();
@@ -108,10 +112,16 @@ export function checkFigures(draft: string, analysis: CorpusAnalysis, corpus?: C
   const tokens = tokenize(prose.text);
   const tags = tagText(prose.text);
   let sentenceIndex = 0;
+  let perSentence = 0;
+  let checked = 0;
   for (const figure of figures) {
+    const previous = sentenceIndex;
     while (sentenceIndex < prose.sentences.length && prose.sentences[sentenceIndex].end <= figure.span.start) sentenceIndex++;
+    perSentence = sentenceIndex === previous ? perSentence + 1 : 1;
     const sentence = prose.sentences[sentenceIndex];
     if (!sentence || figure.span.end > sentence.end || figure.span.start < sentence.start) continue;
+    // A run of numbers ("1 1 1 …", a pasted table) is no claim to check; nor is a draft past any article's length.
+    if (perSentence > MAX_PER_SENTENCE || ++checked > MAX_FIGURES) continue;
     const finding = checkFigure(prose.text, sentence, figure, ready, { names, tokens, tags }, corpus, figures);
     if (finding) findings.push(finding);
   }
@@ -153,7 +163,7 @@ function checkFigure(text: string, sentence: Span, figure: Figure, ready: Prepar
     readonly strong: boolean;
   }
   const scored: Scored[] = [];
-  for (const statement of ready.statements) {
+  for (const statement of ready.byUnit.get(figure.unit === 'year' ? 'date' : figure.unit) ?? []) {
     if (!comparable(figure, statement)) continue;
     if (subject && statement.person && subject !== statement.person) continue;
     if (labels.size > 0 && statement.labels.size > 0 && ![...labels].some((label) => statement.labels.has(label))) continue;
@@ -473,7 +483,13 @@ function prepare(analysis: CorpusAnalysis, corpus: Corpus | undefined): Prepared
       });
     }
   }
-  const ready = { statements, weights, subjectOf, personOf };
+  const byUnit = new Map<string, Statement[]>();
+  for (const statement of statements) {
+    const list = byUnit.get(statement.unit);
+    if (list) list.push(statement);
+    else byUnit.set(statement.unit, [statement]);
+  }
+  const ready = { statements, byUnit, weights, subjectOf, personOf };
   prepared.set(analysis, ready);
   return ready;
 }

@@ -37,6 +37,9 @@ export interface QuoteCheckOptions {
   readonly unattributed?: boolean;
 }
 
+/** Where a quote's words are found this often, more places tell nothing more (a word like "a" is everywhere). */
+const MAX_MATCHES = 50;
+
 /** Minimum likeness for a source sentence to be offered as what a misquote should say. */
 const CLOSE_ENOUGH = 0.5;
 
@@ -60,9 +63,14 @@ const cache = new WeakMap<Corpus, WeakMap<CorpusAnalysis, PassageWords[]>>();
 export function checkQuotes(draft: string, corpus: Corpus, analysis: CorpusAnalysis, options: QuoteCheckOptions = {}, prose: DraftProse = draftProse(draft)): QuoteFinding[] {
   const passages = prepare(corpus, analysis);
   const findings: QuoteFinding[] = [];
+  // The same words given to the same speaker are looked up once (a draft may repeat a quote many times).
+  const seen = new Map<string, QuoteFinding | undefined>();
   for (const quote of findQuotes(draft, prose, analysis)) {
     if (!quote.attributedTo && !options.unattributed) continue;
-    const finding = checkQuote(quote, passages, analysis, corpus);
+    const key = `${quote.attributedTo ?? ''}\u0000${quote.text}`;
+    const known = seen.has(key) ? seen.get(key) : undefined;
+    const finding = seen.has(key) ? (known ? { ...known, quote } : undefined) : checkQuote(quote, passages, analysis, corpus);
+    if (!seen.has(key)) seen.set(key, finding);
     if (finding) findings.push(finding);
   }
   return findings;
@@ -87,7 +95,9 @@ function checkQuote(quote: DraftQuote, passages: readonly PassageWords[], analys
       const speaker = quoted ? speakerAt(entry, range, analysis) : undefined;
       matches.push({ entry, range, citation: sentenceCitation(entry, range), ...(speaker ? { speaker } : {}), quoted });
       from = found.first + 1;
+      if (matches.length >= MAX_MATCHES) break;
     }
+    if (matches.length >= MAX_MATCHES) break;
   }
 
   if (matches.length > 0) {

@@ -16,8 +16,6 @@ export interface TaggedToken {
   readonly end: number;
   /** Universal POS: PROPN, NOUN, VERB, AUX, ADJ, ADV, ADP, DET, PRON, NUM, PUNCT, CCONJ, SCONJ, PART, SYM, SPACE, X, INTJ. */
   readonly pos: string;
-  /** The word's stem (Porter2, lowercase): "swab" of "swabbed", "account" of "accounting". */
-  readonly stem: string;
 }
 
 let tagger: WinkMethods | undefined;
@@ -57,7 +55,6 @@ function tagPiece(piece: string, offset: number, into: TaggedToken[]): void {
   const values = doc.tokens().out(its.value) as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
   const tags = doc.tokens().out(its.pos) as string[];
-  const stems = doc.tokens().out(its.stem as unknown as typeof its.value) as string[];
   let at = 0;
   for (let i = 0; i < values.length; i++) {
     at += spaces[i].length;
@@ -67,7 +64,7 @@ function tagPiece(piece: string, offset: number, into: TaggedToken[]): void {
       if (found < 0) continue;
       at = found;
     }
-    into.push({ text: values[i], start: offset + at, end: offset + at + values[i].length, pos: tags[i], stem: stems[i] });
+    into.push({ text: values[i], start: offset + at, end: offset + at + values[i].length, pos: tags[i] });
     at += values[i].length;
   }
 }
@@ -81,7 +78,8 @@ const STEM_LIMIT = 200_000;
  * those not seen before: a whole vocabulary costs one tagging of its words.
  */
 export function stemsOf(words: Iterable<string>): (word: string) => string {
-  const missing = [...new Set(words)].filter((word) => !stems.has(word) && /^[\p{L}\p{N}]+$/u.test(word));
+  // Words only, and of a word's length: the stemmer's time grows with the square of a token's length.
+  const missing = [...new Set(words)].filter((word) => !stems.has(word) && word.length <= 40 && /^[\p{L}\p{N}]+$/u.test(word));
   for (let from = 0; from < missing.length; from += 2000) {
     const batch = missing.slice(from, from + 2000);
     const its = nlp().its;

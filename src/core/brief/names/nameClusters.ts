@@ -14,6 +14,7 @@ import type { EntityKind } from '../types';
 import type { NameEvidence, NameMention } from './nameMentions';
 import type { WrittenRole } from './roles';
 import { isPersonRole } from './roles';
+import { pushTo } from '../lists';
 
 /** An entity found in the sources, with every mention of it. */
 export interface NameCluster {
@@ -35,6 +36,8 @@ interface Group {
   introduced: boolean;
 }
 
+/** Below this many groups in a document, spelling variants are looked for among all of them. */
+const FEW = 300;
 const PARTICLE = /^(?:al|el|bin|ibn|de|del|della|di|da|dos|das|du|van|von|der|den|la|le|ter|y|abu|of|for|jr|sr|ii|iii|iv)$/;
 
 /** A word folded for comparing names: no diacritics, lowercase, no dots or apostrophes. */
@@ -111,8 +114,8 @@ export function clusterNames(documents: readonly (readonly NameMention[])[]): Na
   const index = (group: Group): void => {
     const first = group.key[0];
     const last = group.key[group.key.length - 1];
-    if (first) byFirst.set(first, [...(byFirst.get(first) ?? []), group]);
-    if (last && last !== first) byLast.set(last, [...(byLast.get(last) ?? []), group]);
+    if (first) pushTo(byFirst, first, group);
+    if (last && last !== first) pushTo(byLast, last, group);
   };
 
   const singles: Group[] = [];
@@ -180,9 +183,19 @@ function groupDocument(mentions: readonly NameMention[]): Group[] {
   const full = mentions.filter((mention) => keyWords(mention.words).length >= 2);
   const sorted = [...full].sort((a, b) => keyWords(b.words).length - keyWords(a.words).length);
   const groupOf = new Map<NameMention, Group>();
+  // Groups by their first and last words, so a document of thousands of names is not compared name by name.
+  const byWord = new Map<string, Group[]>();
+  const indexed = (group: Group): void => {
+    for (const word of new Set([group.key[0], group.key[group.key.length - 1]])) pushTo(byWord, word, group);
+  };
+  const near = (key: readonly string[]): readonly Group[] => {
+    const found = new Set([...(byWord.get(key[0]) ?? []), ...(byWord.get(key[key.length - 1]) ?? [])]);
+    // Spelling variants share neither word exactly: look at every group while there are few.
+    return found.size > 0 || groups.length > FEW ? [...found] : groups;
+  };
   for (const mention of sorted) {
     const key = keyWords(mention.words);
-    const target = groups.find((group) => sameFullName(key, group.key) && compatible(mention.evidence, group.evidence));
+    const target = near(key).find((group) => sameFullName(key, group.key) && compatible(mention.evidence, group.evidence));
     if (target) {
       target.mentions.push(mention);
       add(target.evidence, mention.evidence);
@@ -190,6 +203,7 @@ function groupDocument(mentions: readonly NameMention[]): Group[] {
     } else {
       const group: Group = { mentions: [mention], key, evidence: { ...mention.evidence }, single: false, introduced: mention.introduced };
       groups.push(group);
+      indexed(group);
       groupOf.set(mention, group);
     }
   }
@@ -198,8 +212,9 @@ function groupDocument(mentions: readonly NameMention[]): Group[] {
     if (groupOf.has(mention)) continue;
     const word = keyWords(mention.words)[0] ?? foldName(mention.words[0] ?? mention.text);
     // The full name this word belongs to: by surname first, then by first name; the most mentioned when several do.
-    const bySurname = groups.filter((group) => !group.single && sameSpelling(group.key[group.key.length - 1], word));
-    const byAnyWord = bySurname.length > 0 ? bySurname : groups.filter((group) => !group.single && group.key.some((other) => other === word));
+    const pool = (byWord.get(word) ?? []).length > 0 || groups.length > FEW ? byWord.get(word) ?? [] : groups;
+    const bySurname = pool.filter((group) => !group.single && sameSpelling(group.key[group.key.length - 1], word));
+    const byAnyWord = bySurname.length > 0 ? bySurname : pool.filter((group) => !group.single && group.key.some((other) => other === word));
     const candidates = byAnyWord.filter((group) => compatible(mention.evidence, group.evidence));
     const target = mention.introduced ? undefined : candidates.sort((a, b) => counts(b) - counts(a))[0];
     if (target) {
@@ -207,12 +222,14 @@ function groupDocument(mentions: readonly NameMention[]): Group[] {
       add(target.evidence, mention.evidence);
       continue;
     }
-    const same = groups.find((group) => group.single && group.key[0] === word && !mention.introduced && !group.introduced);
+    const same = (byWord.get(word) ?? []).find((group) => group.single && group.key[0] === word && !mention.introduced && !group.introduced);
     if (same) {
       same.mentions.push(mention);
       add(same.evidence, mention.evidence);
     } else {
-      groups.push({ mentions: [mention], key: [word], evidence: { ...mention.evidence }, single: true, introduced: mention.introduced });
+      const group: Group = { mentions: [mention], key: [word], evidence: { ...mention.evidence }, single: true, introduced: mention.introduced };
+      groups.push(group);
+      indexed(group);
     }
   }
   // Mentions in document order within each group.
