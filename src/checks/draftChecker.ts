@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Library } from '../services/library';
 import type { Log } from '../services/log';
 import { settings } from '../services/settings';
-import { isProblem, type DraftFinding } from '../worker/draftReport';
+import { isProblem, type DraftFinding } from '../worker/draftFinding';
 import type { SourceLocations } from './sourceLocations';
 
 const DEBOUNCE_MS = 600;
