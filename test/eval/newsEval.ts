@@ -72,7 +72,7 @@ export function keyOf(split: Split, story: string): StoryKey {
 export async function loadStory(split: Split, story: string): Promise<{ corpus: Corpus; analysis: CorpusAnalysis }> {
   const engine = new LibraryEngine({ extensionPath: repoRoot, roots: [path.join(newsRoot, split, story)], includeBundled: false, maxFileBytes: 1 << 20 });
   await engine.load();
-  return { corpus: engine.index.corpus, analysis: engine.analyse() };
+  return { corpus: engine.index.corpus, analysis: await engine.analyse() };
 }
 
 // ---------------------------------------------------------------- matching
