@@ -267,7 +267,7 @@ async function archiveCommand(command: string, args: readonly string[], db: stri
   const reader = new ArchiveReader(connection);
   try {
     const findArchivePassage = async (id: string | undefined): Promise<{ passage: Passage; meta: SourceMeta }> => {
-      if (!id) throw new UsageError('a passage id is needed, e.g. wire:wtn-talks-stall#economic-impact-on-russia (see briefing search --db URL --json)');
+      if (!id) throw new UsageError('a passage id is needed, e.g. wire:some-story#a-heading (see briefing search --db URL --json)');
       const found = await reader.passage(id);
       if (!found) throw new UsageError(`the archive has no passage "${id}" that you may read`);
       return found;

@@ -141,7 +141,7 @@ export function createLibraryService(onProgress: (done: number, total: number) =
     async checkDraft(draft, options) {
       const engine = await current();
       const [{ checkDraft }, { withArchiveFindings }] = await Promise.all([draftReport(), archiveSide()]);
-      return withArchiveFindings(archive, draft, checkDraft(draft, engine.index.corpus, await engine.analyse(), options));
+      return withArchiveFindings(archive, draft, checkDraft(draft, engine.index.corpus, await engine.analyse(), options), options);
     },
     async claims(draft, offset) {
       const { corpus, index } = (await current()).index;
