@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildBriefing } from './core/brief/briefing';
@@ -15,6 +15,8 @@ import { asciiJson } from './core/text/asciiJson';
 import type { SearchHit } from './core/search/searchIndex';
 import { loadBundledCorpus, readManifestSources } from './node/bundledSources';
 import { LibraryEngine } from './node/libraryEngine';
+import { analyseCorpus } from './core/brief/briefing';
+import { checkDraft, isProblem, type DraftFinding, type FindingSeverity } from './worker/draftReport';
 import { ARCHIVE_USAGE, archiveUrlFrom, openArchive, runArchiveCommand } from './node/archive/archiveCommands';
 import { ArchiveReader } from './node/archive/archiveReader';
 import { UsageError } from './node/usageError';
@@ -36,6 +38,9 @@ Commands:
   show <passageId> [--json]                             a passage with its source and location
   brief [topic] [--json] [--markdown]                   what the sources say: people, facts, who said what,
                                                         timeline, where sources differ — all cited
+  check <DRAFT> [--json] [--unsourced LEVEL]            check a draft's figures, dates and quotes against the
+                                                        sources: one line per finding (file:line:col severity
+                                                        message); exit 1 when there is a warning, else 0
   docs [--json] [--text]                                each document's metadata (title, author, outlet, date
                                                         and where it came from, url, file); --text adds its
                                                         passages' text in order: what Briefing read
@@ -49,6 +54,8 @@ Options:
   --corpus DIR   use the documents of DIR instead of the bundled ones: a folder with a
                  sources.json manifest, or any folder of .md, .txt, .html, .pdf and .docx files
   --max-kb N     skip files larger than N KB (default 2048)
+  --unsourced L  how a quote no source holds is reported: error, warning, information
+                 (the default), hint or off
   --db URL       the shared archive on PostgreSQL (postgres://user@host/db; or set BRIEFING_DB):
                  search, show, cite and brief then read the archive alone
   --help         show this help`;
@@ -75,6 +82,7 @@ async function main(argv: string[]): Promise<void> {
       out: { type: 'string' },
       quiet: { type: 'boolean' },
       'max-kb': { type: 'string' },
+      unsourced: { type: 'string' },
       db: { type: 'string' },
       bundled: { type: 'boolean' },
       collection: { type: 'string' },
@@ -162,6 +170,27 @@ async function main(argv: string[]): Promise<void> {
       process.stdout.write(briefingToMarkdown(briefing));
       return;
     }
+    case 'check': {
+      if (args.length !== 1) throw new UsageError('check needs one draft file, e.g. briefing check draft.md');
+      const level = values.unsourced ?? 'information';
+      if (!['error', 'warning', 'information', 'hint', 'off'].includes(level)) throw new UsageError(`--unsourced must be error, warning, information, hint or off, not "${level}"`);
+      const file = path.resolve(args[0]);
+      const draft = readDraft(file);
+      const { corpus } = await load();
+      const findings = checkDraft(draft, corpus, analyseCorpus(corpus), { unsourcedQuoteSeverity: level as FindingSeverity | 'off' });
+      const shown = findings.filter((finding) => values.json || (finding.status !== 'supported' && finding.status !== 'verbatim'));
+      const lines = lineStarts(draft);
+      if (values.json) {
+        printJson(shown.map((finding) => findingToJson(finding, lines)));
+      } else {
+        for (const finding of shown) {
+          const { line, column } = position(lines, finding.span.start);
+          process.stdout.write(`${args[0]}:${line}:${column} ${finding.severity} ${finding.message.replace(/\s+/g, ' ')}\n`);
+        }
+      }
+      if (findings.some(isProblem)) process.exitCode = 1;
+      return;
+    }
     case 'docs': {
       const { corpus } = await load();
       if (values.json) return printJson(corpus.documents.map((document) => documentJson(document, values.text === true)));
@@ -220,7 +249,7 @@ async function loadFolder(folder: string, maxFileBytes: number): Promise<LoadedB
 }
 
 function findPassage(bundle: LoadedBundle, id: string | undefined): NonNullable<ReturnType<typeof lookup>> {
-  if (!id) throw new UsageError('a passage id is needed, e.g. wtn-talks-stall#economic-impact-on-russia (see briefing search --json)');
+  if (!id) throw new UsageError('a passage id is needed, e.g. my-notes#first-meeting (see briefing search --json for the ids)');
   const found = lookup(bundle, id);
   if (!found) throw new UsageError(`no passage with id "${id}"; find ids with briefing search "<query>" --json`);
   return found;
@@ -238,7 +267,7 @@ async function archiveCommand(command: string, args: readonly string[], db: stri
   const reader = new ArchiveReader(connection);
   try {
     const findArchivePassage = async (id: string | undefined): Promise<{ passage: Passage; meta: SourceMeta }> => {
-      if (!id) throw new UsageError('a passage id is needed, e.g. wire:wtn-talks-stall#economic-impact-on-russia (see briefing search --db URL --json)');
+      if (!id) throw new UsageError('a passage id is needed, e.g. wire:some-story#a-heading (see briefing search --db URL --json)');
       const found = await reader.passage(id);
       if (!found) throw new UsageError(`the archive has no passage "${id}" that you may read`);
       return found;
@@ -329,6 +358,61 @@ function formatHit(hit: SearchHit, rank: number): string {
     `   ${hit.passage.id}`,
     '',
   ].join('\n');
+}
+
+/** A draft as text: a clear message for a folder, a missing file or one that is not UTF-8 text. */
+function readDraft(file: string): string {
+  let size: number;
+  try {
+    const info = statSync(file);
+    if (info.isDirectory()) throw new UsageError(`${file} is a folder; check needs a draft file`);
+    size = info.size;
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  if (size > 20 * 1024 * 1024) throw new UsageError(`${file} is larger than 20 MB; check a draft, not an archive`);
+  const bytes = readFileSync(file);
+  if (bytes.includes(0)) throw new UsageError(`${file} is not a text file`);
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  return text.replace(/^\uFEFF/, '');
+}
+
+/** Where each line of a text starts, to turn offsets into line and column. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** The 1-based line and column of an offset (columns count UTF-16 code units, as editors do). */
+function position(starts: readonly number[], offset: number): { line: number; column: number } {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle] <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return { line: low + 1, column: offset - starts[low] + 1 };
+}
+
+function findingToJson(finding: DraftFinding, lines: readonly number[]): Record<string, unknown> {
+  const { line, column } = position(lines, finding.span.start);
+  return {
+    kind: finding.kind,
+    status: finding.status,
+    severity: finding.severity,
+    text: finding.text,
+    span: finding.span,
+    line,
+    column,
+    message: finding.message,
+    ...(finding.reason ? { reason: finding.reason } : {}),
+    ...(finding.sourceSpeaker ? { sourceSpeaker: finding.sourceSpeaker.name } : {}),
+    ...(finding.fix ? { fix: finding.fix } : {}),
+    sources: finding.sources.map((source) => ({ passageId: source.passageId, quote: source.quote, title: source.meta.title, outlet: source.meta.outlet ?? null })),
+  };
 }
 
 /** A document as `briefing docs --json` gives it: metadata with where the date came from, and (with --text) its passages in order. */

@@ -100,8 +100,8 @@ function supportLens(range: vscode.Range, claim: ClaimReport, document: vscode.T
 
 /** What a source says instead of the sentence's figure or quote, with the correction (or the source) one click away. */
 function differenceLens(range: vscode.Range, finding: DraftFinding, document: vscode.TextDocument): vscode.CodeLens {
-  const source = cut(finding.fix?.cite?.source ?? finding.sources[0]?.source ?? 'the sources');
-  const fix = finding.fix;
+  const source = cut(finding.correction?.cite?.source ?? finding.sources[0]?.source ?? 'the sources');
+  const fix = finding.correction;
   let title: string;
   if (finding.kind === 'figure') title = fix ? `${source} gives ${fix.to}, not ${fix.from} · replace` : `${source} gives another figure · open`;
   else if (finding.status === 'misattributed') title = fix ? `${source} quotes ${fix.to}, not ${fix.from} · attribute` : `${source} gives these words to someone else · open`;

@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import type { DraftInserter, InsertionResult } from '../editor/draftInserter';
-import type { FindingFix } from '../worker/draftReport';
+import type { FindingCorrection } from '../worker/draftReport';
 import type { Command } from './command';
 
 /** What a quick fix, hover link or lens passes: the correction, and the draft version it was made for. */
 interface FixArg {
   readonly uri: string;
   readonly version: number;
-  readonly fix: FindingFix;
+  readonly correction: FindingCorrection;
   /** Where the citation goes (the end of the finding's sentence). */
   readonly citeAt: number;
 }
@@ -24,7 +24,7 @@ export class ApplyFixCommand implements Command {
   constructor(private readonly inserter: DraftInserter) {}
 
   async execute(arg?: unknown): Promise<InsertionResult> {
-    const { uri, version, fix, citeAt } = parseFixArg(arg);
+    const { uri, version, correction: fix, citeAt } = parseFixArg(arg);
     if (fix.cite) return this.inserter.insertCitation(fix.cite.passageId, { at: { offset: citeAt, uri, version }, replace: fix.edit });
     const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri);
     if (!document || document.isClosed) return refuse('The checked draft is no longer open.');
@@ -44,7 +44,7 @@ function refuse(problem: string): InsertionResult {
 function parseFixArg(arg: unknown): FixArg {
   const candidate = (arg ?? {}) as Partial<FixArg>;
   const offset = (value: unknown): boolean => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
-  const fix = candidate.fix;
+  const fix = candidate.correction;
   const edit = fix?.edit;
   const valid =
     typeof candidate.uri === 'string' &&

@@ -106,17 +106,18 @@ export class LibraryEngine {
     return analysis;
   }
 
-  /** The bundled topics and the user's own (a bad topics file is reported, not fatal). */
+  /** The bundled topics (only with the bundled sources) and the user's own (a bad topics file is reported, not fatal). */
   async topics(): Promise<{ topics: readonly Topic[]; problem?: string }> {
     if (this.topicList) return this.topicList;
+    const bundled = this.options.includeBundled ? defaultTopics() : [];
     const path = this.options.topicsPath;
-    if (!path) return (this.topicList = { topics: defaultTopics() });
+    if (!path) return (this.topicList = { topics: bundled });
     try {
       const extra = parseTopics(await readFile(path, 'utf8'));
       const ids = new Set(extra.map((topic) => topic.id));
-      this.topicList = { topics: [...defaultTopics().filter((topic) => !ids.has(topic.id)), ...extra] };
+      this.topicList = { topics: [...bundled.filter((topic) => !ids.has(topic.id)), ...extra] };
     } catch (error) {
-      this.topicList = { topics: defaultTopics(), problem: `Could not read the topics file ${path}: ${(error as Error).message}` };
+      this.topicList = { topics: bundled, problem: `Could not read the topics file ${path}: ${(error as Error).message}` };
     }
     return this.topicList;
   }

@@ -8,7 +8,7 @@ import type { BriefingHome, TopicView } from '../protocol';
 import type { CitablePassage, ClipOutcome, DocumentOverview } from '../worker/libraryApi';
 import type { PageFetchOptions } from '../node/pageFetch';
 import type { CitationPlan, CitationRequest, StyleOptions } from '../worker/citationService';
-import type { ClaimReport, DraftFinding } from '../worker/draftReport';
+import type { ClaimReport, DraftCheckOptions, DraftFinding } from '../worker/draftReport';
 import type { CitationTarget } from '../core/checks/citationAt';
 import type { TidyResult } from '../core/checks/tidyFootnotes';
 import type { SpeakerWords } from '../core/statements/speakerWords';
@@ -163,9 +163,9 @@ export class Library implements vscode.Disposable {
     return this.client.api.briefingMarkdown(topic);
   }
 
-  async checkDraft(draft: string): Promise<DraftFinding[]> {
+  async checkDraft(draft: string, options?: DraftCheckOptions): Promise<DraftFinding[]> {
     await this.ready();
-    return this.client.api.checkDraft(draft);
+    return this.client.api.checkDraft(draft, options);
   }
 
   async claims(draft: string, offset: number): Promise<ClaimReport[]> {

@@ -143,10 +143,10 @@ export function createLibraryService(onProgress: (done: number, total: number) =
       const [{ buildBriefing }, { briefingToMarkdown }] = await Promise.all([briefing(), briefingMarkdown()]);
       return briefingToMarkdown(buildBriefing(engine.index.corpus, engine.index.index, topic, { topics: (await engine.topics()).topics }));
     },
-    async checkDraft(draft) {
+    async checkDraft(draft, options) {
       const engine = await current();
       const [{ checkDraft }, { withArchiveFindings }] = await Promise.all([draftReport(), archiveSide()]);
-      return withArchiveFindings(archive, draft, checkDraft(draft, engine.index.corpus, await engine.analyse()));
+      return withArchiveFindings(archive, draft, checkDraft(draft, engine.index.corpus, await engine.analyse(), options), options);
     },
     async claims(draft, offset) {
       const { corpus, index } = (await current()).index;

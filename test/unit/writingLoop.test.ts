@@ -85,14 +85,14 @@ describe('the writing loop', () => {
     it('a contradicted figure comes with the source’s figure to cite', () => {
       const [finding] = checkDraft("Defense spending is 7.5% of Russia's GDP.", bundle.corpus, analysis);
       assert.equal(finding?.status, 'contradicted');
-      assert.equal(finding?.fix?.title, 'Replace 7.5% with 6.3% and cite World Today News');
-      assert.equal(bundle.corpus.passage(finding!.fix!.cite!.passageId)?.kind, 'paragraph', 'prose is cited before a table row');
+      assert.equal(finding?.correction?.title, 'Replace 7.5% with 6.3% and cite World Today News');
+      assert.equal(bundle.corpus.passage(finding!.correction!.cite!.passageId)?.kind, 'paragraph', 'prose is cited before a table row');
     });
 
     it('a misattributed quote comes with the speaker the sources give', () => {
       const [finding] = checkDraft('Putin called the negotiations “very difficult”.', bundle.corpus, analysis);
       assert.equal(finding?.status, 'misattributed');
-      assert.deepEqual(finding?.fix && { title: finding.fix.title, from: finding.fix.from, to: finding.fix.to }, { title: 'Attribute to Dmitry Peskov', from: 'Putin', to: 'Peskov' });
+      assert.deepEqual(finding?.correction && { title: finding.correction.title, from: finding.correction.from, to: finding.correction.to }, { title: 'Attribute to Dmitry Peskov', from: 'Putin', to: 'Peskov' });
     });
   });
 

@@ -5,7 +5,7 @@ import type { SourceLookup } from './sourceLookup';
 /**
  * Briefing's citations as a draft holds them, found again without any
  * hidden marker: a Markdown note by its label (the source's citation key,
- * `[^worldtodaynews2025ukraine]`, `[^worldtodaynews2025ukraine-2]`), a
+ * `[^dailycourier2025harbour]`, `[^dailycourier2025harbour-2]`), a
  * Pandoc citation by its key, a LaTeX `\footnote{}` by the title it cites.
  */
 

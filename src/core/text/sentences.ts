@@ -9,7 +9,7 @@ const ABBREVIATIONS = new Set([
 /**
  * Sentence boundaries in prose as scraped news writes it: closing quotes
  * after the stop, abbreviations like "U.S." and "Dr.", decimals like
- * "6.3%", and sentences glued together without a space ("Russia.The").
+ * "6.3%", and sentences glued together without a space ("Paris.The").
  */
 export function splitSentences(text: string): Span[] {
   const spans: Span[] = [];

@@ -5,27 +5,16 @@
  */
 import type { FigureFinding } from '../core/checks/figureCheck';
 import type { QuoteFinding } from '../core/checks/quoteCheck';
-import type { TextEdit } from '../core/cite/textEdit';
 import type { Corpus } from '../core/corpus';
 import { correctAttribution } from '../core/fixes/attributionFix';
 import { correctFigure } from '../core/fixes/figureFix';
+import type { FindingCorrection } from './draftFinding';
 
-/** A correction of the draft: one edit, and for a figure the passage to cite for it. */
-export interface FindingFix {
-  /** What the quick fix is called: "Replace 7.5% with 6.3% and cite The Daily Ledger", "Attribute to Ana Ruiz". */
-  readonly title: string;
-  readonly edit: TextEdit;
-  /** The draft's words that go, and what replaces them. */
-  readonly from: string;
-  readonly to: string;
-  /** Cite this passage at the finding's `citeAt` in the same step. */
-  readonly cite?: { readonly passageId: string; readonly source: string };
-}
-
-/** The source's figure in place of the draft's, cited; prose passages are cited before table rows. */
-export function figureFix(draft: string, finding: FigureFinding, corpus: Corpus): FindingFix | undefined {
+/** The source's figure in place of the draft's, cited; the statement compared comes first, prose passages before table rows. */
+export function figureCorrection(draft: string, finding: FigureFinding, corpus: Corpus): FindingCorrection | undefined {
   if (finding.status !== 'contradicted') return undefined;
-  const citations = [...finding.citations].sort((a, b) => rowLast(a.passageId, corpus) - rowLast(b.passageId, corpus));
+  const statements = [finding.statement, ...finding.citations.filter((citation) => citation !== finding.statement)];
+  const citations = statements.sort((a, b) => rowLast(a.passageId, corpus) - rowLast(b.passageId, corpus));
   for (const citation of citations) {
     const correction = correctFigure(draft, finding.figure, citation.asWritten);
     const meta = corpus.meta(citation.docId);
@@ -41,7 +30,7 @@ export function figureFix(draft: string, finding: FigureFinding, corpus: Corpus)
 }
 
 /** The quote given to the speaker the sources name, written as the draft named its speaker. */
-export function attributionFix(draft: string, finding: QuoteFinding): FindingFix | undefined {
+export function attributionCorrection(draft: string, finding: QuoteFinding): FindingCorrection | undefined {
   const { sourceSpeaker, quote } = finding;
   const attributionSpan = quote.attributionSpan;
   // A speaker carried over from an earlier sentence ("he said") also speaks there: changing it would change that too.
