@@ -29,11 +29,13 @@ export function buildHome(corpus: Corpus, analysis: CorpusAnalysis, topics: read
       origin: meta.origin,
     })),
     topics: topics.map(({ id, title, description }) => ({ id, title, description })),
-    // The figures most sources state come first: they are the ones a reporter can lean on.
-    facts: factSummaries(analysis.facts, sourceOf)
-      .map((fact, order) => ({ fact, order }))
-      .sort((a, b) => b.fact.passageIds.length - a.fact.passageIds.length || a.order - b.order)
-      .map(({ fact }) => fact)
+    // The figures most sources state come first: they are the ones a reporter can lean on. A small count
+    // spelled out ("two sides") is the story's frame rather than one of its figures, so it comes after them.
+    facts: analysis.facts
+      .filter((fact) => fact.kind !== 'date')
+      .map((fact, order) => ({ summary: factSummary(fact, sourceOf), order, frame: isSmallCount(fact) }))
+      .sort((a, b) => Number(a.frame) - Number(b.frame) || b.summary.passageIds.length - a.summary.passageIds.length || a.order - b.order)
+      .map(({ summary }) => summary)
       .slice(0, MAX_FACTS),
     people: personSummaries(analysis.entities).slice(0, MAX_PEOPLE),
     // A statement from each speaker in turn, those quoting their own words first, then those listing demands,
@@ -85,21 +87,24 @@ export function buildTopicView(corpus: Corpus, page: TopicPage, card: (passageId
     description: page.topic.description,
     freeText: page.freeText,
     cards: page.passages.flatMap((passage) => card(passage.passageId, passage.citation.quote) ?? []),
-    facts: factSummaries(page.facts, sourceOf),
+    facts: page.facts.filter((fact) => fact.kind !== 'date').map((fact) => factSummary(fact, sourceOf)),
     people: personSummaries(page.entities),
     stances: page.stances.map((stance) => stanceSummary(stance, sourceOf, page.entities)),
   };
 }
 
-function factSummaries(facts: readonly Fact[], sourceOf: (citation: Citation) => string): FactSummary[] {
-  return facts
-    .filter((fact) => fact.kind !== 'date')
-    .map((fact) => ({
-      label: fact.measures,
-      value: fact.asWritten[0] ?? String(fact.value),
-      passageIds: unique(fact.citations.map((citation) => citation.passageId)),
-      sources: unique(fact.citations.map(sourceOf)),
-    }));
+function factSummary(fact: Fact, sourceOf: (citation: Citation) => string): FactSummary {
+  return {
+    label: fact.measures,
+    value: fact.asWritten[0] ?? String(fact.value),
+    passageIds: unique(fact.citations.map((citation) => citation.passageId)),
+    sources: unique(fact.citations.map(sourceOf)),
+  };
+}
+
+/** A count under ten that every source spells out in words ("two sides", "four regions"), as news style writes small numbers. */
+function isSmallCount(fact: Fact): boolean {
+  return fact.kind === 'count' && fact.value !== null && fact.value < 10 && fact.asWritten.every((written) => !/\d/.test(written));
 }
 
 function personSummaries(entities: readonly Entity[]): PersonSummary[] {

@@ -159,6 +159,7 @@ describe('the writing loop', () => {
         assert.ok(!shown.replace(/"(?:passageIds|passageId|docId)":(?:\[[^\]]*\]|"[^"]*")/g, '').includes(document.meta.id), `${document.meta.id} shows in the home`);
       }
       assert.ok(home.differences.every((difference) => !/agree/.test(difference.note)), 'no “the dates agree”');
+      assert.ok(home.facts.slice(0, 3).every((fact) => /\d/.test(fact.value)), `the first key facts are figures, not the story’s frame: ${home.facts.slice(0, 3).map((fact) => `${fact.value} ${fact.label}`).join('; ')}`);
     });
   });
 
