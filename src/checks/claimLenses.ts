@@ -103,7 +103,7 @@ function differenceLens(range: vscode.Range, finding: DraftFinding, document: vs
   const source = cut(finding.correction?.cite?.source ?? finding.sources[0]?.source ?? 'the sources');
   const fix = finding.correction;
   let title: string;
-  if (finding.kind === 'figure') title = fix ? `${source} gives ${fix.to}, not ${fix.from} · replace` : `${source} gives another figure · open`;
+  if (finding.kind !== 'quote') title = fix ? `${source} gives ${fix.to}, not ${fix.from} · replace` : `${source} gives another ${finding.kind} · open`;
   else if (finding.status === 'misattributed') title = fix ? `${source} quotes ${fix.to}, not ${fix.from} · attribute` : `${source} gives these words to someone else · open`;
   else title = `not word for word in ${source} · open`;
   const command = fixCommand(finding, document, title) ?? {

@@ -51,6 +51,13 @@ describe('the writing loop', function () {
       assert.match(titles[0], /7\.5%/);
     });
 
+    it('and a date the sources give otherwise get the same lens: what the source gives, and a click to replace', async () => {
+      const editor = await openDraft('Russia annexed Crimea in 2015.\n', 'markdown', 5);
+      const titles = await lensTitles(editor.document);
+      assert.equal(titles.length, 1, titles.join(' | '));
+      assert.match(titles[0], /gives 2014, not 2015 · replace/);
+    });
+
     it('gets a hover that offers the source’s figure, not a citation of the source for the wrong one', async () => {
       const editor = await openDraft(WRONG_FIGURE, 'markdown');
       await vscode.commands.executeCommand('briefing.checkDraft');

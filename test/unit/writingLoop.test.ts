@@ -89,6 +89,13 @@ describe('the writing loop', () => {
       assert.equal(bundle.corpus.passage(finding!.correction!.cite!.passageId)?.kind, 'paragraph', 'prose is cited before a table row');
     });
 
+    it('a contradicted date comes with the source’s date to cite', () => {
+      const [finding] = checkDraft('Russia annexed Crimea in 2015.', bundle.corpus, analysis);
+      assert.deepEqual([finding?.kind, finding?.status], ['date', 'contradicted']);
+      assert.deepEqual(finding?.correction && { from: finding.correction.from, to: finding.correction.to }, { from: '2015', to: '2014' });
+      assert.ok(finding?.correction?.cite, 'and cites it');
+    });
+
     it('a misattributed quote comes with the speaker the sources give', () => {
       const [finding] = checkDraft('Putin called the negotiations “very difficult”.', bundle.corpus, analysis);
       assert.equal(finding?.status, 'misattributed');
