@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildBriefing } from './core/brief/briefing';
@@ -8,8 +8,11 @@ import { buildBundle, hashSources, serializeBundle, type LoadedBundle } from './
 import { formatCitation, parseCitationStyle, CITATION_STYLES } from './core/cite/styles';
 import { markSnippet } from './core/search/snippet';
 import type { SearchHit } from './core/search/searchIndex';
-import { loadBundledCorpus, readManifestSources } from './node/bundledSources';
+import { takeLimitNotes } from './core/limits';
+import { terminalSafe } from './core/text/singleLine';
+import { loadBundledCorpus, readManifestFolder } from './node/bundledSources';
 import { LibraryEngine } from './node/libraryEngine';
+import { describeFileKind } from './node/userFiles';
 
 const USAGE = `Usage: briefing <command> [options]
 
@@ -27,7 +30,10 @@ Options:
   --corpus DIR   use the documents of DIR instead of the bundled ones: a folder with a
                  sources.json manifest, or any folder of .md, .txt and .html files
   --max-kb N     skip files larger than N KB (default 2048)
-  --help         show this help`;
+  --follow-links follow links that lead outside the corpus folder (skipped by default)
+  --help         show this help
+
+Plain output has control characters (escape sequences, BEL) removed; --json output is exact.`;
 
 /** A problem the user can fix; printed as one line, never as a stack trace. */
 class UsageError extends Error {}
@@ -49,6 +55,7 @@ async function main(argv: string[]): Promise<void> {
       out: { type: 'string' },
       quiet: { type: 'boolean' },
       'max-kb': { type: 'string' },
+      'follow-links': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -59,7 +66,9 @@ async function main(argv: string[]): Promise<void> {
   }
   const maxKb = values['max-kb'] === undefined ? 2048 : Number(values['max-kb']);
   if (!Number.isFinite(maxKb) || maxKb <= 0) throw new UsageError(`--max-kb must be a positive number, not "${values['max-kb']}"`);
-  const load = (): Promise<LoadedBundle> => (values.corpus ? loadFolder(path.resolve(values.corpus), maxKb * 1024) : Promise.resolve(loadBundledCorpus(extensionRoot, warn)));
+  const followLinksOutside = values['follow-links'] ?? false;
+  const load = (): Promise<LoadedBundle> =>
+    values.corpus ? loadFolder(checkedCorpus(values.corpus), maxKb * 1024, followLinksOutside) : Promise.resolve(loadBundledCorpus(extensionRoot, warn));
 
   switch (command) {
     case 'search': {
@@ -69,8 +78,8 @@ async function main(argv: string[]): Promise<void> {
       if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError(`--limit must be a whole number from 1 to 1000, not "${values.limit}"`);
       const hits = (await load()).index.search(query, { limit });
       if (values.json) return printJson(hits.map(hitToJson));
-      if (hits.length === 0) return void process.stdout.write(`No passages match "${query}".\n`);
-      hits.forEach((hit, rank) => process.stdout.write(formatHit(hit, rank + 1) + '\n'));
+      if (hits.length === 0) return print(`No passages match "${query}".\n`);
+      hits.forEach((hit, rank) => print(formatHit(hit, rank + 1) + '\n'));
       return;
     }
     case 'suggest': {
@@ -78,7 +87,7 @@ async function main(argv: string[]): Promise<void> {
       if (!text.trim()) throw new UsageError('suggest needs the text typed so far');
       const suggestions = (await load()).index.suggest(text);
       if (values.json) return printJson(suggestions);
-      for (const suggestion of suggestions) process.stdout.write(suggestion.text + '\n');
+      for (const suggestion of suggestions) print(suggestion.text + '\n');
       return;
     }
     case 'cite': {
@@ -86,7 +95,7 @@ async function main(argv: string[]): Promise<void> {
       const style = parseCitationStyle(values.style ?? 'inline');
       if (!style) throw new UsageError(`unknown style "${values.style}"; use one of ${CITATION_STYLES.join(', ')}, markdown`);
       const parts = formatCitation(passage, meta, style);
-      process.stdout.write(style === 'footnote' ? `[^1]\n\n[^1]: ${parts.entry}\n` : style === 'apa' || style === 'chicago' ? `${parts.inText}\n\n${parts.entry}\n` : `${parts.inText}\n`);
+      print(style === 'footnote' ? `[^1]\n\n[^1]: ${parts.entry}\n` : style === 'apa' || style === 'chicago' ? `${parts.inText}\n\n${parts.entry}\n` : `${parts.inText}\n`);
       return;
     }
     case 'show': {
@@ -99,7 +108,7 @@ async function main(argv: string[]): Promise<void> {
         '',
         `${passage.id} · ${passage.kind} · ${meta.file}, characters ${passage.span.start}–${passage.span.end}`,
       ];
-      process.stdout.write(lines.join('\n') + '\n');
+      print(lines.join('\n') + '\n');
       return;
     }
     case 'brief': {
@@ -107,7 +116,7 @@ async function main(argv: string[]): Promise<void> {
       const topic = args.join(' ').trim() || undefined;
       const briefing = buildBriefing(corpus, index, topic);
       if (values.json) return printJson(briefing);
-      process.stdout.write(briefingToMarkdown(briefing));
+      print(briefingToMarkdown(briefing));
       return;
     }
     case 'docs': {
@@ -117,28 +126,30 @@ async function main(argv: string[]): Promise<void> {
       }
       for (const { meta, passages } of corpus.documents) {
         const by = [meta.author && `by ${meta.author}`, meta.outlet].filter(Boolean).join(', ');
-        process.stdout.write(`${meta.id}\n  ${meta.title}\n  ${meta.kind}${by ? ` · ${by}` : ''} · ${meta.date.label} · ${passages.length} passages\n`);
+        print(`${meta.id}\n  ${meta.title}\n  ${meta.kind}${by ? ` · ${by}` : ''} · ${meta.date.label} · ${passages.length} passages\n`);
       }
       return;
     }
     case 'index': {
       if (!args[0]) throw new UsageError('index needs a folder, e.g. briefing index data --out index.json');
       if (!values.out) throw new UsageError('index needs --out FILE');
-      const folder = path.resolve(args[0]);
+      checkOut(values.out);
+      const folder = checkedCorpus(args[0]);
       const started = performance.now();
       if (existsSync(path.join(folder, 'sources.json'))) {
-        const sources = readManifestSources(folder);
+        const { sources, skipped } = readManifestFolder(folder, maxKb * 1024);
+        for (const skip of skipped) warn(`skipped ${skip.path}: ${skip.detail ?? skip.reason}`);
         const bundle = buildBundle(sources);
         writeFileSync(values.out, JSON.stringify(serializeBundle(bundle, hashSources(sources))));
-        if (!values.quiet) process.stdout.write(`Indexed ${bundle.corpus.passageCount} passages from ${sources.length} documents in ${Math.round(performance.now() - started)} ms → ${values.out}\n`);
+        if (!values.quiet) print(`Indexed ${bundle.corpus.passageCount} passages from ${sources.length} documents in ${Math.round(performance.now() - started)} ms → ${values.out}\n`);
         return;
       }
       // A folder of the user's own files: the same engine (and cache format) the extension uses.
-      const engine = new LibraryEngine({ extensionPath: extensionRoot, roots: [folder], includeBundled: false, maxFileBytes: maxKb * 1024, cachePath: path.resolve(values.out) });
+      const engine = new LibraryEngine({ extensionPath: extensionRoot, roots: [folder], includeBundled: false, maxFileBytes: maxKb * 1024, cachePath: path.resolve(values.out), followLinksOutside });
       const report = await engine.load();
-      for (const skip of report.skipped) warn(`skipped ${skip.path}: ${skip.detail ?? skip.reason}`);
+      reportLoad(report);
       if (!engine.saved) throw new Error(report.notes.find((note) => note.startsWith('Could not save')) ?? `could not write ${values.out}`);
-      if (!values.quiet) process.stdout.write(`Indexed ${report.passages} passages from ${report.userFiles} files in ${Math.round(performance.now() - started)} ms → ${values.out}\n`);
+      if (!values.quiet) print(`Indexed ${report.passages} passages from ${report.userFiles} files in ${Math.round(performance.now() - started)} ms → ${values.out}\n`);
       return;
     }
     default:
@@ -147,13 +158,47 @@ async function main(argv: string[]): Promise<void> {
 }
 
 /** A folder with a manifest is read like the bundled corpus; any other folder as the user's own files. */
-async function loadFolder(folder: string, maxFileBytes: number): Promise<LoadedBundle> {
-  if (existsSync(path.join(folder, 'sources.json'))) return buildBundle(readManifestSources(folder));
-  if (!existsSync(folder)) throw new UsageError(`cannot read ${folder} (ENOENT)`);
-  const engine = new LibraryEngine({ extensionPath: extensionRoot, roots: [folder], includeBundled: false, maxFileBytes });
-  const report = await engine.load();
-  for (const skip of report.skipped) warn(`skipped ${skip.path}: ${skip.detail ?? skip.reason}`);
+async function loadFolder(folder: string, maxFileBytes: number, followLinksOutside: boolean): Promise<LoadedBundle> {
+  if (existsSync(path.join(folder, 'sources.json'))) {
+    const { sources, skipped } = readManifestFolder(folder, maxFileBytes);
+    for (const skip of skipped) warn(`skipped ${skip.path}: ${skip.detail ?? skip.reason}`);
+    return buildBundle(sources);
+  }
+  const engine = new LibraryEngine({ extensionPath: extensionRoot, roots: [folder], includeBundled: false, maxFileBytes, followLinksOutside });
+  reportLoad(await engine.load());
   return { corpus: engine.index.corpus, index: engine.index.index };
+}
+
+/** Every file skipped, with its reason, and every limit reached, on stderr. */
+function reportLoad(report: { skipped: ReadonlyArray<{ path: string; reason: string; detail?: string }>; problems: readonly string[]; notes: readonly string[] }): void {
+  for (const skip of report.skipped) warn(`skipped ${skip.path}: ${skip.detail ?? skip.reason}`);
+  for (const problem of report.problems) warn(problem);
+  for (const note of report.notes) warn(note);
+}
+
+/** The corpus folder (or file), which must exist and be a folder or a regular file: a FIFO would block, a device never end. */
+function checkedCorpus(given: string): string {
+  const folder = path.resolve(given);
+  let info;
+  try {
+    info = statSync(folder);
+  } catch (error) {
+    throw new UsageError(`cannot read ${folder} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  if (!info.isDirectory() && !info.isFile()) throw new UsageError(`${folder} is ${describeFileKind(info)}, not a folder of sources`);
+  return folder;
+}
+
+/** `--out` must be a regular file (replaced) or a new path: never a FIFO, a device or a folder. */
+function checkOut(out: string): void {
+  let info;
+  try {
+    info = statSync(out);
+  } catch {
+    return; // a new file
+  }
+  if (info.isDirectory()) throw new UsageError(`Could not save the index to ${path.resolve(out)}: it is a folder, not a file`);
+  if (!info.isFile()) throw new UsageError(`Could not save the index to ${path.resolve(out)}: it is ${describeFileKind(info)}, not a regular file`);
 }
 
 function findPassage(bundle: LoadedBundle, id: string | undefined): NonNullable<ReturnType<typeof lookup>> {
@@ -185,9 +230,13 @@ function hitToJson(hit: SearchHit): Record<string, unknown> {
   };
 }
 
+/** Where a matched word starts and ends in plain output: private-use characters that `print` turns into colour (or **) after removing the sources' own escape sequences. */
+const MARK_OPEN = '\uE000';
+const MARK_CLOSE = '\uE001';
+
 function formatHit(hit: SearchHit, rank: number): string {
-  const open = color ? '\x1b[1;33m' : '**';
-  const close = color ? '\x1b[0m' : '**';
+  const open = MARK_OPEN;
+  const close = MARK_CLOSE;
   const source = [hit.meta.outlet ?? hit.meta.author, `“${hit.meta.title}”`].filter(Boolean).join(', ');
   return [
     `${rank}. ${source}${hit.passage.heading ? ` › ${hit.passage.heading}` : ''}`,
@@ -197,15 +246,31 @@ function formatHit(hit: SearchHit, rank: number): string {
   ].join('\n');
 }
 
+/** Plain output: what sources say is untrusted, so escape sequences and control characters never reach the terminal. */
+function print(text: string): void {
+  const open = color ? '\x1b[1;33m' : '**';
+  const close = color ? '\x1b[0m' : '**';
+  process.stdout.write(terminalSafe(text).replaceAll(MARK_OPEN, open).replaceAll(MARK_CLOSE, close));
+}
+
+/** JSON output, exact: controls are \u escapes in JSON already; C1 controls and line separators are escaped too, so no terminal acts on them. */
 function printJson(value: unknown): void {
-  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+  process.stdout.write(JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n');
 }
 
 function warn(message: string): void {
-  process.stderr.write(`briefing: ${message}\n`);
+  process.stderr.write(`briefing: ${terminalSafe(message)}\n`);
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
+// `briefing docs | head -1`: the reader went away; stop quietly, as other command-line tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+main(process.argv.slice(2)).then(() => {
+  for (const note of takeLimitNotes()) warn(note);
+}).catch((error: unknown) => {
   const known = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
   warn(known ? (error as Error).message : `error: ${(error as Error).message}`);
   process.exitCode = known ? 2 : 1;

@@ -11,7 +11,7 @@ import type { Topic } from '../core/brief/types';
 import { SourceIndex } from '../core/sourceIndex';
 import { contentHash } from '../core/text/hash';
 import { readManifestSources } from './bundledSources';
-import { collectSourceFiles, looksUnchanged, readSourceFile } from './userFiles';
+import { collectSourceFiles, looksUnchanged, readSourceFile, sourceArea, type SourceArea } from './userFiles';
 
 /** Where the sources are and how to treat them. */
 export interface EngineOptions {
@@ -27,6 +27,8 @@ export interface EngineOptions {
   readonly topicsPath?: string;
   /** The extension's version: a saved index from another version is rebuilt (its parser may differ). */
   readonly version?: string;
+  /** briefing.sources.followLinksOutside: links in the source folders may lead outside them. */
+  readonly followLinksOutside?: boolean;
 }
 
 /** How loading went, for the status bar and the output channel. */
@@ -70,6 +72,8 @@ export class LibraryEngine {
   private cancelRequested = false;
   private analysis: CorpusAnalysis | undefined;
   private topicList: { topics: readonly Topic[]; problem?: string } | undefined;
+  /** Where files may be read from: the source folders (links resolved), set by load. */
+  private area: SourceArea | undefined;
 
   constructor(private readonly options: EngineOptions) {}
 
@@ -116,10 +120,14 @@ export class LibraryEngine {
     if (this.options.cachePath) {
       const cached = await readFile(this.options.cachePath, 'utf8').catch(() => undefined);
       if (cached !== undefined) {
-        const restored = SourceIndex.fromCache(cached, cacheKey);
+        const restored = SourceIndex.fromCache(cached, cacheKey, new Set(this.bundledRaw.keys()));
         if ('sourceIndex' in restored) {
           sourceIndex = restored.sourceIndex;
           fromCache = true;
+          if (restored.pruned.length > 0) {
+            const listed = restored.pruned.slice(0, 5).join('; ');
+            notes.push(`Pruned from the saved index: ${listed}${restored.pruned.length > 5 ? `; and ${restored.pruned.length - 5} more` : ''}.`);
+          }
         } else {
           notes.push(`Discarded the saved index and rebuilt it: ${restored.problem}.`);
         }
@@ -133,7 +141,8 @@ export class LibraryEngine {
     }
     this.sourceIndex = sourceIndex;
 
-    const { files, skipped } = await collectSourceFiles(this.options.roots);
+    this.area = await sourceArea(this.options.roots, this.options.followLinksOutside ?? false);
+    const { files, skipped } = await collectSourceFiles(this.options.roots, this.area);
     const problems: string[] = [];
     const wanted = new Set(files);
     let changed = 0;
@@ -149,7 +158,7 @@ export class LibraryEngine {
         if (++done % PROGRESS_EVERY === 0 || done === files.length) onProgress(done, files.length);
         continue;
       }
-      const read = await readSourceFile(file, this.options.maxFileBytes);
+      const read = await readSourceFile(file, this.options.maxFileBytes, this.area);
       if ('skipped' in read) {
         skipped.push(read.skipped);
         if (sourceIndex.removeFile(file)) changed++;
@@ -201,12 +210,13 @@ export class LibraryEngine {
         removedFiles++;
       }
     }
-    const { files, skipped } = await collectSourceFiles(changed.filter((file) => !deleted.includes(file)));
+    const deletedSet = new Set(deleted);
+    const { files, skipped } = await collectSourceFiles(changed.filter((file) => !deletedSet.has(file)), this.area);
     const problems: string[] = [];
     const renamedPassages: Array<readonly [string, string]> = [];
     let updated = 0;
     for (const file of files) {
-      const read = await readSourceFile(file, this.options.maxFileBytes);
+      const read = await readSourceFile(file, this.options.maxFileBytes, this.area);
       if ('skipped' in read) {
         skipped.push(read.skipped);
         index.removeFile(file);
@@ -231,17 +241,21 @@ export class LibraryEngine {
     return { updated, removed: removedFiles, skipped, problems, renamedPassages, notes };
   }
 
-  /** The text of a document as its file has it. */
+  /**
+   * The text of a document as its file has it. Only a file the index holds
+   * a record of is read, only inside the source folders, and only as any
+   * source file is read (regular, within the size limit, decoded the same
+   * way, so offsets match the passages).
+   */
   async rawText(docId: string): Promise<string | undefined> {
     const bundled = this.bundledRaw.get(docId);
     if (bundled !== undefined) return bundled;
     const meta = this.index.corpus.meta(docId);
     if (!meta || meta.origin !== 'user') return undefined;
-    // Passages count from after a byte order mark (decodeText drops it), so the text must too.
-    return readFile(meta.file, 'utf8').then(
-      (text) => text.replace(/^\uFEFF/, ''),
-      () => undefined,
-    );
+    const record = this.index.fileRecords().get(meta.file);
+    if (!record || record.docId !== docId || !this.area) return undefined;
+    const read = await readSourceFile(meta.file, this.options.maxFileBytes, this.area);
+    return 'file' in read ? read.file.text : undefined;
   }
 
   private async readBundledSources(): Promise<RawSource[]> {

@@ -55,7 +55,7 @@ export function parseUserFile(file: UserFile): { document: SourceDocument; probl
     ...(frontMatter.outlet ? { outlet: frontMatter.outlet } : {}),
     ...(frontMatter.author ? { author: frontMatter.author } : {}),
     ...(frontMatter.url ? { url: frontMatter.url } : {}),
-  });
+  }, problems);
   const mapSpan = (span: Span): Span => ({ start: toFileOffset(span.start), end: toFileOffset(span.end) });
   const title = parsed.meta.title === id ? fileName.replace(/\.[^.]+$/, '') : parsed.meta.title;
   return {
