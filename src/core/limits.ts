@@ -16,6 +16,8 @@ export const LIMITS = {
   droppedLinesPerFile: 2_000,
   /** Section headings kept per file. */
   sectionsPerFile: 2_000,
+  /** Characters of one document whose sentences are tagged for names (compromise reads 15–30 KB a second). */
+  nlpCharsPerDocument: 20_000,
   /** Figures read per document for the briefing's facts. */
   statementsPerDocument: 2_000,
   /** Figures of a draft checked against the sources. */

@@ -1,4 +1,5 @@
 import nlp from 'compromise';
+import { LIMITS, noteLimit } from '../limits';
 import type { Passage, Span } from '../model';
 import { cite, slugOf, type BriefContext } from './context';
 import { CURATED_ENTITIES, NOT_NAMES, ROLE_MODIFIERS, ROLE_NOUNS, type CuratedEntity } from './entityAliases';
@@ -142,6 +143,8 @@ export function extractEntities(context: BriefContext): EntityExtraction {
   const known = table();
   const mentions: Mention[] = [];
   const discovered = new Map<string, { name: string; kind: EntityKind }>();
+  // Tagging is linear but slow (15–30 KB a second): each document gets a budget, so one huge file cannot stall the briefing.
+  const tagged = new Map<string, number>();
 
   for (const passage of context.passages) {
     const text = passage.text;
@@ -155,6 +158,12 @@ export function extractEntities(context: BriefContext): EntityExtraction {
     }
     for (const sentence of context.sentences(passage)) {
       if (!hasUnexplainedNames(text, sentence, covered)) continue;
+      const budget = tagged.get(passage.docId) ?? 0;
+      if (budget >= LIMITS.nlpCharsPerDocument) {
+        noteLimit('nlp-chars', `Names were looked for in the first ${LIMITS.nlpCharsPerDocument.toLocaleString('en-US')} characters of each document; beyond that only known names are found.`);
+        continue;
+      }
+      tagged.set(passage.docId, budget + sentence.end - sentence.start);
       const sentenceText = text.slice(sentence.start, sentence.end);
       for (const name of nlpNames(sentenceText)) {
         const cleaned = cleanName(name.text, sentence.start + name.start);

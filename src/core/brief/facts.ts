@@ -1,5 +1,7 @@
+import { LIMITS, noteLimit } from '../limits';
 import type { Passage, Span } from '../model';
 import { readNumberWords } from '../search/aliases';
+import { SpanSet } from '../text/spanSet';
 import { toTerm } from '../text/terms';
 import { cite, slugOf, type BriefContext } from './context';
 import type { Fact, FactCitation, FactKind } from './types';
@@ -57,25 +59,33 @@ export function extractFacts(context: BriefContext): Fact[] {
   for (const document of context.corpus.documents) {
     for (const fact of document.tableFacts) tableRows.set(fact.passageId, { metric: fact.metric, value: fact.value });
   }
+  const perDocument = new Map<string, number>();
   for (const passage of context.passages) {
+    const count = perDocument.get(passage.docId) ?? 0;
+    if (count >= LIMITS.statementsPerDocument) {
+      noteLimit('statements', `Figures were read from the first ${LIMITS.statementsPerDocument.toLocaleString('en-US')} statements of each document for the briefing.`);
+      continue;
+    }
     const row = tableRows.get(passage.id);
-    statements.push(...statementsOf(context, passage, row));
+    const found = statementsOf(context, passage, row);
+    perDocument.set(passage.docId, count + found.length);
+    for (const statement of found) statements.push(statement);
   }
   return merge(context, statements);
 }
 
 function statementsOf(context: BriefContext, passage: Passage, row: { metric: string; value: string } | undefined): Statement[] {
   const text = passage.text;
-  const taken: Span[] = [];
+  const taken = new SpanSet();
   const found: Statement[] = [];
-  const isFree = (span: Span): boolean => !taken.some((other) => other.start < span.end && span.start < other.end);
+  const isFree = (span: Span): boolean => taken.isFree(span);
   // In a table row only the value cell holds figures; the metric names what they measure.
   const valueStart = row ? text.lastIndexOf(row.value) : 0;
   let previousMeasure: string | undefined;
 
   const add = (kind: FactKind, value: number, unit: string, valueSpan: Span, measureHint?: string): void => {
     if (!isFree(valueSpan) || valueSpan.start < valueStart || !Number.isFinite(value)) return;
-    taken.push(valueSpan);
+    taken.add(valueSpan);
     const sentence = row ? { start: 0, end: text.length } : context.sentenceAt(passage, valueSpan.start);
     const qualifiers: string[] = [];
     const before = QUALIFIER_BEFORE.exec(text.slice(Math.max(sentence.start, valueSpan.start - 20), valueSpan.start));
@@ -194,17 +204,24 @@ function durationMeasure(text: string, span: Span): string | undefined {
 }
 
 function merge(context: BriefContext, statements: readonly Statement[]): Fact[] {
+  // A statement joins the first group of the same figure sharing a context word with any of its members:
+  // groups are found through their words, not by scanning every group (1% × 25k once took 39 s).
   const groups: Statement[][] = [];
+  const byFigure = new Map<string, Map<string, number>>();
   for (const statement of statements) {
-    const group = groups.find(
-      (candidate) =>
-        candidate[0].kind === statement.kind &&
-        candidate[0].unit === statement.unit &&
-        candidate[0].value === statement.value &&
-        candidate.some((other) => [...statement.context].some((word) => other.context.has(word))),
-    );
-    if (group) group.push(statement);
-    else groups.push([statement]);
+    const key = `${statement.kind}|${statement.unit}|${statement.value}`;
+    let words = byFigure.get(key);
+    if (!words) byFigure.set(key, (words = new Map()));
+    let first = -1;
+    for (const word of statement.context) {
+      const group = words.get(word);
+      if (group !== undefined && (first === -1 || group < first)) first = group;
+    }
+    if (first === -1) {
+      first = groups.length;
+      groups.push([statement]);
+    } else groups[first].push(statement);
+    for (const word of statement.context) if ((words.get(word) ?? Number.MAX_SAFE_INTEGER) > first) words.set(word, first);
   }
   const facts = groups.map((group): Fact => {
     const citations = [...group]
