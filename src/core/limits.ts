@@ -22,6 +22,8 @@ export const LIMITS = {
   statementsPerDocument: 2_000,
   /** Figures of a draft checked against the sources. */
   figuresPerDraft: 5_000,
+  /** Sentences of the paragraph at the cursor whose support is shown. */
+  claimSentences: 40,
   /** Quotations of a draft checked against the sources. */
   quotesPerDraft: 2_000,
 } as const;

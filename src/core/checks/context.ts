@@ -36,13 +36,30 @@ export function keyOf(word: string): string | null {
   return unified.slice(0, 5);
 }
 
+/**
+ * The tokens of a text, remembered for the text last asked about: a draft's
+ * figures ask about their sentence several times each, and tokenizing it
+ * again for each figure made a sentence of 10,000 figures quadratic (issue #17).
+ */
+interface KeyedToken {
+  readonly span: Span;
+  readonly key: string | null;
+}
+const recentTokens = new Map<string, readonly KeyedToken[]>();
+function tokensOf(text: string): readonly KeyedToken[] {
+  let tokens = recentTokens.get(text);
+  if (!tokens) {
+    if (recentTokens.size >= 8) recentTokens.clear();
+    tokens = tokenize(text).map((token) => ({ span: token.span, key: keyOf(token.word) }));
+    recentTokens.set(text, tokens);
+  }
+  return tokens;
+}
+
 /** Keys of the words of a text. */
 export function keysOf(text: string): Set<string> {
   const keys = new Set<string>();
-  for (const token of tokenize(text)) {
-    const key = keyOf(token.word);
-    if (key) keys.add(key);
-  }
+  for (const { key } of tokensOf(text)) if (key) keys.add(key);
   return keys;
 }
 
@@ -53,19 +70,31 @@ export function measureKeysOf(measures: string): Set<string> {
 
 /** Keys of the distinctive words within `radius` words of a span of a text. */
 export function windowKeys(text: string, span: Span, radius = 10, withGeneric = false): Set<string> {
-  const tokens = tokenize(text);
-  const first = tokens.findIndex((token) => token.span.end > span.start);
-  const lastInside = tokens.findIndex((token) => token.span.start >= span.end);
+  const tokens = tokensOf(text);
+  const first = firstIndex(tokens, (token) => token.span.end > span.start);
+  const lastInside = firstIndex(tokens, (token) => token.span.start >= span.end);
   const from = Math.max(0, (first === -1 ? tokens.length : first) - radius);
   const to = Math.min(tokens.length, (lastInside === -1 ? tokens.length : lastInside) + radius);
   const keys = new Set<string>();
   for (let i = from; i < to; i++) {
     const token = tokens[i];
     if (token.span.start >= span.start && token.span.end <= span.end) continue;
-    const key = keyOf(token.word);
+    const key = token.key;
     if (key && (withGeneric || !GENERIC.has(key))) keys.add(key);
   }
   return keys;
+}
+
+/** The first index where `test` holds, for a test that holds from some index on (binary search), or -1. */
+function firstIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (test(items[mid])) high = mid;
+    else low = mid + 1;
+  }
+  return low < items.length ? low : -1;
 }
 
 export function isGeneric(key: string): boolean {

@@ -5,6 +5,8 @@ import type { Span } from '../model';
 import { isGeneric, keysOf, measureKeysOf, overlap, windowKeys } from './context';
 import { draftProse } from './draftText';
 import { findFigures, type Figure, type FigureDate, type FigureUnit } from './numbers';
+import { LIMITS, noteLimit } from '../limits';
+import { spanIndexAt } from '../text/sentences';
 
 /** What the sources say about a figure of the draft. */
 export interface FigureFinding {
@@ -62,9 +64,13 @@ export function checkFigures(draft: string, analysis: CorpusAnalysis, corpus?: C
   const facts = prepare(analysis);
   const prose = draftProse(draft);
   const findings: FigureFinding[] = [];
-  for (const figure of findFigures(prose.text)) {
-    const sentence = prose.sentences.find((span) => figure.span.start >= span.start && figure.span.end <= span.end);
-    if (!sentence) continue;
+  const figures = findFigures(prose.text, LIMITS.figuresPerDraft + 1);
+  if (figures.length > LIMITS.figuresPerDraft) {
+    noteLimit('figures-per-draft', `Only the first ${LIMITS.figuresPerDraft.toLocaleString('en-US')} figures of a draft are checked against the sources.`);
+  }
+  for (const figure of figures.slice(0, LIMITS.figuresPerDraft)) {
+    const sentence = prose.sentences[spanIndexAt(prose.sentences, figure.span.start)];
+    if (!sentence || figure.span.end > sentence.end) continue;
     const finding = checkFigure(prose.text, sentence, figure, facts, corpus);
     if (finding) findings.push(finding);
   }

@@ -99,8 +99,8 @@ const NOT_A_COUNT = /^(?:of|and|or|to|the|a|an|per|percent|am|pm|a\.m|p\.m|times
 const NUMBER = /\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?/y;
 const WORD = /[\p{L}]+(?:['’][\p{L}]+)?/uy;
 
-/** Every figure in `text`, in order, with offsets into it. */
-export function findFigures(text: string): Figure[] {
+/** Every figure in `text` (the dates, and at most `limit` other figures), in order, with offsets into it. */
+export function findFigures(text: string, limit = Number.POSITIVE_INFINITY): Figure[] {
   const figures: Figure[] = [];
   const taken = new SpanSet();
   const isFree = (start: number, end: number): boolean => taken.isFree({ start, end });
@@ -120,7 +120,7 @@ export function findFigures(text: string): Figure[] {
   // Dates first, in order, so the set of taken spans grows by appending.
   for (const date of datesIn(text).sort((a, b) => a.valueSpan.start - b.valueSpan.start)) push(date);
   let at = 0;
-  while (at < text.length) {
+  while (at < text.length && figures.length < limit) {
     const next = nextNumberStart(text, at);
     if (next === -1) break;
     const figure = figureAt(text, next);

@@ -1,5 +1,6 @@
 import type { Span } from '../model';
 import { draftProse, type DraftProse } from './draftText';
+import { spanIndexAt } from '../text/sentences';
 
 /** Words inside quotation marks in a draft, with who the draft says spoke them. */
 export interface DraftQuote {
@@ -93,14 +94,15 @@ export function findQuotes(draft: string, prose: DraftProse = draftProse(draft))
   const quotes: DraftQuote[] = [];
   let previous: { attributedTo: string; attributionSpan: Span; sentence: Span; end: number } | undefined;
   for (const quote of found) {
-    const sentence = prose.sentences.find((span) => quote.span.start >= span.start && quote.span.start < span.end) ?? quote.span;
+    const sentenceIndex = spanIndexAt(prose.sentences, quote.span.start);
+    const sentence = prose.sentences[sentenceIndex] ?? quote.span;
     const outside = blankQuotes(text, sentence, quote.span.end, found);
     const own = attributionIn(outside, quote.span.start - sentence.start, quote.span.end - sentence.start);
     let attribution: { attributedTo: string; attributionSpan: Span; carried: boolean } | undefined;
     if (own) {
       attribution = { attributedTo: own.name, attributionSpan: { start: sentence.start + own.span.start, end: sentence.start + own.span.end }, carried: false };
     } else {
-      const index = prose.sentences.indexOf(sentence);
+      const index = sentenceIndex;
       const earlier = prose.sentences.slice(Math.max(0, index - 2), Math.max(0, index)).reverse();
       const sameBlock = (span: Span): boolean => !text.slice(span.end, sentence.start).includes('\n');
       const followsQuote = previous && sameBlock(previous.sentence) && !text.slice(previous.end, quote.span.start).includes('\n') &&
