@@ -25,7 +25,7 @@ export const LIMITS = {
   /** Sentences of the paragraph at the cursor whose support is shown. */
   claimSentences: 40,
   /** Quotations of a draft checked against the sources. */
-  quotesPerDraft: 2_000,
+  quotesPerDraft: 500,
 } as const;
 
 const noted = new Map<string, string>();

@@ -34,7 +34,7 @@ export function citationAt(draft: string, offset: number, corpus: Corpus): Citat
 }
 
 function footnoteAt(draft: string, offset: number, corpus: Corpus): CitationTarget | undefined {
-  for (const match of draft.matchAll(/\[\^([^\]\s]+)\]/g)) {
+  for (const match of draft.matchAll(/\[\^([^\]\s[]+)\]/g)) {
     const span = { start: match.index, end: match.index + match[0].length };
     if (offset < span.start || offset > span.end) continue;
     const definition = findFootnoteDefinitions(draft).find((candidate) => candidate.label === match[1]);

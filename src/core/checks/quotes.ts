@@ -25,8 +25,8 @@ const QUOTE_PATTERNS: readonly [RegExp, DraftQuote['marks']][] = [
   [/``([^`'\n]{1,600})''/gu, 'latex'],
   [/(?<![\p{L}\d])"([^"\n]{1,600})"(?![\p{L}\d])/gu, 'straight-double'],
   // Single quotes only when they clearly open and close a quote: not apostrophes in "Russia’s" or "sides’".
-  [/(?<=^|[\s(\[—–-])‘((?:[^‘’\n]|’(?=\p{L}))+?)’(?![\p{L}])/gu, 'curly-single'],
-  [/(?<=^|[\s(\[—–-])'((?:[^'\n]|'(?=\p{L}))+?)'(?![\p{L}])/gu, 'straight-single'],
+  [/(?<=^|[\s(\[—–-])‘((?:[^‘’\n]|’(?=\p{L})){1,600}?)’(?![\p{L}])/gu, 'curly-single'],
+  [/(?<=^|[\s(\[—–-])'((?:[^'\n]|'(?=\p{L})){1,600}?)'(?![\p{L}])/gu, 'straight-single'],
 ];
 
 const NAME = String.raw`(?:(?:\p{Lu}[\p{L}’'-]*\.?)(?:\s+(?:\p{Lu}[\p{L}’'-]*|de|von|van|al|bin)){0,3})`;

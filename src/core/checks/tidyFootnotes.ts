@@ -26,7 +26,7 @@ interface Marker {
   readonly span: Span;
 }
 
-const MARKER = /\[\^([^\]\s]+)\](?!:)/g;
+const MARKER = /\[\^([^\]\s[]+)\](?!:)/g;
 const REFERENCES_HEADING = /^(#{1,6})[ \t]+(?:References|Sources|Bibliography|Works Cited)[ \t]*#*[ \t]*$/gim;
 
 /** Footnote markers in the text (not the labels of definitions), in order. */
