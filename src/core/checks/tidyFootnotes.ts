@@ -3,6 +3,7 @@ import { formatCitation } from '../cite/styles';
 import { normalizeEdits, type TextEdit } from '../cite/textEdit';
 import type { Corpus } from '../corpus';
 import type { Span } from '../model';
+import { replaceSpans } from '../text/spanSet';
 
 export interface TidySummary {
   /** Footnote labels given a new number. */
@@ -170,12 +171,15 @@ function referenceEdits(
   const sections: Span[] = [];
   for (const heading of draft.matchAll(REFERENCES_HEADING)) {
     const bodyStart = heading.index + heading[0].length;
+    // A references heading inside a section already found (a subsection) adds nothing.
+    if (sections.length > 0 && bodyStart <= sections[sections.length - 1].end) continue;
     const nextHeading = new RegExp(`^#{1,${heading[1].length}}[ \\t]`, 'm').exec(draft.slice(bodyStart));
     sections.push({ start: bodyStart, end: nextHeading ? bodyStart + nextHeading.index : draft.length });
   }
   if (sections.length === 0) return 0;
-  const outside = sections.reduceRight((text, section) => text.slice(0, section.start) + ' '.repeat(section.end - section.start) + text.slice(section.end), draft);
-  const withoutDefinitions = definitions.reduceRight((text, definition) => text.slice(0, definition.start) + text.slice(definition.end), outside);
+  // In one pass each (removing spans one by one is quadratic in their number).
+  const outside = replaceSpans(draft, sections, (section) => ' '.repeat(section.end - section.start));
+  const withoutDefinitions = replaceSpans(outside, definitions, () => '');
   const citedByFootnote = new Set(
     markers.flatMap((marker) => {
       const definition = byLabel.get(marker.label);

@@ -55,3 +55,20 @@ function overlapsAny(spans: readonly Span[], span: Span): boolean {
   }
   return candidate >= 0 && spans[candidate].end > span.start;
 }
+
+/**
+ * The text with each span (sorted, not overlapping) replaced by `fill(span)`,
+ * built in one pass: removing spans one by one, each copying the whole
+ * text, is quadratic in the number of spans.
+ */
+export function replaceSpans(text: string, spans: readonly Span[], fill: (span: Span) => string): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const span of spans) {
+    if (span.start < at) continue;
+    parts.push(text.slice(at, span.start), fill(span));
+    at = span.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
