@@ -1,6 +1,7 @@
 import type { Span } from '../model';
 import { draftProse, type DraftProse } from './draftText';
 import { spanIndexAt } from '../text/sentences';
+import { SpanSet } from '../text/spanSet';
 
 /** Words inside quotation marks in a draft, with who the draft says spoke them. */
 export interface DraftQuote {
@@ -80,12 +81,14 @@ function verbForms(base: string): string[] {
 export function findQuotes(draft: string, prose: DraftProse = draftProse(draft)): DraftQuote[] {
   const text = prose.text;
   const found: { span: Span; textSpan: Span; marks: DraftQuote['marks'] }[] = [];
+  const taken = new SpanSet();
   for (const [pattern, marks] of QUOTE_PATTERNS) {
     for (const match of text.matchAll(pattern)) {
       const span = { start: match.index, end: match.index + match[0].length };
-      if (found.some((other) => other.span.start < span.end && span.start < other.span.end)) continue;
+      if (!taken.isFree(span)) continue;
       const inner = match[0].indexOf(match[1]);
       if (match[1].trim().length === 0) continue;
+      taken.add(span);
       found.push({ span, textSpan: { start: span.start + inner, end: span.start + inner + match[1].length }, marks });
     }
   }
@@ -138,8 +141,17 @@ export function findQuotes(draft: string, prose: DraftProse = draftProse(draft))
 /** A sentence's text with every quote in it blanked, so quoted words never name a speaker. */
 function blankQuotes(text: string, sentence: Span, end: number, quotes: readonly { span: Span }[]): string {
   let outside = text.slice(sentence.start, Math.max(sentence.end, end));
-  for (const other of quotes) {
-    if (other.span.end <= sentence.start || other.span.start >= sentence.start + outside.length) continue;
+  // Quotes are sorted by start and at most a few hundred characters long: only those near the sentence can touch it.
+  let low = 0;
+  let high = quotes.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (quotes[mid].span.start < sentence.start - 1000) low = mid + 1;
+    else high = mid;
+  }
+  for (let i = low; i < quotes.length && quotes[i].span.start < sentence.start + outside.length; i++) {
+    const other = quotes[i];
+    if (other.span.end <= sentence.start) continue;
     const from = Math.max(0, other.span.start - sentence.start);
     const to = Math.min(outside.length, other.span.end - sentence.start);
     outside = outside.slice(0, from) + ' '.repeat(to - from) + outside.slice(to);
