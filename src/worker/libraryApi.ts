@@ -67,4 +67,6 @@ export interface WorkerRequest {
 export type WorkerReply =
   | { readonly id: number; readonly result: unknown }
   | { readonly id: number; readonly error: string }
-  | { readonly event: 'progress'; readonly done: number; readonly total: number };
+  | { readonly event: 'progress'; readonly done: number; readonly total: number }
+  /** Limits an analysis reached (src/core/limits.ts), for the output channel. */
+  | { readonly event: 'notes'; readonly notes: readonly string[] };
