@@ -117,6 +117,8 @@ export class LibraryEngine {
 
     let sourceIndex: SourceIndex | undefined;
     let fromCache = false;
+    /** Something untrusted was dropped from the saved index: it is saved again without it. */
+    let pruned = false;
     if (this.options.cachePath) {
       const cached = await readFile(this.options.cachePath, 'utf8').catch(() => undefined);
       if (cached !== undefined) {
@@ -125,6 +127,7 @@ export class LibraryEngine {
           sourceIndex = restored.sourceIndex;
           fromCache = true;
           if (restored.pruned.length > 0) {
+            pruned = true;
             const listed = restored.pruned.slice(0, 5).join('; ');
             notes.push(`Pruned from the saved index: ${listed}${restored.pruned.length > 5 ? `; and ${restored.pruned.length - 5} more` : ''}.`);
           }
@@ -173,7 +176,7 @@ export class LibraryEngine {
       if (++done % PROGRESS_EVERY === 0 || done === files.length) onProgress(done, files.length);
     }
     // A cancelled load holds part of the files: saving it would replace a complete index with a partial one.
-    if (!this.cancelRequested && (reread > 0 || changed > 0 || !fromCache)) await this.save(notes);
+    if (!this.cancelRequested && (reread > 0 || changed > 0 || pruned || !fromCache)) await this.save(notes);
     this.analysis = undefined;
     const topics = await this.topics();
     if (topics.problem) notes.push(topics.problem);
