@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { CITATION_STYLES } from '../../src/core/cite/styles';
+import { CITATION_STYLES, type CitationStyle } from '../../src/core/cite/styles';
 import { planCitation } from '../../src/core/cite/insertCitation';
 import { applyEdits } from '../../src/core/cite/textEdit';
 import { relatedQuery } from '../../src/core/search/relatedQuery';
@@ -20,8 +20,8 @@ import { createLibraryService } from '../../src/worker/libraryService';
 export interface SourceOutcome {
   readonly report: LoadReport;
   readonly passages: number;
-  /** Citations of the source's first passage in every style, inserted into a Markdown draft. */
-  readonly drafts: readonly string[];
+  /** Citations of the source's first passage in every style, inserted into a draft. */
+  readonly drafts: ReadonlyArray<{ readonly style: CitationStyle; readonly text: string }>;
   readonly titles: readonly string[];
   readonly notes: readonly string[];
 }
@@ -39,7 +39,7 @@ export async function runSource(extensionPath: string, text: string, ext: string
     await service.briefingMarkdown();
     await service.topic('talks');
     const documents = await service.documents();
-    const drafts: string[] = [];
+    const drafts: Array<{ style: CitationStyle; text: string }> = [];
     for (const document of documents) {
       await service.rawText(document.meta.id);
       const full = await service.document(document.meta.id);
@@ -47,7 +47,7 @@ export async function runSource(extensionPath: string, text: string, ext: string
       if (!passage) continue;
       for (const style of CITATION_STYLES) {
         const draft = 'A draft sentence.\n';
-        drafts.push(applyEdits(draft, planCitation(draft, { start: 17, end: 17 }, passage, document.meta, style).edits));
+        drafts.push({ style, text: applyEdits(draft, planCitation(draft, { start: 17, end: 17 }, passage, document.meta, style).edits) });
       }
     }
     return { report, passages: report.passages, drafts, titles: documents.map((document) => document.meta.title), notes: [...report.notes, ...report.problems] };

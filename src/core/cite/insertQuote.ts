@@ -2,6 +2,7 @@ import type { Passage, SourceMeta } from '../model';
 import { citationPieces, type CitationInsertion, type DraftPosition } from './insertCitation';
 import { normalizeEdits } from './textEdit';
 import { creditOf, escapeLatex, type CitationStyle } from './styles';
+import { withoutControls } from '../text/singleLine';
 
 /** A quote runs inside a sentence, or stands as a block quote with its attribution. */
 export type QuoteForm = 'inline' | 'block';
@@ -17,12 +18,14 @@ export function planQuote(
   passage: Passage,
   meta: SourceMeta,
   style: CitationStyle,
-  quote: string,
+  rawQuote: string,
   form: QuoteForm,
   /** The draft is LaTeX (whatever the citation style), so the words must be escaped. */
   latex = style === 'latex',
 ): CitationInsertion {
-  if (!passage.text.includes(quote)) throw new Error(`the quote is not in passage ${passage.id} word for word`);
+  if (!passage.text.includes(rawQuote)) throw new Error(`the quote is not in passage ${passage.id} word for word`);
+  // Control characters a source may carry (escape sequences, bidi overrides) are no words: they never reach the draft.
+  const quote = withoutControls(rawQuote);
   const pieces = citationPieces(draft, passage, meta, style);
   const marker = pieces.marker;
   let text: string;

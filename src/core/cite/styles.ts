@@ -69,10 +69,15 @@ export interface CitationParts {
  * Formats a citation of one passage. Names, titles and dates come only
  * from the source's metadata; nothing is made up (undated sources say "n.d.").
  */
-export function formatCitation(passage: Passage, meta: SourceMeta, style: CitationStyle): CitationParts {
+export function formatCitation(passage: Passage, source: SourceMeta, style: CitationStyle): CitationParts {
+  // Metadata comes from the sources, untrusted: in the Markdown styles its markup characters are escaped,
+  // so a title cannot write HTML, a footnote or emphasis into the draft (LaTeX escapes its own below).
+  const markdown = style !== 'plain' && style !== 'latex';
+  const meta = markdown ? markdownSafeMeta(source) : source;
   const credit = creditOf(meta);
   const year = yearOf(meta);
-  const section = passage.section && passage.section !== meta.title ? passage.section : undefined;
+  const rawSection = passage.section && passage.section !== source.title ? passage.section : undefined;
+  const section = rawSection !== undefined && markdown ? escapeMarkdown(rawSection) : rawSection;
   const where = section ? `, “${section}”` : '';
   switch (style) {
     case 'apa': {
@@ -126,6 +131,21 @@ function endSentence(text: string): string {
 function shortTitle(title: string): string {
   const words = title.split(/\s+/);
   return words.length <= 4 ? title : `${words.slice(0, 4).join(' ')}…`;
+}
+
+/** Markdown's markup characters in a text from a source, backslash-escaped (CommonMark escapes any ASCII punctuation so). */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>]/g, '\\$&');
+}
+
+function markdownSafeMeta(meta: SourceMeta): SourceMeta {
+  return {
+    ...meta,
+    title: escapeMarkdown(meta.title),
+    ...(meta.author === undefined ? {} : { author: escapeMarkdown(meta.author) }),
+    ...(meta.outlet === undefined ? {} : { outlet: escapeMarkdown(meta.outlet) }),
+    date: { ...meta.date, label: escapeMarkdown(meta.date.label) },
+  };
 }
 
 export function escapeLatex(text: string): string {

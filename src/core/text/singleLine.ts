@@ -28,7 +28,10 @@ export function singleLine(text: string, maxChars = METADATA_MAX_CHARS): string 
   return line.length <= maxChars ? line : `${line.slice(0, maxChars - 1).trimEnd()}…`;
 }
 
-/** Text for a terminal: escape sequences and controls other than line feed and tab removed. */
-export function terminalSafe(text: string): string {
+/** Text for a terminal or a draft: escape sequences and controls other than line feed and tab removed (bidi overrides too). */
+export function withoutControls(text: string): string {
   return text.replace(ESCAPE_SEQUENCE, '').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
 }
+
+/** Text for a terminal: see withoutControls. */
+export const terminalSafe = withoutControls;
