@@ -23,7 +23,7 @@ export function seeded(seed: number): () => number {
 }
 
 /** Tokens that open or close what parsers look for (quotes, tags, footnotes, figures, LaTeX), mixed at random. */
-const SOUP = [
+export const HOSTILE_TOKENS: readonly string[] = [
   '.', '. ', '“', '”', '"', "'", '‘', '’', '[^', '[^1]', ']', '[[1]]', '<!--', '-->', '<a ', '<p>', '</p>', '>', '$', '$1', '1',
   ',000', '%', '1%', ' per cent', 'June', ' 12', '-30', 'between ', '\\footnote{', '\\cite{', '}', '{', '\\', 'http://', '# ', '\n',
   '\n\n', '| ', '|--', '`', '```', 'Mr. ', 'U.S.', 'has ', 'said ', 'Aa ', 'According to ', 'a thousand ', 'one ', 'of ', ' ',
@@ -36,7 +36,7 @@ export function tokenSoup(bytes: number, seed: number): string {
   const parts: string[] = [];
   let length = 0;
   while (length < bytes) {
-    const token = SOUP[Math.floor(random() * SOUP.length)];
+    const token = HOSTILE_TOKENS[Math.floor(random() * HOSTILE_TOKENS.length)];
     parts.push(token);
     length += token.length;
   }

@@ -189,14 +189,23 @@ export function parseDocument(raw: string, hints: SourceHints, problems: string[
   if (longParagraphs > 0) problems.push(`${longParagraphs} paragraph(s) longer than ${LIMITS.passageChars.toLocaleString('en-US')} characters were cut into several passages`);
   if (droppedCount > dropped.length) problems.push(`${droppedCount.toLocaleString('en-US')} lines were dropped as boilerplate; only the first ${dropped.length.toLocaleString('en-US')} are listed`);
 
+  // Every field a citation prints is one line of plain text, whatever the source wrote (text/singleLine.ts).
+  const { outlet: _outlet, author: _author, url: _url, ...known } = hints;
+  const clean = (value: string | undefined, maxChars?: number): string | undefined => {
+    const line = value === undefined ? '' : singleLine(value, maxChars);
+    return line === '' ? undefined : line;
+  };
+  const cleanOutlet = clean(outlet);
+  const cleanAuthor = clean(author);
+  const cleanUrl = clean(hints.url, 2000);
   const meta: SourceMeta = {
-    ...hints,
-    title: singleLine(title ?? hints.id) || hints.id,
+    ...known,
+    title: clean(title) ?? hints.id,
     titleFromText,
-    ...(outlet === undefined || !singleLine(outlet) ? {} : { outlet: singleLine(outlet) }),
-    ...(author === undefined || !singleLine(author) ? {} : { author: singleLine(author) }),
-    ...(hints.url === undefined ? {} : { url: singleLine(hints.url, 2000) }),
-    date: { ...hints.date, label: singleLine(hints.date.label, 100) || 'n.d.' },
+    ...(cleanOutlet === undefined ? {} : { outlet: cleanOutlet }),
+    ...(cleanAuthor === undefined ? {} : { author: cleanAuthor }),
+    ...(cleanUrl === undefined ? {} : { url: cleanUrl }),
+    date: { ...hints.date, label: clean(hints.date.label, 100) ?? 'n.d.' },
   };
   return { meta, sections, passages, tableFacts, dropped };
 }
