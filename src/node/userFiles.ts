@@ -1,4 +1,4 @@
-import { constants } from 'node:fs';
+import { constants, type Dirent } from 'node:fs';
 import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { decodeText, sourceFormatOf, type SkippedFile } from '../core/sources/fileContent';
@@ -85,7 +85,7 @@ export async function collectSourceFiles(entries: readonly string[], area?: Sour
       skipped.push({ path: folder, reason: 'too-deep', detail: `is more than ${MAX_DEPTH} folders below the source folder; its files are not read` });
       return;
     }
-    let names: import('node:fs').Dirent[];
+    let names: Dirent[];
     try {
       names = await readdir(folder, { withFileTypes: true });
     } catch (error) {
