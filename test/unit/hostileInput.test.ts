@@ -23,7 +23,10 @@ describe('hostile input', function () {
   this.timeout(CASE_LIMIT_MS + 10_000);
   const watchdog = new CaseWatchdog(repoRoot);
   after(() => watchdog.stop());
-  const source = (name: string): Promise<SourceOutcome> => watchdog.run({ kind: 'source', name, bytes: BYTES }, CASE_LIMIT_MS);
+  const source = (name: string): Promise<SourceOutcome> => {
+    const bytes = SOURCE_CASES.find((testCase) => testCase.name === name)?.unitBytes ?? BYTES;
+    return watchdog.run({ kind: 'source', name, bytes }, CASE_LIMIT_MS);
+  };
 
   describe('source files: read, indexed, searched, briefed and cited in bounded time', () => {
     for (const testCase of SOURCE_CASES) {
