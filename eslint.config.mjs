@@ -3,7 +3,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'media/dist/**', 'node_modules/**', '.vscode-test/**', 'test-results/**'] },
+  { ignores: ['dist/**', 'media/dist/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', '.eval/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

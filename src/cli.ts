@@ -13,6 +13,10 @@ import { terminalSafe } from './core/text/singleLine';
 import { loadBundledCorpus, readManifestFolder } from './node/bundledSources';
 import { LibraryEngine } from './node/libraryEngine';
 import { describeFileKind } from './node/userFiles';
+import { clipPage } from './node/clipPage';
+import { PageFetchError } from './node/pageFetch';
+import { pageLabel } from './core/cite/locator';
+import type { SourceDocument } from './core/model';
 
 const USAGE = `Usage: briefing <command> [options]
 
@@ -23,12 +27,16 @@ Commands:
   show <passageId> [--json]                             a passage with its source and location
   brief [topic] [--json] [--markdown]                   what the sources say: people, facts, who said what,
                                                         timeline, where sources differ — all cited
-  docs [--json]                                         the documents and their metadata
+  docs [--json] [--text]                                each document's metadata (title, author, outlet, date
+                                                        and where it came from, url, file); --text adds its
+                                                        passages' text in order: what Briefing read
+  clip <URL> [--out DIR]                                save a web page's article as a Markdown clipping with
+                                                        front matter in DIR (default ./clippings)
   index <DIR> --out <FILE>                              build and save the search index of DIR
 
 Options:
   --corpus DIR   use the documents of DIR instead of the bundled ones: a folder with a
-                 sources.json manifest, or any folder of .md, .txt and .html files
+                 sources.json manifest, or any folder of .md, .txt, .html, .pdf and .docx files
   --max-kb N     skip files larger than N KB (default 2048)
   --follow-links follow links that lead outside the corpus folder (skipped by default)
   --help         show this help
@@ -50,6 +58,7 @@ async function main(argv: string[]): Promise<void> {
       limit: { type: 'string' },
       json: { type: 'boolean' },
       markdown: { type: 'boolean' },
+      text: { type: 'boolean' },
       style: { type: 'string' },
       corpus: { type: 'string' },
       out: { type: 'string' },
@@ -121,13 +130,24 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'docs': {
       const { corpus } = await load();
-      if (values.json) {
-        return printJson(corpus.documents.map((document) => ({ ...document.meta, passages: document.passages.length, sections: document.sections })));
+      if (values.json) return printJson(corpus.documents.map((document) => documentJson(document, values.text === true)));
+      for (const document of corpus.documents) print(documentText(document, values.text === true));
+      return;
+    }
+    case 'clip': {
+      const url = args[0];
+      if (!url) throw new UsageError('clip needs a web address, e.g. briefing clip https://example.com/story --out clippings');
+      const folder = path.resolve(values.out ?? 'clippings');
+      let clipped;
+      try {
+        clipped = await clipPage(url, folder);
+      } catch (error) {
+        if (error instanceof PageFetchError) throw new UsageError(error.message);
+        throw error;
       }
-      for (const { meta, passages } of corpus.documents) {
-        const by = [meta.author && `by ${meta.author}`, meta.outlet].filter(Boolean).join(', ');
-        print(`${meta.id}\n  ${meta.title}\n  ${meta.kind}${by ? ` · ${by}` : ''} · ${meta.date.label} · ${passages.length} passages\n`);
-      }
+      for (const problem of clipped.problems) warn(`${clipped.path}: ${problem}`);
+      if (values.json) return printJson(clipped);
+      print(`Clipped “${clipped.title}” → ${clipped.path}\n`);
       return;
     }
     case 'index': {
@@ -245,6 +265,49 @@ function formatHit(hit: SearchHit, rank: number): string {
     '',
   ].join('\n');
 }
+
+/** A document as `briefing docs --json` gives it: metadata with where the date came from, and (with --text) its passages in order. */
+function documentJson(document: SourceDocument, withText: boolean): Record<string, unknown> {
+  const { meta } = document;
+  return {
+    id: meta.id,
+    title: meta.title,
+    author: meta.author ?? null,
+    outlet: meta.outlet ?? null,
+    date: { label: meta.date.label, from: meta.date.from ?? null, to: meta.date.to ?? null, source: meta.date.source ?? (meta.date.evidence ? 'inferred from the text' : null) },
+    saved: meta.saved ?? null,
+    url: meta.url ?? null,
+    file: meta.file,
+    format: meta.format ?? (meta.origin === 'bundled' ? 'text' : null),
+    kind: meta.kind,
+    origin: meta.origin,
+    sections: document.sections,
+    passages: withText
+      ? document.passages.map((passage) => ({ id: passage.id, ...(passage.section ? { section: passage.section } : {}), ...(passage.kind === 'question-answer' ? { question: passage.heading } : {}), ...(passage.page !== undefined ? { page: passage.page } : {}), ...(passage.lastPage !== undefined ? { lastPage: passage.lastPage } : {}), text: passage.text }))
+      : document.passages.length,
+  };
+}
+
+function documentText(document: SourceDocument, withText: boolean): string {
+  const { meta } = document;
+  const by = [meta.author && `by ${meta.author}`, meta.outlet].filter(Boolean).join(', ');
+  const date = `${meta.date.label}${meta.date.source ? ` (${meta.date.source})` : ''}${meta.saved ? ` · saved ${meta.saved}` : ''}`;
+  const lines = [meta.id, `  ${meta.title}`, `  ${meta.kind}${by ? ` · ${by}` : ''} · ${date} · ${document.passages.length} passages`];
+  if (meta.url) lines.push(`  ${meta.url}`);
+  if (meta.origin === 'user') lines.push(`  ${meta.file}`);
+  if (withText) {
+    let section: string | undefined;
+    for (const passage of document.passages) {
+      if (passage.section && passage.section !== section) lines.push('', `  ## ${passage.section}`);
+      section = passage.section;
+      const where = pageLabel(passage);
+      const question = passage.kind === 'question-answer' && passage.heading ? `${passage.heading}\n    ` : '';
+      lines.push('', `    ${where ? `[${where}] ` : ''}${question}${passage.text.replace(/\n/g, '\n    ')}`);
+    }
+  }
+  return lines.join('\n') + '\n\n';
+}
+
 
 /** Plain output: what sources say is untrusted, so escape sequences and control characters never reach the terminal. */
 function print(text: string): void {

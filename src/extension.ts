@@ -5,6 +5,7 @@ import { ClaimLenses } from './checks/claimLenses';
 import { DraftChecker } from './checks/draftChecker';
 import { SourceLocations } from './checks/sourceLocations';
 import { AddSourceCommand } from './commands/addSourceCommand';
+import { AddSourceFromUrlCommand } from './commands/addSourceFromUrlCommand';
 import { CheckDraftCommand } from './commands/checkDraftCommand';
 import { TidyCitationsCommand, tidyOnSave } from './commands/tidyCitationsCommand';
 import { registerCommands } from './commands/command';
@@ -70,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): void {
     log,
   );
 
+  const addSource = new AddSourceCommand();
   const watcher = new SourceWatcher(library, log);
   const checker = new DraftChecker(library, new SourceLocations(library), log);
   const claimLenses = new ClaimLenses(library, log);
@@ -109,7 +111,8 @@ export function activate(context: vscode.ExtensionContext): void {
         new FindSourcesForSelectionCommand(drafts, picker),
         new TogglePinCommand(library, pins, picker),
         new ShowPanelCommand(),
-        new AddSourceCommand(),
+        addSource,
+        new AddSourceFromUrlCommand(library, addSource),
         new ExportBriefingCommand(library),
         new TidyCitationsCommand(library),
         new CheckDraftCommand(checker),

@@ -12,7 +12,7 @@ export class SourceLocations {
   }
 
   async locationOf(ref: SourceRef): Promise<vscode.Location> {
-    const uri = ref.meta.origin === 'user' ? vscode.Uri.file(ref.meta.file) : SourceViewer.uriFor(ref.meta.id, ref.meta.title);
+    const uri = SourceViewer.uriOf(ref.meta);
     const text = await this.textOf(ref.meta.id);
     if (text === undefined) return new vscode.Location(uri, new vscode.Position(0, 0));
     return new vscode.Location(uri, new vscode.Range(positionAt(text, ref.fileSpan.start), positionAt(text, ref.fileSpan.end)));

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { SOURCE_EXTENSIONS } from '../core/sources/fileContent';
 import type { Command } from './command';
 
 /**
@@ -31,7 +32,7 @@ export class AddSourceCommand implements Command {
       canSelectFolders: true,
       canSelectMany: false,
       openLabel: 'Add to Briefing sources',
-      filters: { Sources: ['md', 'markdown', 'txt', 'html', 'htm'] },
+      filters: { Sources: [...SOURCE_EXTENSIONS] },
       ...(active?.scheme === 'file' ? { defaultUri: vscode.Uri.file(path.dirname(active.fsPath)) } : {}),
     });
     return picked?.[0];

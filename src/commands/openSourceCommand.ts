@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { pageLabel } from '../core/cite/locator';
 import type { SourceViewer } from '../editor/sourceViewer';
 import type { Library } from '../services/library';
 import { passageIdArg, type Command } from './command';
@@ -43,7 +44,7 @@ export class OpenSourceCommand implements Command {
 
   async openPassage(passageId: string): Promise<vscode.Uri> {
     const { passage, meta } = await this.library.citable(passageId);
-    const editor = await this.viewer.show(meta, passage.headingSpan ? { start: passage.headingSpan.start, end: passage.span.end } : passage.span);
+    const editor = await this.viewer.show(meta, passage.headingSpan ? { start: passage.headingSpan.start, end: passage.span.end } : passage.span, pageLabel(passage));
     return editor.document.uri;
   }
 

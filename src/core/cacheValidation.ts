@@ -1,5 +1,5 @@
 import { LIMITS } from './limits';
-import type { DocumentKind, DropReason, Passage, PassageKind, SourceDocument, SourceMeta, Span } from './model';
+import type { DocumentKind, DropReason, Passage, PassageKind, SourceDocument, SourceFormat, SourceMeta, Span } from './model';
 import type { FileRecord, IndexCache } from './sourceIndex';
 
 /**
@@ -12,6 +12,7 @@ import type { FileRecord, IndexCache } from './sourceIndex';
  * passages in milliseconds.
  */
 
+const SOURCE_FORMATS: ReadonlySet<SourceFormat> = new Set(['markdown', 'text', 'html', 'pdf', 'docx']);
 const DOCUMENT_KINDS: ReadonlySet<DocumentKind> = new Set(['article', 'faq', 'blog-post', 'explainer', 'transcript', 'note']);
 const PASSAGE_KINDS: ReadonlySet<PassageKind> = new Set(['paragraph', 'question-answer', 'table-row', 'callout']);
 const DROP_REASONS: ReadonlySet<DropReason> = new Set([
@@ -63,8 +64,11 @@ function checkMeta(value: unknown, where: string): SourceMeta {
   const date = record(meta.date, `${where}.date`);
   line(date.label, `${where}.date.label`);
   for (const key of ['from', 'to', 'evidence'] as const) optional(date[key], (field) => text(field, `${where}.date.${key}`, 4000));
+  optional(date.source, (field) => line(field, `${where}.date.source`));
   text(meta.file, `${where}.file`, 4096);
   if (meta.origin !== 'bundled' && meta.origin !== 'user') fail(`${where}.origin`, 'is neither bundled nor user');
+  if (meta.format !== undefined && !SOURCE_FORMATS.has(meta.format as SourceFormat)) fail(`${where}.format`, 'is not a kind of file');
+  optional(meta.saved, (field) => line(field, `${where}.saved`));
   return meta as unknown as SourceMeta;
 }
 
@@ -86,6 +90,7 @@ function checkPassage(value: unknown, where: string, docId: string): Passage {
   if (at.end - at.start > body.length + removed + 4 * LIMITS.passageChars) fail(`${where}.span`, 'is far longer than its text');
   optional(passage.headingSpan, (field) => span(field, `${where}.headingSpan`));
   if (!isCount(passage.order)) fail(`${where}.order`, 'is not a position');
+  for (const key of ['page', 'lastPage'] as const) if (passage[key] !== undefined && !isCount(passage[key])) fail(`${where}.${key}`, 'is not a page number');
   return passage as unknown as Passage;
 }
 

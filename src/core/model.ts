@@ -18,6 +18,8 @@ export interface SourceDate {
   readonly to?: string;
   /** The sentence of evidence the date was inferred from. */
   readonly evidence?: string;
+  /** Where the date was stated, e.g. "front matter", "JSON-LD datePublished", "PDF properties". */
+  readonly source?: string;
 }
 
 /** What a citation needs to know about a document. */
@@ -35,7 +37,14 @@ export interface SourceMeta {
   readonly file: string;
   /** Where the text came from: the bundled corpus or a user's folder. */
   readonly origin: 'bundled' | 'user';
+  /** The kind of file, for a user's source: how it was read and how it is shown. */
+  readonly format?: SourceFormat;
+  /** The day the file was last saved (ISO), shown as "saved": never a publication date. */
+  readonly saved?: string;
 }
+
+/** The kinds of file Briefing reads. */
+export type SourceFormat = 'markdown' | 'text' | 'html' | 'pdf' | 'docx';
 
 export type PassageKind = 'paragraph' | 'question-answer' | 'table-row' | 'callout';
 
@@ -63,6 +72,10 @@ export interface Passage {
   readonly gaps?: ReadonlyArray<readonly [number, number]>;
   /** For question-answer passages, where the question sits. */
   readonly headingSpan?: Span;
+  /** For a paginated source (PDF), the page the passage starts on (from 1), as the document numbers its pages in order. */
+  readonly page?: number;
+  /** The page it ends on, when that is a later one. */
+  readonly lastPage?: number;
   /** Position in the document, from 0. */
   readonly order: number;
 }
@@ -101,7 +114,10 @@ export type DropReason =
   | 'byline'
   | 'title'
   | 'separator'
-  | 'code';
+  | 'code'
+  | 'cookie-notice'
+  | 'advertising'
+  | 'navigation';
 
 /**
  * Where an offset of a passage's text falls in its file, accounting for

@@ -3,11 +3,11 @@ import { Corpus } from './corpus';
 import type { LoadedBundle } from './bundle';
 import type { SourceDocument } from './model';
 import { SearchIndex } from './search/searchIndex';
-import { contentHash } from './text/hash';
-import { parseUserFile, type UserFile } from './sources/userSource';
+import { fileHash, type SourceOutcome } from './sources/readSource';
+import type { UserFile } from './sources/userSource';
 
 /** Bumped whenever what a cache holds changes meaning; older caches are rebuilt. */
-export const CACHE_FORMAT = 3;
+export const CACHE_FORMAT = 4;
 
 /** What Briefing knows about a user's file it indexed. */
 export interface FileRecord {
@@ -103,23 +103,23 @@ export class SourceIndex {
   }
 
   /** True when the file's content hash matches what was indexed. */
-  isCurrent(path: string, text: string): boolean {
-    return this.files.get(path)?.hash === contentHash(text);
+  isCurrent(file: UserFile): boolean {
+    return this.files.get(file.path)?.hash === fileHash(file);
   }
 
-  /** Indexes a file, replacing its previous version; unchanged passages keep their ids' mapping for pins. */
-  upsertFile(file: UserFile, previous?: SourceDocument): FileUpdate {
-    const { document, problems } = parseUserFile(file);
+  /** Indexes a file read into a document (see readUserSource), replacing its previous version; unchanged passages keep their ids' mapping for pins. */
+  upsertFile(file: UserFile, read: Extract<SourceOutcome, { document: unknown }>, previous?: SourceDocument): FileUpdate {
+    const { document, problems } = read;
     const old = previous ?? this.corpus.document(document.meta.id);
     this.index.addDocument(document);
     this.files.set(file.path, {
       path: file.path,
-      hash: contentHash(file.text),
+      hash: fileHash(file),
       docId: document.meta.id,
       size: file.sizeBytes ?? file.text.length,
       modifiedMs: file.modifiedMs ?? 0,
     });
-    return { docId: document.meta.id, problems, renamedPassages: matchPassages(old, document) };
+    return { docId: document.meta.id, problems: [...problems], renamedPassages: matchPassages(old, document) };
   }
 
   /** Records a file's new size and modification time when its content is unchanged; true when the record changed. */
@@ -140,9 +140,9 @@ export class SourceIndex {
     return document;
   }
 
-  /** The hash of a removed file's text, to recognise it again under a new name. */
-  static hashOf(text: string): string {
-    return contentHash(text);
+  /** The hash of a file's content, to recognise a removed file again under a new name. */
+  static hashOf(file: UserFile): string {
+    return fileHash(file);
   }
 }
 

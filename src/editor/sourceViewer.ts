@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { SourceMeta, Span } from '../core/model';
+import { isBinaryFormat } from '../core/sources/fileContent';
 import type { Library } from '../services/library';
 
 /** The scheme of Briefing's read-only views of source documents. */
@@ -7,7 +8,9 @@ export const SOURCE_SCHEME = 'briefing-source';
 
 /**
  * Shows a source document exactly as its file has it, read-only, with a
- * passage revealed and highlighted.
+ * passage revealed and highlighted. A PDF or Word file, which an editor
+ * cannot show, is shown as the text Briefing read from it (a PDF with a
+ * marker at each page), read-only.
  */
 export class SourceViewer implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly highlight = vscode.window.createTextEditorDecorationType({
@@ -54,11 +57,17 @@ export class SourceViewer implements vscode.TextDocumentContentProvider, vscode.
    * Opens a document beside the draft, with `span` (if given) selected,
    * revealed and highlighted: a bundled source read-only, a user's own file as itself.
    */
-  async show(meta: SourceMeta, span?: Span): Promise<vscode.TextEditor> {
-    const uri = meta.origin === 'user' ? vscode.Uri.file(meta.file) : SourceViewer.uriFor(meta.id, meta.title);
+  /** Where a source opens: a user's text file as itself; a bundled source, a PDF or a Word file as Briefing's read-only view. */
+  static uriOf(meta: SourceMeta): vscode.Uri {
+    return meta.origin === 'user' && !isBinaryFormat(meta.format) ? vscode.Uri.file(meta.file) : SourceViewer.uriFor(meta.id, meta.title);
+  }
+
+  async show(meta: SourceMeta, span?: Span, where?: string): Promise<vscode.TextEditor> {
+    const asFile = meta.origin === 'user' && !isBinaryFormat(meta.format);
+    const uri = SourceViewer.uriOf(meta);
     const alreadyOpen = vscode.workspace.textDocuments.some((open) => open.uri.toString() === uri.toString());
     // A user's file that was already open (perhaps being written in) stays a possible draft.
-    if (meta.origin === 'user' && !alreadyOpen) this.shownFiles.add(uri.toString());
+    if (asFile && !alreadyOpen) this.shownFiles.add(uri.toString());
     const document = await vscode.workspace.openTextDocument(uri);
     const editor = await vscode.window.showTextDocument(document, {
       viewColumn: vscode.ViewColumn.Beside,
@@ -69,7 +78,9 @@ export class SourceViewer implements vscode.TextDocumentContentProvider, vscode.
       const range = new vscode.Range(document.positionAt(span.start), document.positionAt(span.end));
       editor.selection = new vscode.Selection(range.start, range.start);
       editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-      editor.setDecorations(this.highlight, [range]);
+      // The page, where the source has pages: beside the highlight, and in the status bar.
+      editor.setDecorations(this.highlight, [{ range, ...(where ? { hoverMessage: `${meta.title}, ${where}` } : {}) }]);
+      if (where) void vscode.window.setStatusBarMessage(`$(file-pdf) ${where} — ${meta.title}`, 8000);
     } else {
       editor.setDecorations(this.highlight, []);
     }

@@ -4,7 +4,8 @@ import { threadId } from 'node:worker_threads';
 import { hashSources, loadOrBuildBundle } from '../core/bundle';
 import type { RawSource } from '../core/corpus';
 import type { SourceDocument } from '../core/model';
-import type { SkippedFile } from '../core/sources/fileContent';
+import { isBinaryFormat, sourceFormatOf, type SkippedFile } from '../core/sources/fileContent';
+import { readUserSource, shownTextOf } from '../core/sources/readSource';
 import { analyseCorpus, type CorpusAnalysis } from '../core/brief/briefing';
 import { defaultTopics, parseTopics } from '../core/brief/topics';
 import type { Topic } from '../core/brief/types';
@@ -165,10 +166,16 @@ export class LibraryEngine {
       if ('skipped' in read) {
         skipped.push(read.skipped);
         if (sourceIndex.removeFile(file)) changed++;
-      } else if (!sourceIndex.isCurrent(file, read.file.text)) {
-        const update = sourceIndex.upsertFile(read.file);
-        problems.push(...update.problems.map((problem) => `${file}: ${problem}`));
-        reread++;
+      } else if (!sourceIndex.isCurrent(read.file)) {
+        const outcome = await readUserSource(read.file);
+        if ('skipped' in outcome) {
+          skipped.push({ path: file, ...outcome.skipped });
+          if (sourceIndex.removeFile(file)) changed++;
+        } else {
+          const update = sourceIndex.upsertFile(read.file, outcome);
+          problems.push(...update.problems.map((problem) => `${file}: ${problem}`));
+          reread++;
+        }
       } else if (sourceIndex.touch(file, read.file.sizeBytes ?? read.file.text.length, read.file.modifiedMs ?? 0)) {
         // Same text, new time stamp (a checkout, a copy): remember it so the file is not read again next start.
         changed++;
@@ -225,13 +232,19 @@ export class LibraryEngine {
         index.removeFile(file);
         continue;
       }
-      if (index.isCurrent(file, read.file.text)) {
+      if (index.isCurrent(read.file)) {
         // Saved with the next change; until then the next start reads this file once more.
         index.touch(file, read.file.sizeBytes ?? read.file.text.length, read.file.modifiedMs ?? 0);
         continue;
       }
-      const previous = removed.get(SourceIndex.hashOf(read.file.text));
-      const result = index.upsertFile(read.file, previous);
+      const outcome = await readUserSource(read.file);
+      if ('skipped' in outcome) {
+        skipped.push({ path: file, ...outcome.skipped });
+        index.removeFile(file);
+        continue;
+      }
+      const previous = removed.get(SourceIndex.hashOf(read.file));
+      const result = index.upsertFile(read.file, outcome, previous);
       problems.push(...result.problems.map((problem) => `${file}: ${problem}`));
       renamedPassages.push(...result.renamedPassages);
       updated++;
@@ -258,7 +271,9 @@ export class LibraryEngine {
     const record = this.index.fileRecords().get(meta.file);
     if (!record || record.docId !== docId || !this.area) return undefined;
     const read = await readSourceFile(meta.file, this.options.maxFileBytes, this.area);
-    return 'file' in read ? read.file.text : undefined;
+    if ('skipped' in read) return undefined;
+    // A PDF or Word file is shown as the text Briefing read from it (passages point into that text).
+    return isBinaryFormat(meta.format ?? sourceFormatOf(meta.file)) ? shownTextOf(read.file) : read.file.text;
   }
 
   private async readBundledSources(): Promise<RawSource[]> {

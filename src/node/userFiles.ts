@@ -1,8 +1,15 @@
 import { constants, type Dirent } from 'node:fs';
 import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
-import { decodeText, sourceFormatOf, type SkippedFile } from '../core/sources/fileContent';
+import { decodeText, isBinaryFormat, sourceFormatOf, type SkippedFile } from '../core/sources/fileContent';
 import type { UserFile } from '../core/sources/userSource';
+
+/**
+ * PDF and Word files carry much besides their text (fonts, images), so they
+ * may be this large whatever briefing.sources.maxFileSizeKB says; their
+ * readers bound the pages and the unpacked size themselves.
+ */
+export const MAX_BINARY_SOURCE_BYTES = 100 * 1024 * 1024;
 
 /** Folders never worth walking into for sources. */
 const IGNORED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test', 'dist', 'out', '.cache']);
@@ -145,7 +152,7 @@ export async function collectSourceFiles(entries: readonly string[], area?: Sour
       if (sourceFormatOf(entry) || (named && sourceFormatOf(real))) {
         if (seenFiles.has(real) && !named) skipped.push({ path: entry, reason: 'already-read', detail: `is a link to ${real}, which is read already` });
         addFile(entry, real);
-      } else if (named) skipped.push({ path: entry, reason: 'unsupported-type', detail: 'is not .md, .txt or .html' });
+      } else if (named) skipped.push({ path: entry, reason: 'unsupported-type', detail: 'is not .md, .txt, .html, .pdf or .docx' });
     } else skipped.push({ path: entry, reason: 'not-a-file', detail: `is ${describeFileKind(info)}; only regular files are read` });
   };
 
@@ -164,9 +171,15 @@ export async function collectSourceFiles(entries: readonly string[], area?: Sour
  * byte is read (a FIFO would block forever, /dev/zero never ends), inside
  * `area` when given, and never read past `maxBytes`.
  */
-export async function readSourceFile(file: string, maxBytes: number, area?: SourceArea): Promise<{ file: UserFile } | { skipped: SkippedFile }> {
+export async function readSourceFile(file: string, textLimit: number, area?: SourceArea): Promise<{ file: UserFile } | { skipped: SkippedFile }> {
+  const binary = isBinaryFormat(sourceFormatOf(file));
+  const maxBytes = binary ? Math.max(textLimit, MAX_BINARY_SOURCE_BYTES) : textLimit;
   const tooLarge = (size: number): { skipped: SkippedFile } => ({
-    skipped: { path: file, reason: 'too-large', detail: `is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit (briefing.sources.maxFileSizeKB)` },
+    skipped: {
+      path: file,
+      reason: 'too-large',
+      detail: `is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} ${binary ? 'limit for PDF and Word files' : 'limit (briefing.sources.maxFileSizeKB)'}`,
+    },
   });
   let handle;
   try {
@@ -196,6 +209,10 @@ export async function readSourceFile(file: string, maxBytes: number, area?: Sour
       filled += bytesRead;
     }
     if (filled > maxBytes) return tooLarge(filled);
+    if (binary) {
+      if (filled === 0) return { skipped: { path: file, reason: 'empty', detail: 'is empty' } };
+      return { file: { path: file, text: '', bytes: new Uint8Array(chunk.buffer, chunk.byteOffset, filled), modifiedMs: info.mtimeMs, sizeBytes: info.size } };
+    }
     const decoded = decodeText(chunk.subarray(0, filled));
     if ('reason' in decoded) return { skipped: { path: file, reason: decoded.reason, detail: decoded.detail } };
     return { file: { path: file, text: decoded.text, modifiedMs: info.mtimeMs, sizeBytes: info.size } };

@@ -5,7 +5,8 @@ import type { SourceDocument } from '../core/model';
 import type { SearchHit, Suggestion } from '../core/search/searchIndex';
 import type { LoadReport, UpdateReport } from '../node/libraryEngine';
 import type { BriefingHome, TopicView } from '../protocol';
-import type { CitablePassage, DocumentOverview } from '../worker/libraryApi';
+import type { CitablePassage, ClipOutcome, DocumentOverview } from '../worker/libraryApi';
+import type { PageFetchOptions } from '../node/pageFetch';
 import type { ClaimReport, DraftFinding } from '../worker/draftReport';
 import type { CitationTarget } from '../core/checks/citationAt';
 import type { TidyResult } from '../core/checks/tidyFootnotes';
@@ -183,6 +184,16 @@ export class Library implements vscode.Disposable {
   async citedDocIds(draft: string, style: CitationStyle): Promise<string[]> {
     await this.ready();
     return this.client.api.citedDocIds(draft, style);
+  }
+
+  /** Clips a web page into `folder` (fetched and read in the worker) and indexes it. */
+  async clip(url: string, folder: string, options: PageFetchOptions): Promise<ClipOutcome> {
+    await this.ready();
+    return this.serially(async () => {
+      const outcome = await this.client.api.clip(url, folder, options);
+      if (!('problem' in outcome)) this.changed.fire();
+      return outcome;
+    });
   }
 
   /** Applies a batch of file changes from the watcher. */

@@ -49,6 +49,20 @@ export const settings = {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
     return folder && !/^([a-z]:)?[\\/]/i.test(file) ? `${folder}/${file}` : file;
   },
+  /** Where "Add Source from URL…" saves clippings: absolute, or relative to the first workspace folder; undefined without a workspace to put a relative one in. */
+  clippingsFolder(): string | undefined {
+    const folder = config().get<string>('clippings.folder', 'clippings').trim() || 'clippings';
+    if (/^([a-z]:)?[\\/]/i.test(folder)) return folder;
+    const workspace = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    return workspace ? `${workspace}/${folder}` : undefined;
+  },
+  /** VS Code's own proxy settings, which "Add Source from URL…" fetches through. */
+  proxy(): { proxy?: string; strictSSL: boolean; proxyAuthorization?: string } {
+    const http = vscode.workspace.getConfiguration('http');
+    const proxy = http.get<string>('proxy', '').trim();
+    const authorization = http.get<string | null>('proxyAuthorization', null);
+    return { ...(proxy ? { proxy } : {}), strictSSL: http.get<boolean>('proxyStrictSSL', true), ...(authorization ? { proxyAuthorization: authorization } : {}) };
+  },
   includeBundled(): boolean {
     return config().get<boolean>('sources.includeBundled', true);
   },

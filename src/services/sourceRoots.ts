@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 
-const SOURCE_GLOB = '**/*.{md,markdown,txt,text,html,htm}';
+const SOURCE_GLOB = '**/*.{md,markdown,txt,text,html,htm,xhtml,pdf,docx}';
 
 /**
  * Turns the user's source entries (folders, files or globs; absolute or

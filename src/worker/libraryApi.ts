@@ -2,6 +2,8 @@ import type { CitationStyle } from '../core/cite/styles';
 import type { Passage, SourceDocument, SourceMeta } from '../core/model';
 import type { SearchHit, Suggestion } from '../core/search/searchIndex';
 import type { EngineOptions, LoadReport, UpdateReport } from '../node/libraryEngine';
+import type { ClipResult } from '../node/clipPage';
+import type { PageFetchOptions } from '../node/pageFetch';
 import type { Briefing } from '../core/brief/types';
 import type { BriefingHome, TopicView } from '../protocol';
 import type { CitationTarget } from '../core/checks/citationAt';
@@ -52,7 +54,12 @@ export interface LibraryApi {
   tidy(draft: string): Promise<TidyResult>;
   /** The source of the citation at `offset`, if there is one. */
   citationAt(draft: string, offset: number): Promise<CitationTarget | null>;
+  /** Fetches a web page, saves its article as a Markdown clipping in `folder` and indexes it. */
+  clip(url: string, folder: string, options: PageFetchOptions): Promise<ClipOutcome>;
 }
+
+/** A clipping saved and indexed, or the one line that says why not. */
+export type ClipOutcome = (ClipResult & { readonly docId: string; readonly passages: number }) | { readonly problem: string };
 
 export type LibraryMethod = keyof LibraryApi;
 

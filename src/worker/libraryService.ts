@@ -1,6 +1,9 @@
 import { citedSourceIds } from '../core/cite/footnotes';
 import { formatCitation } from '../core/cite/styles';
 import { LibraryEngine } from '../node/libraryEngine';
+import { clipPage } from '../node/clipPage';
+import { PageFetchError } from '../node/pageFetch';
+import { userDocumentId } from '../core/sources/userSource';
 import { buildBriefing, buildTopicPage } from '../core/brief/briefing';
 import { briefingToMarkdown } from '../core/brief/markdown';
 import { buildHome, buildTopicView } from '../core/briefingHome';
@@ -106,13 +109,29 @@ export function createLibraryService(onProgress: (done: number, total: number) =
     async citationAt(draft, offset) {
       return citationAt(draft, offset, (await current()).index.corpus) ?? null;
     },
+    async clip(url, folder, options) {
+      let clipped;
+      try {
+        clipped = await clipPage(url, folder, options);
+      } catch (error) {
+        if (error instanceof PageFetchError) return { problem: error.message };
+        throw error;
+      }
+      const engine = await current();
+      const report = await engine.update([clipped.path], []);
+      const docId = userDocumentId(clipped.path);
+      const document = engine.index.corpus.document(docId);
+      if (!document) return { problem: report.skipped[0]?.detail ?? report.problems[0] ?? `the clipping ${clipped.path} was saved but could not be indexed` };
+      return { ...clipped, docId, passages: document.passages.length };
+    },
     async citedDocIds(draft, style) {
       const ids = citedSourceIds(draft);
       for (const document of (await current()).index.corpus.documents) {
         const first = document.passages[0];
         if (!first || ids.has(document.meta.id)) continue;
         // An in-text citation names the source; the section part differs from passage to passage.
-        const inText = formatCitation(first, document.meta, style).inText.replace(/, “[^”]*”\)$/, ')');
+        const { page: _page, lastPage: _lastPage, ...withoutPage } = first;
+        const inText = formatCitation(withoutPage, document.meta, style).inText.replace(/, “[^”]*”\)$/, ')');
         if (inText.length > 4 && draft.includes(inText)) ids.add(document.meta.id);
       }
       return [...ids];

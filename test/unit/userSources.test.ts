@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { decodeText } from '../../src/core/sources/fileContent';
 import { splitFrontMatter } from '../../src/core/sources/frontMatter';
-import { htmlToText } from '../../src/core/sources/htmlText';
+import { scanHtml } from '../../src/core/sources/htmlScan';
+import { readUserSource } from '../../src/core/sources/readSource';
 import { parseUserFile, userDocumentId } from '../../src/core/sources/userSource';
 import { LibraryEngine } from '../../src/node/libraryEngine';
 import { createLibraryService } from '../../src/worker/libraryService';
@@ -48,11 +49,12 @@ describe('your own sources', () => {
 
     it('reduces HTML to its text, dropping scripts and styles, with offsets back into the HTML', () => {
       const html = '<html><head><title>Talks &amp; terms</title><style>p{color:red}</style></head><body><nav>Home | World</nav><h1>Talks resume</h1><p>Both sides met in <b>Istanbul</b> on Monday.</p><script>alert("x")</script><p>A second paragraph.</p></body></html>';
-      const extracted = htmlToText(html);
-      assert.equal(extracted.title, 'Talks & terms');
-      assert.equal(extracted.text, 'Talks resume\n\nBoth sides met in Istanbul on Monday.\n\nA second paragraph.');
-      const at = extracted.text.indexOf('A second');
-      assert.ok(html.slice(extracted.toHtmlOffset(at)).startsWith('A second paragraph.'));
+      const scan = scanHtml(html);
+      assert.equal(scan.facts.title, 'Talks & terms');
+      assert.equal(scan.text, 'Home | World\nTalks resume\nBoth sides met in Istanbul on Monday.\nA second paragraph.');
+      assert.deepEqual(scan.blocks.map((block) => block.dropped), ['navigation', undefined, undefined, undefined]);
+      const at = scan.text.indexOf('A second');
+      assert.ok(html.slice(scan.offsets[at]).startsWith('A second paragraph.'));
     });
   });
 
@@ -70,12 +72,13 @@ describe('your own sources', () => {
       assert.equal(document.passages[1].section, 'Reactions');
     });
 
-    it('falls back to the first heading, the file name and the modification date', () => {
+    it('falls back to the first heading and the file name; an undated file is n.d., its file date only "saved"', () => {
       const modified = Date.UTC(2025, 5, 30, 12);
       assert.equal(parseUserFile({ path: '/x/interview.md', text: '# Interview with a negotiator\n\nHe said talks would resume.\n', modifiedMs: modified }).document.meta.title, 'Interview with a negotiator');
       const plain = parseUserFile({ path: '/x/call-notes.txt', text: 'They said talks would resume.\nAnd more was said later on.\n', modifiedMs: modified }).document;
       assert.equal(plain.meta.title, 'call-notes');
-      assert.deepEqual(plain.meta.date, { label: '2025-06-30', from: '2025-06-30', to: '2025-06-30', evidence: 'file modification date' });
+      assert.deepEqual(plain.meta.date, { label: 'n.d.' });
+      assert.equal(plain.meta.saved, '2025-06-30');
     });
 
     it('keeps a hard-wrapped paragraph whole, so figures and quotes across the wrap are found', () => {
@@ -89,9 +92,11 @@ describe('your own sources', () => {
       assert.deepEqual(document.passages.map((passage) => passage.text).slice(1), ['- a list item', '- another item']);
     });
 
-    it('keeps HTML passage spans inside the HTML file', () => {
+    it('keeps HTML passage spans inside the HTML file', async () => {
       const html = '<article><h2>Prisoner swap</h2><p>Both sides freed 84 prisoners each on Friday.</p></article>';
-      const { document } = parseUserFile({ path: '/x/swap.html', text: html });
+      const read = await readUserSource({ path: '/x/swap.html', text: html });
+      assert.ok('document' in read);
+      const { document } = read;
       const passage = document.passages.find((candidate) => candidate.text.includes('84 prisoners'));
       assert.ok(passage);
       assert.equal(html.slice(passage.span.start, passage.span.end), 'Both sides freed 84 prisoners each on Friday.');
@@ -124,7 +129,7 @@ describe('your own sources', () => {
       const report = await engine.load();
       assert.equal(report.userFiles, 4);
       const reasons = Object.fromEntries(report.skipped.map((skip) => [path.basename(skip.path), skip.reason]));
-      assert.deepEqual(reasons, { 'dangling.md': 'broken-link', 'empty.md': 'empty', 'huge.txt': 'too-large', 'latin1.txt': 'invalid-utf8', 'photo.md': 'binary' });
+      assert.deepEqual(reasons, { 'dangling.md': 'broken-link', 'empty.md': 'empty', 'huge.txt': 'too-large', 'ignored.pdf': 'corrupt', 'latin1.txt': 'invalid-utf8', 'photo.md': 'binary' });
       const [hit] = engine.index.index.search('84 prisoners swap', { limit: 1 });
       assert.equal(path.basename(hit.meta.file), 'call.txt');
       assert.ok(engine.index.index.search('prisoner exchange', { limit: 20 }).some((found) => found.meta.origin === 'bundled'));

@@ -71,9 +71,10 @@ export function tidyFootnotes(draft: string, corpus?: Corpus): TidyResult {
   // One group per source: a Briefing id, or else a full citation written twice. Short texts
   // ("Ibid.", "Id.", "Interview.") are never merged: the same words can mean different sources.
   const keyOf = (definition: FootnoteDefinition): string => {
-    if (definition.sourceId) return `id:${definition.sourceId}`;
     // The whole definition, continuation lines included: two notes may share a first line.
     const text = definitionBody(draft, definition);
+    // Notes on different pages of one source (a PDF) stay apart: merging them would lose a page.
+    if (definition.sourceId) return /\bpp?\.\s*\d/.test(text) ? `id:${definition.sourceId}:${text}` : `id:${definition.sourceId}`;
     return text.length >= 30 && !/^(ibid|id\.|idem|op\.? cit|loc\.? cit)/i.test(text) ? `text:${text}` : `label:${definition.label}`;
   };
   const groupOf = new Map<string, string>(); // label → the label of the group's first-used definition

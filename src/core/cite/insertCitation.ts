@@ -52,7 +52,7 @@ export function citationPieces(draft: string, passage: Passage, meta: SourceMeta
   const parts = formatCitation(passage, meta, style);
   switch (style) {
     case 'footnote':
-      return footnotePieces(draft, meta, parts.entry);
+      return footnotePieces(draft, meta, parts.entry, passage.page !== undefined);
     case 'apa':
     case 'chicago':
       return { marker: parts.inText, elsewhere: planReference(draft, parts.entry) };
@@ -61,9 +61,10 @@ export function citationPieces(draft: string, passage: Passage, meta: SourceMeta
   }
 }
 
-function footnotePieces(draft: string, meta: SourceMeta, entry: string): CitationPieces {
+function footnotePieces(draft: string, meta: SourceMeta, entry: string, paged: boolean): CitationPieces {
   const definitions = findFootnoteDefinitions(draft);
-  const existing = definitions.find((definition) => definition.sourceId === meta.id || definitionBody(draft, definition) === entry);
+  // A source cited again keeps its note; a paginated one only for the same page (the note names the page).
+  const existing = definitions.find((definition) => (!paged && definition.sourceId === meta.id) || definitionBody(draft, definition) === entry);
   if (existing) return { marker: `[^${existing.label}]`, elsewhere: [], footnote: { label: existing.label, reused: true } };
   const usedNumbers = [...draft.matchAll(/\[\^(\d+)\]/g)].map((match) => Number(match[1]));
   const label = String(Math.max(0, ...usedNumbers) + 1);

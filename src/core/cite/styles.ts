@@ -1,4 +1,5 @@
 import type { Passage, SourceMeta } from '../model';
+import { pageLabel, pageLocator } from './locator';
 
 /** How a citation is written into a draft. */
 export type CitationStyle = 'footnote' | 'inline' | 'apa' | 'chicago' | 'plain' | 'latex';
@@ -79,17 +80,21 @@ export function formatCitation(passage: Passage, source: SourceMeta, style: Cita
   const rawSection = passage.section && passage.section !== source.title ? passage.section : undefined;
   const section = rawSection !== undefined && markdown ? escapeMarkdown(rawSection) : rawSection;
   const where = section ? `, “${section}”` : '';
+  // A PDF passage's page ("p. 12"): in the in-text citation and the note, never in a reference-list entry (that names the work).
+  const page = pageLabel(passage);
+  const atPage = page ? `, ${page}` : '';
   switch (style) {
     case 'apa': {
       const name = apaName(meta);
       const month = monthOf(meta);
       const date = year === 'n.d.' ? 'n.d.' : month ? `${year}, ${month}` : year;
-      const inText = name ? `(${name.split(',')[0]}, ${year})` : `(*${shortTitle(meta.title)}*, ${year})`;
+      const inText = name ? `(${name.split(',')[0]}, ${year}${atPage})` : `(*${shortTitle(meta.title)}*, ${year}${atPage})`;
       const entry = name ? `${endSentence(name)} (${date}). *${meta.title}*.` : `*${meta.title}*. (${date}).`;
       return { inText, entry: withOutlet(entry, meta) };
     }
     case 'chicago': {
-      const inText = credit ? `(${credit} ${year})` : `(“${shortTitle(meta.title)}” ${year})`;
+      const chicagoPage = page ? `, ${pageLocator(passage)!.locator}` : '';
+      const inText = credit ? `(${credit} ${year}${chicagoPage})` : `(“${shortTitle(meta.title)}” ${year}${chicagoPage})`;
       const entry = credit ? `${endSentence(credit)} ${endSentence(year)} “${meta.title}.”` : `“${meta.title}.” ${endSentence(year)}`;
       return { inText, entry: withOutlet(entry, meta) };
     }
@@ -98,21 +103,22 @@ export function formatCitation(passage: Passage, source: SourceMeta, style: Cita
         credit === undefined ? undefined : escapeLatex(credit),
         `\\emph{${escapeLatex(meta.title)}}`,
         escapeLatex(meta.date.label),
+        page === undefined ? undefined : page.replace(/\. /, '.~'),
         section === undefined ? undefined : escapeLatex(`“${section}”`),
       ];
       const entry = endSentence(fields.filter((field) => field !== undefined).join(', '));
       return { inText: `\\footnote{${entry}}`, entry };
     }
     case 'plain': {
-      const entry = [credit, `"${meta.title}"`, meta.date.label].filter(Boolean).join(', ') + (section ? `, section "${section}"` : '');
+      const entry = [credit, `"${meta.title}"`, meta.date.label, page].filter(Boolean).join(', ') + (section ? `, section "${section}"` : '');
       return { inText: `(Source: ${entry})`, entry };
     }
     case 'inline': {
       const entry = [credit, `*${meta.title}*`, meta.date.label].filter(Boolean).join(', ');
-      return { inText: `(${entry}${where})`, entry };
+      return { inText: `(${entry}${atPage}${where})`, entry };
     }
     case 'footnote': {
-      const entry = endSentence([credit, `“${meta.title}”`, meta.date.label].filter(Boolean).join(', '));
+      const entry = endSentence([credit, `“${meta.title}”`, meta.date.label, page].filter(Boolean).join(', '));
       return { inText: '', entry };
     }
   }

@@ -20,6 +20,17 @@ const rules: ReadonlyArray<{ reason: DropReason; test: (line: string) => boolean
   },
   { reason: 'reader-prompt', test: (line) => /^(share your thoughts|what do you think|tell us)\b[^.]*[:?]/i.test(line) },
   { reason: 'separator', test: (line) => /^([-*_=]\s*){1,}$/.test(line) },
+  {
+    reason: 'cookie-notice',
+    test: (line) =>
+      line.length < 600 &&
+      /\b((we|this (web)?site|our (web)?site|our partners) (use|uses|store|place)s? cookies|cookie (policy|settings|preferences|consent)|accept (all )?cookies|manage (your )?(cookie|privacy) (settings|preferences))\b/i.test(line),
+  },
+  { reason: 'advertising', test: (line) => /^(advertisement|advertising|sponsored( content)?|ad|paid content|(story|article) continues below( this)?( advertisement)?|continue reading (below|the main story))$/i.test(line) },
+  {
+    reason: 'navigation',
+    test: (line) => /^(skip to (main )?(content|navigation)|jump to (main )?(content|navigation)|back to top|sign in|log ?in|menu|close|search|watch now|play video|click to expand|show more|load more)$/i.test(line),
+  },
 ];
 
 /** The reason a line is boilerplate, or undefined when it is content. */

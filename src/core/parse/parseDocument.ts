@@ -10,6 +10,12 @@ import { parseTableRow, isTableSeparator } from './table';
 export type SourceHints = Omit<SourceMeta, 'title' | 'titleFromText'> & {
   readonly title?: string;
   readonly titleFromText?: boolean;
+  /**
+   * The text was laid out by a reader that knows the document's structure
+   * (a web page, a PDF, a Word file): headings are marked with `#`, so
+   * short lines are not guessed to be headings, and a question is content.
+   */
+  readonly structured?: boolean;
 };
 
 const REFERENCE_MARKER = /\s*\[\[\d+\]\]/g;
@@ -22,7 +28,8 @@ const CALLOUT = /^(did you know\?|pro tip:|fact check:|note:|key takeaway:)\s*/i
  * `problems`. Metadata (title, author, outlet, headings) is made one line
  * without control characters.
  */
-export function parseDocument(raw: string, hints: SourceHints, problems: string[] = []): SourceDocument {
+export function parseDocument(raw: string, sourceHints: SourceHints, problems: string[] = []): SourceDocument {
+  const { structured = false, ...hints } = sourceHints;
   const dropped: DroppedLine[] = [];
   let droppedCount = 0;
   const drop = (line: Line, reason: DroppedLine['reason']): void => {
@@ -140,12 +147,19 @@ export function parseDocument(raw: string, hints: SourceHints, problems: string[
       continue;
     }
     if (i === 0 && isHeadingLike(text) && !text.endsWith('?')) {
-      if (!hints.title || hints.titleFromText) {
+      // The first short line is the title line: taken as the title when none is known, dropped when it repeats the known one.
+      // (The bundled texts' manifest marks titles the text itself gives, and their first line is that title.)
+      const repeatsTitle = hints.title !== undefined && normalizeHeading(hints.title) === normalizeHeading(text);
+      if (!structured && (!hints.title || (hints.origin === 'bundled' && hints.titleFromText))) {
         title = text;
         titleFromText = true;
+        drop(line, 'title');
+        continue;
       }
-      drop(line, 'title');
-      continue;
+      if (repeatsTitle) {
+        drop(line, 'title');
+        continue;
+      }
     }
     if (text.startsWith('|')) {
       const rows: Line[] = [];
@@ -173,12 +187,14 @@ export function parseDocument(raw: string, hints: SourceHints, problems: string[
       if (next && isAnswer(next.text, tocHeadings)) {
         addPassage('question-answer', next.span, next.text, text, line.span);
         i++;
+      } else if (structured) {
+        addPassage('paragraph', line.span, text);
       } else {
         drop(line, 'reader-prompt');
       }
       continue;
     }
-    if (tocHeadings.has(normalizeHeading(text)) || (isHeadingLike(text) && next !== undefined && !isHeadingLike(next.text))) {
+    if ((tocHeadings.size > 0 && tocHeadings.has(normalizeHeading(text))) || (!structured && isHeadingLike(text) && next !== undefined && !isHeadingLike(next.text))) {
       addSection(text);
       continue;
     }

@@ -1,3 +1,5 @@
+import type { SourceFormat } from '../model';
+
 /** Why a file was not indexed, as the output channel lists it. */
 export type SkipReason =
   | 'binary'
@@ -18,7 +20,15 @@ export type SkipReason =
   /** A folder Briefing never reads sources from (node_modules, .git, /proc…). */
   | 'ignored-folder'
   /** The walk reached its limit of entries. */
-  | 'too-many-files';
+  | 'too-many-files'
+  /** A page or document with nothing to read: only scripts, a scanned PDF without a text layer. */
+  | 'no-text'
+  /** A password-protected PDF or Word file. */
+  | 'encrypted'
+  /** A file that is not what its name says, or is damaged (a truncated PDF, a .docx that is not a zip). */
+  | 'corrupt'
+  /** Reading it would take more time or memory than a source may (a zip bomb). */
+  | 'too-complex';
 
 export interface SkippedFile {
   readonly path: string;
@@ -49,10 +59,20 @@ export function decodeText(bytes: Uint8Array): { text: string } | { reason: Skip
 }
 
 /** The kinds of file users can add as sources, by extension. */
-export function sourceFormatOf(path: string): 'markdown' | 'text' | 'html' | undefined {
+export function sourceFormatOf(path: string): SourceFormat | undefined {
   const extension = /\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase();
   if (extension === 'md' || extension === 'markdown') return 'markdown';
   if (extension === 'txt' || extension === 'text') return 'text';
-  if (extension === 'html' || extension === 'htm') return 'html';
+  if (extension === 'html' || extension === 'htm' || extension === 'xhtml') return 'html';
+  if (extension === 'pdf') return 'pdf';
+  if (extension === 'docx') return 'docx';
   return undefined;
 }
+
+/** Formats read from their bytes (not decoded as text), and shown through the source viewer as the text Briefing read. */
+export function isBinaryFormat(format: SourceFormat | undefined): format is 'pdf' | 'docx' {
+  return format === 'pdf' || format === 'docx';
+}
+
+/** The file extensions of every readable format, for file dialogs and messages. */
+export const SOURCE_EXTENSIONS: readonly string[] = ['md', 'markdown', 'txt', 'text', 'html', 'htm', 'xhtml', 'pdf', 'docx'];

@@ -1,0 +1,141 @@
+/**
+ * Citation metadata as a document states it about itself, with where each
+ * value came from: the shape every reader (web page, PDF, Word file, front
+ * matter) fills, and the rules for cleaning up what they find.
+ */
+
+/** A publication date and where it was found. */
+export interface StatedDate {
+  /** ISO day (or year / year-month) as the document gives it, in its own time zone. */
+  readonly iso: string;
+  /** Where it came from, e.g. "JSON-LD datePublished", "meta article:published_time", "<time datetime>". */
+  readonly source: string;
+}
+
+/** What a document says about itself. Every field is optional: a missing one is left out of the citation. */
+export interface DocumentMetadata {
+  readonly title?: string;
+  readonly author?: string;
+  readonly outlet?: string;
+  readonly url?: string;
+  readonly published?: StatedDate;
+  readonly language?: string;
+}
+
+/**
+ * Reads a date the way documents write them — ISO 8601 with or without a
+ * time, compact `20190312`, PDF's `D:20190312…`, RFC 2822 — and returns its
+ * day as written (no time-zone shift: 23:30 at UTC−5 is still that day).
+ * Implausible years (before 1800, or more than a year ahead) are refused.
+ */
+export function normalizeDate(value: string, now = Date.now()): string | undefined {
+  const text = value.trim();
+  if (!text) return undefined;
+  let iso: string | undefined;
+  const isoMatch = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?=$|[T\s]|[+-]\d|Z)/.exec(text);
+  const compact = /^(?:D:)?(\d{4})(\d{2})(\d{2})?/.exec(text);
+  const yearOnly = /^(\d{4})$/.exec(text);
+  if (isoMatch) iso = [isoMatch[1], isoMatch[2].padStart(2, '0'), isoMatch[3]?.padStart(2, '0')].filter(Boolean).join('-');
+  else if (yearOnly) iso = yearOnly[1];
+  else if (compact && /^(D:)?\d{6,}/.test(text)) iso = [compact[1], compact[2], compact[3]].filter(Boolean).join('-');
+  else if (/[A-Za-z]{3}/.test(text) && /\d{4}/.test(text) && text.length < 80) {
+    // "Tue, 12 Mar 2019 10:00:00 GMT", "March 12, 2019": the day as written, read at noon UTC so no zone moves it.
+    const withoutTime = text.replace(/\b\d{1,2}:\d{2}(:\d{2})?(\s*[ap]\.?m\.?)?/gi, '').replace(/\b(GMT|UTC|[ECMP][SD]T)\b|[+-]\d{4}\b/g, '');
+    const parsed = Date.parse(`${withoutTime.trim()} 12:00 UTC`);
+    if (!Number.isNaN(parsed)) iso = new Date(parsed).toISOString().slice(0, 10);
+  }
+  if (!iso) return undefined;
+  const [year, month, day] = iso.split('-').map(Number);
+  if (month !== undefined && (month < 1 || month > 12)) return undefined;
+  if (day !== undefined && (day < 1 || day > 31)) return undefined;
+  const latest = new Date(now).getUTCFullYear() + 1;
+  return year >= 1800 && year <= latest ? iso : undefined;
+}
+
+/** Words that are a web page's controls, never its title. */
+const NOT_A_TITLE = /^(skip to|jump to|sign in|log ?in|sign up|subscribe|home|menu|search|main menu|navigation|close|open|loading|untitled|404|page not found|access denied|just a moment)\b/i;
+
+/** True for text that can stand as a document's title. */
+export function isPlausibleTitle(text: string | undefined): text is string {
+  if (!text) return false;
+  const trimmed = text.trim();
+  return trimmed.length >= 2 && trimmed.length <= 400 && /\p{L}/u.test(trimmed) && !NOT_A_TITLE.test(trimmed);
+}
+
+const TITLE_SEPARATORS = /\s+[|–—·•»:]\s+|\s+-\s+|\s+\/\s+|\s+::\s+/;
+
+/**
+ * A `<title>` without the site's name: "Talks resume | The Courier" → "Talks
+ * resume". The part naming the outlet is dropped when the outlet is known;
+ * otherwise the last part when the rest is still a real title.
+ */
+export function withoutSiteName(title: string, outlet?: string, headings: readonly string[] = []): string {
+  const clean = title.replace(/\s+/g, ' ').trim();
+  // A heading the title contains is the headline itself, exactly as the page prints it.
+  const normalized = comparable(clean);
+  const heading = headings.find((candidate) => candidate.length >= 10 && normalized.includes(comparable(candidate)));
+  if (heading) return heading.replace(/\s+/g, ' ').trim();
+  if (!TITLE_SEPARATORS.test(clean)) return clean;
+  const parts = clean.split(TITLE_SEPARATORS).map((part) => part.trim()).filter(Boolean);
+  if (outlet) {
+    const site = comparable(outlet);
+    const kept = parts.filter((part) => {
+      const candidate = comparable(part);
+      return !(candidate === site || site.includes(candidate) || (candidate.includes(site) && candidate.length - site.length < 12));
+    });
+    if (kept.length > 0 && kept.length < parts.length) return joinParts(clean, kept);
+  }
+  // No outlet to match: the site's name is the short part at either end; the headline is the long one.
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  const words = (part: string): number => part.split(/\s+/).length;
+  if (words(last) <= 4 && words(clean.slice(0, clean.lastIndexOf(last))) >= 3) return joinParts(clean, parts.slice(0, -1));
+  if (words(first) <= 3 && words(clean.slice(clean.indexOf(first) + first.length)) >= 4) return joinParts(clean, parts.slice(1));
+  return clean;
+}
+
+/** The original text from the first kept part to the last (separators inside a headline stay as written). */
+function joinParts(original: string, kept: readonly string[]): string {
+  const start = original.indexOf(kept[0]);
+  const lastPart = kept[kept.length - 1];
+  const end = original.lastIndexOf(lastPart) + lastPart.length;
+  return start >= 0 && end > start ? original.slice(start, end).trim() : kept.join(' ');
+}
+
+/**
+ * An author's name as a citation gives it: "By Ana Petrova | The Courier"
+ * → "Ana Petrova". Links, e-mail addresses and the outlet's own name are not authors.
+ */
+export function cleanAuthor(value: string | undefined, outlet?: string): string | undefined {
+  if (!value) return undefined;
+  let name = value.replace(/\s+/g, ' ').trim();
+  if (/^https?:\/\//i.test(name) || /^@/.test(name)) return undefined;
+  name = name.replace(/^(written |story |words |reporting )?by:?\s+/i, '').replace(/\s*[|•·]\s.*$/, '');
+  name = name.replace(/,?\s+(and\s+)?(\d+\s+(more|others)|et al\.?)$/i, '').trim();
+  // "Ana Petrova, Reuters" — a trailing outlet after a name.
+  if (outlet && name.toLowerCase().endsWith(outlet.toLowerCase()) && name.length > outlet.length) {
+    name = name.slice(0, -outlet.length).replace(/[\s,–—-]+$/, '');
+  }
+  name = name.replace(/\s+(updated|published|posted)\b.*$/i, '').replace(/[,;:]+$/, '').trim();
+  if (!name || name.length > 120 || !/\p{L}/u.test(name) || /@/.test(name)) return undefined;
+  if (outlet && comparable(name) === comparable(outlet)) return undefined;
+  return name;
+}
+
+/** Several authors in one line: "Ana Petrova and Li Wei", "Ana Petrova, Li Wei and Sam Roe". */
+export function joinAuthors(names: readonly string[]): string | undefined {
+  const unique = [...new Map(names.filter(Boolean).map((name) => [comparable(name), name])).values()];
+  if (unique.length === 0) return undefined;
+  if (unique.length === 1) return unique[0];
+  return `${unique.slice(0, -1).join(', ')} and ${unique[unique.length - 1]}`;
+}
+
+function comparable(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[’'"“”‘]/g, '')
+    .replace(/^the\s+/, '')
+    .replace(/\.(com|org|net|co\.uk|de|fr)$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
