@@ -105,7 +105,8 @@ async function main(): Promise<void> {
     const line = child.stdout?.split('\n').find((candidate) => candidate.startsWith('CASE_JSON '));
     const label = `${testCase.kind}: ${testCase.name}`.padEnd(34);
     if (!line) {
-      const problem = child.error ? `stopped after ${STOP_AFTER_MS / 1000} s` : (child.stderr || `exit ${child.status}`).trim().split('\n').slice(-1)[0];
+      const errorLine = (child.stderr ?? '').split('\n').find((candidate) => /Error|error:/.test(candidate));
+      const problem = child.error ? `stopped after ${STOP_AFTER_MS / 1000} s` : (errorLine ?? `exit ${child.status}`).trim().slice(0, 160);
       results.push({ kind: testCase.kind, name: testCase.name, met: false, problem });
       log(`${label} ${'—'.padStart(9)} ${'—'.padStart(9)}  MISSED (${problem})`);
       continue;
