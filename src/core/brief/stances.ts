@@ -52,12 +52,12 @@ const VERBS: readonly [string, Act][] = [
   ['claimed', 'claimed'],
 ];
 const VERB_PATTERN = new RegExp(
-  String.raw`(?<![\p{L}])(?:(?:has|have|had|also|firmly|strongly|recently|previously|actively|repeatedly)\s+)*(${VERBS.map(([verb]) => verb.replace(/ /g, '\\s+')).join('|')})(?![\p{L}])`,
+  String.raw`(?<![\p{L}])(?:(?:has|have|had|also|firmly|strongly|recently|previously|actively|repeatedly)\s+){0,4}(${VERBS.map(([verb]) => verb.replace(/ /g, '\\s+')).join('|')})(?![\p{L}])`,
   'giu',
 );
 const ACTS = new Map(VERBS.map(([verb, act]) => [verb, act]));
 const LIST_VERBS = new Set(['insisted on', 'insists on', 'demanded', 'demanding', 'demands include', 'outlined', 'presented a list of demands']);
-const PREPOSITION_BEFORE = /\b(?:in|at|of|from|to|by|under|during|for|on|into|against|about|between|toward|towards)\s+(?:(?:President|Minister|the)\s+)*(?:\p{Lu}[\p{L}]+,\s+)?$/iu;
+const PREPOSITION_BEFORE = /\b(?:in|at|of|from|to|by|under|during|for|on|into|against|about|between|toward|towards)\s+(?:(?:President|Minister|the)\s+){0,4}(?:\p{Lu}[\p{L}]+,\s+)?$/iu;
 /** Verbs that are as often nouns: taken only right after their speaker ("Russia demands"), never in "Russia's territorial demands". */
 const NOUN_LIKE = new Set(['demands']);
 const GROUP_SPEAKER = /(?<![\p{L}])(?:(?:A|An|The|a|an|the)\s+)?(\p{Lu}[\p{L}]+)\s+(officials?|side|delegation|negotiators|leaders?|government)(?![\p{L}])/gu;

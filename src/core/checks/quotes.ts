@@ -41,7 +41,7 @@ const VERB_FORMS = [
     'maintain', 'repeat', 'conclude', 'recall', 'mock', 'boast', 'concede', 'joke', 'lament', 'complain', 'observe', 'refer', 'indicate', 'signal'].flatMap(verbForms),
 ];
 const VERB = `(?:${[...new Set(VERB_FORMS)].sort((a, b) => b.length - a.length).join('|')})`;
-const AUX = String.raw`(?:(?:has|have|had|was|is|also|then|later|again|repeatedly|once|previously|publicly|reportedly|openly|pointedly|angrily)\s+)*`;
+const AUX = String.raw`(?:(?:has|have|had|was|is|also|then|later|again|repeatedly|once|previously|publicly|reportedly|openly|pointedly|angrily)\s+){0,4}`;
 const APPOSITIVE = String.raw`(?:,[^“”"‘]{1,80}?,)?`;
 const SUBJECT_VERB = new RegExp(String.raw`(?<![\p{L}])(${SPEAKER})${APPOSITIVE}\s+${AUX}${VERB}\b`, 'gu');
 const ATTRIBUTIONS: readonly RegExp[] = [
