@@ -201,6 +201,16 @@ export class LibraryEngine {
   }
 
   /**
+   * Adds a folder to where files may be read from, before the settings name
+   * it: the clippings folder Briefing itself writes to at the user's request.
+   */
+  async includeFolder(folder: string): Promise<void> {
+    const added = await sourceArea([folder]);
+    const area = this.area ?? (await sourceArea(this.options.roots, this.options.followLinksOutside ?? false));
+    this.area = { ...area, realRoots: [...area.realRoots, ...added.realRoots.filter((root) => !area.realRoots.includes(root))] };
+  }
+
+  /**
    * Applies a batch of file changes (a save, a `git checkout`): changed
    * files are re-read, deleted ones dropped; a file deleted and created
    * elsewhere with the same text keeps its passages' pins.

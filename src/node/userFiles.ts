@@ -137,7 +137,8 @@ export async function collectSourceFiles(entries: readonly string[], area?: Sour
       return;
     }
     if (!within.followLinksOutside && !isInside(within, real)) {
-      skipped.push({ path: entry, reason: 'outside-sources', detail: `is a link to ${real}, outside the source folders (the setting briefing.sources.followLinksOutside allows it)` });
+      const what = real === entry ? 'is outside the source folders' : `is a link to ${real}, outside the source folders (the setting briefing.sources.followLinksOutside allows it)`;
+      skipped.push({ path: entry, reason: 'outside-sources', detail: what });
       return;
     }
     let info;
