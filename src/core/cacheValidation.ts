@@ -1,3 +1,4 @@
+/** Typed checks of every field of the saved index, which is untrusted input. */
 import { LIMITS } from './limits';
 import type { DocumentKind, DropReason, Passage, PassageKind, SourceDocument, SourceFormat, SourceMeta, Span } from './model';
 import type { FileRecord, IndexCache } from './sourceIndex';

@@ -1,3 +1,4 @@
+/** HTML comments of a text, found in one pass. */
 import type { Span } from '../model';
 
 /**

@@ -1,12 +1,12 @@
+/** Sentence boundaries, found in one linear pass (issue #17). */
 import { LIMITS, noteLimit } from '../limits';
 import type { Span } from '../model';
 
 const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'gen', 'col', 'lt', 'sgt', 'gov', 'sen', 'rep', 'pres',
   'vs', 'etc', 'eg', 'ie', 'inc', 'ltd', 'co', 'corp', 'no', 'fig', 'approx',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
 ]);
-const MONTH_ABBREVIATIONS = ['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'];
-for (const month of MONTH_ABBREVIATIONS) ABBREVIATIONS.add(month);
 
 /** The longest word looked back at for an abbreviation or an acronym ("approx", "U.S."). */
 const LOOK_BACK = 12;

@@ -1,3 +1,4 @@
+/** Sets of non-overlapping spans, asked "is this stretch taken?" once per match in logarithmic time. */
 import type { Span } from '../model';
 
 /**
