@@ -106,7 +106,7 @@ function checkFigure(text: string, sentence: Span, figure: Figure, facts: readon
     })
     .filter((entry) => moderate(figure, entry, nounKeys));
   if (scored.length === 0) return undefined;
-  const best = Math.max(...scored.map((entry) => entry.score));
+  const best = scored.reduce((highest, entry) => Math.max(highest, entry.score), Number.NEGATIVE_INFINITY);
   const agreeing = scored
     .filter((entry) => entry.match === 'exact' || entry.match === 'rounded' || entry.match === 'consistent')
     .sort((a, b) => b.score - a.score || rank(a.match) - rank(b.match));

@@ -66,8 +66,10 @@ function footnotePieces(draft: string, meta: SourceMeta, entry: string, paged: b
   // A source cited again keeps its note; a paginated one only for the same page (the note names the page).
   const existing = definitions.find((definition) => (!paged && definition.sourceId === meta.id) || definitionBody(draft, definition) === entry);
   if (existing) return { marker: `[^${existing.label}]`, elsewhere: [], footnote: { label: existing.label, reused: true } };
-  const usedNumbers = [...draft.matchAll(/\[\^(\d+)\]/g)].map((match) => Number(match[1]));
-  const label = String(Math.max(0, ...usedNumbers) + 1);
+  // A loop, not Math.max(...numbers): a draft of 100,000 markers would overflow the call stack.
+  let highest = 0;
+  for (const match of draft.matchAll(/\[\^(\d+)\]/g)) highest = Math.max(highest, Number(match[1]));
+  const label = String(highest + 1);
   const definition = `[^${label}]: ${entry}${sourceMarker(meta.id)}`;
   const lastDefinition = definitions[definitions.length - 1];
   // A new definition joins the existing ones, or starts a block at the end of the draft.
