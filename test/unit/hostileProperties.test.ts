@@ -23,7 +23,7 @@ const text = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 400 }),
   fc.array(fc.constantFrom(...HOSTILE_TOKENS), { maxLength: 200 }).map((tokens) => tokens.join('')),
 );
-const RUNS = { numRuns: 150 };
+const RUNS = { numRuns: 300 };
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 const inside = (span: { start: number; end: number }, length: number): boolean => span.start >= 0 && span.start <= span.end && span.end <= length;
 
@@ -83,6 +83,11 @@ describe('hostile input: properties of the parsers on any text', function () {
       }),
       RUNS,
     );
+  });
+
+  it('renumbers a note that refers to another note together with it (once overlapping edits)', () => {
+    const draft = 'a[^2] b[^1]\n\n[^1]: see [^2]\n[^2]: x\n';
+    assert.equal(applyEdits(draft, tidyFootnotes(draft).edits), 'a[^1] b[^2]\n\n[^1]: x\n[^2]: see [^1]\n');
   });
 
   it('citations of a source with any metadata are one line, without controls, markup escaped', () => {

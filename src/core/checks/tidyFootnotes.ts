@@ -25,6 +25,8 @@ export interface TidyResult {
 interface Marker {
   readonly label: string;
   readonly span: Span;
+  /** Inside a footnote definition's text: it moves with its definition and is not rewritten on its own. */
+  readonly inDefinition: boolean;
 }
 
 const MARKER = /\[\^([^\]\s[]+)\](?!:)/g;
@@ -32,9 +34,24 @@ const REFERENCES_HEADING = /^(#{1,6})[ \t]+(?:References|Sources|Bibliography|Wo
 
 /** Footnote markers in the text (not the labels of definitions), in order. */
 function markersOf(draft: string, definitions: readonly FootnoteDefinition[]): Marker[] {
+  // Definitions are in order: the one starting last at or before a marker is the only one that can hold it.
+  const holding = (offset: number): FootnoteDefinition | undefined => {
+    let low = 0;
+    let high = definitions.length - 1;
+    let found: FootnoteDefinition | undefined;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (definitions[mid].start <= offset) {
+        found = definitions[mid];
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    return found && offset < found.end ? found : undefined;
+  };
   return [...draft.matchAll(MARKER)]
-    .filter((match) => !definitions.some((definition) => definition.start === match.index))
-    .map((match) => ({ label: match[1], span: { start: match.index, end: match.index + match[0].length } }));
+    .map((match) => ({ match, definition: holding(match.index) }))
+    .filter(({ match, definition }) => definition?.start !== match.index)
+    .map(({ match, definition }) => ({ label: match[1], span: { start: match.index, end: match.index + match[0].length }, inDefinition: definition !== undefined }));
 }
 
 /** The sources a draft cites through Briefing footnotes, in order of first use. */
@@ -80,9 +97,11 @@ export function tidyFootnotes(draft: string, corpus?: Corpus): TidyResult {
   const groupOf = new Map<string, string>(); // label → the label of the group's first-used definition
   const firstByKey = new Map<string, string>();
   const used: string[] = [];
+  const usedSet = new Set<string>();
   for (const marker of markers) {
     const definition = byLabel.get(marker.label);
-    if (!definition || used.includes(marker.label)) continue;
+    if (!definition || usedSet.has(marker.label)) continue;
+    usedSet.add(marker.label);
     used.push(marker.label);
     const key = keyOf(definition);
     const first = firstByKey.get(key);
@@ -109,7 +128,7 @@ export function tidyFootnotes(draft: string, corpus?: Corpus): TidyResult {
   let renumbered = 0;
   for (const marker of markers) {
     const label = target(marker.label);
-    if (label !== undefined && label !== marker.label) edits.push({ start: marker.span.start, end: marker.span.end, text: `[^${label}]` });
+    if (label !== undefined && label !== marker.label && !marker.inDefinition) edits.push({ start: marker.span.start, end: marker.span.end, text: `[^${label}]` });
   }
   for (const [label, group] of groupOf) if (group === label && newLabel.get(label) !== label) renumbered++;
 
@@ -136,13 +155,27 @@ export function tidyFootnotes(draft: string, corpus?: Corpus): TidyResult {
   }
   const order = (entry: { label: string }): number => (/^\d+$/.test(entry.label) ? Number(entry.label) : Number.MAX_SAFE_INTEGER);
   const inOrder = [...kept].sort((a, b) => order(a) - order(b) || a.definition.start - b.definition.start);
-  const slots = definitions.filter((definition) => !dropped.includes(definition));
+  const droppedSet = new Set(dropped);
+  const slots = definitions.filter((definition) => !droppedSet.has(definition));
   slots.forEach((slot, i) => {
     const entry = inOrder[i];
-    const line = draft.slice(entry.definition.start, entry.definition.end).replace(/^\[\^[^\]\s]+\]:/, `[^${entry.label}]:`);
+    // The note's own references to other notes are renumbered with it.
+    const line = draft
+      .slice(entry.definition.start, entry.definition.end)
+      .replace(/^\[\^[^\]\s]+\]:/, `[^${entry.label}]:`)
+      .replace(/(?<=.)\[\^([^\]\s[]+)\](?!:)/gs, (whole: string, label: string) => {
+        const renamed = target(label);
+        return renamed === undefined ? whole : `[^${renamed}]`;
+      });
     if (line !== draft.slice(slot.start, slot.end)) edits.push({ start: slot.start, end: slot.end, text: line });
   });
-  for (const definition of dropped) edits.push(removeLine(draft, definition));
+  // Removals of neighbouring lines can share a line break: overlapping ones are joined into one.
+  const removals = dropped.map((definition) => removeLine(draft, definition)).sort((a, b) => a.start - b.start);
+  for (const removal of removals) {
+    const last = edits[edits.length - 1];
+    if (last && last.text === '' && last.start < removal.start && removal.start < last.end) edits[edits.length - 1] = { start: last.start, end: Math.max(last.end, removal.end), text: '' };
+    else edits.push(removal);
+  }
 
   const referencesRemoved = corpus ? referenceEdits(draft, corpus, definitions, markers, byLabel, dropped, edits) : 0;
   return { edits: normalizeEdits(edits), summary: { renumbered, merged, removed, referencesRemoved } };
@@ -178,13 +211,14 @@ function referenceEdits(
     sections.push({ start: bodyStart, end: nextHeading ? bodyStart + nextHeading.index : draft.length });
   }
   if (sections.length === 0) return 0;
+  const droppedSet = new Set(dropped);
   // In one pass each (removing spans one by one is quadratic in their number).
   const outside = replaceSpans(draft, sections, (section) => ' '.repeat(section.end - section.start));
   const withoutDefinitions = replaceSpans(outside, definitions, () => '');
   const citedByFootnote = new Set(
     markers.flatMap((marker) => {
       const definition = byLabel.get(marker.label);
-      return definition?.sourceId && !dropped.includes(definition) ? [definition.sourceId] : [];
+      return definition?.sourceId && !droppedSet.has(definition) ? [definition.sourceId] : [];
     }),
   );
   let removed = 0;
