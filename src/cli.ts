@@ -5,7 +5,11 @@ import { parseArgs } from 'node:util';
 import { buildBriefing } from './core/brief/briefing';
 import { briefingToMarkdown } from './core/brief/markdown';
 import { buildBundle, hashSources, serializeBundle, type LoadedBundle } from './core/bundle';
-import { formatCitation, parseCitationStyle, CITATION_STYLES } from './core/cite/styles';
+import { EXPORT_FORMATS, parseExportFormat } from './core/cite/exportSources';
+import { defaultLocator, parseLocator } from './core/cite/locator';
+import { bundledStyleIds, DEFAULT_STYLE, parseStyleName } from './core/cite/styles';
+import { CitationStyles } from './node/citationStyles';
+import { lookupOf, exportSources } from './worker/citationService';
 import { markSnippet } from './core/search/snippet';
 import type { SearchHit } from './core/search/searchIndex';
 import { takeLimitNotes } from './core/limits';
@@ -23,7 +27,8 @@ const USAGE = `Usage: briefing <command> [options]
 Commands:
   search <query> [--limit N] [--json] [--corpus DIR]   ranked passages for a query
   suggest <text> [--json]                               completions for what you are typing
-  cite <passageId> [--style STYLE]                      a citation (${CITATION_STYLES.join('|')}|markdown)
+  cite <passageId> [--style STYLE] [--locator "p. 12"]  a citation and its bibliography entry, formatted by
+       [--locale en-GB] [--format text|markdown|latex]   citeproc-js; STYLE: ${bundledStyleIds().replace(/, /g, '|')}|FILE.csl
   show <passageId> [--json]                             a passage with its source and location
   brief [topic] [--json] [--markdown]                   what the sources say: people, facts, who said what,
                                                         timeline, where sources differ — all cited
@@ -33,6 +38,7 @@ Commands:
   clip <URL> [--out DIR]                                save a web page's article as a Markdown clipping with
                                                         front matter in DIR (default ./clippings)
   index <DIR> --out <FILE>                              build and save the search index of DIR
+  export [--format csl-json|bibtex|ris] [--out FILE]    every source, for Zotero, Pandoc or LaTeX
 
 Options:
   --corpus DIR   use the documents of DIR instead of the bundled ones: a folder with a
@@ -60,6 +66,9 @@ async function main(argv: string[]): Promise<void> {
       markdown: { type: 'boolean' },
       text: { type: 'boolean' },
       style: { type: 'string' },
+      locator: { type: 'string' },
+      locale: { type: 'string' },
+      format: { type: 'string' },
       corpus: { type: 'string' },
       out: { type: 'string' },
       quiet: { type: 'boolean' },
@@ -101,10 +110,30 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'cite': {
       const { passage, meta } = findPassage(await load(), args[0]);
-      const style = parseCitationStyle(values.style ?? 'inline');
-      if (!style) throw new UsageError(`unknown style "${values.style}"; use one of ${CITATION_STYLES.join(', ')}, markdown`);
-      const parts = formatCitation(passage, meta, style);
-      print(style === 'footnote' ? `[^1]\n\n[^1]: ${parts.entry}\n` : style === 'apa' || style === 'chicago' ? `${parts.inText}\n\n${parts.entry}\n` : `${parts.inText}\n`);
+      const styleName = values.style ?? DEFAULT_STYLE;
+      if (!parseStyleName(styleName)) throw new UsageError(`unknown style "${styleName}"; use one of ${bundledStyleIds()}, or the path of a .csl file`);
+      const format = values.format ?? 'text';
+      if (format !== 'text' && format !== 'markdown' && format !== 'latex') throw new UsageError(`--format for cite must be text, markdown or latex, not "${format}"`);
+      const { engine, notes } = new CitationStyles(extensionRoot).load(styleName, values.locale ?? 'en-US');
+      for (const note of notes) warn(note);
+      const item = lookupOf((await load()).corpus).item(meta.id)!;
+      const locator = values.locator === undefined ? defaultLocator(passage, false) : parseLocator(values.locator);
+      const [first, later] = engine.citeAll([{ item, ...(locator ? { locator } : {}) }, { item, ...(locator ? { locator } : {}) }], format);
+      const entry = engine.bibliography([item], format)[0]?.text;
+      const lines = engine.isNoteStyle ? [`Note: ${first}`, `Later notes: ${later}`, '', entry] : [first, '', entry];
+      print(`${lines.join('\n')}\n`);
+      return;
+    }
+    case 'export': {
+      const format = parseExportFormat(values.format ?? 'csl-json');
+      if (!format) throw new UsageError(`unknown export format "${values.format}"; use one of ${EXPORT_FORMATS.join(', ')}`);
+      const { corpus } = await load();
+      const text = exportSources(format, corpus, lookupOf(corpus));
+      if (values.out) {
+        checkOut(values.out);
+        writeFileSync(values.out, text);
+        if (!values.quiet) process.stderr.write(`Exported ${corpus.documents.length} sources as ${format} to ${values.out}\n`);
+      } else process.stdout.write(text);
       return;
     }
     case 'show': {

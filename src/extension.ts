@@ -11,6 +11,7 @@ import { TidyCitationsCommand, tidyOnSave } from './commands/tidyCitationsComman
 import { registerCommands } from './commands/command';
 import { CopyCitationCommand } from './commands/copyCitationCommand';
 import { ExportBriefingCommand } from './commands/exportBriefingCommand';
+import { ExportSourcesCommand } from './commands/exportSourcesCommand';
 import { FindSourcesForSelectionCommand } from './commands/findSourcesForSelectionCommand';
 import { InsertCitationCommand } from './commands/insertCitationCommand';
 import { InsertQuoteCommand } from './commands/insertQuoteCommand';
@@ -47,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const viewer = new SourceViewer(library);
   const drafts = new DraftTracker((document) => viewer.isSourceView(document));
   const cited = new CitedSources(drafts, library);
-  const inserter = new DraftInserter(library, drafts, pins, snippets);
+  const inserter = new DraftInserter(library, drafts, pins, snippets, log);
   const openSource = new OpenSourceCommand(library, viewer);
   const picker = new PassagePicker(
     library,
@@ -114,6 +115,7 @@ export function activate(context: vscode.ExtensionContext): void {
         addSource,
         new AddSourceFromUrlCommand(library, addSource),
         new ExportBriefingCommand(library),
+        new ExportSourcesCommand(library),
         new TidyCitationsCommand(library),
         new CheckDraftCommand(checker),
       ],

@@ -1,6 +1,5 @@
 import type { DraftTracker } from '../editor/draftTracker';
 import type { Library } from './library';
-import { settings } from './settings';
 
 /** Which sources the draft being written already cites, so they can rank first. */
 export class CitedSources {
@@ -13,6 +12,6 @@ export class CitedSources {
   async docIds(): Promise<string[]> {
     const editor = this.drafts.target();
     if (!editor) return [];
-    return this.library.citedDocIds(editor.document.getText(), settings.citationStyle(editor.document.languageId));
+    return this.library.citedDocIds(editor.document.getText());
   }
 }

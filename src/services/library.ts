@@ -1,12 +1,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { CitationStyle } from '../core/cite/styles';
+import type { ExportFormat } from '../core/cite/exportSources';
 import type { SourceDocument } from '../core/model';
 import type { SearchHit, Suggestion } from '../core/search/searchIndex';
 import type { LoadReport, UpdateReport } from '../node/libraryEngine';
 import type { BriefingHome, TopicView } from '../protocol';
 import type { CitablePassage, ClipOutcome, DocumentOverview } from '../worker/libraryApi';
 import type { PageFetchOptions } from '../node/pageFetch';
+import type { CitationPlan, CitationRequest, StyleOptions } from '../worker/citationService';
 import type { ClaimReport, DraftFinding } from '../worker/draftReport';
 import type { CitationTarget } from '../core/checks/citationAt';
 import type { TidyResult } from '../core/checks/tidyFootnotes';
@@ -171,9 +172,30 @@ export class Library implements vscode.Disposable {
     return key === undefined ? this.client.api.claims(draft, offset) : this.client.callKeyed(key, 'claims', draft, offset);
   }
 
-  async tidy(draft: string): Promise<TidyResult> {
+  async tidy(draft: string, style?: StyleOptions): Promise<TidyResult> {
     await this.ready();
-    return this.client.api.tidy(draft);
+    return this.client.api.tidy(draft, style);
+  }
+
+  /** Plans a citation or quote in the worker (citeproc-js runs there, never on the extension host). */
+  async planCitation(request: CitationRequest): Promise<CitationPlan> {
+    await this.ready();
+    return this.client.api.planCitation(request);
+  }
+
+  async citationText(passageId: string, options: StyleOptions & { readonly pandoc?: boolean; readonly locator?: string }): Promise<string> {
+    await this.ready();
+    return this.client.api.citationText(passageId, options);
+  }
+
+  /** The bibliography files a draft's front matter names (YAML is read in the worker, keeping it out of activation). */
+  async bibliographiesNamedIn(draft: string): Promise<string[]> {
+    return this.client.api.bibliographiesNamedIn(draft);
+  }
+
+  async exportSources(format: ExportFormat, docIds?: readonly string[]): Promise<string> {
+    await this.ready();
+    return this.client.api.exportSources(format, docIds);
   }
 
   async citationAt(draft: string, offset: number): Promise<CitationTarget | undefined> {
@@ -181,9 +203,9 @@ export class Library implements vscode.Disposable {
     return (await this.client.api.citationAt(draft, offset)) ?? undefined;
   }
 
-  async citedDocIds(draft: string, style: CitationStyle): Promise<string[]> {
+  async citedDocIds(draft: string): Promise<string[]> {
     await this.ready();
-    return this.client.api.citedDocIds(draft, style);
+    return this.client.api.citedDocIds(draft);
   }
 
   /** Clips a web page into `folder` (fetched and read in the worker) and indexes it. */

@@ -1,13 +1,31 @@
 import * as vscode from 'vscode';
-import { defaultStyleFor, type CitationStyle } from '../core/cite/styles';
+import { DEFAULT_STYLE } from '../core/cite/styles';
+
+/** How citations are written into one draft, read for its language (`"[latex]": {…}` settings apply). */
+export interface CitationSettings {
+  /** A bundled style's id or the path of a .csl file. */
+  readonly style: string;
+  /** The language of terms and dates, e.g. `en-US`. */
+  readonly locale: string;
+  /** A bibliography file for `[@key]` citations when the draft's front matter names none; empty for none. */
+  readonly bibliography: string;
+}
 
 export type DefaultAction = 'insertCitation' | 'insertQuote' | 'openSource' | 'copyCitation';
 
 /** Briefing's settings, read fresh each time so a change takes effect at once. */
 export const settings = {
-  citationStyle(languageId: string): CitationStyle {
-    const chosen = config().get<string>('citation.style', 'auto');
-    return chosen === 'auto' ? defaultStyleFor(languageId) : (chosen as CitationStyle);
+  citation(document: vscode.TextDocument): CitationSettings {
+    const scoped = vscode.workspace.getConfiguration('briefing', document);
+    return {
+      style: scoped.get<string>('citation.style', DEFAULT_STYLE).trim() || DEFAULT_STYLE,
+      locale: scoped.get<string>('citation.locale', 'en-US').trim() || 'en-US',
+      bibliography: scoped.get<string>('citation.bibliography', '').trim(),
+    };
+  },
+  /** The style set for no language in particular (for copying with no draft open). */
+  defaultCitationStyle(): string {
+    return config().get<string>('citation.style', DEFAULT_STYLE).trim() || DEFAULT_STYLE;
   },
   quoteForm(): 'auto' | 'inline' | 'block' {
     return config().get<'auto' | 'inline' | 'block'>('quote.form', 'auto');

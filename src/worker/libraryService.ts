@@ -1,5 +1,8 @@
+import { bibliographiesNamedIn } from '../core/cite/draftBibliography';
 import { citedSourceIds } from '../core/cite/footnotes';
-import { formatCitation } from '../core/cite/styles';
+import type { SourceLookup } from '../core/cite/sourceLookup';
+import { DEFAULT_STYLE } from '../core/cite/styles';
+import { CitationStyles } from '../node/citationStyles';
 import { LibraryEngine } from '../node/libraryEngine';
 import { clipPage } from '../node/clipPage';
 import { PageFetchError } from '../node/pageFetch';
@@ -9,7 +12,8 @@ import { briefingToMarkdown } from '../core/brief/markdown';
 import { buildHome, buildTopicView } from '../core/briefingHome';
 import { cardFromPassage } from '../views/passageCards';
 import { citationAt } from '../core/checks/citationAt';
-import { tidyFootnotes } from '../core/checks/tidyFootnotes';
+import { citedDocIdsInOrder, tidyFootnotes } from '../core/checks/tidyFootnotes';
+import { citationText, citerFor, exportSources, lookupOf, planInsertion } from './citationService';
 import { checkDraft, claimReports } from './draftReport';
 import type { LibraryApi } from './libraryApi';
 
@@ -20,6 +24,13 @@ import type { LibraryApi } from './libraryApi';
 export function createLibraryService(onProgress: (done: number, total: number) => void): LibraryApi {
   let latest: LibraryEngine | undefined;
   let loading: Promise<unknown> = Promise.resolve();
+  let styles: CitationStyles | undefined;
+  /** The sources as citations see them, made again after each load or update. */
+  let lookup: { engine: LibraryEngine; lookup: SourceLookup } | undefined;
+  const lookupFor = (engine: LibraryEngine): SourceLookup => {
+    if (lookup?.engine !== engine) lookup = { engine, lookup: lookupOf(engine.index.corpus) };
+    return lookup.lookup;
+  };
   /** The engine once its load has finished; a call made during a (re)load waits for it, and for any load started meanwhile. */
   const current = async (): Promise<LibraryEngine> => {
     for (let awaited: Promise<unknown> | undefined; awaited !== loading; ) {
@@ -34,6 +45,8 @@ export function createLibraryService(onProgress: (done: number, total: number) =
       latest?.cancel();
       const next = new LibraryEngine(options);
       latest = next;
+      lookup = undefined;
+      if (!styles) styles = new CitationStyles(options.extensionPath);
       const report = next.load(onProgress);
       loading = report;
       return report;
@@ -42,7 +55,12 @@ export function createLibraryService(onProgress: (done: number, total: number) =
       latest?.cancel();
     },
     async update(changed, deleted) {
-      return (await current()).update(changed, deleted);
+      const engine = await current();
+      try {
+        return await engine.update(changed, deleted);
+      } finally {
+        lookup = undefined;
+      }
     },
     async search(query, limit, preferredDocIds) {
       const { corpus, index } = (await current()).index;
@@ -103,11 +121,15 @@ export function createLibraryService(onProgress: (done: number, total: number) =
       const { corpus, index } = (await current()).index;
       return claimReports(draft, offset, corpus, index);
     },
-    async tidy(draft) {
-      return tidyFootnotes(draft, (await current()).index.corpus);
+    async tidy(draft, style) {
+      const engine = await current();
+      const notes: string[] = [];
+      const citer = citerFor(lookupFor(engine), styles!, style ?? { style: DEFAULT_STYLE, locale: 'en-US' }, notes);
+      return tidyFootnotes(draft, citer);
     },
     async citationAt(draft, offset) {
-      return citationAt(draft, offset, (await current()).index.corpus) ?? null;
+      const engine = await current();
+      return citationAt(draft, offset, engine.index.corpus, lookupFor(engine)) ?? null;
     },
     async clip(url, folder, options) {
       let clipped;
@@ -126,17 +148,31 @@ export function createLibraryService(onProgress: (done: number, total: number) =
       if (!document) return { problem: report.skipped[0]?.detail ?? report.problems[0] ?? `the clipping ${clipped.path} was saved but could not be indexed` };
       return { ...clipped, docId, passages: document.passages.length };
     },
-    async citedDocIds(draft, style) {
-      const ids = citedSourceIds(draft);
-      for (const document of (await current()).index.corpus.documents) {
-        const first = document.passages[0];
-        if (!first || ids.has(document.meta.id)) continue;
-        // An in-text citation names the source; the section part differs from passage to passage.
-        const { page: _page, lastPage: _lastPage, ...withoutPage } = first;
-        const inText = formatCitation(withoutPage, document.meta, style).inText.replace(/, “[^”]*”\)$/, ')');
-        if (inText.length > 4 && draft.includes(inText)) ids.add(document.meta.id);
+    async citedDocIds(draft) {
+      const engine = await current();
+      const found = lookupFor(engine);
+      const ids = new Set([...citedSourceIds(draft), ...citedDocIdsInOrder(draft, { lookup: found })]);
+      // In-text citations ("(Lennon, n.d.)") and reference entries name their source.
+      for (const match of draft.matchAll(/\((?:[^()\n]|\([^()\n]*\))*\)|^[-*+][ \t]+.+$/gm)) {
+        const docId = found.docIdCitedBy(match[0]);
+        if (docId) ids.add(docId);
       }
       return [...ids];
+    },
+    async planCitation(request) {
+      const engine = await current();
+      return planInsertion(request, engine.index.corpus, lookupFor(engine), styles!);
+    },
+    async citationText(passageId, options) {
+      const engine = await current();
+      return citationText(passageId, options, engine.index.corpus, lookupFor(engine), styles!);
+    },
+    async bibliographiesNamedIn(draft) {
+      return bibliographiesNamedIn(draft);
+    },
+    async exportSources(format, docIds) {
+      const engine = await current();
+      return exportSources(format, engine.index.corpus, lookupFor(engine), docIds);
     },
   };
 }

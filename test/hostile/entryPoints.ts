@@ -7,8 +7,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { CITATION_STYLES, type CitationStyle } from '../../src/core/cite/styles';
-import { planCitation } from '../../src/core/cite/insertCitation';
+import type { DraftSyntax } from '../../src/core/cite/draftSyntax';
 import { applyEdits } from '../../src/core/cite/textEdit';
 import { relatedQuery } from '../../src/core/search/relatedQuery';
 import { paragraphAt } from '../../src/core/text/paragraph';
@@ -16,12 +15,32 @@ import type { LoadReport } from '../../src/node/libraryEngine';
 import type { LibraryApi } from '../../src/worker/libraryApi';
 import { createLibraryService } from '../../src/worker/libraryService';
 
+/** The styles and draft syntaxes every source is cited in: a note style and an author-date one, in each syntax. */
+export const CITATION_CASES: ReadonlyArray<{ readonly style: string; readonly syntax: DraftSyntax }> = (['markdown', 'latex', 'plain'] as const).flatMap((syntax) =>
+  ['chicago-note', 'apa'].map((style) => ({ style, syntax })),
+);
+const LOCALE = 'en-US';
+
+/** Cites (and quotes) a passage into a draft in every style and syntax of CITATION_CASES, through the worker's planning call. */
+async function citeEverywhere(service: LibraryApi, draft: string, at: number, passageId: string, quote?: string): Promise<Array<{ syntax: DraftSyntax; text: string }>> {
+  const drafts: Array<{ syntax: DraftSyntax; text: string }> = [];
+  for (const { style, syntax } of CITATION_CASES) {
+    const plan = await service.planCitation({ draft, at: { start: at, end: at }, passageId, syntax, style, locale: LOCALE });
+    drafts.push({ syntax, text: applyEdits(draft, plan.edits) });
+    if (quote) {
+      const quoted = await service.planCitation({ draft, at: { start: at, end: at }, passageId, syntax, style, locale: LOCALE, quote: { text: quote, form: 'block' } });
+      drafts.push({ syntax, text: applyEdits(draft, quoted.edits) });
+    }
+  }
+  return drafts;
+}
+
 /** What reading one hostile source gave, for the suite's assertions. */
 export interface SourceOutcome {
   readonly report: LoadReport;
   readonly passages: number;
-  /** Citations of the source's first passage in every style, inserted into a draft. */
-  readonly drafts: ReadonlyArray<{ readonly style: CitationStyle; readonly text: string }>;
+  /** Citations and quotes of the source's first passage in every style and syntax, inserted into a draft. */
+  readonly drafts: ReadonlyArray<{ readonly syntax: DraftSyntax; readonly text: string }>;
   readonly titles: readonly string[];
   readonly notes: readonly string[];
 }
@@ -39,16 +58,13 @@ export async function runSource(extensionPath: string, text: string, ext: string
     await service.briefingMarkdown();
     await service.topic('talks');
     const documents = await service.documents();
-    const drafts: Array<{ style: CitationStyle; text: string }> = [];
+    const drafts: Array<{ syntax: DraftSyntax; text: string }> = [];
     for (const document of documents) {
       await service.rawText(document.meta.id);
       const full = await service.document(document.meta.id);
       const passage = full?.passages[0];
       if (!passage) continue;
-      for (const style of CITATION_STYLES) {
-        const draft = 'A draft sentence.\n';
-        drafts.push({ style, text: applyEdits(draft, planCitation(draft, { start: 17, end: 17 }, passage, document.meta, style).edits) });
-      }
+      drafts.push(...(await citeEverywhere(service, 'A draft sentence.\n', 17, passage.id, passage.text.slice(0, 200))));
     }
     return { report, passages: report.passages, drafts, titles: documents.map((document) => document.meta.title), notes: [...report.notes, ...report.problems] };
   } finally {
@@ -68,12 +84,13 @@ export async function runDraft(service: LibraryApi, draft: string): Promise<void
   const middle = Math.floor(draft.length / 2);
   await service.checkDraft(draft);
   await service.claims(draft, middle);
-  await service.tidy(draft);
+  await service.tidy(draft, { style: 'chicago-note', locale: LOCALE });
+  await service.tidy(draft, { style: 'apa', locale: LOCALE });
   await service.citationAt(draft, middle);
-  for (const style of CITATION_STYLES) await service.citedDocIds(draft, style);
+  await service.citedDocIds(draft);
+  await service.bibliographiesNamedIn(draft);
   const paragraph = paragraphAt(draft, middle);
   const query = relatedQuery(draft.slice(paragraph.start, paragraph.end));
   if (query) await service.search(query, 20, []);
-  const cited = await service.citable('wtn-talks-stall#natos-response');
-  if (cited) for (const style of CITATION_STYLES) applyEdits(draft, planCitation(draft, { start: middle, end: middle }, cited.passage, cited.meta, style).edits);
+  await citeEverywhere(service, draft, middle, 'wtn-talks-stall#natos-response');
 }

@@ -43,12 +43,30 @@ describe('the briefing CLI', function () {
     assert.ok(first.text.includes(first.snippet));
   });
 
-  it('cites a passage in each style', () => {
-    assert.equal(briefing('cite', 'wtn-talks-stall#natos-response', '--style', 'apa').stdout, '(World Today News, 2025)\n\nWorld Today News. (2025, June). *Ukraine peace Talks Stall as Russia and Ukraine Remain at Odds*.\n');
-    assert.match(briefing('cite', 'wtn-talks-stall#natos-response', '--style', 'footnote').stdout, /^\[\^1\]\n\n\[\^1\]: World Today News/);
-    assert.match(briefing('cite', 'wtn-talks-stall#natos-response', '--style', 'markdown').stdout, /^\(World Today News, \*Ukraine/);
-    assert.match(briefing('cite', 'wtn-talks-stall#natos-response', '--style', 'chicago').stdout, /^\(World Today News 2025\)/);
-    assert.match(briefing('cite', 'wtn-talks-stall#natos-response', '--style', 'plain').stdout, /^\(Source: World Today News/);
+  it('cites a passage in each bundled style, a user’s .csl file, with a locator', function () {
+    this.timeout(300_000); // each run builds its style's engine: seconds on a busy machine
+    const apa = briefing('cite', 'latest-updates-lennon#conclusion', '--style', 'apa', '--locator', 'para. 4');
+    assert.equal(apa.stdout, '(Lennon, n.d., para. 4)\n\nLennon, J. (n.d.). Russia-Ukraine Peace Talks: Latest Updates.\n', apa.stderr);
+    const notes = briefing('cite', 'wtn-talks-stall#natos-response', '--style', 'chicago-note', '--format', 'markdown');
+    assert.equal(
+      notes.stdout,
+      'Note: “Ukraine Peace Talks Stall as Russia and Ukraine Remain at Odds,” *World Today News*, June 2025.\n' +
+        'Later notes: *World Today News*, “Ukraine Peace Talks Stall as Russia and Ukraine Remain at Odds.”\n\n' +
+        '*World Today News*. “Ukraine Peace Talks Stall as Russia and Ukraine Remain at Odds.” June 2025.\n',
+    );
+    assert.match(briefing('cite', 'wtn-talks-stall#natos-response', '--style', 'mla', '--locator', 'p. 3').stdout, /^\(“Ukraine Peace Talks Stall as Russia and Ukraine Remain at Odds” 3\)\n/);
+    assert.match(briefing('cite', 'wtn-talks-stall#natos-response', '--style', 'harvard').stdout, /^\(World Today News, 2025\)\n/);
+    assert.match(briefing('cite', 'wtn-talks-stall#natos-response', '--style', path.join(repoRoot, 'test/fixtures/csl/briefing-test.csl')).stdout, /^\[Ukraine peace Talks Stall as Russia and Ukraine Remain at Odds <2025>\]\n/);
+  });
+
+  it('exports every source as CSL JSON, BibTeX and RIS', () => {
+    const json = JSON.parse(briefing('export', '--format', 'csl-json').stdout) as Array<{ id: string }>;
+    assert.deepEqual(json.map((item) => item.id).sort(), ['lennonrussia', 'russiaukrainemeet', 'russiaukrainepeace', 'usrussianegotiations', 'worldtodaynews2025ukraine']);
+    assert.equal(briefing('export', '--format', 'bibtex').stdout.match(/^@\w+\{/gm)?.length, 5);
+    const dir = mkdtempSync(path.join(tmpdir(), 'briefing-cli-'));
+    const out = path.join(dir, 'sources.ris');
+    assert.equal(briefing('export', '--format', 'ris', '--out', out).status, 0);
+    assert.equal(readFileSync(out, 'utf8').match(/^ER {2}- /gm)?.length, 5);
   });
 
   it('shows a passage with its location, and lists the documents', () => {
@@ -90,7 +108,14 @@ describe('the briefing CLI', function () {
     it('rejects an empty query', () => assertCleanError(briefing('search', '  '), /search needs a query/));
     it('rejects an unknown passage id', () => assertCleanError(briefing('cite', 'no-such#passage'), /no passage with id "no-such#passage"/));
     it('rejects an unknown flag', () => assertCleanError(briefing('search', 'x', '--colour'), /Unknown option '--colour'/));
-    it('rejects an unknown style', () => assertCleanError(briefing('cite', 'wtn-talks-stall#natos-response', '--style', 'harvard'), /unknown style "harvard"/));
+    it('rejects an unknown style', () => assertCleanError(briefing('cite', 'wtn-talks-stall#natos-response', '--style', 'vancouver'), /unknown style "vancouver"/));
+    it('reports a style file that cannot be read or is not CSL', () => {
+      assertCleanError(briefing('cite', 'wtn-talks-stall#natos-response', '--style', '/nonexistent/mine.csl'), /Cannot read the citation style \/nonexistent\/mine\.csl \(ENOENT\)/);
+      const dir = mkdtempSync(path.join(tmpdir(), 'briefing-cli-'));
+      writeFileSync(path.join(dir, 'bad.csl'), '<html>not a style</html>');
+      assertCleanError(briefing('cite', 'wtn-talks-stall#natos-response', '--style', path.join(dir, 'bad.csl')), /is not a CSL style Briefing can use/);
+    });
+    it('rejects an unknown export format', () => assertCleanError(briefing('export', '--format', 'endnote'), /unknown export format "endnote"/));
     it('rejects an unknown command', () => assertCleanError(briefing('serch', 'x'), /unknown command "serch"/));
     it('rejects a bad limit', () => assertCleanError(briefing('search', 'x', '--limit', 'ten'), /--limit must be a whole number/));
     it('reports an unreadable corpus folder', () => assertCleanError(briefing('search', 'x', '--corpus', '/nonexistent/folder'), /cannot read \/nonexistent\/folder \(ENOENT\)/));
