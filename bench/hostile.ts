@@ -12,7 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { bundledService, runDraft, runSource } from '../test/hostile/entryPoints';
+import { bundledService, runDraft, runSource, sourceService } from '../test/hostile/entryPoints';
 import { caseFolder, FOLDER_CASES } from '../test/hostile/folderCases';
 import { DRAFT_CASES, QUERY_CASES, SOURCE_CASES } from '../test/hostile/generators';
 
@@ -39,9 +39,10 @@ async function runOne(kind: Kind, name: string, bytes: number): Promise<Figures>
   let run: () => Promise<unknown>;
   if (kind === 'source') {
     const testCase = SOURCE_CASES.find((candidate) => candidate.name === name)!;
-    await runSource(ROOT, '# Warm up\n\nTalks resumed in Istanbul on Monday.\n', 'md');
+    const service = sourceService();
+    await runSource(service, ROOT, '# Warm up\n\nTalks resumed in Istanbul on Monday.\n', 'md');
     const text = testCase.make(bytes);
-    run = () => runSource(ROOT, text, testCase.ext);
+    run = () => runSource(service, ROOT, text, testCase.ext);
   } else if (kind === 'draft' || kind === 'query') {
     const service = await bundledService(ROOT);
     await runDraft(service, 'Talks resumed in Istanbul, with 1,000 prisoners freed. “We will,” Peskov said.');

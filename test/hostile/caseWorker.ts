@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { LibraryApi } from '../../src/worker/libraryApi';
-import { bundledService, runDraft, runSource } from './entryPoints';
+import { bundledService, runDraft, runSource, sourceService } from './entryPoints';
 import { DRAFT_CASES, QUERY_CASES, SOURCE_CASES } from './generators';
 
 /** One case to run: which list, which case, at what size. */
@@ -19,12 +19,14 @@ const port = parentPort;
 if (!port) throw new Error('caseWorker runs as a worker thread');
 const { extensionPath } = workerData as { extensionPath: string };
 let drafts: Promise<LibraryApi> | undefined;
+let sources: LibraryApi | undefined;
 
 async function run(request: CaseRequest): Promise<unknown> {
   if (request.kind === 'source') {
     const testCase = SOURCE_CASES.find((candidate) => candidate.name === request.name);
     if (!testCase) throw new Error(`no source case ${request.name}`);
-    return runSource(extensionPath, testCase.make(request.bytes), testCase.ext);
+    sources ??= sourceService();
+    return runSource(sources, extensionPath, testCase.make(request.bytes), testCase.ext);
   }
   drafts ??= bundledService(extensionPath);
   const service = await drafts;

@@ -45,12 +45,16 @@ export interface SourceOutcome {
   readonly notes: readonly string[];
 }
 
+/** A library for the source cases: each loads its own folder into it, as a settings change does (the citation styles stay loaded). */
+export function sourceService(): LibraryApi {
+  return createLibraryService(() => {});
+}
+
 /** Writes `text` as one source file in a fresh folder and runs it through loading, search, the briefing and citing. */
-export async function runSource(extensionPath: string, text: string, ext: string): Promise<SourceOutcome> {
+export async function runSource(service: LibraryApi, extensionPath: string, text: string, ext: string): Promise<SourceOutcome> {
   const dir = mkdtempSync(path.join(tmpdir(), 'briefing-hostile-'));
   try {
     writeFileSync(path.join(dir, `case.${ext}`), text);
-    const service = createLibraryService(() => {});
     const report = await service.load({ extensionPath, roots: [dir], includeBundled: false, maxFileBytes: 8 * 1024 * 1024 });
     await service.home();
     await service.search('talks resumed', 20, []);
