@@ -7,13 +7,23 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CaseRequest } from './caseWorker';
 
+/** Loading modules, the bundled sources and the citation styles in a fresh thread: slow on a busy machine, and no case's work. */
+const WARM_UP_LIMIT_MS = 300_000;
+
 export class CaseWatchdog {
   private worker: Worker | undefined;
+  private warm: Promise<unknown> | undefined;
 
   constructor(private readonly extensionPath: string) {}
 
-  /** Runs a case; rejects with a clear message when it takes longer than `limitMs`. */
-  run<T>(request: CaseRequest, limitMs: number): Promise<T> {
+  /** Runs a case in a warmed-up thread; rejects with a clear message when the case takes longer than `limitMs`. */
+  async run<T>(request: CaseRequest, limitMs: number): Promise<T> {
+    if (!this.worker || !this.warm) this.warm = this.send({ kind: 'warm', name: 'warm-up', bytes: 0 }, WARM_UP_LIMIT_MS);
+    await this.warm;
+    return this.send<T>(request, limitMs);
+  }
+
+  private send<T>(request: CaseRequest, limitMs: number): Promise<T> {
     const worker = this.start();
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -29,6 +39,7 @@ export class CaseWatchdog {
       const onError = (error: Error): void => {
         clearTimeout(timer);
         this.worker = undefined;
+        this.warm = undefined;
         reject(error);
       };
       worker.once('message', onMessage);
@@ -51,5 +62,6 @@ export class CaseWatchdog {
   stop(): void {
     void this.worker?.terminate();
     this.worker = undefined;
+    this.warm = undefined;
   }
 }
