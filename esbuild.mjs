@@ -13,6 +13,7 @@ const nodeEntries = [
   { in: 'bench/bench.ts', out: 'bench' },
   { in: 'bench/hostile.ts', out: 'bench-hostile' },
   { in: 'src/worker/indexWorker.ts', out: 'indexWorker' },
+  { in: 'scripts/archiveDev.ts', out: 'archiveDev' },
   { in: 'test/integration/index.ts', out: 'test/integration/index' },
   // Each extension-host suite is its own file so mocha can load them one by one.
   ...(existsSync('test/integration')

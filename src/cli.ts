@@ -11,16 +11,23 @@ import { bundledStyleIds, DEFAULT_STYLE, parseStyleName } from './core/cite/styl
 import { CitationStyles } from './node/citationStyles';
 import { lookupOf, exportSources } from './worker/citationService';
 import { markSnippet } from './core/search/snippet';
+import { asciiJson } from './core/text/asciiJson';
 import type { SearchHit } from './core/search/searchIndex';
 import { takeLimitNotes } from './core/limits';
 import { terminalSafe } from './core/text/singleLine';
 import { loadBundledCorpus, readManifestFolder } from './node/bundledSources';
 import { LibraryEngine } from './node/libraryEngine';
 import { describeFileKind } from './node/userFiles';
+import { ARCHIVE_USAGE, archiveUrlFrom, openArchive, runArchiveCommand } from './node/archive/archiveCommands';
+import { ArchiveReader } from './node/archive/archiveReader';
+import { UsageError } from './node/usageError';
+import { defaultTopics, resolveTopic } from './core/brief/topics';
+import { SearchIndex } from './core/search/searchIndex';
 import { clipPage } from './node/clipPage';
 import { PageFetchError } from './node/pageFetch';
 import { pageLabel } from './core/cite/locator';
-import type { SourceDocument } from './core/model';
+import type { Passage, SourceDocument, SourceMeta } from './core/model';
+import { Corpus } from './core/corpus';
 
 const USAGE = `Usage: briefing <command> [options]
 
@@ -39,18 +46,19 @@ Commands:
                                                         front matter in DIR (default ./clippings)
   index <DIR> --out <FILE>                              build and save the search index of DIR
   export [--format csl-json|bibtex|ris] [--out FILE]    every source, for Zotero, Pandoc or LaTeX
+${ARCHIVE_USAGE}
 
 Options:
   --corpus DIR   use the documents of DIR instead of the bundled ones: a folder with a
                  sources.json manifest, or any folder of .md, .txt, .html, .pdf and .docx files
   --max-kb N     skip files larger than N KB (default 2048)
+  --db URL       the shared archive on PostgreSQL (postgres://user@host/db; or set BRIEFING_DB):
+                 search, show, cite and brief then read the archive alone
   --follow-links follow links that lead outside the corpus folder (skipped by default)
   --help         show this help
 
 Plain output has control characters (escape sequences, BEL) removed; --json output is exact.`;
 
-/** A problem the user can fix; printed as one line, never as a stack trace. */
-class UsageError extends Error {}
 
 const extensionRoot = path.resolve(__dirname, '..');
 const color = process.stdout.isTTY && !process.env.NO_COLOR;
@@ -74,6 +82,9 @@ async function main(argv: string[]): Promise<void> {
       quiet: { type: 'boolean' },
       'max-kb': { type: 'string' },
       'follow-links': { type: 'boolean' },
+      db: { type: 'string' },
+      bundled: { type: 'boolean' },
+      collection: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -84,6 +95,22 @@ async function main(argv: string[]): Promise<void> {
   }
   const maxKb = values['max-kb'] === undefined ? 2048 : Number(values['max-kb']);
   if (!Number.isFinite(maxKb) || maxKb <= 0) throw new UsageError(`--max-kb must be a positive number, not "${values['max-kb']}"`);
+  const db = archiveUrlFrom(values.db);
+  if (command === 'archive') {
+    if (!db) throw new UsageError('archive commands need --db postgres://user@host/database (or BRIEFING_DB)');
+    return runArchiveCommand(args, {
+      db,
+      ...(values.collection === undefined ? {} : { collection: values.collection }),
+      bundled: values.bundled === true,
+      quiet: values.quiet === true,
+      json: values.json === true,
+      maxFileBytes: maxKb * 1024,
+      extensionRoot,
+      out: (text) => void process.stdout.write(text),
+      warn,
+    });
+  }
+  if (db && ['search', 'show', 'cite', 'brief'].includes(command)) return archiveCommand(command, args, db, values);
   const followLinksOutside = values['follow-links'] ?? false;
   const load = (): Promise<LoadedBundle> =>
     values.corpus ? loadFolder(checkedCorpus(values.corpus), maxKb * 1024, followLinksOutside) : Promise.resolve(loadBundledCorpus(extensionRoot, warn));
@@ -92,8 +119,7 @@ async function main(argv: string[]): Promise<void> {
     case 'search': {
       const query = args.join(' ').trim();
       if (!query) throw new UsageError('search needs a query, e.g. briefing search "prisoner exchange"');
-      const limit = values.limit === undefined ? 5 : Number(values.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError(`--limit must be a whole number from 1 to 1000, not "${values.limit}"`);
+      const limit = parseLimit(values.limit);
       const hits = (await load()).index.search(query, { limit });
       if (values.json) return printJson(hits.map(hitToJson));
       if (hits.length === 0) return print(`No passages match "${query}".\n`);
@@ -109,20 +135,9 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'cite': {
-      const { passage, meta } = findPassage(await load(), args[0]);
-      const styleName = values.style ?? DEFAULT_STYLE;
-      if (!parseStyleName(styleName)) throw new UsageError(`unknown style "${styleName}"; use one of ${bundledStyleIds()}, or the path of a .csl file`);
-      const format = values.format ?? 'text';
-      if (format !== 'text' && format !== 'markdown' && format !== 'latex') throw new UsageError(`--format for cite must be text, markdown or latex, not "${format}"`);
-      const { engine, notes } = new CitationStyles(extensionRoot).load(styleName, values.locale ?? 'en-US');
-      for (const note of notes) warn(note);
-      const item = lookupOf((await load()).corpus).item(meta.id)!;
-      const locator = values.locator === undefined ? defaultLocator(passage, false) : parseLocator(values.locator);
-      const [first, later] = engine.citeAll([{ item, ...(locator ? { locator } : {}) }, { item, ...(locator ? { locator } : {}) }], format);
-      const entry = engine.bibliography([item], format)[0]?.text;
-      const lines = engine.isNoteStyle ? [`Note: ${first}`, `Later notes: ${later}`, '', entry] : [first, '', entry];
-      print(`${lines.join('\n')}\n`);
-      return;
+      const bundle = await load();
+      const { passage, meta } = findPassage(bundle, args[0]);
+      return printCitation(passage, meta, bundle.corpus, values);
     }
     case 'export': {
       const format = parseExportFormat(values.format ?? 'csl-json');
@@ -189,7 +204,7 @@ async function main(argv: string[]): Promise<void> {
         const { sources, skipped } = readManifestFolder(folder, maxKb * 1024);
         for (const skip of skipped) warn(`skipped ${skip.path}: ${skip.detail ?? skip.reason}`);
         const bundle = buildBundle(sources);
-        writeFileSync(values.out, JSON.stringify(serializeBundle(bundle, hashSources(sources))));
+        writeFileSync(values.out, asciiJson(serializeBundle(bundle, hashSources(sources))));
         if (!values.quiet) print(`Indexed ${bundle.corpus.passageCount} passages from ${sources.length} documents in ${Math.round(performance.now() - started)} ms → ${values.out}\n`);
         return;
       }
@@ -263,6 +278,76 @@ function lookup(bundle: LoadedBundle, id: string) {
   return passage && meta ? { passage, meta } : undefined;
 }
 
+/** search, show, cite and brief over the archive alone (--db or BRIEFING_DB). */
+async function archiveCommand(command: string, args: readonly string[], db: string, values: { limit?: string; json?: boolean; style?: string; format?: string; locale?: string; locator?: string }): Promise<void> {
+  const connection = openArchive(db);
+  const reader = new ArchiveReader(connection);
+  try {
+    const findArchivePassage = async (id: string | undefined): Promise<{ passage: Passage; meta: SourceMeta }> => {
+      if (!id) throw new UsageError('a passage id is needed, e.g. wire:wtn-talks-stall#economic-impact-on-russia (see briefing search --db URL --json)');
+      const found = await reader.passage(id);
+      if (!found) throw new UsageError(`the archive has no passage "${id}" that you may read`);
+      return found;
+    };
+    switch (command) {
+      case 'search': {
+        const query = args.join(' ').trim();
+        if (!query) throw new UsageError('search needs a query, e.g. briefing search "prisoner exchange" --db URL');
+        const limit = parseLimit(values.limit);
+        const hits = await reader.search(query, { limit });
+        if (values.json) return printJson(hits.map(hitToJson));
+        if (hits.length === 0) return print(`No passages in the archive match "${query}".\n`);
+        hits.forEach((hit, rank) => print(formatHit(hit, rank + 1) + '\n'));
+        return;
+      }
+      case 'show': {
+        const { passage, meta } = await findArchivePassage(args[0]);
+        if (values.json) return printJson({ passage, source: meta });
+        print(`${meta.title}${meta.outlet ? ` — ${meta.outlet}` : ''} (${meta.date.label}) · collection ${meta.collection}\n\n${passage.text}\n\n${passage.id} · ${meta.file}, characters ${passage.span.start}–${passage.span.end}\n`);
+        return;
+      }
+      case 'cite': {
+        const { passage, meta } = await findArchivePassage(args[0]);
+        const document = await reader.document(meta.id);
+        return printCitation(passage, meta, new Corpus(document ? [document] : []), values);
+      }
+      default: {
+        // brief: the archive's top passages for the topic, read by the same briefing code.
+        const topicText = args.join(' ').trim() || undefined;
+        const queries = topicText ? resolveTopic(topicText, defaultTopics()).topic.queries : defaultTopics().flatMap((topic) => topic.queries);
+        const corpus = await reader.corpusFor(queries, 20);
+        const briefing = buildBriefing(corpus, SearchIndex.build(corpus), topicText);
+        if (values.json) return printJson(briefing);
+        print(briefingToMarkdown(briefing));
+      }
+    }
+  } finally {
+    await connection.close();
+  }
+}
+
+function parseLimit(text: string | undefined): number {
+  const limit = text === undefined ? 5 : Number(text);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError(`--limit must be a whole number from 1 to 1000, not "${text}"`);
+  return limit;
+}
+
+/** A citation and its bibliography entry through citeproc-js, for a passage of `corpus`. */
+function printCitation(passage: Passage, meta: SourceMeta, corpus: Corpus, values: { style?: string; format?: string; locale?: string; locator?: string }): void {
+  const styleName = values.style ?? DEFAULT_STYLE;
+  if (!parseStyleName(styleName)) throw new UsageError(`unknown style "${styleName}"; use one of ${bundledStyleIds()}, or the path of a .csl file`);
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'markdown' && format !== 'latex') throw new UsageError(`--format for cite must be text, markdown or latex, not "${format}"`);
+  const { engine, notes } = new CitationStyles(extensionRoot).load(styleName, values.locale ?? 'en-US');
+  for (const note of notes) warn(note);
+  const item = lookupOf(corpus).item(meta.id)!;
+  const locator = values.locator === undefined ? defaultLocator(passage, false) : parseLocator(values.locator);
+  const [first, later] = engine.citeAll([{ item, ...(locator ? { locator } : {}) }, { item, ...(locator ? { locator } : {}) }], format);
+  const entry = engine.bibliography([item], format)[0]?.text;
+  const lines = engine.isNoteStyle ? [`Note: ${first}`, `Later notes: ${later}`, '', entry] : [first, '', entry];
+  print(`${lines.join('\n')}\n`);
+}
+
 function hitToJson(hit: SearchHit): Record<string, unknown> {
   return {
     passageId: hit.passage.id,
@@ -276,6 +361,7 @@ function hitToJson(hit: SearchHit): Record<string, unknown> {
     text: hit.passage.text,
     span: hit.passage.span,
     score: Number(hit.score.toFixed(4)),
+    ...(hit.meta.origin === 'archive' ? { origin: 'archive', collection: hit.meta.collection ?? null } : {}),
   };
 }
 

@@ -37,8 +37,10 @@ export interface SourceMeta {
   readonly accessed?: string;
   /** File name (bundled) or path (user source) the text was read from. */
   readonly file: string;
-  /** Where the text came from: the bundled corpus or a user's folder. */
-  readonly origin: 'bundled' | 'user';
+  /** Where the text came from: the bundled corpus, a user's folder, or a shared archive on PostgreSQL. */
+  readonly origin: 'bundled' | 'user' | 'archive';
+  /** For an archive document, the collection it belongs to. */
+  readonly collection?: string;
   /** The kind of file, for a user's source: how it was read and how it is shown. */
   readonly format?: SourceFormat;
   /** The day the file was last saved (ISO), shown as "saved": never a publication date. */

@@ -6,10 +6,11 @@ import type { RawSource } from '../core/corpus';
 import type { SourceDocument } from '../core/model';
 import { isBinaryFormat, sourceFormatOf, type SkippedFile } from '../core/sources/fileContent';
 import { readUserSource, shownTextOf } from '../core/sources/readSource';
-import { analyseCorpus, type CorpusAnalysis } from '../core/brief/briefing';
+import type { CorpusAnalysis } from '../core/brief/briefing';
 import { defaultTopics, parseTopics } from '../core/brief/topics';
 import type { Topic } from '../core/brief/types';
 import { SourceIndex } from '../core/sourceIndex';
+import { asciiJson } from '../core/text/asciiJson';
 import { contentHash } from '../core/text/hash';
 import { readManifestSources } from './bundledSources';
 import { collectSourceFiles, looksUnchanged, readSourceFile, sourceArea, type SourceArea } from './userFiles';
@@ -43,6 +44,8 @@ export interface LoadReport {
   readonly fromCache: boolean;
   readonly cancelled: boolean;
   readonly notes: readonly string[];
+  /** Where the time went, in ms: reading the saved index, restoring it, checking the files, re-reading changed ones, saving. */
+  readonly phasesMs: { readonly read: number; readonly restore: number; readonly check: number; readonly reread: number; readonly save: number };
 }
 
 /** What a batch of file changes did. */
@@ -58,6 +61,8 @@ export interface UpdateReport {
 }
 
 const PROGRESS_EVERY = 25;
+/** How many files' sizes and times are asked for at once when the saved index is checked. */
+const CHECKS_AT_ONCE = 64;
 /** Makes each save's temporary file name unique (with the process and thread ids): concurrent saves never share one. */
 let saveCount = 0;
 
@@ -71,7 +76,7 @@ export class LibraryEngine {
   private sourceIndex: SourceIndex | undefined;
   private bundledRaw = new Map<string, string>();
   private cancelRequested = false;
-  private analysis: CorpusAnalysis | undefined;
+  private analysis: Promise<CorpusAnalysis> | undefined;
   private topicList: { topics: readonly Topic[]; problem?: string } | undefined;
   /** Where files may be read from: the source folders (links resolved), set by load. */
   private area: SourceArea | undefined;
@@ -87,10 +92,22 @@ export class LibraryEngine {
     this.cancelRequested = true;
   }
 
-  /** People, facts, stances, timeline and differences of the whole corpus, computed once per change. */
-  analyse(): CorpusAnalysis {
-    this.analysis ??= analyseCorpus(this.index.corpus);
-    return this.analysis;
+  /**
+   * People, facts, stances, timeline and differences of the whole corpus,
+   * computed once per change. The analysis brings the NLP libraries, most
+   * of the worker's start-up: loaded on first use, so a search never waits
+   * for them.
+   */
+  analyse(): Promise<CorpusAnalysis> {
+    if (this.analysis) return this.analysis;
+    const corpus = this.index.corpus;
+    const analysis = import('../core/brief/briefing').then(({ analyseCorpus }) => analyseCorpus(corpus));
+    this.analysis = analysis;
+    // A failure is not kept: the next call tries again.
+    analysis.catch(() => {
+      if (this.analysis === analysis) this.analysis = undefined;
+    });
+    return analysis;
   }
 
   /** The bundled topics and the user's own (a bad topics file is reported, not fatal). */
@@ -111,6 +128,13 @@ export class LibraryEngine {
   async load(onProgress: (done: number, total: number) => void = () => {}): Promise<LoadReport> {
     this.cancelRequested = false;
     const notes: string[] = [];
+    const phases = { read: 0, restore: 0, check: 0, reread: 0, save: 0 };
+    let phaseStart = performance.now();
+    const phaseEnd = (phase: keyof typeof phases): void => {
+      const now = performance.now();
+      phases[phase] += now - phaseStart;
+      phaseStart = now;
+    };
     const bundled = this.options.includeBundled ? await this.readBundledSources() : [];
     const bundledHash = bundled.length > 0 ? hashSources(bundled) : 'none';
     // The saved index is only trusted when built from the same bundled sources by the same version of Briefing.
@@ -122,6 +146,7 @@ export class LibraryEngine {
     let pruned = false;
     if (this.options.cachePath) {
       const cached = await readFile(this.options.cachePath, 'utf8').catch(() => undefined);
+      phaseEnd('read');
       if (cached !== undefined) {
         const restored = SourceIndex.fromCache(cached, cacheKey, new Set(this.bundledRaw.keys()));
         if ('sourceIndex' in restored) {
@@ -144,6 +169,7 @@ export class LibraryEngine {
       sourceIndex = SourceIndex.fromBundle(bundle?.bundle, cacheKey);
     }
     this.sourceIndex = sourceIndex;
+    phaseEnd('restore');
 
     this.area = await sourceArea(this.options.roots, this.options.followLinksOutside ?? false);
     const { files, skipped } = await collectSourceFiles(this.options.roots, this.area);
@@ -155,13 +181,14 @@ export class LibraryEngine {
     }
     let reread = 0;
     let done = 0;
+    const unchanged = await this.unchangedFiles(files, sourceIndex);
     for (const file of files) {
       if (this.cancelRequested) break;
-      const known = sourceIndex.fileRecords().get(file);
-      if (known && (await looksUnchanged(file, known))) {
+      if (unchanged.has(file)) {
         if (++done % PROGRESS_EVERY === 0 || done === files.length) onProgress(done, files.length);
         continue;
       }
+      phaseEnd('check');
       const read = await readSourceFile(file, this.options.maxFileBytes, this.area);
       if ('skipped' in read) {
         skipped.push(read.skipped);
@@ -180,10 +207,13 @@ export class LibraryEngine {
         // Same text, new time stamp (a checkout, a copy): remember it so the file is not read again next start.
         changed++;
       }
+      phaseEnd('reread');
       if (++done % PROGRESS_EVERY === 0 || done === files.length) onProgress(done, files.length);
     }
+    phaseEnd('check');
     // A cancelled load holds part of the files: saving it would replace a complete index with a partial one.
     if (!this.cancelRequested && (reread > 0 || changed > 0 || pruned || !fromCache)) await this.save(notes);
+    phaseEnd('save');
     this.analysis = undefined;
     const topics = await this.topics();
     if (topics.problem) notes.push(topics.problem);
@@ -197,6 +227,7 @@ export class LibraryEngine {
       fromCache,
       cancelled: this.cancelRequested,
       notes,
+      phasesMs: { read: Math.round(phases.read), restore: Math.round(phases.restore), check: Math.round(phases.check), reread: Math.round(phases.reread), save: Math.round(phases.save) },
     };
   }
 
@@ -208,6 +239,29 @@ export class LibraryEngine {
     const added = await sourceArea([folder]);
     const area = this.area ?? (await sourceArea(this.options.roots, this.options.followLinksOutside ?? false));
     this.area = { ...area, realRoots: [...area.realRoots, ...added.realRoots.filter((root) => !area.realRoots.includes(root))] };
+  }
+
+  /**
+   * The files whose size and modification time are what the saved index
+   * recorded: they are not read again (nor hashed). Asked many at a time,
+   * since a library of thousands of files otherwise waits on one file
+   * system call after another.
+   */
+  private async unchangedFiles(files: readonly string[], sourceIndex: SourceIndex): Promise<Set<string>> {
+    const unchanged = new Set<string>();
+    for (let start = 0; start < files.length && !this.cancelRequested; start += CHECKS_AT_ONCE) {
+      const batch = files.slice(start, start + CHECKS_AT_ONCE);
+      const same = await Promise.all(
+        batch.map((file) => {
+          const known = sourceIndex.fileRecords().get(file);
+          return known ? looksUnchanged(file, known) : false;
+        }),
+      );
+      batch.forEach((file, i) => {
+        if (same[i]) unchanged.add(file);
+      });
+    }
+    return unchanged;
   }
 
   /**
@@ -308,7 +362,7 @@ export class LibraryEngine {
     const temporary = `${cachePath}.${process.pid}-${threadId}-${++saveCount}.tmp`;
     try {
       await mkdir(path.dirname(cachePath), { recursive: true });
-      await writeFile(temporary, JSON.stringify(this.index.toCache()));
+      await writeFile(temporary, asciiJson(this.index.toCache()));
       await rename(temporary, cachePath);
       this.saved = true;
     } catch (error) {

@@ -11,6 +11,7 @@ import type { CitationPlan, CitationRequest, StyleOptions } from '../worker/cita
 import type { ClaimReport, DraftFinding } from '../worker/draftReport';
 import type { CitationTarget } from '../core/checks/citationAt';
 import type { TidyResult } from '../core/checks/tidyFootnotes';
+import type { ArchiveAnswer, ArchiveConfig, ArchiveStatus } from '../node/archive/archiveService';
 import type { Log } from './log';
 import { settings } from './settings';
 import { resolveSourceRoots } from './sourceRoots';
@@ -38,6 +39,11 @@ export class Library implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   /** Fires with old → new passage ids when a file's passages moved (a rename, an edit above them). */
   readonly onDidRenamePassages = this.renamed.event;
+  private readonly archiveStatusChanged = new vscode.EventEmitter<ArchiveStatus>();
+  /** Fires when the shared archive connects, fails, or asks for a password. */
+  readonly onDidChangeArchiveStatus = this.archiveStatusChanged.event;
+  /** The archive the worker was last told to use; told again after a worker restart. */
+  private archiveConfig: ArchiveConfig | null = null;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -50,7 +56,7 @@ export class Library implements vscode.Disposable {
       vscode.Uri.joinPath(extensionUri, 'dist', 'indexWorker.js').fsPath,
       (done, total) => this.progress?.(done, total),
       (reason) => this.workerStopped(reason),
-      { onNotes: (notes) => notes.forEach((note) => log.warn(note)) },
+      { onNotes: (notes) => notes.forEach((note) => log.warn(note)), onArchiveStatus: (status) => this.archiveStatusChanged.fire(status) },
     );
   }
 
@@ -108,6 +114,22 @@ export class Library implements vscode.Disposable {
   async search(query: string, limit: number, preferredDocIds: readonly string[] = []): Promise<SearchHit[]> {
     await this.ready();
     return this.client.api.search(query, limit, preferredDocIds);
+  }
+
+  /** Uses a shared archive (null: none); resolves with its status once it answered or failed. */
+  async useArchive(config: ArchiveConfig | null): Promise<ArchiveStatus> {
+    this.archiveConfig = config;
+    return this.client.api.configureArchive(config);
+  }
+
+  reconnectArchive(): Promise<ArchiveStatus> {
+    return this.client.api.reconnectArchive();
+  }
+
+  /** The archive's hits, or none (with the reason) when it is off, down or slow: never an exception. */
+  async archiveSearch(query: string, limit: number, preferredDocIds: readonly string[] = []): Promise<ArchiveAnswer<SearchHit[]>> {
+    if (!this.archiveConfig) return { unavailable: 'no archive is set up' };
+    return this.client.api.archiveSearch(query, limit, preferredDocIds).catch((error: unknown) => ({ unavailable: error instanceof Error ? error.message : String(error) }));
   }
 
   async suggest(query: string): Promise<Suggestion[]> {
@@ -257,6 +279,8 @@ export class Library implements vscode.Disposable {
       ...(settings.topicsFile() ? { topicsPath: settings.topicsFile() } : {}),
       ...(this.version ? { version: this.version } : {}),
     };
+    // A restarted worker knows no archive yet: tell it again.
+    if (this.archiveConfig) void this.client.api.configureArchive(this.archiveConfig).catch(() => undefined);
     const run = (): Promise<LoadReport> => this.client.api.load(options);
     const report =
       roots.paths.length === 0
@@ -296,6 +320,7 @@ export class Library implements vscode.Disposable {
     this.client.dispose();
     this.changed.dispose();
     this.renamed.dispose();
+    this.archiveStatusChanged.dispose();
   }
 }
 

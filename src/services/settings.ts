@@ -91,6 +91,10 @@ export const settings = {
   maxFileBytes(): number {
     return Math.max(1, config().get<number>('sources.maxFileSizeKB', 2048)) * 1024;
   },
+  /** The shared archive's postgres:// URL, or "" for none. */
+  archiveUrl(): string {
+    return config().get<string>('archive.url', '').trim();
+  },
   async setFollowCursor(enabled: boolean): Promise<void> {
     await config().update('panel.followCursor', enabled, vscode.ConfigurationTarget.Global);
   },

@@ -1,4 +1,5 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
+import type { ArchiveStatus } from '../node/archive/archiveService';
 import type { LibraryApi, LibraryMethod, WorkerReply } from '../worker/libraryApi';
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
@@ -27,6 +28,8 @@ export const WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 1536, max
 export interface WorkerOptions {
   /** Limits the worker's analyses reached (issue #17), for the output channel. */
   readonly onNotes?: (notes: readonly string[]) => void;
+  /** The shared archive's connection changed (issue #16). */
+  readonly onArchiveStatus?: (status: ArchiveStatus) => void;
   readonly limits?: ResourceLimits;
 }
 
@@ -110,6 +113,7 @@ export class WorkerClient {
     worker.on('message', (reply: WorkerReply) => {
       if ('event' in reply) {
         if (reply.event === 'progress') this.onProgress(reply.done, reply.total);
+        else if (reply.event === 'archive') this.options.onArchiveStatus?.(reply.status);
         else this.options.onNotes?.(reply.notes);
         return;
       }

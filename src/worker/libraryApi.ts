@@ -10,6 +10,7 @@ import type { CitationTarget } from '../core/checks/citationAt';
 import type { TidyResult } from '../core/checks/tidyFootnotes';
 import type { CitationPlan, CitationRequest, StyleOptions } from './citationService';
 import type { ClaimReport, DraftFinding } from './draftReport';
+import type { ArchiveAnswer, ArchiveConfig, ArchiveStatus } from '../node/archive/archiveService';
 
 /** A document as lists show it: metadata, sections and size, without the text. */
 export interface DocumentOverview {
@@ -64,6 +65,12 @@ export interface LibraryApi {
   exportSources(format: ExportFormat, docIds?: readonly string[]): Promise<string>;
   /** The source of the citation at `offset`, if there is one. */
   citationAt(draft: string, offset: number): Promise<CitationTarget | null>;
+  /** Connects to the shared archive (null: none); resolves with its status once it has answered or failed. */
+  configureArchive(config: ArchiveConfig | null): Promise<ArchiveStatus>;
+  /** Tries to reach the archive again now. */
+  reconnectArchive(): Promise<ArchiveStatus>;
+  /** The archive's hits for a query, or why there are none; answers at once when the archive is down. */
+  archiveSearch(query: string, limit: number, preferredDocIds: readonly string[]): Promise<ArchiveAnswer<SearchHit[]>>;
   /** Fetches a web page, saves its article as a Markdown clipping in `folder` and indexes it. */
   clip(url: string, folder: string, options: PageFetchOptions): Promise<ClipOutcome>;
 }
@@ -85,5 +92,6 @@ export type WorkerReply =
   | { readonly id: number; readonly result: unknown }
   | { readonly id: number; readonly error: string }
   | { readonly event: 'progress'; readonly done: number; readonly total: number }
+  | { readonly event: 'archive'; readonly status: ArchiveStatus }
   /** Limits an analysis reached (src/core/limits.ts), for the output channel. */
   | { readonly event: 'notes'; readonly notes: readonly string[] };

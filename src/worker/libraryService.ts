@@ -1,28 +1,44 @@
 import { bibliographiesNamedIn } from '../core/cite/draftBibliography';
 import { citedSourceIds } from '../core/cite/footnotes';
-import type { SourceLookup } from '../core/cite/sourceLookup';
+import { SourceLookup } from '../core/cite/sourceLookup';
 import { DEFAULT_STYLE } from '../core/cite/styles';
 import { CitationStyles } from '../node/citationStyles';
 import { LibraryEngine } from '../node/libraryEngine';
-import { clipPage } from '../node/clipPage';
-import { PageFetchError } from '../node/pageFetch';
 import { userDocumentId } from '../core/sources/userSource';
-import { buildBriefing, buildTopicPage } from '../core/brief/briefing';
-import { briefingToMarkdown } from '../core/brief/markdown';
 import { buildHome, buildTopicView } from '../core/briefingHome';
 import { cardFromPassage } from '../views/passageCards';
 import { citationAt } from '../core/checks/citationAt';
 import { citedDocIdsInOrder, tidyFootnotes } from '../core/checks/tidyFootnotes';
 import { citationText, citerFor, exportSources, lookupOf, planInsertion } from './citationService';
-import { checkDraft, claimReports } from './draftReport';
 import type { LibraryApi } from './libraryApi';
+import { PreferredPassages } from './preferredPassages';
+import { isArchiveId } from '../core/archive/archiveIds';
+import { Corpus } from '../core/corpus';
+import type { PassageCard } from '../protocol';
+import type { ArchiveReader } from '../node/archive/archiveReader';
+import { ArchiveService, type ArchiveStatus } from '../node/archive/archiveService';
+
+// The briefing and the writing checks bring the NLP libraries (compromise, chrono-node): most of the worker's
+// start-up. They load on first use, so the first search does not wait for them; so does what merges the archive's share into them.
+const briefing = () => import('../core/brief/briefing');
+const briefingMarkdown = () => import('../core/brief/markdown');
+const draftReport = () => import('./draftReport');
+const archiveSide = () => import('./archiveSide');
 
 /**
  * The library's answers, computed where the index lives: in the worker for
  * the extension, in-process for the CLI.
  */
-export function createLibraryService(onProgress: (done: number, total: number) => void): LibraryApi {
+export function createLibraryService(onProgress: (done: number, total: number) => void, onArchiveStatus: (status: ArchiveStatus) => void = () => {}): LibraryApi {
+  const archive = new ArchiveService(onArchiveStatus);
+  /** An archive answer when the id is an archive's and the archive answers; null otherwise. */
+  const fromArchive = async <T>(id: string, read: (reader: ArchiveReader) => Promise<T | undefined>): Promise<T | null> => {
+    if (!isArchiveId(id) || !archive.configured) return null;
+    const answer = await archive.use(read);
+    return 'value' in answer ? (answer.value ?? null) : null;
+  };
   let latest: LibraryEngine | undefined;
+  const preferredPassages = new PreferredPassages();
   let loading: Promise<unknown> = Promise.resolve();
   let styles: CitationStyles | undefined;
   /** The sources as citations see them, made again after each load or update. */
@@ -30,6 +46,21 @@ export function createLibraryService(onProgress: (done: number, total: number) =
   const lookupFor = (engine: LibraryEngine): SourceLookup => {
     if (lookup?.engine !== engine) lookup = { engine, lookup: lookupOf(engine.index.corpus) };
     return lookup.lookup;
+  };
+  /**
+   * The corpus and source lookup a citation needs: the local ones, or, when
+   * the passage or a source cited in the draft is the archive's, the archive's
+   * passage and the metadata of those sources added.
+   */
+  const citationSources = async (engine: LibraryEngine, passageId: string, draft = ''): Promise<{ corpus: Corpus; lookup: SourceLookup }> => {
+    const local = { corpus: engine.index.corpus, lookup: lookupFor(engine) };
+    const archiveDocs = [...new Set([passageId.split('#')[0], ...citedSourceIds(draft)])].filter((id) => isArchiveId(id) && !engine.index.corpus.meta(id));
+    if (archiveDocs.length === 0 || !archive.configured) return local;
+    const answer = await archive.use(async (reader) => ({ found: await reader.passage(passageId), metas: await reader.metas(archiveDocs) }));
+    if ('unavailable' in answer) throw new Error(`the archive is unavailable: ${answer.unavailable}`);
+    const { found, metas } = answer.value;
+    const corpus = found ? new Corpus([{ meta: found.meta, sections: [], passages: [found.passage], tableFacts: [], dropped: [] }]) : local.corpus;
+    return { corpus, lookup: new SourceLookup([...engine.index.corpus.documents.map((document) => document.meta), ...metas]) };
   };
   /** The engine once its load has finished; a call made during a (re)load waits for it, and for any load started meanwhile. */
   const current = async (): Promise<LibraryEngine> => {
@@ -64,9 +95,7 @@ export function createLibraryService(onProgress: (done: number, total: number) =
     },
     async search(query, limit, preferredDocIds) {
       const { corpus, index } = (await current()).index;
-      const docs = new Set(preferredDocIds);
-      const preferred = new Set(corpus.passages.filter((passage) => docs.has(passage.docId)).map((passage) => passage.id));
-      return index.search(query, { limit, preferred });
+      return index.search(query, { limit, preferred: preferredPassages.of(corpus, preferredDocIds) });
     },
     async suggest(query) {
       return (await current()).index.index.suggest(query);
@@ -75,51 +104,49 @@ export function createLibraryService(onProgress: (done: number, total: number) =
       const { corpus } = (await current()).index;
       const passage = corpus.passage(passageId);
       const meta = passage && corpus.meta(passage.docId);
-      return passage && meta ? { passage, meta } : null;
+      return passage && meta ? { passage, meta } : fromArchive(passageId, (reader) => reader.passage(passageId));
     },
     async documents() {
       return (await current()).index.corpus.documents.map((document) => ({ meta: document.meta, sections: document.sections, passages: document.passages.length }));
     },
     async document(docId) {
-      return (await current()).index.corpus.document(docId) ?? null;
+      return (await current()).index.corpus.document(docId) ?? fromArchive(docId, (reader) => reader.document(docId));
     },
     async rawText(docId) {
       const engine = await current();
-      return (await engine.rawText(docId)) ?? null;
+      return (await engine.rawText(docId)) ?? fromArchive(docId, (reader) => reader.rawText(docId));
     },
     async home() {
       const engine = await current();
-      return buildHome(engine.index.corpus, engine.analyse(), (await engine.topics()).topics);
+      return buildHome(engine.index.corpus, await engine.analyse(), (await engine.topics()).topics);
     },
     async topic(topicOrText) {
       const engine = await current();
       const { corpus, index } = engine.index;
-      const page = buildTopicPage(corpus, index, topicOrText, { topics: (await engine.topics()).topics }, engine.analyse());
-      const noReader = { pinned: new Set<string>(), citedDocs: new Set<string>() };
-      return buildTopicView(corpus, page, (passageId, quote) => {
-        const passage = corpus.passage(passageId);
-        const meta = passage && corpus.meta(passage.docId);
-        if (!passage || !meta) return undefined;
-        const card = cardFromPassage(passage, meta, noReader);
-        const at = passage.text.indexOf(quote);
-        return at >= 0 && quote ? { ...card, snippet: quote } : card;
-      });
+      const [{ buildTopicPage }, { withArchiveTopic }] = await Promise.all([briefing(), archiveSide()]);
+      const page = buildTopicPage(corpus, index, topicOrText, { topics: (await engine.topics()).topics }, await engine.analyse());
+      const local = buildTopicView(corpus, page, (passageId, quote) => topicCard(corpus, passageId, quote));
+      return withArchiveTopic(archive, local, topicOrText, (await engine.topics()).topics, topicCard);
     },
     async briefing(topic) {
       const engine = await current();
+      const { buildBriefing } = await briefing();
       return buildBriefing(engine.index.corpus, engine.index.index, topic, { topics: (await engine.topics()).topics });
     },
     async briefingMarkdown(topic) {
       const engine = await current();
+      const [{ buildBriefing }, { briefingToMarkdown }] = await Promise.all([briefing(), briefingMarkdown()]);
       return briefingToMarkdown(buildBriefing(engine.index.corpus, engine.index.index, topic, { topics: (await engine.topics()).topics }));
     },
     async checkDraft(draft) {
       const engine = await current();
-      return checkDraft(draft, engine.index.corpus, engine.analyse());
+      const [{ checkDraft }, { withArchiveFindings }] = await Promise.all([draftReport(), archiveSide()]);
+      return withArchiveFindings(archive, draft, checkDraft(draft, engine.index.corpus, await engine.analyse()));
     },
     async claims(draft, offset) {
       const { corpus, index } = (await current()).index;
-      return claimReports(draft, offset, corpus, index);
+      const [{ claimReports }, { withArchiveClaims }] = await Promise.all([draftReport(), archiveSide()]);
+      return withArchiveClaims(archive, draft, offset, claimReports(draft, offset, corpus, index));
     },
     async tidy(draft, style) {
       const engine = await current();
@@ -131,7 +158,18 @@ export function createLibraryService(onProgress: (done: number, total: number) =
       const engine = await current();
       return citationAt(draft, offset, engine.index.corpus, lookupFor(engine)) ?? null;
     },
+    async configureArchive(config) {
+      return archive.configure(config);
+    },
+    async reconnectArchive() {
+      return archive.reconnect();
+    },
+    async archiveSearch(query, limit, preferredDocIds) {
+      return archive.search(query, limit, preferredDocIds);
+    },
     async clip(url, folder, options) {
+      // Fetching and reading pages (an HTTP client, a DOM) loads on first use, not with the worker.
+      const [{ clipPage }, { PageFetchError }] = await Promise.all([import('../node/clipPage'), import('../node/pageFetch')]);
       let clipped;
       try {
         clipped = await clipPage(url, folder, options);
@@ -161,11 +199,13 @@ export function createLibraryService(onProgress: (done: number, total: number) =
     },
     async planCitation(request) {
       const engine = await current();
-      return planInsertion(request, engine.index.corpus, lookupFor(engine), styles!);
+      const { corpus, lookup: sources } = await citationSources(engine, request.passageId, request.draft);
+      return planInsertion(request, corpus, sources, styles!);
     },
     async citationText(passageId, options) {
       const engine = await current();
-      return citationText(passageId, options, engine.index.corpus, lookupFor(engine), styles!);
+      const { corpus, lookup: sources } = await citationSources(engine, passageId);
+      return citationText(passageId, options, corpus, sources, styles!);
     },
     async bibliographiesNamedIn(draft) {
       return bibliographiesNamedIn(draft);
@@ -175,4 +215,13 @@ export function createLibraryService(onProgress: (done: number, total: number) =
       return exportSources(format, engine.index.corpus, lookupFor(engine), docIds);
     },
   };
+}
+
+/** A topic page's card: the passage with the sentence the page is about as its snippet; no reader's pins yet. */
+function topicCard(corpus: Corpus, passageId: string, quote: string): PassageCard | undefined {
+  const passage = corpus.passage(passageId);
+  const meta = passage && corpus.meta(passage.docId);
+  if (!passage || !meta) return undefined;
+  const card = cardFromPassage(passage, meta, { pinned: new Set<string>(), citedDocs: new Set<string>() });
+  return quote && passage.text.includes(quote) ? { ...card, snippet: quote } : card;
 }

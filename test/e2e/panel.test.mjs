@@ -1,14 +1,17 @@
 // The Briefing panel as a reporter uses it, in a real VS Code window: open it
 // from the activity bar, search and cite, read the briefing, open a topic;
 // and the command-palette search with its "Insert quote" button. Each run
-// also refreshes the README's screenshots in media/screenshots/.
+// saves screenshots of what it shows into test-results/screenshots/ (ignored);
+// `npm run screenshots` runs it with BRIEFING_SCREENSHOTS=media/screenshots to
+// regenerate the README's.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO } from '../runner/install.mjs';
 import { openWorkbench } from '../runner/workbench.mjs';
 
-const SCREENSHOTS = join(REPO, 'media/screenshots');
+/** Where the screenshots go: an ignored folder, unless `npm run screenshots` asks for the README's. */
+const SCREENSHOTS = process.env.BRIEFING_SCREENSHOTS ?? join(REPO, 'test-results/screenshots');
 /** A laptop-sized window keeps the screenshots small and readable. */
 const VIEWPORT = { width: 1280, height: 800 };
 /** Wide enough for the briefing to read well, as a writer would drag it. */
