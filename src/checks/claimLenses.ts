@@ -55,7 +55,7 @@ export class ClaimLenses implements vscode.CodeLensProvider, vscode.Disposable {
       return [];
     };
     const [claims, findings] = await Promise.all([
-      this.library.claims(text, offset).catch(failed('Could not weigh the sources for the paragraph at the cursor')),
+      this.library.claims(text, offset, document.uri.toString()).catch(failed('Could not weigh the sources for the paragraph at the cursor')),
       this.checker.current(document).catch(failed('Could not check the paragraph at the cursor')),
     ]);
     // Typing went on meanwhile: these offsets are stale, and VS Code asks again.

@@ -68,7 +68,8 @@ export class DraftChecker implements vscode.Disposable {
       return [];
     }
     const version = document.version;
-    const findings = await this.library.checkDraft(document.getText(), { unsourcedQuoteSeverity: settings.unsourcedQuoteSeverity() });
+    // Keyed by document: a newer check of it replaces one still waiting in the worker's queue.
+    const findings = await this.library.checkDraft(document.getText(), { unsourcedQuoteSeverity: settings.unsourcedQuoteSeverity() }, document.uri.toString());
     if (document.isClosed || document.version !== version) return findings;
     this.findings.set(document.uri.toString(), { version, findings });
     this.diagnostics.set(document.uri, await Promise.all(findings.filter(isDiagnostic).map((finding) => this.diagnosticOf(document, finding))));

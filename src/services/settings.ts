@@ -89,6 +89,10 @@ export const settings = {
   includeBundled(): boolean {
     return config().get<boolean>('sources.includeBundled', true);
   },
+  /** Whether links in the source folders may lead outside them (briefing.sources.followLinksOutside). */
+  followLinksOutside(): boolean {
+    return config().get<boolean>('sources.followLinksOutside', false);
+  },
   maxFileBytes(): number {
     return Math.max(1, config().get<number>('sources.maxFileSizeKB', 2048)) * 1024;
   },

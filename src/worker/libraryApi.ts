@@ -95,4 +95,6 @@ export type WorkerReply =
   | { readonly id: number; readonly result: unknown }
   | { readonly id: number; readonly error: string }
   | { readonly event: 'progress'; readonly done: number; readonly total: number }
-  | { readonly event: 'archive'; readonly status: ArchiveStatus };
+  | { readonly event: 'archive'; readonly status: ArchiveStatus }
+  /** Limits an analysis reached (src/core/limits.ts), for the output channel. */
+  | { readonly event: 'notes'; readonly notes: readonly string[] };

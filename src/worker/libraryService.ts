@@ -192,6 +192,8 @@ export function createLibraryService(onProgress: (done: number, total: number) =
         throw error;
       }
       const engine = await current();
+      // The clippings folder becomes a source folder (the command adds it to the settings next).
+      await engine.includeFolder(folder);
       const report = await engine.update([clipped.path], []);
       const docId = userDocumentId(clipped.path);
       const document = engine.index.corpus.document(docId);

@@ -1,3 +1,4 @@
+import { LIMITS, noteLimit } from '../limits';
 import type { Passage, Span } from '../model';
 import { cite, slugOf, type BriefContext } from './context';
 import type { CorpusKnowledge, KnownEntity } from './knowledge';
@@ -81,9 +82,15 @@ export function extractEntities(context: BriefContext, knowledge: CorpusKnowledg
   const notNames = new Set(knowledge.notNames);
   const curatedHits: { entity: KnownEntity; passage: Passage; text: string; span: Span; role?: { text: string; span: Span } }[] = [];
   const documents = new Map<string, NameMention[]>();
+  // Tagging is linear but the slowest step: each document gets a budget, so one huge file cannot stall the briefing.
+  const tagged = new Map<string, number>();
 
   for (const passage of context.passages) {
-    const found = nameMentions(passage, context.sentences(passage));
+    const budget = tagged.get(passage.docId) ?? 0;
+    tagged.set(passage.docId, budget + passage.text.length);
+    const withinBudget = budget < LIMITS.nlpCharsPerDocument;
+    if (!withinBudget) noteLimit('nlp-chars', `Names were looked for in the first ${LIMITS.nlpCharsPerDocument.toLocaleString('en-US')} characters of each document; beyond that only known names are found.`);
+    const found = withinBudget ? nameMentions(passage, context.sentences(passage)) : [];
     const aliasSpans: { entity: KnownEntity; span: Span; text: string }[] = [];
     if (table) {
       for (const match of passage.text.matchAll(table.pattern)) {

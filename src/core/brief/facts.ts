@@ -1,8 +1,10 @@
 import { countedNounAt } from '../checks/countedNoun';
 import { findFigures } from '../checks/numbers';
 import { tagText } from '../text/posTags';
+import { LIMITS, noteLimit } from '../limits';
 import type { Passage, Span } from '../model';
 import { readNumberWords } from '../search/aliases';
+import { SpanSet } from '../text/spanSet';
 import { toTerm } from '../text/terms';
 import { cite, slugOf, type BriefContext } from './context';
 import type { EntityExtraction, Mention } from './entities';
@@ -72,9 +74,17 @@ export function extractFacts(context: BriefContext, extraction?: EntityExtractio
   for (const document of context.corpus.documents) {
     for (const fact of document.tableFacts) tableRows.set(fact.passageId, { metric: fact.metric, value: fact.value });
   }
+  const perDocument = new Map<string, number>();
   for (const passage of context.passages) {
+    const count = perDocument.get(passage.docId) ?? 0;
+    if (count >= LIMITS.statementsPerDocument) {
+      noteLimit('statements', `Figures were read from the first ${LIMITS.statementsPerDocument.toLocaleString('en-US')} statements of each document for the briefing.`);
+      continue;
+    }
     const row = tableRows.get(passage.id);
-    statements.push(...statementsOf(context, passage, row, { mentions: mentionsOf.get(passage.id) ?? [] }, extraction, everywhere));
+    const found = statementsOf(context, passage, row, { mentions: mentionsOf.get(passage.id) ?? [] }, extraction, everywhere);
+    perDocument.set(passage.docId, count + found.length);
+    for (const statement of found) statements.push(statement);
   }
   return merge(context, statements);
 }
@@ -88,13 +98,9 @@ function statementsOf(
   everywhere: ReadonlySet<string>,
 ): Statement[] {
   const text = passage.text;
-  // Which characters a figure already holds: checking a span costs its length, so a passage of thousands of figures stays linear.
-  const taken = new Uint8Array(text.length + 1);
+  const taken = new SpanSet();
   const found: Statement[] = [];
-  const isFree = (span: Span): boolean => {
-    for (let i = span.start; i < span.end; i++) if (taken[i]) return false;
-    return true;
-  };
+  const isFree = (span: Span): boolean => taken.isFree(span);
   const wordsOfSentence = new Map<number, Set<string>>();
   // In a table row only the value cell holds figures; the metric names what they measure.
   const valueStart = row ? text.lastIndexOf(row.value) : 0;
@@ -102,7 +108,7 @@ function statementsOf(
 
   const add = (kind: FactKind, value: number, unit: string, valueSpan: Span, measureHint?: string, counted?: string): void => {
     if (!isFree(valueSpan) || valueSpan.start < valueStart || !Number.isFinite(value)) return;
-    taken.fill(1, valueSpan.start, valueSpan.end);
+    taken.add(valueSpan);
     const sentence = row ? { start: 0, end: text.length } : context.sentenceAt(passage, valueSpan.start);
     const qualifiers: string[] = [];
     let figureStart = valueSpan.start;

@@ -42,7 +42,7 @@ const VERBS: readonly [string, Act][] = [
   ...(Object.entries(WORDS) as [Act, string][]).flatMap(([act, words]) => words.split(/\s+/).filter(Boolean).map((word): [string, Act] => [word, act])),
 ];
 const VERB_PATTERN = new RegExp(
-  String.raw`(?<![\p{L}])(?:(?:has|have|had|also|firmly|strongly|recently|previously|actively|repeatedly|publicly|later|further|then|again)\s+)*(${VERBS.map(([verb]) => verb.replace(/ /g, '\\s+')).join('|')})(?![\p{L}])`,
+  String.raw`(?<![\p{L}])(?:(?:has|have|had|also|firmly|strongly|recently|previously|actively|repeatedly|publicly|later|further|then|again)\s+){0,4}(${VERBS.map(([verb]) => verb.replace(/ /g, '\\s+')).join('|')})(?![\p{L}])`,
   'giu',
 );
 const ACTS: readonly [RegExp, Act][] = VERBS.map(([verb, act]) => [new RegExp(`^(?:${verb})$`, 'i'), act]);
@@ -50,7 +50,7 @@ const actOf = (verb: string): Act => ACTS.find(([pattern]) => pattern.test(verb)
 const LIST_VERB = /^(?:insisted on|insists on|demanded|demanding|outlined|(?:demands|conditions) include|(?:presented|issued|set out|laid out|put forward|made) (?:a )?(?:list|set) of .*)$/;
 /** Verbs that also take their speaker after them: "…,” said Pelosi. */
 const INVERTING = /^(?:said|says|added|adds|asked|wrote|writes|continued|replied|insisted|warned|explained|noted|tweeted|told|according to)$/;
-const PREPOSITION_BEFORE = /\b(?:in|at|of|from|to|by|under|during|for|on|into|against|about|between|toward|towards)\s+(?:(?:President|Minister|the)\s+)*(?:\p{Lu}[\p{L}]+,\s+)?$/iu;
+const PREPOSITION_BEFORE = /\b(?:in|at|of|from|to|by|under|during|for|on|into|against|about|between|toward|towards)\s+(?:(?:President|Minister|the)\s+){0,4}(?:\p{Lu}[\p{L}]+,\s+)?$/iu;
 /** Verbs that are as often nouns: taken only right after their speaker ("the union demands"), never in "the union's demands". */
 const NOUN_LIKE = new Set(['demands', 'calls', 'claims', 'states', 'notes', 'sees']);
 const GROUP_SPEAKER = /(?<![\p{L}])(?:(?:A|An|The|a|an|the)\s+)?(\p{Lu}[\p{L}]+)\s+(officials?|side|delegation|negotiators|leaders?|government)(?![\p{L}])/gu;

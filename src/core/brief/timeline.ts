@@ -1,5 +1,7 @@
 import * as chrono from 'chrono-node';
+import { LIMITS, noteLimit } from '../limits';
 import type { Passage, Span } from '../model';
+import { SpanSet } from '../text/spanSet';
 import { toTerm } from '../text/terms';
 import { cite, type BriefContext } from './context';
 import type { Citation, Fact, TimelineDate, TimelineEvent } from './types';
@@ -108,12 +110,15 @@ function datesIn(context: BriefContext, passage: Passage): DateMention[] {
     }
     found.push({ passage, span: { start, end }, asWritten: text.slice(start, end), date, yearStated: date.year !== undefined });
   }
+  const taken = new SpanSet();
+  for (const mention of [...found].sort((a, b) => a.span.start - b.span.start)) taken.add(mention.span);
   for (const match of text.matchAll(YEAR_PHRASE)) {
     const month = match[1] ? monthOf(match[1]) : undefined;
     const start = month ? match.index : match.index + (match[1] ? match[0].indexOf(match[2]) : 0);
     const span = { start, end: match.index + match[0].length };
-    if (found.some((other) => other.span.start < span.end && span.start < other.span.end)) continue;
+    if (!taken.isFree(span)) continue;
     const year = Number(match[2]);
+    taken.add(span);
     found.push({ passage, span, asWritten: text.slice(span.start, span.end), date: { year, ...(month ? { month } : {}) }, yearStated: true });
   }
   return found.sort((a, b) => a.span.start - b.span.start);
@@ -127,12 +132,26 @@ function datesIn(context: BriefContext, passage: Passage): DateMention[] {
  */
 export function buildTimeline(context: BriefContext, facts: readonly Fact[], corpusWords: readonly string[] = []): TimelineEvent[] {
   const everywhere = new Set(corpusWords.map((word) => toTerm(word) ?? word));
-  const mentions = context.passages.flatMap((passage) => datesIn(context, passage));
-  const byDocument = new Map<string, DateMention[]>();
+  const mentions: DateMention[] = [];
+  const perDocument = new Map<string, number>();
+  for (const passage of context.passages) {
+    const count = perDocument.get(passage.docId) ?? 0;
+    if (count >= LIMITS.statementsPerDocument) {
+      noteLimit('dates', `Dates were read from the first ${LIMITS.statementsPerDocument.toLocaleString('en-US')} date mentions of each document for the timeline.`);
+      continue;
+    }
+    const found = datesIn(context, passage);
+    perDocument.set(passage.docId, count + found.length);
+    for (const mention of found) mentions.push(mention);
+  }
+  // The years each document states for each month, and the first mention stating each: what a year may be inferred from.
+  const statedYears = new Map<string, { years: Set<number | undefined>; evidence: DateMention }>();
   for (const mention of mentions) {
-    const list = byDocument.get(mention.passage.docId) ?? [];
-    list.push(mention);
-    byDocument.set(mention.passage.docId, list);
+    if (!mention.yearStated || mention.date.month === undefined) continue;
+    const key = `${mention.passage.docId}|${mention.date.month}`;
+    const entry = statedYears.get(key);
+    if (entry) entry.years.add(mention.date.year);
+    else statedYears.set(key, { years: new Set([mention.date.year]), evidence: mention });
   }
 
   interface Draft {
@@ -143,14 +162,16 @@ export function buildTimeline(context: BriefContext, facts: readonly Fact[], cor
     words: Set<string>;
   }
   const drafts: Draft[] = [];
+  // A mention joins the first event of the same date sharing a word with it: events are found through their words.
+  const byKey = new Map<string, Map<string, number>>();
+  const cited = new Set<string>();
   for (const mention of mentions) {
     let date: TimelineDate = mention.date;
     if (!mention.yearStated && mention.date.month !== undefined) {
       // Only the document's own words may give the year: one stated year for this month, no other.
-      const own = (byDocument.get(mention.passage.docId) ?? []).filter((other) => other.yearStated && other.date.month === mention.date.month);
-      const years = new Set(own.map((other) => other.date.year));
-      if (years.size === 1) {
-        const evidence = own[0];
+      const own = statedYears.get(`${mention.passage.docId}|${mention.date.month}`);
+      if (own && own.years.size === 1) {
+        const evidence = own.evidence;
         date = { ...mention.date, year: evidence.date.year, inferred: true, evidence: cite(evidence.passage, sentenceOf(context, evidence)) };
       }
     }
@@ -158,16 +179,30 @@ export function buildTimeline(context: BriefContext, facts: readonly Fact[], cor
     const citation = cite(mention.passage, sentence);
     const key = [date.year ?? '?', date.month ?? '', date.day ?? '', date.endMonth ?? '', date.endDay ?? ''].join('-');
     const words = wordsOf(citation.quote, mention.asWritten, everywhere);
-    const existing = drafts.find((draft) => draft.key === key && [...words].some((word) => draft.words.has(word)));
+    let wordIndex = byKey.get(key);
+    if (!wordIndex) byKey.set(key, (wordIndex = new Map()));
+    let first = -1;
+    for (const word of words) {
+      const found = wordIndex.get(word);
+      if (found !== undefined && (first === -1 || found < first)) first = found;
+    }
+    const existing = first === -1 ? undefined : drafts[first];
     if (existing) {
-      if (!existing.citations.some((other) => other.passageId === citation.passageId && other.span.start === citation.span.start)) existing.citations.push(citation);
-      if (!existing.asWritten.includes(mention.asWritten)) existing.asWritten.push(mention.asWritten);
+      const citedKey = `${first}|${citation.passageId}|${citation.span.start}`;
+      if (!cited.has(citedKey)) {
+        cited.add(citedKey);
+        existing.citations.push(citation);
+      }
+      if (!existing.asWritten.includes(mention.asWritten) && existing.asWritten.length < 20) existing.asWritten.push(mention.asWritten);
       // A date stated outright beats one inferred for the same event.
       if (existing.date.inferred && !date.inferred) existing.date = date;
       for (const word of words) existing.words.add(word);
     } else {
+      first = drafts.length;
+      cited.add(`${first}|${citation.passageId}|${citation.span.start}`);
       drafts.push({ key, date, asWritten: [mention.asWritten], citations: [citation], words });
     }
+    for (const word of words) if ((wordIndex.get(word) ?? Number.MAX_SAFE_INTEGER) > first) wordIndex.set(word, first);
   }
 
   const absolute: TimelineEvent[] = drafts.map((draft, index) => ({

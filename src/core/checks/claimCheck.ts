@@ -1,3 +1,4 @@
+import { LIMITS, noteLimit } from '../limits';
 import type { Corpus } from '../corpus';
 import type { SourceMeta, Span } from '../model';
 import { relatedQuery } from '../search/relatedQuery';
@@ -60,8 +61,15 @@ export function supportFor(sentence: string, index: SearchIndex, corpus?: Corpus
 export function checkClaims(draft: string, offset: number, index: SearchIndex, corpus?: Corpus): ClaimFinding[] {
   const paragraph = paragraphAt(draft, offset);
   const prose = draftProse(draft);
-  return prose.sentences
-    .filter((span) => span.start >= paragraph.start && span.end <= paragraph.end)
+  let inParagraph = prose.sentences.filter((span) => span.start >= paragraph.start && span.end <= paragraph.end);
+  if (inParagraph.length > LIMITS.claimSentences) {
+    // A "paragraph" of hundreds of sentences (a draft without blank lines): the sentences around the cursor.
+    noteLimit('claim-sentences', `Support is shown for the ${LIMITS.claimSentences} sentences around the cursor when a paragraph has more.`);
+    const at = Math.max(0, inParagraph.findIndex((span) => span.end > offset));
+    const from = Math.max(0, Math.min(at - LIMITS.claimSentences / 2, inParagraph.length - LIMITS.claimSentences));
+    inParagraph = inParagraph.slice(from, from + LIMITS.claimSentences);
+  }
+  return inParagraph
     .map((span) => {
       const text = prose.text.slice(span.start, span.end);
       return { sentence: span, text, ...supportFor(text, index, corpus) };

@@ -11,6 +11,7 @@ import { countedNounAt } from './countedNoun';
 import { draftProse, type DraftProse } from './draftText';
 import { findFigures, type Figure, type FigureDate, type FigureUnit } from './numbers';
 import { wordWeights, type WordWeights } from './wordWeights';
+import { LIMITS, noteLimit } from '../limits';
 
 /** What the sources say about a figure or a date of the draft. */
 export interface FigureFinding {
@@ -84,7 +85,6 @@ const LABEL = /\b(category|class|level|grade|phase|stage|round|article|section|d
 const SAME_COUNTED: Readonly<Record<string, string>> = { person: 'people', persons: 'people', individual: 'people', individuals: 'people', resident: 'people', residents: 'people' };
 const NEAR = 8;
 const MAX_PER_SENTENCE = 12;
-const MAX_FIGURES = 5000;
 const UNITS = /^(?:mph|kph|miles?|kilomet(?:re|er)s?|km|met(?:re|er)s?|feet|foot|ft|inch(?:es)?|cm|mm|kg|kilograms?|pounds|lbs?|tons?|tonnes?|degrees?|knots?|hectares?|acres?|barrels?|litres?|liters?|gallons?)$/i;
 
 const prepared = new WeakMap<CorpusAnalysis, Prepared>();
@@ -105,23 +105,25 @@ const prepared = new WeakMap<CorpusAnalysis, Prepared>();
 export function checkFigures(draft: string, analysis: CorpusAnalysis, corpus?: Corpus, prose: DraftProse = draftProse(draft)): FigureFinding[] {
   const ready = prepare(analysis, corpus);
   const findings: FigureFinding[] = [];
-  const figures = findFigures(prose.text);
+  const figures = findFigures(prose.text, LIMITS.figuresPerDraft + 1);
   if (figures.length === 0) return findings;
+  if (figures.length > LIMITS.figuresPerDraft) {
+    noteLimit('figures-per-draft', `Only the first ${LIMITS.figuresPerDraft.toLocaleString('en-US')} figures of a draft are checked against the sources.`);
+  }
   const draftPassage: Passage = { id: 'draft', docId: 'draft', kind: 'paragraph', text: prose.text, span: { start: 0, end: prose.text.length }, order: 0 };
   const names = nameMentions(draftPassage, prose.sentences);
   const tokens = tokenize(prose.text);
   const tags = tagText(prose.text);
   let sentenceIndex = 0;
   let perSentence = 0;
-  let checked = 0;
-  for (const figure of figures) {
+  for (const figure of figures.slice(0, LIMITS.figuresPerDraft)) {
     const previous = sentenceIndex;
     while (sentenceIndex < prose.sentences.length && prose.sentences[sentenceIndex].end <= figure.span.start) sentenceIndex++;
     perSentence = sentenceIndex === previous ? perSentence + 1 : 1;
     const sentence = prose.sentences[sentenceIndex];
     if (!sentence || figure.span.end > sentence.end || figure.span.start < sentence.start) continue;
-    // A run of numbers ("1 1 1 …", a pasted table) is no claim to check; nor is a draft past any article's length.
-    if (perSentence > MAX_PER_SENTENCE || ++checked > MAX_FIGURES) continue;
+    // A run of numbers ("1 1 1 …", a pasted table) is no claim to check.
+    if (perSentence > MAX_PER_SENTENCE) continue;
     const finding = checkFigure(prose.text, sentence, figure, ready, { names, tokens, tags }, corpus, figures);
     if (finding) findings.push(finding);
   }

@@ -1,5 +1,6 @@
 import type { Span } from '../model';
 import { readNumberWords } from '../search/aliases';
+import { SpanSet } from '../text/spanSet';
 
 /**
  * Figures as a draft writes them — percentages, money, counts, durations,
@@ -98,18 +99,14 @@ const NOT_A_COUNT = /^(?:of|and|or|to|the|a|an|per|percent|am|pm|a\.m|p\.m|times
 const NUMBER = /\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?/y;
 const WORD = /[\p{L}]+(?:['’][\p{L}]+)?/uy;
 
-/** Every figure in `text`, in order, with offsets into it. */
-export function findFigures(text: string): Figure[] {
+/** Every figure in `text` (the dates, and at most `limit` other figures), in order, with offsets into it. */
+export function findFigures(text: string, limit = Number.POSITIVE_INFINITY): Figure[] {
   const figures: Figure[] = [];
-  // Which characters a figure already holds: checking a span costs its length, so the whole scan stays linear.
-  const taken = new Uint8Array(text.length + 1);
-  const isFree = (start: number, end: number): boolean => {
-    for (let i = start; i < end; i++) if (taken[i]) return false;
-    return true;
-  };
+  const taken = new SpanSet();
+  const isFree = (start: number, end: number): boolean => taken.isFree({ start, end });
   const push = (figure: Omit<Figure, 'span' | 'raw' | 'qualifier' | 'bound'>): void => {
     if (!isFree(figure.valueSpan.start, figure.valueSpan.end)) return;
-    taken.fill(1, figure.valueSpan.start, figure.valueSpan.end);
+    taken.add(figure.valueSpan);
     const qualified = qualifierBefore(text, figure.valueSpan.start);
     const start = qualified?.start ?? figure.valueSpan.start;
     figures.push({
@@ -120,9 +117,10 @@ export function findFigures(text: string): Figure[] {
     });
   };
 
-  for (const date of datesIn(text)) push(date);
+  // Dates first, in order, so the set of taken spans grows by appending.
+  for (const date of datesIn(text).sort((a, b) => a.valueSpan.start - b.valueSpan.start)) push(date);
   let at = 0;
-  while (at < text.length) {
+  while (at < text.length && figures.length < limit) {
     const next = nextNumberStart(text, at);
     if (next === -1) break;
     const figure = figureAt(text, next);
@@ -138,11 +136,11 @@ export function findFigures(text: string): Figure[] {
 
 function datesIn(text: string): Omit<Figure, 'span' | 'raw' | 'qualifier' | 'bound'>[] {
   const found: Omit<Figure, 'span' | 'raw' | 'qualifier' | 'bound'>[] = [];
-  const covered = new Uint8Array(text.length + 1);
+  const covered = new SpanSet();
   const add = (start: number, end: number, date: FigureDate): void => {
-    for (let i = start; i < end; i++) if (covered[i]) return;
+    if (!covered.isFree({ start, end })) return;
     if (date.month === undefined || (date.day !== undefined && (date.day < 1 || date.day > 31))) return;
-    covered.fill(1, start, end);
+    covered.add({ start, end });
     found.push({ valueSpan: { start, end }, value: date.year ?? Number.NaN, unit: 'date', precision: 0, round: false, date });
   };
   DATE_PATTERNS.forEach((pattern, which) => {

@@ -1,3 +1,4 @@
+import { LIMITS, noteLimit } from '../limits';
 import type { CorpusAnalysis } from '../brief/briefing';
 import type { Citation, Stance } from '../brief/types';
 import type { Corpus } from '../corpus';
@@ -63,15 +64,22 @@ const cache = new WeakMap<Corpus, WeakMap<CorpusAnalysis, PassageWords[]>>();
 export function checkQuotes(draft: string, corpus: Corpus, analysis: CorpusAnalysis, options: QuoteCheckOptions = {}, prose: DraftProse = draftProse(draft)): QuoteFinding[] {
   const passages = prepare(corpus, analysis);
   const findings: QuoteFinding[] = [];
-  // The same words given to the same speaker are looked up once (a draft may repeat a quote many times).
+  // Each quote is looked up in every passage: the same words given to the same speaker are looked up once,
+  // and at most LIMITS.quotesPerDraft quotes are, so a draft of repeated quotes stays bounded (issue #17).
   const seen = new Map<string, QuoteFinding | undefined>();
   for (const quote of findQuotes(draft, prose, analysis)) {
     if (!quote.attributedTo && !options.unattributed) continue;
     const key = `${quote.attributedTo ?? ''}\u0000${quote.text}`;
-    const known = seen.has(key) ? seen.get(key) : undefined;
-    const finding = seen.has(key) ? (known ? { ...known, quote } : undefined) : checkQuote(quote, passages, analysis, corpus);
-    if (!seen.has(key)) seen.set(key, finding);
-    if (finding) findings.push(finding);
+    if (!seen.has(key)) {
+      if (seen.size >= LIMITS.quotesPerDraft) {
+        noteLimit('quotes-per-draft', `Only the first ${LIMITS.quotesPerDraft.toLocaleString('en-US')} different quotes of a draft are checked against the sources.`);
+        break;
+      }
+      const finding = checkQuote(quote, passages, analysis, corpus);
+      seen.set(key, finding);
+    }
+    const known = seen.get(key);
+    if (known) findings.push({ ...known, quote });
   }
   return findings;
 }

@@ -3,6 +3,8 @@ import { nameMentions } from '../brief/names/nameMentions';
 import type { Passage, Span } from '../model';
 import { draftProse, type DraftProse } from './draftText';
 import { resolveSpeaker } from './speakers';
+import { spanIndexAt } from '../text/sentences';
+import { SpanSet } from '../text/spanSet';
 
 /** Words inside quotation marks in a draft, with who the draft says spoke them. */
 export interface DraftQuote {
@@ -27,8 +29,8 @@ const QUOTE_PATTERNS: readonly [RegExp, DraftQuote['marks']][] = [
   [/``([^`'\n]{1,600})''/gu, 'latex'],
   [/(?<![\p{L}\d])"([^"\n]{1,600})"(?![\p{L}\d])/gu, 'straight-double'],
   // Single quotes only when they clearly open and close a quote: not apostrophes in "Britain’s" or "sides’".
-  [/(?<=^|[\s(\[—–-])‘((?:[^‘’\n]|’(?=\p{L}))+?)’(?![\p{L}])/gu, 'curly-single'],
-  [/(?<=^|[\s(\[—–-])'((?:[^'\n]|'(?=\p{L}))+?)'(?![\p{L}])/gu, 'straight-single'],
+  [/(?<=^|[\s(\[—–-])‘((?:[^‘’\n]|’(?=\p{L})){1,600}?)’(?![\p{L}])/gu, 'curly-single'],
+  [/(?<=^|[\s(\[—–-])'((?:[^'\n]|'(?=\p{L})){1,600}?)'(?![\p{L}])/gu, 'straight-single'],
 ];
 
 const NAME = String.raw`(?:(?:\p{Lu}[\p{L}’'-]*\.?)(?:\s+(?:\p{Lu}[\p{L}’'-]*|de|von|van|al|bin)){0,3})`;
@@ -42,7 +44,7 @@ const VERB_FORMS = [
     'maintain', 'repeat', 'conclude', 'recall', 'mock', 'boast', 'concede', 'joke', 'lament', 'complain', 'observe', 'refer', 'indicate', 'signal'].flatMap(verbForms),
 ];
 const VERB = `(?:${[...new Set(VERB_FORMS)].sort((a, b) => b.length - a.length).join('|')})`;
-const AUX = String.raw`(?:(?:has|have|had|was|is|also|then|later|again|repeatedly|once|previously|publicly|reportedly|openly|pointedly|angrily)\s+)*`;
+const AUX = String.raw`(?:(?:has|have|had|was|is|also|then|later|again|repeatedly|once|previously|publicly|reportedly|openly|pointedly|angrily)\s+){0,4}`;
 const APPOSITIVE = String.raw`(?:,[^“”"‘]{1,80}?,)?`;
 const SUBJECT_VERB = new RegExp(String.raw`(?<![\p{L}])(${SPEAKER})${APPOSITIVE}\s+${AUX}${VERB}\b`, 'gu');
 const ATTRIBUTIONS: readonly RegExp[] = [
@@ -87,12 +89,14 @@ export function findQuotes(draft: string, prose: DraftProse = draftProse(draft),
     ? nameMentions(passage, prose.sentences).filter((mention) => mention.evidence.person > 0 || (resolveSpeaker(mention.text, analysis)?.kind ?? '') === 'person' || mention.words.length >= 2)
     : [];
   const found: { span: Span; textSpan: Span; marks: DraftQuote['marks'] }[] = [];
+  const taken = new SpanSet();
   for (const [pattern, marks] of QUOTE_PATTERNS) {
     for (const match of text.matchAll(pattern)) {
       const span = { start: match.index, end: match.index + match[0].length };
-      if (found.some((other) => other.span.start < span.end && span.start < other.span.end)) continue;
+      if (!taken.isFree(span)) continue;
       const inner = match[0].indexOf(match[1]);
       if (match[1].trim().length === 0) continue;
+      taken.add(span);
       found.push({ span, textSpan: { start: span.start + inner, end: span.start + inner + match[1].length }, marks });
     }
   }
@@ -101,14 +105,15 @@ export function findQuotes(draft: string, prose: DraftProse = draftProse(draft),
   const quotes: DraftQuote[] = [];
   let previous: { attributedTo: string; attributionSpan: Span; sentence: Span; end: number } | undefined;
   for (const quote of found) {
-    const sentence = prose.sentences.find((span) => quote.span.start >= span.start && quote.span.start < span.end) ?? quote.span;
+    const sentenceIndex = spanIndexAt(prose.sentences, quote.span.start);
+    const sentence = prose.sentences[sentenceIndex] ?? quote.span;
     const outside = blankQuotes(text, sentence, quote.span.end, found);
     const own = attributionIn(outside, quote.span.start - sentence.start, quote.span.end - sentence.start);
     let attribution: { attributedTo: string; attributionSpan: Span; carried: boolean } | undefined;
     if (own) {
       attribution = { attributedTo: own.name, attributionSpan: { start: sentence.start + own.span.start, end: sentence.start + own.span.end }, carried: false };
     } else {
-      const index = prose.sentences.indexOf(sentence);
+      const index = sentenceIndex;
       const earlier = prose.sentences.slice(Math.max(0, index - 2), Math.max(0, index)).reverse();
       const sameBlock = (span: Span): boolean => !text.slice(span.end, sentence.start).includes('\n');
       const followsQuote = previous && sameBlock(previous.sentence) && !text.slice(previous.end, quote.span.start).includes('\n') &&
@@ -149,8 +154,17 @@ export function findQuotes(draft: string, prose: DraftProse = draftProse(draft),
 /** A sentence's text with every quote in it blanked, so quoted words never name a speaker. */
 function blankQuotes(text: string, sentence: Span, end: number, quotes: readonly { span: Span }[]): string {
   let outside = text.slice(sentence.start, Math.max(sentence.end, end));
-  for (const other of quotes) {
-    if (other.span.end <= sentence.start || other.span.start >= sentence.start + outside.length) continue;
+  // Quotes are sorted by start and at most a few hundred characters long: only those near the sentence can touch it.
+  let low = 0;
+  let high = quotes.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (quotes[mid].span.start < sentence.start - 1000) low = mid + 1;
+    else high = mid;
+  }
+  for (let i = low; i < quotes.length && quotes[i].span.start < sentence.start + outside.length; i++) {
+    const other = quotes[i];
+    if (other.span.end <= sentence.start) continue;
     const from = Math.max(0, other.span.start - sentence.start);
     const to = Math.min(outside.length, other.span.end - sentence.start);
     outside = outside.slice(0, from) + ' '.repeat(to - from) + outside.slice(to);

@@ -30,23 +30,41 @@ const CACHE_LIMIT = 20_000;
 /** Longer texts are tagged in pieces, so one huge paragraph never builds one huge document. */
 const PIECE = 20_000;
 
+/**
+ * A run of this many characters without a space is no word: the tokenizer's patterns (e-mail addresses among them)
+ * take time quadratic in a token's length, so such runs are kept out of it and tagged X.
+ */
+const LONGEST_TOKEN = 64;
+const LONG_RUN = new RegExp(`\\S{${LONGEST_TOKEN + 1},}`, 'g');
+
 /** The tokens of `text`, with offsets into it and POS tags. Linear in the length of the text. */
 export function tagText(text: string): readonly TaggedToken[] {
   const cached = cache.get(text);
   if (cached) return cached;
   const tokens: TaggedToken[] = [];
-  for (let from = 0; from < text.length; ) {
-    let to = Math.min(text.length, from + PIECE);
-    if (to < text.length) {
-      const cut = text.lastIndexOf(' ', to);
-      if (cut > from) to = cut;
-    }
-    tagPiece(text.slice(from, to), from, tokens);
-    from = to;
+  let from = 0;
+  for (const run of text.matchAll(LONG_RUN)) {
+    tagProse(text, from, run.index, tokens);
+    tokens.push({ text: run[0], start: run.index, end: run.index + run[0].length, pos: 'X' });
+    from = run.index + run[0].length;
   }
+  tagProse(text, from, text.length, tokens);
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   cache.set(text, tokens);
   return tokens;
+}
+
+/** Tags text[start, end) in pieces of about PIECE characters, cut at spaces. */
+function tagProse(text: string, start: number, end: number, into: TaggedToken[]): void {
+  for (let from = start; from < end; ) {
+    let to = Math.min(end, from + PIECE);
+    if (to < end) {
+      const cut = text.lastIndexOf(' ', to);
+      if (cut > from) to = cut;
+    }
+    tagPiece(text.slice(from, to), from, into);
+    from = to;
+  }
 }
 
 function tagPiece(piece: string, offset: number, into: TaggedToken[]): void {
