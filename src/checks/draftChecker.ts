@@ -18,8 +18,12 @@ const DEBOUNCE_MS = 600;
 export class DraftChecker implements vscode.Disposable {
   static readonly source = 'Briefing';
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('briefing');
-  private readonly findings = new Map<string, { version: number; findings: readonly DraftFinding[] }>();
+  private readonly findings = new Map<string, { version: number; generation: number; findings: readonly DraftFinding[] }>();
+  /** Counts changes of the sources and settings: a check made before one is not reused after it. */
+  private generation = 0;
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Checks under way, by document: the lenses and the typing debounce share one per version instead of checking twice. */
+  private readonly running = new Map<string, { version: number; generation: number; findings: Promise<readonly DraftFinding[]> }>();
   private readonly disposables: vscode.Disposable[];
   private readonly checked = new vscode.EventEmitter<vscode.TextDocument>();
   /** Fires when a document's findings are new (the lenses above its sentences follow). */
@@ -58,20 +62,37 @@ export class DraftChecker implements vscode.Disposable {
   /** The findings of the document as it is now: the last check's, or a new check's when the text changed since. */
   async current(document: vscode.TextDocument): Promise<readonly DraftFinding[]> {
     const entry = this.findings.get(document.uri.toString());
-    return entry && entry.version === document.version ? entry.findings : this.check(document);
+    if (entry && entry.version === document.version && entry.generation === this.generation) return entry.findings;
+    const running = this.running.get(document.uri.toString());
+    return running && running.version === document.version && running.generation === this.generation ? running.findings : this.check(document);
   }
 
   /** Checks a document now; resolves with its findings. */
-  async check(document: vscode.TextDocument): Promise<readonly DraftFinding[]> {
+  check(document: vscode.TextDocument): Promise<readonly DraftFinding[]> {
+    const key = document.uri.toString();
+    // A check now makes the one scheduled for this text needless.
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    const findings = this.checkNow(document);
+    this.running.set(key, { version: document.version, generation: this.generation, findings });
+    const settled = (): void => {
+      if (this.running.get(key)?.findings === findings) this.running.delete(key);
+    };
+    findings.then(settled, settled);
+    return findings;
+  }
+
+  private async checkNow(document: vscode.TextDocument): Promise<readonly DraftFinding[]> {
     if (!this.scope.applies(document) || document.isClosed) {
       this.forget(document);
       return [];
     }
     const version = document.version;
+    const generation = this.generation;
     // Keyed by document: a newer check of it replaces one still waiting in the worker's queue.
     const findings = await this.library.checkDraft(document.getText(), { unsourcedQuoteSeverity: settings.unsourcedQuoteSeverity() }, document.uri.toString());
     if (document.isClosed || document.version !== version) return findings;
-    this.findings.set(document.uri.toString(), { version, findings });
+    this.findings.set(document.uri.toString(), { version, generation, findings });
     this.diagnostics.set(document.uri, await Promise.all(findings.filter(isDiagnostic).map((finding) => this.diagnosticOf(document, finding))));
     this.checked.fire(document);
     return findings;
@@ -85,12 +106,13 @@ export class DraftChecker implements vscode.Disposable {
       key,
       setTimeout(() => {
         this.timers.delete(key);
-        this.check(document).catch((error: unknown) => this.log.error(`Could not check ${document.fileName}`, error));
+        this.current(document).catch((error: unknown) => this.log.error(`Could not check ${document.fileName}`, error));
       }, delay),
     );
   }
 
   private recheckVisible(): void {
+    this.generation++;
     for (const [uri] of this.findings) {
       const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri);
       if (!document || !this.scope.applies(document)) {
