@@ -25,6 +25,8 @@ export interface PageKey {
   readonly author?: string;
   /** The published day, `YYYY-MM-DD` (or a year-month / year when that is all the page shows). */
   readonly date?: string;
+  /** Another day naming the same publication (the UTC day of a late-evening timestamp), accepted in a lenient count. */
+  readonly dateAlso?: string;
 }
 
 export interface EvalPage {
@@ -79,13 +81,21 @@ export function loadReadabilityPages(folder: string): EvalPage[] {
 
 /** A hand-written key for one benchmark page (see bench/articles/README.md). */
 interface HandKey {
+  readonly part: 'dev' | 'held-out';
   readonly title: string;
   readonly date?: string | null;
+  readonly dateAlso?: string;
   readonly author?: string | null;
 }
 
-/** The benchmark's pages with its article text and, where written, the hand-made title, date and author keys. */
-export function loadBenchmarkPages(folder: string, handKeys: Readonly<Record<string, HandKey>>): EvalPage[] {
+/** The hand-written title, date and author keys of the benchmark's pages, by page id. */
+function loadBenchmarkKeys(): Readonly<Record<string, HandKey>> {
+  return JSON.parse(readFileSync(path.join(__dirname, 'articles', 'benchmark-keys.json'), 'utf8')) as Record<string, HandKey>;
+}
+
+/** The benchmark's pages with its article text and the hand-made title, date and author keys. */
+export function loadBenchmarkPages(folder: string): EvalPage[] {
+  const handKeys = loadBenchmarkKeys();
   const truth = JSON.parse(readFileSync(path.join(folder, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody?: string; url?: string }>;
   return Object.keys(truth)
     .sort()
@@ -94,11 +104,13 @@ export function loadBenchmarkPages(folder: string, handKeys: Readonly<Record<str
       // The benchmark's own scripts read the pages as UTF-8.
       const html = gunzipSync(readFileSync(path.join(folder, 'html', `${id}.html.gz`))).toString('utf8');
       const hand = handKeys[id];
+      if (hand && (hand.part === 'held-out') !== isBenchmarkHeldOut(id)) throw new Error(`benchmark-keys.json puts ${id} in the wrong part`);
       const key: PageKey = {
         text: truth[id].articleBody ?? '',
         ...(hand?.title ? { title: hand.title } : {}),
         ...(hand?.author ? { author: hand.author } : {}),
         ...(hand?.date ? { date: hand.date } : {}),
+        ...(hand?.dateAlso ? { dateAlso: hand.dateAlso } : {}),
       };
       return { name: id, html, key, ...(truth[id].url ? { url: truth[id].url } : {}) };
     });
