@@ -206,7 +206,9 @@ function readArticle(html: string, scan: HtmlScan, parseDom: DomParser): { block
  * "share" and "related" sections are left to Readability: their class names
  * also mark article text often enough.
  */
-const OVERRIDES_READABILITY = new Set(['aside', 'footer', 'control', 'hidden', 'dialog', 'site header', 'cookie notice', 'subscribe']);
+const OVERRIDES_READABILITY = new Set([
+  'aside', 'footer', 'control', 'hidden', 'dialog', 'site header', 'cookie notice', 'subscribe', 'caption', 'byline', 'teaser', 'gallery', 'tags',
+]);
 
 /**
  * Readability keeps what sits close to the article even when the page marks

@@ -73,6 +73,7 @@ const SKIPPED_TAGS: Readonly<Record<string, string>> = {
   legend: 'control',
   menu: 'navigation',
   dialog: 'dialog',
+  figcaption: 'caption',
 };
 const SKIPPED_ROLES: Readonly<Record<string, string>> = {
   navigation: 'navigation',
@@ -103,6 +104,11 @@ const SKIPPED_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^(footer|copyright)$/, 'footer'],
   [/^(modal|popup|overlay|lightbox)$/, 'dialog'],
   [/^(hidden|visually-?hidden|sr-only|screen-?reader-?text|offscreen)$/, 'hidden'],
+  [/^(captions?|credits?)$/, 'caption'],
+  [/^(byline|bylines|dateline|timestamp|authors?|bio|meta)$/, 'byline'],
+  [/^(dek|deck|standfirst|strapline|tagline|teaser|excerpt)$/, 'teaser'],
+  [/^(gallery|slideshow|carousel)$/, 'gallery'],
+  [/^(tags|taglist|tagcloud)$/, 'tags'],
 ];
 
 interface OpenElement {
