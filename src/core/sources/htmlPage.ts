@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { SkipReason } from './fileContent';
+import { trimArticle } from './articleTrim';
 import { scanHtml, type HtmlBlock, type HtmlScan } from './htmlScan';
 import { pageMetadata } from './pageMetadata';
 import type { ReadableText, TextBlock } from './readableText';
@@ -37,7 +38,7 @@ export function readHtmlPage(html: string, options: HtmlReadOptions = {}): Reada
   const scan = scanHtml(html);
   const problems: string[] = [];
   const pageBlocks = readWholePage(scan);
-  let article: { blocks: TextBlock[]; byline?: string } | undefined;
+  let article: ArticleRead | undefined;
   const looksLikeDocument = scan.counts.scripts === 0 && scan.counts.navigation === 0 && scan.blocks.every((block) => !block.dropped);
   if (!options.forcePage && !looksLikeDocument) {
     if (html.length > MAX_DOM_CHARS) problems.push(`is ${Math.round(html.length / 1e6)} million characters, too large to look for the article in; read as a whole page`);
@@ -49,12 +50,16 @@ export function readHtmlPage(html: string, options: HtmlReadOptions = {}): Reada
       }
     }
   }
-  if (article) article.blocks = withoutSkippedParts(article.blocks, scan);
+  const metadata = pageMetadata(scan.facts, article?.byline ? { byline: article.byline } : {});
+  if (article) {
+    const { linkShares } = article;
+    const headlines = [metadata.title, ...scan.facts.h1].filter((text): text is string => text !== undefined);
+    article.blocks = trimArticle(withoutSkippedParts(article.blocks, scan), { headlines, ...(metadata.author ? { author: metadata.author } : {}) }, (block) => linkShares.get(block) ?? 0);
+  }
   const articleChars = article ? textLength(article.blocks) : 0;
   const pageChars = textLength(pageBlocks);
   const useArticle = article !== undefined && articleChars > 0 && (articleChars >= MIN_ARTICLE_CHARS || articleChars >= pageChars);
   const blocks = useArticle ? article!.blocks : pageBlocks;
-  const metadata = pageMetadata(scan.facts, article?.byline ? { byline: article.byline } : {});
   if (blocks.length === 0 || textLength(blocks) === 0) {
     const why = scan.text.trim() ? 'only navigation, notices and widgets' : scan.counts.scripts > 0 ? 'only scripts' : 'only markup';
     return { reason: 'no-text', detail: `has no text to read (${why})` };
@@ -112,12 +117,19 @@ const DOM_BLOCKS = new Set([
   'address', 'details', 'summary', 'center',
 ]);
 
+/** Readability's article as blocks, with the share of each block's text that sits in links. */
+interface ArticleRead {
+  blocks: TextBlock[];
+  readonly linkShares: ReadonlyMap<TextBlock, number>;
+  readonly byline?: string;
+}
+
 /**
  * Runs Readability, then finds each run of its text in the page's text (in
  * order, from where the previous run was found), so every character of the
  * article keeps its offset in the HTML.
  */
-function readArticle(html: string, scan: HtmlScan, parseDom: DomParser): { blocks: TextBlock[]; byline?: string } | undefined {
+function readArticle(html: string, scan: HtmlScan, parseDom: DomParser): ArticleRead | undefined {
   const document = parseDom(html);
   const reader = new Readability(document, { serializer: (element: Element) => element, maxElemsToParse: MAX_ELEMENTS, keepClasses: false } as never);
   const result = reader.parse() as { content?: unknown; byline?: string | null } | null;
@@ -126,6 +138,7 @@ function readArticle(html: string, scan: HtmlScan, parseDom: DomParser): { block
 
   const source = scan.text;
   const blocks: TextBlock[] = [];
+  const linkShares = new Map<TextBlock, number>();
   let text = '';
   let offsets: number[] = [];
   let heading: number | undefined;
@@ -133,16 +146,23 @@ function readArticle(html: string, scan: HtmlScan, parseDom: DomParser): { block
   let pendingSpace = false;
   let cursor = 0;
   let misses = 0;
+  let linkDepth = 0;
+  let linkChars = 0;
 
   const flush = (): void => {
     while (text.endsWith(' ')) {
       text = text.slice(0, -1);
       offsets.pop();
     }
-    if (text) blocks.push({ text, offsets, ...(heading ? { heading } : {}), ...(listItem ? { listItem: true } : {}) });
+    if (text) {
+      const block: TextBlock = { text, offsets, ...(heading ? { heading } : {}), ...(listItem ? { listItem: true } : {}) };
+      blocks.push(block);
+      linkShares.set(block, Math.min(1, linkChars / text.length));
+    }
     text = '';
     offsets = [];
     pendingSpace = false;
+    linkChars = 0;
   };
   const addRun = (data: string): void => {
     const collapsed = data.replace(/\s+/g, ' ');
@@ -165,6 +185,7 @@ function readArticle(html: string, scan: HtmlScan, parseDom: DomParser): { block
     }
     pendingSpace = collapsed.endsWith(' ');
     text += run;
+    if (linkDepth > 0) linkChars += run.length;
     for (let i = 0; i < run.length; i++) offsets.push(found >= 0 ? scan.offsets[found + i] : -1);
     if (found >= cursor) cursor = found + run.length;
   };
@@ -186,7 +207,9 @@ function readArticle(html: string, scan: HtmlScan, parseDom: DomParser): { block
         heading = childHeading;
         listItem = childList;
       }
+      if (name === 'a') linkDepth++;
       walk(child, childHeading, childList);
+      if (name === 'a') linkDepth--;
       if (block) {
         flush();
         heading = inHeading;
@@ -196,7 +219,7 @@ function readArticle(html: string, scan: HtmlScan, parseDom: DomParser): { block
   };
   walk(root, undefined, false);
   flush();
-  return { blocks, ...(result?.byline ? { byline: result.byline } : {}) };
+  return { blocks, linkShares, ...(result?.byline ? { byline: result.byline } : {}) };
 }
 
 /**
