@@ -52,8 +52,9 @@ export function normalizeDate(value: string, now = Date.now()): string | undefin
   return year >= 1800 && year <= latest ? iso : undefined;
 }
 
-/** Words that are a web page's controls, never its title. */
-const NOT_A_TITLE = /^(skip to|jump to|sign in|log ?in|sign up|subscribe|home|menu|search|main menu|navigation|close|open|loading|untitled|404|page not found|access denied|just a moment)\b/i;
+/** Words that are a web page's controls, never its title ("Home", "Sign In", "Skip to content"; not "Home Depot shares fall"). */
+const NOT_A_TITLE =
+  /^(skip to|jump to|404\b|page not found|access denied|just a moment)|^(sign in|log ?in|sign up|subscribe|home|home ?page|menu|search|main menu|navigation|close|open|loading|untitled)\W*$/i;
 
 /** True for text that can stand as a document's title. */
 export function isPlausibleTitle(text: string | undefined): text is string {
@@ -88,7 +89,7 @@ export function withoutSiteName(title: string, outlet?: string, headings: readon
   // No outlet to match: the site's name is the short part at either end; the headline is the long one.
   const first = parts[0];
   const last = parts[parts.length - 1];
-  const words = (part: string): number => part.split(/\s+/).length;
+  const words = (part: string): number => (part.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? []).length;
   if (words(last) <= 4 && words(clean.slice(0, clean.lastIndexOf(last))) >= 3) return joinParts(clean, parts.slice(0, -1));
   if (words(first) <= 3 && words(clean.slice(clean.indexOf(first) + first.length)) >= 4) return joinParts(clean, parts.slice(1));
   return clean;

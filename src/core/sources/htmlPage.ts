@@ -50,10 +50,12 @@ export function readHtmlPage(html: string, options: HtmlReadOptions = {}): Reada
       }
     }
   }
-  const metadata = pageMetadata(scan.facts, article?.byline ? { byline: article.byline } : {});
+  // Where the story's text begins: its first paragraph (the headline is the last h1 above it).
+  const articleStart = article ? firstOffset(article.blocks.filter((block) => block.heading === undefined)) : undefined;
+  const metadata = pageMetadata(scan.facts, { ...(article?.byline ? { byline: article.byline } : {}), ...(articleStart !== undefined ? { articleStart } : {}) });
   if (article) {
     const { linkShares } = article;
-    const headlines = [metadata.title, ...scan.facts.h1].filter((text): text is string => text !== undefined);
+    const headlines = [metadata.title, ...scan.facts.headings.filter((heading) => heading.level === 1).map((heading) => heading.text)].filter((text): text is string => text !== undefined);
     article.blocks = trimArticle(withoutSkippedParts(article.blocks, scan), { headlines, ...(metadata.author ? { author: metadata.author } : {}) }, (block) => linkShares.get(block) ?? 0);
   }
   const articleChars = article ? textLength(article.blocks) : 0;
@@ -260,6 +262,15 @@ function withoutSkippedParts(blocks: TextBlock[], scan: HtmlScan): TextBlock[] {
   });
   // A "dialog" or "footer" holding most of the article is a wrapper (a page saved with a modal open), not a part to skip.
   return textLength(kept) >= textLength(blocks) / 2 ? kept : blocks;
+}
+
+/** The HTML offset of the first character of the blocks that has one. */
+function firstOffset(blocks: readonly TextBlock[]): number | undefined {
+  for (const block of blocks) {
+    if (!block.offsets) continue;
+    for (let i = 0; i < block.offsets.length; i++) if (block.offsets[i] >= 0) return block.offsets[i];
+  }
+  return undefined;
 }
 
 function lowerBound(values: Int32Array, target: number): number {

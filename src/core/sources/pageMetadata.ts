@@ -1,5 +1,6 @@
 import type { HtmlFacts } from './htmlScan';
-import { cleanAuthor, isPlausibleTitle, joinAuthors, normalizeDate, withoutSiteName, type DocumentMetadata, type StatedDate } from './documentMetadata';
+import { cleanAuthor, joinAuthors, normalizeDate, type DocumentMetadata, type StatedDate } from './documentMetadata';
+import { decodeLeftovers, pageTitle } from './pageTitle';
 
 /**
  * A web page's citation metadata from what the page says about itself:
@@ -7,7 +8,7 @@ import { cleanAuthor, isPlausibleTitle, joinAuthors, normalizeDate, withoutSiteN
  * canonical link, `<title>` without the site's name, the headline, the
  * byline and `<time>` elements — in that order of trust.
  */
-export function pageMetadata(facts: HtmlFacts, found: { readonly byline?: string } = {}): DocumentMetadata {
+export function pageMetadata(facts: HtmlFacts, found: { readonly byline?: string; readonly articleStart?: number } = {}): DocumentMetadata {
   const ld = readJsonLd(facts.jsonLd);
   const meta = (...keys: string[]): string | undefined => {
     for (const key of keys) {
@@ -18,11 +19,12 @@ export function pageMetadata(facts: HtmlFacts, found: { readonly byline?: string
   };
 
   const outlet = firstOf(ld.publisher, meta('og:site_name', 'application-name', 'publisher', 'dc.publisher', 'citation_journal_title'));
-  const title = chooseTitle(
-    [ld.headline, meta('og:title', 'twitter:title', 'dc.title', 'parsely-title', 'sailthru.title', 'citation_title'), facts.title, facts.h1[0]],
-    outlet,
-    facts.h1,
-  );
+  const title = pageTitle({
+    stated: [ld.headline, meta('og:title', 'twitter:title', 'dc.title', 'parsely-title', 'sailthru.title', 'citation_title'), facts.title],
+    headings: facts.headings,
+    ...(outlet ? { outlet: decodeLeftovers(outlet) } : {}),
+    ...(found.articleStart !== undefined ? { articleStart: found.articleStart } : {}),
+  });
 
   const metaAuthors = [...(facts.metaAll.get('author') ?? []), ...(facts.metaAll.get('article:author') ?? []), ...(facts.metaAll.get('citation_author') ?? [])];
   const authorCandidates: Array<string | undefined> = [
@@ -49,28 +51,6 @@ export function pageMetadata(facts: HtmlFacts, found: { readonly byline?: string
     ...(published ? { published } : {}),
     ...(language ? { language } : {}),
   };
-}
-
-/**
- * The title most of the page's statements agree on (JSON-LD headline,
- * og:title, `<title>` without the site's name, the first h1): a social
- * headline that differs from the headline printed on the page loses to
- * the printed one; when they split evenly, the order above decides.
- */
-function chooseTitle(candidates: ReadonlyArray<string | undefined>, outlet: string | undefined, headings: readonly string[]): string | undefined {
-  const cleaned = candidates.map((candidate) => (isPlausibleTitle(candidate) ? withoutSiteName(decodeLeftovers(candidate), outlet, headings) : undefined)).map((candidate) => (isPlausibleTitle(candidate) ? candidate : undefined));
-  const key = (text: string): string => text.toLowerCase().replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim();
-  let best: string | undefined;
-  let bestVotes = 0;
-  for (const candidate of cleaned) {
-    if (!candidate) continue;
-    const votes = cleaned.filter((other) => other !== undefined && key(other) === key(candidate)).length;
-    if (votes > bestVotes) {
-      best = candidate;
-      bestVotes = votes;
-    }
-  }
-  return best;
 }
 
 /** The publication date, from the most explicit statement the page makes. */
@@ -170,17 +150,4 @@ function firstOf(...values: Array<string | undefined>): string | undefined {
 function absoluteUrl(value: string | undefined): string | undefined {
   if (!value) return undefined;
   return /^https?:\/\/[^\s]+$/i.test(value.trim()) ? value.trim() : undefined;
-}
-
-/** Entities some sites escape twice in meta tags ("Talks &amp;amp; terms"). */
-function decodeLeftovers(text: string): string {
-  return text
-    .replace(/&amp;/g, '&')
-    .replace(/&quot;/g, '"')
-    .replace(/&#0?39;|&apos;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
 }
