@@ -15,15 +15,17 @@ export interface ArticleHeader {
   readonly author?: string;
 }
 
-/** The header lies in the first few blocks, before this much text. */
-const HEADER_BLOCKS = 8;
-const HEADER_CHARS = 700;
+/** The header lies above the story's first paragraph, within the first few blocks. */
+const HEADER_BLOCKS = 30;
+const HEADER_CHARS = 1500;
+/** A paragraph this long (and not all link) is the story itself. */
+const BODY_CHARS = 120;
 /** A paragraph that is all link and shorter than this is a promotion, not text. */
 const PROMO_CHARS = 120;
 
 export function trimArticle(blocks: readonly TextBlock[], header: ArticleHeader, linkShare: (block: TextBlock) => number): TextBlock[] {
   const kept = blocks.filter((block) => !isPromotion(block, linkShare));
-  const headerEnd = lastHeaderBlock(kept, header);
+  const headerEnd = lastHeaderBlock(kept, header, linkShare);
   const trimmed = kept.slice(headerEnd + 1);
   // Never trim an article away: what is left must still be most of it.
   return textLength(trimmed) >= textLength(kept) * 0.5 ? trimmed : kept;
@@ -35,20 +37,23 @@ function isPromotion(block: TextBlock, linkShare: (block: TextBlock) => number):
   return (block.text.match(/[\p{L}\p{N}]+/gu) ?? []).length >= 3 && linkShare(block) >= 0.9;
 }
 
-/** The index of the last block of the header above the story (-1 when the article starts with the story). */
-function lastHeaderBlock(blocks: readonly TextBlock[], header: ArticleHeader): number {
+/**
+ * The index of the last block of the header above the story (-1 when the
+ * article starts with the story): of the blocks above its first paragraph,
+ * the last that repeats the headline, gives the dateline or the byline, is
+ * the page's address, or is a link (a menu Readability took in).
+ */
+function lastHeaderBlock(blocks: readonly TextBlock[], header: ArticleHeader, linkShare: (block: TextBlock) => number): number {
   const headlines = new Set(header.headlines.map(comparable).filter((text) => text.length > 0));
   const author = header.author ? comparable(header.author) : undefined;
   let last = -1;
   let chars = 0;
   for (let i = 0; i < Math.min(blocks.length, HEADER_BLOCKS) && chars < HEADER_CHARS; i++) {
-    const text = blocks[i].text.trim();
-    const key = comparable(text);
-    const isHeader =
-      headlines.has(key) ||
-      isDateline(text) ||
-      isByline(text, author) ||
-      /^https?:\/\/\S+$/.test(text);
+    const block = blocks[i];
+    const text = block.text.trim();
+    const allLink = linkShare(block) >= 0.9;
+    if (block.heading === undefined && text.length >= BODY_CHARS && !allLink) break;
+    const isHeader = headlines.has(comparable(text)) || isDateline(text) || isByline(text, author) || /^https?:\/\/\S+$/.test(text) || allLink;
     if (isHeader) last = i;
     chars += text.length;
   }

@@ -32,7 +32,7 @@ export function normalizeDate(value: string, now = Date.now()): string | undefin
   const text = value.trim();
   if (!text) return undefined;
   let iso: string | undefined;
-  const isoMatch = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?=$|[T\s]|[+-]\d|Z)/.exec(text);
+  const isoMatch = /^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?=$|[T\s]|[+-]\d|Z)/.exec(text);
   const compact = /^(?:D:)?(\d{4})(\d{2})(\d{2})?/.exec(text);
   const yearOnly = /^(\d{4})$/.exec(text);
   if (isoMatch) iso = [isoMatch[1], isoMatch[2].padStart(2, '0'), isoMatch[3]?.padStart(2, '0')].filter(Boolean).join('-');

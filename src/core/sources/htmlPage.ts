@@ -30,6 +30,8 @@ export const MAX_DOM_CHARS = 6_000_000;
 const MAX_ELEMENTS = 150_000;
 /** An article shorter than this, on a page with more text, is a miss: the page is read whole instead. */
 const MIN_ARTICLE_CHARS = 140;
+/** A paragraph this long is the story's text, not a kicker, a dek or a pulled quote above it. */
+const BODY_CHARS = 120;
 
 export const parseWithLinkedom: DomParser = (html) => parseHTML(html).document as unknown as Document;
 
@@ -51,12 +53,19 @@ export function readHtmlPage(html: string, options: HtmlReadOptions = {}): Reada
     }
   }
   // Where the story's text begins: its first paragraph (the headline is the last h1 above it).
-  const articleStart = article ? firstOffset(article.blocks.filter((block) => block.heading === undefined)) : undefined;
-  const metadata = pageMetadata(scan.facts, { ...(article?.byline ? { byline: article.byline } : {}), ...(articleStart !== undefined ? { articleStart } : {}) });
+  if (article) article.blocks = withoutSkippedParts(article.blocks, scan);
+  // Where the story's text begins: its first real paragraph (the headline is the last h1 above it; a quote or a kicker may sit higher).
+  const paragraphs = article?.blocks.filter((block) => block.heading === undefined) ?? [];
+  const articleStart = article ? (firstOffset(paragraphs.filter((block) => block.text.length >= BODY_CHARS)) ?? firstOffset(paragraphs)) : undefined;
+  const metadata = pageMetadata(scan.facts, {
+    ...(article?.byline ? { byline: article.byline } : {}),
+    ...(articleStart !== undefined ? { articleStart } : {}),
+    datelines: datelines(scan, articleStart, article?.blocks ?? []),
+  });
   if (article) {
     const { linkShares } = article;
     const headlines = [metadata.title, ...scan.facts.headings.filter((heading) => heading.level === 1).map((heading) => heading.text)].filter((text): text is string => text !== undefined);
-    article.blocks = trimArticle(withoutSkippedParts(article.blocks, scan), { headlines, ...(metadata.author ? { author: metadata.author } : {}) }, (block) => linkShares.get(block) ?? 0);
+    article.blocks = trimArticle(article.blocks, { headlines, ...(metadata.author ? { author: metadata.author } : {}) }, (block) => linkShares.get(block) ?? 0);
   }
   const articleChars = article ? textLength(article.blocks) : 0;
   const pageChars = textLength(pageBlocks);
@@ -262,6 +271,31 @@ function withoutSkippedParts(blocks: TextBlock[], scan: HtmlScan): TextBlock[] {
   });
   // A "dialog" or "footer" holding most of the article is a wrapper (a page saved with a modal open), not a part to skip.
   return textLength(kept) >= textLength(blocks) / 2 ? kept : blocks;
+}
+
+/** Parts a dateline sits in although a reader skips them. */
+const DATELINE_PLACES = new Set(['byline', 'teaser', 'site header']);
+const DATELINE_CHARS = 240;
+
+/**
+ * The short lines between the headline and the story, where a page prints
+ * its dateline ("Published 10:02 AM EST Nov 19, 2019"), and the story's own
+ * first lines; for a page without an article, the lines after its first h1.
+ */
+function datelines(scan: HtmlScan, articleStart: number | undefined, articleBlocks: readonly TextBlock[]): string[] {
+  const h1s = scan.facts.headings.filter((heading) => heading.level === 1);
+  const headline = articleStart === undefined ? h1s[0] : [...h1s].reverse().find((heading) => heading.at <= articleStart);
+  const from = headline ? lowerBound(scan.offsets, headline.at) : 0;
+  const to = articleStart === undefined ? scan.text.length : lowerBound(scan.offsets, articleStart);
+  const around = scan.blocks.filter(
+    (block) => block.start >= from && block.end <= to && block.end - block.start <= DATELINE_CHARS && (!block.dropped || DATELINE_PLACES.has(block.dropped)),
+  );
+  // The lines nearest the story (a headline set high on the page leaves its menus in between).
+  const near = around.slice(headline ? -30 : -10);
+  // The article's own lines above its first paragraph (Readability often keeps the dateline).
+  const firstParagraph = articleBlocks.findIndex((block) => block.heading === undefined && block.text.length >= BODY_CHARS);
+  const above = articleBlocks.slice(0, firstParagraph < 0 ? 4 : Math.max(firstParagraph, 1)).slice(0, 30);
+  return [...near.map((block) => scan.text.slice(block.start, block.end)), ...above.filter((block) => block.text.length <= DATELINE_CHARS).map((block) => block.text)];
 }
 
 /** The HTML offset of the first character of the blocks that has one. */

@@ -200,7 +200,7 @@ export function scanHtml(html: string): HtmlScan {
         if (name === 'nav' || attributes.role === 'navigation') counts.navigation++;
         if (name === 'html' && attributes.lang) lang = attributes.lang;
         if (name === 'meta') {
-          const key = (attributes.property ?? attributes.name ?? attributes.itemprop ?? '').trim().toLowerCase();
+          const key = (attributes.property ?? attributes.name ?? attributes.itemprop ?? attributes['http-equiv'] ?? '').trim().toLowerCase();
           const content = attributes.content ?? attributes.datetime;
           if (key && content !== undefined && content.trim()) {
             if (!meta.has(key)) meta.set(key, content.trim());

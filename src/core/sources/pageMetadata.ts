@@ -1,5 +1,6 @@
 import type { HtmlFacts } from './htmlScan';
-import { cleanAuthor, joinAuthors, normalizeDate, type DocumentMetadata, type StatedDate } from './documentMetadata';
+import { cleanAuthor, joinAuthors, type DocumentMetadata } from './documentMetadata';
+import { pageDate } from './pageDate';
 import { decodeLeftovers, pageTitle } from './pageTitle';
 
 /**
@@ -8,7 +9,17 @@ import { decodeLeftovers, pageTitle } from './pageTitle';
  * canonical link, `<title>` without the site's name, the headline, the
  * byline and `<time>` elements — in that order of trust.
  */
-export function pageMetadata(facts: HtmlFacts, found: { readonly byline?: string; readonly articleStart?: number } = {}): DocumentMetadata {
+/** What the reader found on the page besides its metadata. */
+export interface PageFindings {
+  /** Readability's byline. */
+  readonly byline?: string;
+  /** HTML offset where the story's first paragraph begins. */
+  readonly articleStart?: number;
+  /** The short lines around the headline, where a dateline is printed. */
+  readonly datelines?: readonly string[];
+}
+
+export function pageMetadata(facts: HtmlFacts, found: PageFindings = {}): DocumentMetadata {
   const ld = readJsonLd(facts.jsonLd);
   const meta = (...keys: string[]): string | undefined => {
     for (const key of keys) {
@@ -40,9 +51,9 @@ export function pageMetadata(facts: HtmlFacts, found: { readonly byline?: string
     if (author) break;
   }
 
-  const published = publicationDate(facts, ld.datePublished);
+  const language = facts.lang ?? meta('og:locale', 'language', 'content-language', 'dc.language');
+  const published = pageDate(facts, ld.datePublished, [...(found.datelines ?? []), ...facts.bylines.flatMap((line) => line.split('\n'))], language);
   const url = firstOf(absoluteUrl(facts.canonical), absoluteUrl(meta('og:url')), absoluteUrl(ld.url));
-  const language = facts.lang ?? meta('og:locale', 'language', 'content-language');
   return {
     ...(title ? { title } : {}),
     ...(author ? { author } : {}),
@@ -51,39 +62,6 @@ export function pageMetadata(facts: HtmlFacts, found: { readonly byline?: string
     ...(published ? { published } : {}),
     ...(language ? { language } : {}),
   };
-}
-
-/** The publication date, from the most explicit statement the page makes. */
-function publicationDate(facts: HtmlFacts, ldDate: string | undefined): StatedDate | undefined {
-  const candidates: Array<[string | undefined, string]> = [[ldDate, 'JSON-LD datePublished']];
-  for (const key of [
-    'article:published_time',
-    'og:article:published_time',
-    'datepublished',
-    'article.published',
-    'published_time',
-    'publish-date',
-    'publishdate',
-    'pubdate',
-    'parsely-pub-date',
-    'sailthru.date',
-    'dc.date.issued',
-    'dcterms.issued',
-    'dc.date',
-    'dcterms.date',
-    'citation_publication_date',
-    'citation_date',
-    'date',
-  ]) {
-    candidates.push([facts.meta.get(key), `meta ${key}`]);
-  }
-  const times = [...facts.times.filter((time) => time.published), ...facts.times.filter((time) => !time.published)];
-  for (const time of times) candidates.push([time.datetime, time.published ? '<time> marked as published' : '<time datetime>']);
-  for (const [value, source] of candidates) {
-    const iso = value ? normalizeDate(value) : undefined;
-    if (iso) return { iso, source };
-  }
-  return undefined;
 }
 
 interface LinkedData {
