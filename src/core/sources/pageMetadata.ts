@@ -43,7 +43,9 @@ export function pageMetadata(facts: HtmlFacts, found: PageFindings = {}): Docume
     joinAuthors(metaAuthors.map((name) => cleanAuthor(name, outlet) ?? '')),
     meta('dc.creator', 'parsely-author', 'sailthru.author', 'byl', 'twitter:creator:name'),
     found.byline,
-    facts.bylines.find((line) => cleanAuthor(line, outlet) !== undefined && line.split(/\s+/).length <= 12),
+    facts.bylines.find((line) => cleanAuthor(line, outlet) !== undefined && line.split(/\s+/).length <= 40),
+    // A "By …" line printed near the headline.
+    found.datelines?.find((line) => /^(by|von|par|por|door)\s+\S/i.test(line) && line.length < 160),
   ];
   let author: string | undefined;
   for (const candidate of authorCandidates) {
