@@ -200,11 +200,16 @@ export function scanHtml(html: string): HtmlScan {
         if (name === 'nav' || attributes.role === 'navigation') counts.navigation++;
         if (name === 'html' && attributes.lang) lang = attributes.lang;
         if (name === 'meta') {
-          const key = (attributes.property ?? attributes.name ?? attributes.itemprop ?? attributes['http-equiv'] ?? '').trim().toLowerCase();
-          const content = attributes.content ?? attributes.datetime;
-          if (key && content !== undefined && content.trim()) {
-            if (!meta.has(key)) meta.set(key, content.trim());
-            metaAll.set(key, [...(metaAll.get(key) ?? []), content.trim()]);
+          // `property` may hold a list ("og:title twitter:title"); a tag may carry both a property and a name.
+          const keys = new Set(
+            [attributes.property, attributes.name, attributes.itemprop, attributes['http-equiv']].flatMap((value) => (value ?? '').toLowerCase().split(/\s+/)).filter(Boolean),
+          );
+          const content = (attributes.content ?? attributes.datetime)?.trim();
+          if (content) {
+            for (const key of keys) {
+              if (!meta.has(key)) meta.set(key, content);
+              metaAll.set(key, [...(metaAll.get(key) ?? []), content]);
+            }
           }
           if (attributes.itemprop === 'datePublished' && attributes.content) times.push({ datetime: attributes.content, published: true });
         }
