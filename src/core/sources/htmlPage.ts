@@ -250,27 +250,38 @@ const OVERRIDES_READABILITY = new Set([
  * whose first character lies in such a part is left out.
  */
 function withoutSkippedParts(blocks: TextBlock[], scan: HtmlScan): TextBlock[] {
-  const dropped = scan.blocks.filter((block) => block.dropped !== undefined && OVERRIDES_READABILITY.has(block.dropped));
-  if (dropped.length === 0) return blocks;
-  const isDropped = (htmlOffset: number): boolean => {
+  // Parts to skip, as ranges of the scan's text in order: whole blocks, and parts of blocks (a caption set inline beside a photo).
+  const wholeBlocks = scan.blocks.filter((block) => block.dropped !== undefined && OVERRIDES_READABILITY.has(block.dropped)).map((block) => [block.start, block.end] as const);
+  const inline = scan.blocks.flatMap((block) => (block.skips ?? []).filter(([, , reason]) => OVERRIDES_READABILITY.has(reason)).map(([start, end]) => [start, end] as const));
+  if (wholeBlocks.length === 0 && inline.length === 0) return blocks;
+  const inRanges = (ranges: ReadonlyArray<readonly [number, number]>, htmlOffset: number | undefined): boolean => {
+    if (htmlOffset === undefined) return false;
     const at = lowerBound(scan.offsets, htmlOffset);
     if (at >= scan.offsets.length || scan.offsets[at] !== htmlOffset) return false;
     let low = 0;
-    let high = dropped.length - 1;
+    let high = ranges.length - 1;
     while (low <= high) {
       const mid = (low + high) >> 1;
-      if (dropped[mid].end <= at) low = mid + 1;
-      else if (dropped[mid].start > at) high = mid - 1;
+      if (ranges[mid][1] <= at) low = mid + 1;
+      else if (ranges[mid][0] > at) high = mid - 1;
       else return true;
     }
     return false;
   };
   const kept = blocks.filter((block) => {
-    const first = block.offsets ? (Array.prototype.find.call(block.offsets, (offset: number) => offset >= 0) as number | undefined) : undefined;
-    return first === undefined || !isDropped(first);
+    const first = firstOffset([block]);
+    if (inRanges(wholeBlocks, first)) return false;
+    // A block set inline is skipped only when it is all inside the part (both its ends).
+    return !(inRanges(inline, first) && inRanges(inline, lastOffset(block)));
   });
   // A "dialog" or "footer" holding most of the article is a wrapper (a page saved with a modal open), not a part to skip.
   return textLength(kept) >= textLength(blocks) / 2 ? kept : blocks;
+}
+
+function lastOffset(block: TextBlock): number | undefined {
+  if (!block.offsets) return undefined;
+  for (let i = block.offsets.length - 1; i >= 0; i--) if (block.offsets[i] >= 0) return block.offsets[i];
+  return undefined;
 }
 
 /** Parts a dateline sits in although a reader skips them. */

@@ -22,8 +22,8 @@ export interface HtmlBlock {
   readonly droppedByName?: boolean;
   /** Characters of it that sit inside links: a block that is all link is a menu entry. */
   readonly linkChars: number;
-  /** Ranges of `HtmlScan.text` inside it that a reader skips (a share button inside a paragraph). */
-  readonly skips?: ReadonlyArray<readonly [number, number]>;
+  /** Ranges of `HtmlScan.text` inside it that a reader skips (a share button inside a paragraph), each with why. */
+  readonly skips?: ReadonlyArray<readonly [number, number, string]>;
 }
 
 /** What a page says about itself, as found in its markup. */
@@ -157,7 +157,7 @@ export function scanHtml(html: string): HtmlScan {
 
   let blockStart = 0;
   let blockLinkChars = 0;
-  let blockSkips: Array<[number, number]> = [];
+  let blockSkips: Array<[number, number, string]> = [];
   const top = (): OpenElement | undefined => stack[stack.length - 1];
   const innermostBlock = (): OpenElement | undefined => {
     for (let i = stack.length - 1; i >= 0; i--) if (BLOCKS.has(stack[i].name)) return stack[i];
@@ -297,8 +297,8 @@ export function scanHtml(html: string): HtmlScan {
         if (context?.link) blockLinkChars += added;
         if (skipped && out.length > before) {
           const previous = blockSkips[blockSkips.length - 1];
-          if (previous && previous[1] >= before - 1) previous[1] = out.length;
-          else blockSkips.push([before, out.length]);
+          if (previous && previous[1] >= before - 1 && previous[2] === context.dropped) previous[1] = out.length;
+          else blockSkips.push([before, out.length, context.dropped!]);
         }
       },
     },
