@@ -52,7 +52,6 @@ export function readHtmlPage(html: string, options: HtmlReadOptions = {}): Reada
       }
     }
   }
-  // Where the story's text begins: its first paragraph (the headline is the last h1 above it).
   if (article) article.blocks = withoutSkippedParts(article.blocks, scan);
   // Where the story's text begins: its first real paragraph (the headline is the last h1 above it; a quote or a kicker may sit higher).
   const paragraphs = article?.blocks.filter((block) => block.heading === undefined) ?? [];

@@ -3,12 +3,6 @@ import { cleanAuthor, joinAuthors, type DocumentMetadata } from './documentMetad
 import { pageDate } from './pageDate';
 import { decodeLeftovers, pageTitle } from './pageTitle';
 
-/**
- * A web page's citation metadata from what the page says about itself:
- * JSON-LD (schema.org Article), Open Graph and other meta tags, the
- * canonical link, `<title>` without the site's name, the headline, the
- * byline and `<time>` elements — in that order of trust.
- */
 /** What the reader found on the page besides its metadata. */
 export interface PageFindings {
   /** Readability's byline. */
@@ -19,6 +13,12 @@ export interface PageFindings {
   readonly datelines?: readonly string[];
 }
 
+/**
+ * A web page's citation metadata from what the page says about itself:
+ * JSON-LD (schema.org Article), Open Graph and other meta tags, the
+ * canonical link, the headline it prints (see pageTitle.ts), the byline,
+ * and the date its metadata and its dateline give (see pageDate.ts).
+ */
 export function pageMetadata(facts: HtmlFacts, found: PageFindings = {}): DocumentMetadata {
   const ld = readJsonLd(facts.jsonLd);
   const meta = (...keys: string[]): string | undefined => {
