@@ -12,6 +12,7 @@ const nodeEntries = [
   { in: 'src/cli.ts', out: 'cli' },
   { in: 'bench/bench.ts', out: 'bench' },
   { in: 'src/worker/indexWorker.ts', out: 'indexWorker' },
+  { in: 'scripts/archiveDev.ts', out: 'archiveDev' },
   { in: 'test/integration/index.ts', out: 'test/integration/index' },
   // Each extension-host suite is its own file so mocha can load them one by one.
   ...(existsSync('test/integration')

@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { RawSource } from '../src/core/corpus';
 import { LibraryEngine } from '../src/node/libraryEngine';
 import { WorkerClient } from '../src/services/workerClient';
+import { writeLibraryFolder } from './libraryFolder';
 
 /** How long the thread that runs the extension stalled while a folder was indexed. */
 export interface StallFigures {
@@ -21,12 +21,7 @@ export interface StallFigures {
  * while a timer measures the longest gap in this thread's event loop.
  */
 export async function measureIndexingStall(root: string, size: number, sources: readonly RawSource[]): Promise<StallFigures> {
-  const folder = path.join(root, '.bench', `files-${size}`);
-  if (!existsSync(path.join(folder, '.complete'))) {
-    mkdirSync(folder, { recursive: true });
-    sources.forEach((source, index) => writeFileSync(path.join(folder, `${String(index).padStart(5, '0')}.md`), `# ${source.hints.title ?? source.hints.id}\n\n${source.raw}`));
-    writeFileSync(path.join(folder, '.complete'), '');
-  }
+  const folder = writeLibraryFolder(size, sources);
   const options = { extensionPath: root, roots: [folder], includeBundled: false, maxFileBytes: 16 * 1024 * 1024 };
 
   const client = new WorkerClient(path.join(root, 'dist', 'indexWorker.js'), () => {}, () => {});

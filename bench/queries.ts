@@ -15,6 +15,8 @@ export const QUERY_KINDS: readonly QueryKind[] = ['prefix', 'word', 'phrase', 'p
 export interface BenchQuery {
   readonly kind: QueryKind;
   readonly text: string;
+  /** For a typo: the word it was made from. */
+  readonly intended?: string;
 }
 
 /** What a writer types for the things the sources call otherwise; the search expands them. */
@@ -128,7 +130,7 @@ export function makeQueries(passages: readonly Passage[], seed: number): BenchQu
       i--;
       continue;
     }
-    queries.push({ kind: 'typo', text: typo });
+    queries.push({ kind: 'typo', text: typo, intended: word });
   }
 
   // Names: words mostly written capitalized inside sentences, alone or as a first and last name.

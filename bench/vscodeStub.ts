@@ -1,9 +1,12 @@
 /**
  * A stand-in for the `vscode` module, for timing the extension's module
- * load and activate() outside VS Code. Every property is a callable,
- * constructible stub that returns another stub, so wiring code runs; the
- * few values activation reads as data are given plainly (no editor, no
- * workspace folder). It measures our code, not VS Code's.
+ * load and activate() outside VS Code, and for driving the extension's
+ * Library (and through it the real index worker) from the benchmark.
+ * Every property is a callable, constructible stub that returns another
+ * stub, so wiring code runs; the few values the extension reads as data
+ * are given plainly (no editor, no workspace folder, the settings asked
+ * for), and the few classes the library needs work (Uri, EventEmitter,
+ * withProgress). It measures our code, not VS Code's.
  */
 import { readFileSync } from 'node:fs';
 import Module from 'node:module';
@@ -32,33 +35,69 @@ function stub(name: string, values: Readonly<Record<string, unknown>> = {}): Stu
 
 const memento = { get: <T>(_key: string, fallback?: T): T | undefined => fallback, update: async (): Promise<void> => {}, keys: (): string[] => [] };
 
+/** A file URI with what the extension reads of one. */
+function fileUri(fsPath: string): Record<string, unknown> {
+  return { fsPath, path: fsPath, scheme: 'file', toString: () => `file://${fsPath}` };
+}
+
+/** vscode.EventEmitter, as the extension uses it. */
+class EventEmitter<T> {
+  private readonly listeners = new Set<(value: T) => void>();
+  readonly event = (listener: (value: T) => void): { dispose(): void } => {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  };
+  fire(value: T): void {
+    for (const listener of [...this.listeners]) listener(value);
+  }
+  dispose(): void {
+    this.listeners.clear();
+  }
+}
+
 /**
- * The stub module: no active editor, no workspace, no configuration beyond
- * defaults. Its members are own properties named after the `vscode.X` the
- * bundle uses, because esbuild's interop copies a module's own properties.
+ * The stub module: no active editor, no workspace, settings at their
+ * defaults unless given (keys without the "briefing." prefix). Its members
+ * are own properties named after the `vscode.X` the bundle uses, because
+ * esbuild's interop copies a module's own properties.
  */
-export function vscodeStub(bundleText: string): Record<string, unknown> {
+export function vscodeStub(bundleText: string, settings: Readonly<Record<string, unknown>> = {}): Record<string, unknown> {
+  const noCancel = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) };
   const values: Record<string, unknown> = {
-    window: stub('window', { activeTextEditor: undefined, visibleTextEditors: [], state: { focused: true } }),
+    window: stub('window', {
+      activeTextEditor: undefined,
+      visibleTextEditors: [],
+      state: { focused: true },
+      withProgress: <R>(_options: unknown, task: (progress: { report(): void }, token: typeof noCancel) => Promise<R>) => task({ report: () => undefined }, noCancel),
+    }),
     workspace: stub('workspace', {
       workspaceFolders: undefined,
       textDocuments: [],
-      getConfiguration: () => ({ get: <T>(_key: string, fallback?: T): T | undefined => fallback, has: () => false, update: async () => {} }),
+      getConfiguration: () => ({
+        get: <T>(key: string, fallback?: T): T | undefined => (Object.hasOwn(settings, key) ? (settings[key] as T) : fallback),
+        has: (key: string) => Object.hasOwn(settings, key),
+        update: async () => {},
+      }),
     }),
+    Uri: stub('Uri', {
+      file: fileUri,
+      joinPath: (base: { fsPath: string }, ...parts: string[]) => fileUri(path.join(base.fsPath, ...parts)),
+    }),
+    EventEmitter,
   };
   for (const match of bundleText.matchAll(/\bvscode\d*\.([A-Za-z_$][\w$]*)/g)) values[match[1]] ??= stub(match[1]);
   return values;
 }
 
 /** Makes `require('vscode')` return the stub, from now on, in this process only. */
-export function installVscodeStub(bundleText: string): void {
+export function installVscodeStub(bundleText: string, settings: Readonly<Record<string, unknown>> = {}): void {
   const id = path.join(__dirname, '__vscode_stub__.js');
   const loader = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string; _cache: Record<string, unknown> };
   const resolve = loader._resolveFilename;
   loader._resolveFilename = function resolveWithStub(this: unknown, request: string, ...rest: unknown[]): string {
     return request === 'vscode' ? id : resolve.call(this, request, ...rest);
   };
-  loader._cache[id] = { id, filename: id, loaded: true, exports: vscodeStub(bundleText), children: [], paths: [] };
+  loader._cache[id] = { id, filename: id, loaded: true, exports: vscodeStub(bundleText, settings), children: [], paths: [] };
 }
 
 /** A minimal extension context for activate(). */

@@ -1,44 +1,65 @@
 #!/usr/bin/env node
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildBriefing } from './core/brief/briefing';
 import { briefingToMarkdown } from './core/brief/markdown';
 import { buildBundle, hashSources, serializeBundle, type LoadedBundle } from './core/bundle';
-import { formatCitation, parseCitationStyle, CITATION_STYLES } from './core/cite/styles';
+import { EXPORT_FORMATS, parseExportFormat } from './core/cite/exportSources';
+import { defaultLocator, parseLocator } from './core/cite/locator';
+import { bundledStyleIds, DEFAULT_STYLE, parseStyleName } from './core/cite/styles';
+import { CitationStyles } from './node/citationStyles';
+import { lookupOf, exportSources } from './worker/citationService';
 import { markSnippet } from './core/search/snippet';
+import { asciiJson } from './core/text/asciiJson';
 import type { SearchHit } from './core/search/searchIndex';
 import { loadBundledCorpus, readManifestSources } from './node/bundledSources';
 import { LibraryEngine } from './node/libraryEngine';
+import { analyseCorpus } from './core/brief/briefing';
+import { checkDraft, isProblem, type DraftFinding, type FindingSeverity } from './worker/draftReport';
+import { ARCHIVE_USAGE, archiveUrlFrom, openArchive, runArchiveCommand } from './node/archive/archiveCommands';
+import { ArchiveReader } from './node/archive/archiveReader';
+import { UsageError } from './node/usageError';
+import { defaultTopics, resolveTopic } from './core/brief/topics';
+import { SearchIndex } from './core/search/searchIndex';
 import { clipPage } from './node/clipPage';
 import { PageFetchError } from './node/pageFetch';
 import { pageLabel } from './core/cite/locator';
-import type { SourceDocument } from './core/model';
+import type { Passage, SourceDocument, SourceMeta } from './core/model';
+import { Corpus } from './core/corpus';
 
 const USAGE = `Usage: briefing <command> [options]
 
 Commands:
   search <query> [--limit N] [--json] [--corpus DIR]   ranked passages for a query
   suggest <text> [--json]                               completions for what you are typing
-  cite <passageId> [--style STYLE]                      a citation (${CITATION_STYLES.join('|')}|markdown)
+  cite <passageId> [--style STYLE] [--locator "p. 12"]  a citation and its bibliography entry, formatted by
+       [--locale en-GB] [--format text|markdown|latex]   citeproc-js; STYLE: ${bundledStyleIds().replace(/, /g, '|')}|FILE.csl
   show <passageId> [--json]                             a passage with its source and location
   brief [topic] [--json] [--markdown]                   what the sources say: people, facts, who said what,
                                                         timeline, where sources differ — all cited
+  check <DRAFT> [--json] [--unsourced LEVEL]            check a draft's figures, dates and quotes against the
+                                                        sources: one line per finding (file:line:col severity
+                                                        message); exit 1 when there is a warning, else 0
   docs [--json] [--text]                                each document's metadata (title, author, outlet, date
                                                         and where it came from, url, file); --text adds its
                                                         passages' text in order: what Briefing read
   clip <URL> [--out DIR]                                save a web page's article as a Markdown clipping with
                                                         front matter in DIR (default ./clippings)
   index <DIR> --out <FILE>                              build and save the search index of DIR
+  export [--format csl-json|bibtex|ris] [--out FILE]    every source, for Zotero, Pandoc or LaTeX
+${ARCHIVE_USAGE}
 
 Options:
   --corpus DIR   use the documents of DIR instead of the bundled ones: a folder with a
                  sources.json manifest, or any folder of .md, .txt, .html, .pdf and .docx files
   --max-kb N     skip files larger than N KB (default 2048)
+  --unsourced L  how a quote no source holds is reported: error, warning, information
+                 (the default), hint or off
+  --db URL       the shared archive on PostgreSQL (postgres://user@host/db; or set BRIEFING_DB):
+                 search, show, cite and brief then read the archive alone
   --help         show this help`;
 
-/** A problem the user can fix; printed as one line, never as a stack trace. */
-class UsageError extends Error {}
 
 const extensionRoot = path.resolve(__dirname, '..');
 const color = process.stdout.isTTY && !process.env.NO_COLOR;
@@ -54,10 +75,17 @@ async function main(argv: string[]): Promise<void> {
       markdown: { type: 'boolean' },
       text: { type: 'boolean' },
       style: { type: 'string' },
+      locator: { type: 'string' },
+      locale: { type: 'string' },
+      format: { type: 'string' },
       corpus: { type: 'string' },
       out: { type: 'string' },
       quiet: { type: 'boolean' },
       'max-kb': { type: 'string' },
+      unsourced: { type: 'string' },
+      db: { type: 'string' },
+      bundled: { type: 'boolean' },
+      collection: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -68,14 +96,29 @@ async function main(argv: string[]): Promise<void> {
   }
   const maxKb = values['max-kb'] === undefined ? 2048 : Number(values['max-kb']);
   if (!Number.isFinite(maxKb) || maxKb <= 0) throw new UsageError(`--max-kb must be a positive number, not "${values['max-kb']}"`);
+  const db = archiveUrlFrom(values.db);
+  if (command === 'archive') {
+    if (!db) throw new UsageError('archive commands need --db postgres://user@host/database (or BRIEFING_DB)');
+    return runArchiveCommand(args, {
+      db,
+      ...(values.collection === undefined ? {} : { collection: values.collection }),
+      bundled: values.bundled === true,
+      quiet: values.quiet === true,
+      json: values.json === true,
+      maxFileBytes: maxKb * 1024,
+      extensionRoot,
+      out: (text) => void process.stdout.write(text),
+      warn,
+    });
+  }
+  if (db && ['search', 'show', 'cite', 'brief'].includes(command)) return archiveCommand(command, args, db, values);
   const load = (): Promise<LoadedBundle> => (values.corpus ? loadFolder(path.resolve(values.corpus), maxKb * 1024) : Promise.resolve(loadBundledCorpus(extensionRoot, warn)));
 
   switch (command) {
     case 'search': {
       const query = args.join(' ').trim();
       if (!query) throw new UsageError('search needs a query, e.g. briefing search "prisoner exchange"');
-      const limit = values.limit === undefined ? 5 : Number(values.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError(`--limit must be a whole number from 1 to 1000, not "${values.limit}"`);
+      const limit = parseLimit(values.limit);
       const hits = (await load()).index.search(query, { limit });
       if (values.json) return printJson(hits.map(hitToJson));
       if (hits.length === 0) return void process.stdout.write(`No passages match "${query}".\n`);
@@ -91,11 +134,19 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'cite': {
-      const { passage, meta } = findPassage(await load(), args[0]);
-      const style = parseCitationStyle(values.style ?? 'inline');
-      if (!style) throw new UsageError(`unknown style "${values.style}"; use one of ${CITATION_STYLES.join(', ')}, markdown`);
-      const parts = formatCitation(passage, meta, style);
-      process.stdout.write(style === 'footnote' ? `[^1]\n\n[^1]: ${parts.entry}\n` : style === 'apa' || style === 'chicago' ? `${parts.inText}\n\n${parts.entry}\n` : `${parts.inText}\n`);
+      const bundle = await load();
+      const { passage, meta } = findPassage(bundle, args[0]);
+      return printCitation(passage, meta, bundle.corpus, values);
+    }
+    case 'export': {
+      const format = parseExportFormat(values.format ?? 'csl-json');
+      if (!format) throw new UsageError(`unknown export format "${values.format}"; use one of ${EXPORT_FORMATS.join(', ')}`);
+      const { corpus } = await load();
+      const text = exportSources(format, corpus, lookupOf(corpus));
+      if (values.out) {
+        writeFileSync(values.out, text);
+        if (!values.quiet) process.stderr.write(`Exported ${corpus.documents.length} sources as ${format} to ${values.out}\n`);
+      } else process.stdout.write(text);
       return;
     }
     case 'show': {
@@ -117,6 +168,27 @@ async function main(argv: string[]): Promise<void> {
       const briefing = buildBriefing(corpus, index, topic);
       if (values.json) return printJson(briefing);
       process.stdout.write(briefingToMarkdown(briefing));
+      return;
+    }
+    case 'check': {
+      if (args.length !== 1) throw new UsageError('check needs one draft file, e.g. briefing check draft.md');
+      const level = values.unsourced ?? 'information';
+      if (!['error', 'warning', 'information', 'hint', 'off'].includes(level)) throw new UsageError(`--unsourced must be error, warning, information, hint or off, not "${level}"`);
+      const file = path.resolve(args[0]);
+      const draft = readDraft(file);
+      const { corpus } = await load();
+      const findings = checkDraft(draft, corpus, analyseCorpus(corpus), { unsourcedQuoteSeverity: level as FindingSeverity | 'off' });
+      const shown = findings.filter((finding) => values.json || (finding.status !== 'supported' && finding.status !== 'verbatim'));
+      const lines = lineStarts(draft);
+      if (values.json) {
+        printJson(shown.map((finding) => findingToJson(finding, lines)));
+      } else {
+        for (const finding of shown) {
+          const { line, column } = position(lines, finding.span.start);
+          process.stdout.write(`${args[0]}:${line}:${column} ${finding.severity} ${finding.message.replace(/\s+/g, ' ')}\n`);
+        }
+      }
+      if (findings.some(isProblem)) process.exitCode = 1;
       return;
     }
     case 'docs': {
@@ -149,7 +221,7 @@ async function main(argv: string[]): Promise<void> {
       if (existsSync(path.join(folder, 'sources.json'))) {
         const sources = readManifestSources(folder);
         const bundle = buildBundle(sources);
-        writeFileSync(values.out, JSON.stringify(serializeBundle(bundle, hashSources(sources))));
+        writeFileSync(values.out, asciiJson(serializeBundle(bundle, hashSources(sources))));
         if (!values.quiet) process.stdout.write(`Indexed ${bundle.corpus.passageCount} passages from ${sources.length} documents in ${Math.round(performance.now() - started)} ms → ${values.out}\n`);
         return;
       }
@@ -177,7 +249,7 @@ async function loadFolder(folder: string, maxFileBytes: number): Promise<LoadedB
 }
 
 function findPassage(bundle: LoadedBundle, id: string | undefined): NonNullable<ReturnType<typeof lookup>> {
-  if (!id) throw new UsageError('a passage id is needed, e.g. wtn-talks-stall#economic-impact-on-russia (see briefing search --json)');
+  if (!id) throw new UsageError('a passage id is needed, e.g. my-notes#first-meeting (see briefing search --json for the ids)');
   const found = lookup(bundle, id);
   if (!found) throw new UsageError(`no passage with id "${id}"; find ids with briefing search "<query>" --json`);
   return found;
@@ -187,6 +259,76 @@ function lookup(bundle: LoadedBundle, id: string) {
   const passage = bundle.corpus.passage(id);
   const meta = passage && bundle.corpus.meta(passage.docId);
   return passage && meta ? { passage, meta } : undefined;
+}
+
+/** search, show, cite and brief over the archive alone (--db or BRIEFING_DB). */
+async function archiveCommand(command: string, args: readonly string[], db: string, values: { limit?: string; json?: boolean; style?: string; format?: string; locale?: string; locator?: string }): Promise<void> {
+  const connection = openArchive(db);
+  const reader = new ArchiveReader(connection);
+  try {
+    const findArchivePassage = async (id: string | undefined): Promise<{ passage: Passage; meta: SourceMeta }> => {
+      if (!id) throw new UsageError('a passage id is needed, e.g. wire:some-story#a-heading (see briefing search --db URL --json)');
+      const found = await reader.passage(id);
+      if (!found) throw new UsageError(`the archive has no passage "${id}" that you may read`);
+      return found;
+    };
+    switch (command) {
+      case 'search': {
+        const query = args.join(' ').trim();
+        if (!query) throw new UsageError('search needs a query, e.g. briefing search "prisoner exchange" --db URL');
+        const limit = parseLimit(values.limit);
+        const hits = await reader.search(query, { limit });
+        if (values.json) return printJson(hits.map(hitToJson));
+        if (hits.length === 0) return void process.stdout.write(`No passages in the archive match "${query}".\n`);
+        hits.forEach((hit, rank) => process.stdout.write(formatHit(hit, rank + 1) + '\n'));
+        return;
+      }
+      case 'show': {
+        const { passage, meta } = await findArchivePassage(args[0]);
+        if (values.json) return printJson({ passage, source: meta });
+        process.stdout.write(`${meta.title}${meta.outlet ? ` — ${meta.outlet}` : ''} (${meta.date.label}) · collection ${meta.collection}\n\n${passage.text}\n\n${passage.id} · ${meta.file}, characters ${passage.span.start}–${passage.span.end}\n`);
+        return;
+      }
+      case 'cite': {
+        const { passage, meta } = await findArchivePassage(args[0]);
+        const document = await reader.document(meta.id);
+        return printCitation(passage, meta, new Corpus(document ? [document] : []), values);
+      }
+      default: {
+        // brief: the archive's top passages for the topic, read by the same briefing code.
+        const topicText = args.join(' ').trim() || undefined;
+        const queries = topicText ? resolveTopic(topicText, defaultTopics()).topic.queries : defaultTopics().flatMap((topic) => topic.queries);
+        const corpus = await reader.corpusFor(queries, 20);
+        const briefing = buildBriefing(corpus, SearchIndex.build(corpus), topicText);
+        if (values.json) return printJson(briefing);
+        process.stdout.write(briefingToMarkdown(briefing));
+      }
+    }
+  } finally {
+    await connection.close();
+  }
+}
+
+function parseLimit(text: string | undefined): number {
+  const limit = text === undefined ? 5 : Number(text);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError(`--limit must be a whole number from 1 to 1000, not "${text}"`);
+  return limit;
+}
+
+/** A citation and its bibliography entry through citeproc-js, for a passage of `corpus`. */
+function printCitation(passage: Passage, meta: SourceMeta, corpus: Corpus, values: { style?: string; format?: string; locale?: string; locator?: string }): void {
+  const styleName = values.style ?? DEFAULT_STYLE;
+  if (!parseStyleName(styleName)) throw new UsageError(`unknown style "${styleName}"; use one of ${bundledStyleIds()}, or the path of a .csl file`);
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'markdown' && format !== 'latex') throw new UsageError(`--format for cite must be text, markdown or latex, not "${format}"`);
+  const { engine, notes } = new CitationStyles(extensionRoot).load(styleName, values.locale ?? 'en-US');
+  for (const note of notes) warn(note);
+  const item = lookupOf(corpus).item(meta.id)!;
+  const locator = values.locator === undefined ? defaultLocator(passage, false) : parseLocator(values.locator);
+  const [first, later] = engine.citeAll([{ item, ...(locator ? { locator } : {}) }, { item, ...(locator ? { locator } : {}) }], format);
+  const entry = engine.bibliography([item], format)[0]?.text;
+  const lines = engine.isNoteStyle ? [`Note: ${first}`, `Later notes: ${later}`, '', entry] : [first, '', entry];
+  process.stdout.write(`${lines.join('\n')}\n`);
 }
 
 function hitToJson(hit: SearchHit): Record<string, unknown> {
@@ -202,6 +344,7 @@ function hitToJson(hit: SearchHit): Record<string, unknown> {
     text: hit.passage.text,
     span: hit.passage.span,
     score: Number(hit.score.toFixed(4)),
+    ...(hit.meta.origin === 'archive' ? { origin: 'archive', collection: hit.meta.collection ?? null } : {}),
   };
 }
 
@@ -215,6 +358,61 @@ function formatHit(hit: SearchHit, rank: number): string {
     `   ${hit.passage.id}`,
     '',
   ].join('\n');
+}
+
+/** A draft as text: a clear message for a folder, a missing file or one that is not UTF-8 text. */
+function readDraft(file: string): string {
+  let size: number;
+  try {
+    const info = statSync(file);
+    if (info.isDirectory()) throw new UsageError(`${file} is a folder; check needs a draft file`);
+    size = info.size;
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  if (size > 20 * 1024 * 1024) throw new UsageError(`${file} is larger than 20 MB; check a draft, not an archive`);
+  const bytes = readFileSync(file);
+  if (bytes.includes(0)) throw new UsageError(`${file} is not a text file`);
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  return text.replace(/^\uFEFF/, '');
+}
+
+/** Where each line of a text starts, to turn offsets into line and column. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** The 1-based line and column of an offset (columns count UTF-16 code units, as editors do). */
+function position(starts: readonly number[], offset: number): { line: number; column: number } {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle] <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return { line: low + 1, column: offset - starts[low] + 1 };
+}
+
+function findingToJson(finding: DraftFinding, lines: readonly number[]): Record<string, unknown> {
+  const { line, column } = position(lines, finding.span.start);
+  return {
+    kind: finding.kind,
+    status: finding.status,
+    severity: finding.severity,
+    text: finding.text,
+    span: finding.span,
+    line,
+    column,
+    message: finding.message,
+    ...(finding.reason ? { reason: finding.reason } : {}),
+    ...(finding.sourceSpeaker ? { sourceSpeaker: finding.sourceSpeaker.name } : {}),
+    ...(finding.fix ? { fix: finding.fix } : {}),
+    sources: finding.sources.map((source) => ({ passageId: source.passageId, quote: source.quote, title: source.meta.title, outlet: source.meta.outlet ?? null })),
+  };
 }
 
 /** A document as `briefing docs --json` gives it: metadata with where the date came from, and (with --text) its passages in order. */

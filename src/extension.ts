@@ -11,6 +11,7 @@ import { TidyCitationsCommand, tidyOnSave } from './commands/tidyCitationsComman
 import { registerCommands } from './commands/command';
 import { CopyCitationCommand } from './commands/copyCitationCommand';
 import { ExportBriefingCommand } from './commands/exportBriefingCommand';
+import { ExportSourcesCommand } from './commands/exportSourcesCommand';
 import { FindSourcesForSelectionCommand } from './commands/findSourcesForSelectionCommand';
 import { InsertCitationCommand } from './commands/insertCitationCommand';
 import { InsertQuoteCommand } from './commands/insertQuoteCommand';
@@ -22,6 +23,10 @@ import { TogglePinCommand } from './commands/togglePinCommand';
 import { DraftInserter } from './editor/draftInserter';
 import { DraftTracker } from './editor/draftTracker';
 import { SourceViewer } from './editor/sourceViewer';
+import { ArchivePasswordCommand } from './commands/archivePasswordCommand';
+import { ArchiveStatusCommand } from './commands/archiveStatusCommand';
+import { ArchiveLink } from './services/archiveLink';
+import { ArchiveStatusItem } from './views/archiveStatusItem';
 import { CitedSources } from './services/citedSources';
 import { Library } from './services/library';
 import { Log } from './services/log';
@@ -42,15 +47,17 @@ export function activate(context: vscode.ExtensionContext): void {
   };
   const version = (context.extension.packageJSON as { version?: unknown }).version;
   const library = new Library(context.extensionUri, context.storageUri ?? context.globalStorageUri, log, typeof version === 'string' ? version : undefined);
+  const archive = new ArchiveLink(library, context.secrets, log);
   const pins = new PinStore(context.workspaceState);
   const snippets = new SnippetMemory();
   const viewer = new SourceViewer(library);
   const drafts = new DraftTracker((document) => viewer.isSourceView(document));
   const cited = new CitedSources(drafts, library);
-  const inserter = new DraftInserter(library, drafts, pins, snippets);
+  const inserter = new DraftInserter(library, drafts, pins, snippets, log);
   const openSource = new OpenSourceCommand(library, viewer);
   const picker = new PassagePicker(
     library,
+    archive,
     inserter,
     pins,
     snippets,
@@ -62,6 +69,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const panel = new PanelProvider(
     context.extensionUri,
     library,
+    archive,
     inserter,
     pins,
     snippets,
@@ -81,9 +89,13 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     log,
     library,
+    archive,
+    new ArchiveStatusItem(archive),
     watcher,
     library.onDidRenamePassages((renamed) => pins.remap(renamed).catch((error: unknown) => log.error('Could not move pins to the renamed passages', error))),
     library.onDidChange(() => panel.refreshHome().catch((error: unknown) => log.error('Could not refresh the panel', error))),
+    // Once the sources are loaded, connect to the archive (if one is set), so topic pages and checks can draw on it.
+    library.onDidChange(() => void (archive.enabled ? archive.ensure() : undefined)),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration('briefing.sources')) return;
       watcher.watch();
@@ -91,6 +103,7 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
     pins,
     drafts,
+    cited,
     viewer,
     panel,
     new RelatedFollower(panel, (error) => log.error('Could not update the related passages', error)),
@@ -114,8 +127,11 @@ export function activate(context: vscode.ExtensionContext): void {
         addSource,
         new AddSourceFromUrlCommand(library, addSource),
         new ExportBriefingCommand(library),
+        new ExportSourcesCommand(library),
         new TidyCitationsCommand(library),
         new CheckDraftCommand(checker),
+        new ArchiveStatusCommand(archive),
+        new ArchivePasswordCommand(archive),
       ],
       (id, error) => showError(`Command ${id} failed`, error),
     ),

@@ -26,6 +26,8 @@ export interface PassageCard {
   readonly pinned: boolean;
   /** Already cited in the draft being written. */
   readonly cited: boolean;
+  /** Set for a passage from the shared archive: the collection it belongs to. */
+  readonly collection?: string;
 }
 
 /** A document of the corpus, as the briefing home lists it. */
@@ -37,7 +39,7 @@ export interface DocumentSummary {
   readonly author?: string;
   readonly date: string;
   readonly passages: number;
-  readonly origin: 'bundled' | 'user';
+  readonly origin: 'bundled' | 'user' | 'archive';
 }
 
 /** A figure worth quoting, with where it comes from. */
@@ -54,7 +56,7 @@ export interface PersonSummary {
   /** Person, place or organisation. */
   readonly kind: 'person' | 'place' | 'organisation';
   readonly mentions: number;
-  /** Other spellings the sources use, e.g. "Zelenskiy", "Zelenskyy". */
+  /** Other spellings the sources use, e.g. "Erdogan", "Erdoğan". */
   readonly variants: readonly string[];
   readonly passageIds: readonly string[];
 }

@@ -142,8 +142,11 @@ function renderSourceLine(card: PassageCard): HTMLElement {
 
 function renderHeadingLine(card: PassageCard): HTMLElement | null {
   const kind = KIND_LABELS[card.kind];
-  if (!card.heading && !kind && !card.cited) return null;
+  if (!card.heading && !kind && !card.cited && card.collection === undefined) return null;
   const line = el('div', { className: 'card-heading' });
+  if (card.collection !== undefined) {
+    line.append(el('span', { className: 'tag archive', text: `archive · ${card.collection}`, attrs: { title: `From the shared archive, collection ${card.collection}` } }));
+  }
   if (kind) line.append(el('span', { className: 'tag', text: kind }));
   if (card.cited) line.append(el('span', { className: 'tag cited', text: 'cited', attrs: { title: 'Already cited in this document' } }));
   if (card.heading) line.append(el('span', { className: 'heading', text: card.heading }));

@@ -1,5 +1,4 @@
-import type { CitationStyle } from '../core/cite/styles';
-import { parseCitationStyle } from '../core/cite/styles';
+import { bundledStyleIds, parseStyleName } from '../core/cite/styles';
 import type { DraftInserter, DraftOffset, InsertionResult } from '../editor/draftInserter';
 import { passageIdArg, type Command } from './command';
 import type { PassagePicker } from './passagePicker';
@@ -19,7 +18,7 @@ export class InsertCitationCommand implements Command {
       await this.picker.show({ action: 'insertCitation', title: 'Briefing: Insert Citation' });
       return undefined;
     }
-    return this.inserter.insertCitation(passageId, { ...styleArg(arg), ...atArg(arg) });
+    return this.inserter.insertCitation(passageId, { ...styleArg(arg), ...locatorArg(arg), ...atArg(arg) });
   }
 }
 
@@ -36,11 +35,16 @@ export function atArg(arg: unknown): { at?: DraftOffset } {
   return { at: { offset: at, uri, version } };
 }
 
-/** Reads an optional `{ style }` from a command argument; an unknown style is an error, not a silent default. */
-export function styleArg(arg: unknown): { style?: CitationStyle } {
+/** Reads an optional `{ style }` (a bundled style's id or a .csl path) from a command argument; an unknown style is an error, not a silent default. */
+export function styleArg(arg: unknown): { style?: string } {
   const name = (arg as { style?: unknown } | undefined)?.style;
   if (name === undefined) return {};
-  const style = typeof name === 'string' ? parseCitationStyle(name) : undefined;
-  if (!style) throw new Error(`Unknown citation style ${JSON.stringify(name)}.`);
-  return { style };
+  if (typeof name !== 'string' || !parseStyleName(name)) throw new Error(`Unknown citation style ${JSON.stringify(name)}: use one of ${bundledStyleIds()}, or the path of a .csl file.`);
+  return { style: name };
+}
+
+/** Reads an optional `{ locator }` ("p. 12") from a command argument. */
+export function locatorArg(arg: unknown): { locator?: string } {
+  const locator = (arg as { locator?: unknown } | undefined)?.locator;
+  return typeof locator === 'string' && locator.trim() ? { locator } : {};
 }

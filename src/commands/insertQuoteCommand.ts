@@ -1,7 +1,7 @@
 import type { QuoteForm } from '../core/cite/insertQuote';
 import type { DraftInserter, InsertionResult } from '../editor/draftInserter';
 import { passageIdArg, type Command } from './command';
-import { styleArg } from './insertCitationCommand';
+import { locatorArg, styleArg } from './insertCitationCommand';
 import type { PassagePicker } from './passagePicker';
 
 /** Briefing: Insert Quote… — the passage's words, verbatim, with their citation. */
@@ -22,6 +22,7 @@ export class InsertQuoteCommand implements Command {
     const options = arg as { quote?: unknown; form?: unknown };
     return this.inserter.insertQuote(passageId, {
       ...styleArg(arg),
+      ...locatorArg(arg),
       ...(typeof options.quote === 'string' ? { quote: options.quote } : {}),
       ...(options.form === 'inline' || options.form === 'block' ? { form: options.form as QuoteForm } : {}),
     });

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import type { SearchHit } from '../core/search/searchIndex';
 import type { DraftInserter } from '../editor/draftInserter';
+import type { ArchiveLink } from '../services/archiveLink';
 import type { Library } from '../services/library';
+import { searchEverywhere } from '../services/searchEverywhere';
 import type { PinStore } from '../services/pinStore';
 import { settings, type DefaultAction } from '../services/settings';
 import type { SnippetMemory } from '../services/snippetMemory';
@@ -37,6 +39,7 @@ export interface PickerOptions {
 export class PassagePicker {
   constructor(
     private readonly library: Library,
+    private readonly archive: ArchiveLink,
     private readonly inserter: DraftInserter,
     private readonly pins: PinStore,
     private readonly snippets: SnippetMemory,
@@ -65,19 +68,24 @@ export class PassagePicker {
     const update = async (query: string): Promise<void> => {
       const request = ++latest;
       picker.busy = true;
-      let items: PassageItem[];
+      const show = (items: PassageItem[], done: boolean): void => {
+        if (request !== latest) return;
+        // The archive's hits may arrive after the local ones: the passage under the cursor stays under it.
+        const active = picker.activeItems[0]?.passageId;
+        picker.items = items;
+        picker.busy = !done;
+        const first = items.find((item) => item.kind !== vscode.QuickPickItemKind.Separator && (item.passageId || item.docId || item.suggestion));
+        const kept = active === undefined ? undefined : items.find((item) => item.passageId === active);
+        // Results arrive after the picker is shown: put the top one under Enter, as typing expects.
+        picker.activeItems = kept ? [kept] : first ? [first] : [];
+      };
       try {
-        items = query.trim() ? await this.queryItems(query, await citedDocs) : await this.startItems();
+        if (query.trim()) await this.queryItems(query, await citedDocs, show);
+        else show(await this.startItems(), true);
       } catch (error) {
         // Say what went wrong where the user is looking, rather than leave an empty list.
-        items = [{ label: `$(error) Briefing could not search: ${escapeIcons(error instanceof Error ? error.message : String(error))}`, alwaysShow: true }];
+        show([{ label: `$(error) Briefing could not search: ${escapeIcons(error instanceof Error ? error.message : String(error))}`, alwaysShow: true }], true);
       }
-      if (request !== latest) return;
-      picker.items = items;
-      picker.busy = false;
-      // Results arrive after the picker is shown: put the top one under Enter, as typing expects.
-      const first = items.find((item) => item.kind !== vscode.QuickPickItemKind.Separator && (item.passageId || item.docId || item.suggestion));
-      picker.activeItems = first ? [first] : [];
     };
     picker.onDidChangeValue((value) => void update(value));
     picker.onDidAccept(() => {
@@ -130,21 +138,30 @@ export class PassagePicker {
     }
   }
 
-  /** Results for a query; when nothing matches, completions of it from the sources' own words. */
-  private async queryItems(query: string, citedDocs: readonly string[]): Promise<PassageItem[]> {
-    const hits = await this.library.search(query, settings.maxResults(), citedDocs);
-    if (hits.length > 0) return this.resultItems(hits);
+  /** Results for a query, local then merged with the archive's; when nothing matches, completions of it from the sources' own words. */
+  private async queryItems(query: string, citedDocs: readonly string[], show: (items: PassageItem[], done: boolean) => void): Promise<void> {
+    let found = false;
+    await searchEverywhere(this.library, this.archive, query, settings.maxResults(), citedDocs, (hits, final) => {
+      if (hits.length > 0 || found) {
+        found = true;
+        show(this.resultItems(hits), final);
+      }
+    });
+    if (found) return;
     const suggestions = (await this.library.suggest(query).catch(() => [])).slice(0, 5);
-    return [
-      { label: `No passage matches “${escapeIcons(query.trim())}”`, alwaysShow: true, ...(suggestions.length > 0 ? { detail: 'Search for one of these instead:' } : {}) },
-      ...suggestions.map((suggestion) => ({ label: `$(search) ${escapeIcons(suggestion.text)}`, suggestion: suggestion.text, alwaysShow: true })),
-    ];
+    show(
+      [
+        { label: `No passage matches “${escapeIcons(query.trim())}”`, alwaysShow: true, ...(suggestions.length > 0 ? { detail: 'Search for one of these instead:' } : {}) },
+        ...suggestions.map((suggestion) => ({ label: `$(search) ${escapeIcons(suggestion.text)}`, suggestion: suggestion.text, alwaysShow: true })),
+      ],
+      true,
+    );
   }
 
   private resultItems(hits: readonly SearchHit[]): PassageItem[] {
     return hits.map((hit) => {
       this.snippets.remember(hit.passage.id, hit.snippet.text);
-      return this.passageItem(hit.passage.id, hit.snippet.text, hit.meta.outlet ?? hit.meta.author ?? hit.meta.title, hit.meta.title, hit.passage.heading);
+      return this.passageItem(hit.passage.id, hit.snippet.text, hit.meta.outlet ?? hit.meta.author ?? hit.meta.title, hit.meta.title, hit.passage.heading, hit.meta.collection);
     });
   }
 
@@ -158,7 +175,7 @@ export class PassagePicker {
       items.push({ label, kind: vscode.QuickPickItemKind.Separator });
       for (const { passage, meta } of passages) {
         const text = this.snippets.recall(passage.id) ?? passage.text;
-        items.push(this.passageItem(passage.id, text, meta.outlet ?? meta.author ?? meta.title, meta.title, passage.heading));
+        items.push(this.passageItem(passage.id, text, meta.outlet ?? meta.author ?? meta.title, meta.title, passage.heading, meta.collection));
       }
     };
     await section('Pinned', pinned);
@@ -177,12 +194,15 @@ export class PassagePicker {
     return items;
   }
 
-  private passageItem(passageId: string, text: string, source: string, title: string, heading: string | undefined): PassageItem {
+  private passageItem(passageId: string, text: string, source: string, title: string, heading: string | undefined, collection?: string): PassageItem {
     const pinned = this.pins.isPinned(passageId);
+    // Archive hits say so, and which collection: a team's shared sources, not the writer's own.
+    const origin = collection === undefined ? '' : `$(database) archive · ${escapeIcons(collection)}`;
+    const headingText = heading ? `$(list-tree) ${escapeIcons(heading)}` : '';
     return {
       label: `${pinned ? '$(pinned) ' : ''}${oneLine(text, 160)}`,
       description: escapeIcons(`${source}${source === title ? '' : ` — ${title}`}`),
-      detail: heading ? `$(list-tree) ${escapeIcons(heading)}` : undefined,
+      detail: [origin, headingText].filter(Boolean).join('  ') || undefined,
       passageId,
       alwaysShow: true,
       buttons: [...BUTTONS],

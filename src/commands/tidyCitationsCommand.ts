@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import type { TidySummary } from '../core/checks/tidyFootnotes';
 import type { TextEdit } from '../core/cite/textEdit';
+import { citationSetupOf } from '../editor/citationTarget';
 import type { Library } from '../services/library';
+import type { StyleOptions } from '../worker/citationService';
 import type { Command } from './command';
 
 /**
@@ -21,7 +23,7 @@ export class TidyCitationsCommand implements Command {
       return undefined;
     }
     const document = editor.document;
-    const { edits, summary } = await this.library.tidy(document.getText());
+    const { edits, summary } = await this.library.tidy(document.getText(), styleOf(document));
     if (edits.length === 0) {
       void vscode.window.setStatusBarMessage('$(check) Briefing: footnotes are already tidy', 4000);
       return summary;
@@ -40,8 +42,14 @@ export function tidyOnSave(library: Library, enabled: () => boolean): vscode.Dis
   return vscode.workspace.onWillSaveTextDocument((event) => {
     if (!enabled() || event.document.languageId !== 'markdown' || event.reason === vscode.TextDocumentSaveReason.AfterDelay) return;
     const document = event.document;
-    event.waitUntil(library.tidy(document.getText()).then(({ edits }) => edits.map((edit) => vscode.TextEdit.replace(rangeOf(document, edit), edit.text))));
+    event.waitUntil(library.tidy(document.getText(), styleOf(document)).then(({ edits }) => edits.map((edit) => vscode.TextEdit.replace(rangeOf(document, edit), edit.text))));
   });
+}
+
+/** The style the draft's notes are written in, for its language. */
+function styleOf(document: vscode.TextDocument): StyleOptions {
+  const setup = citationSetupOf(document);
+  return { style: setup.settings.style, locale: setup.settings.locale, ...(setup.baseFolder ? { baseFolder: setup.baseFolder } : {}) };
 }
 
 function rangeOf(document: vscode.TextDocument, edit: TextEdit): vscode.Range {
@@ -54,6 +62,8 @@ function describe(summary: TidySummary): string {
     summary.merged && `${summary.merged} merged`,
     summary.removed && `${summary.removed} unused removed`,
     summary.referencesRemoved && `${summary.referencesRemoved} stale references removed`,
+    summary.split && `${summary.split} shared notes given their own`,
+    summary.rewritten && `${summary.rewritten} notes rewritten full or short`,
   ].filter(Boolean);
   return `footnotes tidied (${parts.join(', ')})`;
 }

@@ -11,6 +11,7 @@ export interface RawSource {
 export class Corpus {
   private readonly passagesById = new Map<string, Passage>();
   private readonly documentsById = new Map<string, SourceDocument>();
+  private revision = 0;
 
   constructor(documents: readonly SourceDocument[]) {
     for (const document of documents) this.add(document);
@@ -20,9 +21,15 @@ export class Corpus {
     return [...this.documentsById.values()];
   }
 
+  /** Changes with every document added or removed: what is worked out from the corpus can be kept until it does. */
+  get version(): number {
+    return this.revision;
+  }
+
   /** Adds a document, replacing one with the same id. */
   add(document: SourceDocument): void {
     this.remove(document.meta.id);
+    this.revision++;
     this.documentsById.set(document.meta.id, document);
     for (const passage of document.passages) this.passagesById.set(passage.id, passage);
   }
@@ -31,6 +38,7 @@ export class Corpus {
   remove(docId: string): SourceDocument | undefined {
     const document = this.documentsById.get(docId);
     if (!document) return undefined;
+    this.revision++;
     this.documentsById.delete(docId);
     for (const passage of document.passages) this.passagesById.delete(passage.id);
     return document;

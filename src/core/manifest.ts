@@ -42,6 +42,7 @@ export function parseManifest(json: string): SourceHints[] {
       ...optional('outlet'),
       ...optional('author'),
       ...optional('url'),
+      ...optional('accessed'),
     };
   });
 }

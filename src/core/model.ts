@@ -33,10 +33,14 @@ export interface SourceMeta {
   readonly kind: DocumentKind;
   readonly date: SourceDate;
   readonly url?: string;
+  /** When the source was read at its address (ISO date), for the accessed date some styles print with a URL. */
+  readonly accessed?: string;
   /** File name (bundled) or path (user source) the text was read from. */
   readonly file: string;
-  /** Where the text came from: the bundled corpus or a user's folder. */
-  readonly origin: 'bundled' | 'user';
+  /** Where the text came from: the bundled corpus, a user's folder, or a shared archive on PostgreSQL. */
+  readonly origin: 'bundled' | 'user' | 'archive';
+  /** For an archive document, the collection it belongs to. */
+  readonly collection?: string;
   /** The kind of file, for a user's source: how it was read and how it is shown. */
   readonly format?: SourceFormat;
   /** The day the file was last saved (ISO), shown as "saved": never a publication date. */
@@ -56,7 +60,7 @@ export interface Span {
 
 /** A paragraph-sized, citable piece of a document. */
 export interface Passage {
-  /** Stable id, `docId#slug`, e.g. `wtn-talks-stall#economic-impact-on-russia`. */
+  /** Stable id, `docId#slug`, e.g. `my-notes#first-meeting`. */
   readonly id: string;
   readonly docId: string;
   /** The section heading the passage sits under, if any. */

@@ -6,7 +6,7 @@ import { fileHash, type SourceOutcome } from './sources/readSource';
 import type { UserFile } from './sources/userSource';
 
 /** Bumped whenever what a cache holds changes meaning; older caches are rebuilt. */
-export const CACHE_FORMAT = 4;
+export const CACHE_FORMAT = 5;
 
 /** What Briefing knows about a user's file it indexed. */
 export interface FileRecord {

@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
-import { planCitation, type CitationInsertion } from '../core/cite/insertCitation';
-import { planQuote, type QuoteForm } from '../core/cite/insertQuote';
-import { formatCitation, type CitationStyle } from '../core/cite/styles';
+import type { QuoteForm } from '../core/cite/insertQuote';
 import { makeSnippet } from '../core/search/snippet';
 import type { TextEdit } from '../core/cite/textEdit';
 import type { Library, CitablePassage } from '../services/library';
+import type { Log } from '../services/log';
 import type { PinStore } from '../services/pinStore';
 import { settings } from '../services/settings';
 import type { SnippetMemory } from '../services/snippetMemory';
+import type { CitationRequest } from '../worker/citationService';
+import { citationSetupOf, readBibliography, writeBibliography } from './citationTarget';
 import type { DraftTracker } from './draftTracker';
 import { SOURCE_SCHEME } from './sourceViewer';
 
@@ -20,8 +21,10 @@ export interface InsertionResult {
 }
 
 export interface InsertOptions {
-  /** Overrides the configured style for this insertion. */
-  readonly style?: CitationStyle;
+  /** Overrides the configured style for this insertion: a bundled style's id or a .csl file's path. */
+  readonly style?: string;
+  /** Where in the source: "p. 12", "para. 4"; by default the passage's page, or a quote's paragraph. */
+  readonly locator?: string;
   /** For quotes: overrides the configured form. */
   readonly form?: QuoteForm;
   /** For quotes: the verbatim words to quote; by default the sentences last shown. */
@@ -49,41 +52,41 @@ export class DraftInserter {
     private readonly drafts: DraftTracker,
     private readonly pins: PinStore,
     private readonly snippets: SnippetMemory,
+    private readonly log?: Log,
   ) {}
 
   async insertCitation(passageId: string, options: InsertOptions = {}): Promise<InsertionResult> {
     const citable = await this.library.citable(passageId);
-    return this.insert(citable, 'citation', options, (text, at, style) => planCitation(text, at, citable.passage, citable.meta, style));
+    return this.insert(citable, 'citation', options, () => undefined);
   }
 
   async insertQuote(passageId: string, options: InsertOptions = {}): Promise<InsertionResult> {
     const citable = await this.library.citable(passageId);
     // What the user last saw of the passage; else its opening sentences, never a whole long paragraph.
-    const quote = options.quote ?? this.snippets.recall(passageId) ?? makeSnippet(citable.passage.text, new Set()).text;
-    return this.insert(citable, 'quote', options, (text, at, style, editor) => {
-      const form = options.form ?? quoteFormAt(editor);
-      const latex = style === 'latex' || ['latex', 'tex'].includes(editor.document.languageId);
-      return planQuote(text, at, citable.passage, citable.meta, style, quote, form, latex);
-    });
+    const text = options.quote ?? this.snippets.recall(passageId) ?? makeSnippet(citable.passage.text, new Set()).text;
+    if (!citable.passage.text.includes(text)) throw new Error(`The quote is not in passage ${passageId} word for word.`);
+    return this.insert(citable, 'quote', options, (editor) => ({ text, form: options.form ?? quoteFormAt(editor) }));
   }
 
-  /** Copies the citation of a passage in the style of the draft (or the configured one). */
-  async copyCitation(passageId: string, style?: CitationStyle): Promise<string> {
-    const { passage, meta } = await this.library.citable(passageId);
-    const chosen = style ?? settings.citationStyle(this.drafts.target()?.document.languageId ?? 'markdown');
-    const parts = formatCitation(passage, meta, chosen);
-    const text = chosen === 'footnote' || chosen === 'apa' || chosen === 'chicago' ? parts.entry : parts.inText;
+  /** Copies the citation of a passage as the target draft would have it (or in the style given). */
+  async copyCitation(passageId: string, style?: string): Promise<string> {
+    const document = this.drafts.target()?.document;
+    let options: Parameters<Library['citationText']>[1] = { style: style ?? settings.defaultCitationStyle(), locale: 'en-US' };
+    if (document) {
+      try {
+        const setup = citationSetupOf(document, /^---/.test(document.getText()) ? await this.library.bibliographiesNamedIn(document.getText()) : []);
+        options = { style: style ?? setup.settings.style, locale: setup.settings.locale, ...(setup.baseFolder ? { baseFolder: setup.baseFolder } : {}), ...(setup.bibliography && !style ? { pandoc: true } : {}) };
+      } catch {
+        // A bibliography file as the target: copy in the configured style.
+      }
+    }
+    const text = await this.library.citationText(passageId, options);
     await vscode.env.clipboard.writeText(text);
     await this.pins.markUsed(passageId);
     return text;
   }
 
-  private async insert(
-    citable: CitablePassage,
-    what: 'citation' | 'quote',
-    options: InsertOptions,
-    plan: (text: string, at: { start: number; end: number }, style: CitationStyle, editor: vscode.TextEditor) => CitationInsertion,
-  ): Promise<InsertionResult> {
+  private async insert(citable: CitablePassage, what: 'citation' | 'quote', options: InsertOptions, quoteOf: (editor: vscode.TextEditor) => CitationRequest['quote']): Promise<InsertionResult> {
     // An offset belongs to the draft it was computed in, never to whichever editor is the target now.
     const target = options.at;
     const editor = target ? vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.toString() === target.uri) : this.drafts.target();
@@ -103,14 +106,50 @@ export class DraftInserter {
     if (problem || !editor) return this.offerCopy(citable.passage.id, what, problem ?? 'There is no open editor.');
 
     const document = editor.document;
+    let setup: ReturnType<typeof citationSetupOf>;
+    try {
+      setup = citationSetupOf(document, /^---/.test(document.getText()) ? await this.library.bibliographiesNamedIn(document.getText()) : []);
+    } catch (error) {
+      return this.offerCopy(citable.passage.id, what, (error as Error).message);
+    }
+    const version = document.version;
     const text = document.getText();
     const at = target === undefined ? { start: document.offsetAt(editor.selection.start), end: document.offsetAt(editor.selection.end) } : { start: target.offset, end: target.offset };
-    const style = options.style ?? settings.citationStyle(document.languageId);
-    const insertion = plan(text, at, style, editor);
-    const applied = await editor.edit((builder) => applyTo(builder, document, insertion.edits), { undoStopBefore: true, undoStopAfter: true });
+    const quote = quoteOf(editor);
+    let plan: Awaited<ReturnType<Library['planCitation']>>;
+    try {
+      const bibliography = setup.bibliography ? { path: setup.bibliography.fsPath, text: await readBibliography(setup.bibliography) } : undefined;
+      plan = await this.library.planCitation({
+        draft: text,
+        at,
+        passageId: citable.passage.id,
+        syntax: setup.syntax,
+        style: options.style ?? setup.settings.style,
+        locale: setup.settings.locale,
+        ...(setup.baseFolder ? { baseFolder: setup.baseFolder } : {}),
+        ...(options.locator ? { locator: options.locator } : {}),
+        ...(quote ? { quote } : {}),
+        ...(bibliography ? { bibliography: bibliography.text === undefined ? { path: bibliography.path } : bibliography } : {}),
+      });
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Briefing could not insert the ${what}: ${(error as Error).message}`);
+      return { inserted: false, problem: (error as Error).message };
+    }
+    for (const note of plan.notes) this.log?.warn(note);
+    // The plan was made for the text as it was; a draft typed into meanwhile gets a fresh one.
+    if (document.version !== version) return { inserted: false, problem: 'The draft changed while the citation was prepared; try again.' };
+    if (plan.bibliography && setup.bibliography) {
+      try {
+        await writeBibliography(setup.bibliography, plan.bibliography.text);
+      } catch (error) {
+        void vscode.window.showErrorMessage((error as Error).message);
+        return { inserted: false, problem: (error as Error).message };
+      }
+    }
+    const applied = await editor.edit((builder) => applyTo(builder, document, plan.edits), { undoStopBefore: true, undoStopAfter: true });
     if (!applied) return this.offerCopy(citable.passage.id, what, 'The editor did not accept the change.');
     await this.pins.markUsed(citable.passage.id);
-    return { inserted: true, marker: insertion.marker };
+    return { inserted: true, marker: plan.marker };
   }
 
   /** Says why nothing was inserted and offers the clipboard; does not wait for the user's answer. */
@@ -139,5 +178,5 @@ function quoteFormAt(editor: vscode.TextEditor): QuoteForm {
   const configured = settings.quoteForm();
   if (configured !== 'auto') return configured;
   const line = editor.document.lineAt(editor.selection.active.line);
-  return line.isEmptyOrWhitespace && editor.document.languageId === 'markdown' ? 'block' : 'inline';
+  return line.isEmptyOrWhitespace && editor.document.languageId !== 'plaintext' ? 'block' : 'inline';
 }

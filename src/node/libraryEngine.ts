@@ -6,10 +6,11 @@ import type { RawSource } from '../core/corpus';
 import type { SourceDocument } from '../core/model';
 import { isBinaryFormat, sourceFormatOf, type SkippedFile } from '../core/sources/fileContent';
 import { readUserSource, shownTextOf } from '../core/sources/readSource';
-import { analyseCorpus, type CorpusAnalysis } from '../core/brief/briefing';
+import type { CorpusAnalysis } from '../core/brief/briefing';
 import { defaultTopics, parseTopics } from '../core/brief/topics';
 import type { Topic } from '../core/brief/types';
 import { SourceIndex } from '../core/sourceIndex';
+import { asciiJson } from '../core/text/asciiJson';
 import { contentHash } from '../core/text/hash';
 import { readManifestSources } from './bundledSources';
 import { collectSourceFiles, looksUnchanged, readSourceFile } from './userFiles';
@@ -41,6 +42,8 @@ export interface LoadReport {
   readonly fromCache: boolean;
   readonly cancelled: boolean;
   readonly notes: readonly string[];
+  /** Where the time went, in ms: reading the saved index, restoring it, checking the files, re-reading changed ones, saving. */
+  readonly phasesMs: { readonly read: number; readonly restore: number; readonly check: number; readonly reread: number; readonly save: number };
 }
 
 /** What a batch of file changes did. */
@@ -56,6 +59,8 @@ export interface UpdateReport {
 }
 
 const PROGRESS_EVERY = 25;
+/** How many files' sizes and times are asked for at once when the saved index is checked. */
+const CHECKS_AT_ONCE = 64;
 /** Makes each save's temporary file name unique (with the process and thread ids): concurrent saves never share one. */
 let saveCount = 0;
 
@@ -69,7 +74,7 @@ export class LibraryEngine {
   private sourceIndex: SourceIndex | undefined;
   private bundledRaw = new Map<string, string>();
   private cancelRequested = false;
-  private analysis: CorpusAnalysis | undefined;
+  private analysis: Promise<CorpusAnalysis> | undefined;
   private topicList: { topics: readonly Topic[]; problem?: string } | undefined;
 
   constructor(private readonly options: EngineOptions) {}
@@ -83,23 +88,36 @@ export class LibraryEngine {
     this.cancelRequested = true;
   }
 
-  /** People, facts, stances, timeline and differences of the whole corpus, computed once per change. */
-  analyse(): CorpusAnalysis {
-    this.analysis ??= analyseCorpus(this.index.corpus);
-    return this.analysis;
+  /**
+   * People, facts, stances, timeline and differences of the whole corpus,
+   * computed once per change. The analysis brings the NLP libraries, most
+   * of the worker's start-up: loaded on first use, so a search never waits
+   * for them.
+   */
+  analyse(): Promise<CorpusAnalysis> {
+    if (this.analysis) return this.analysis;
+    const corpus = this.index.corpus;
+    const analysis = import('../core/brief/briefing').then(({ analyseCorpus }) => analyseCorpus(corpus));
+    this.analysis = analysis;
+    // A failure is not kept: the next call tries again.
+    analysis.catch(() => {
+      if (this.analysis === analysis) this.analysis = undefined;
+    });
+    return analysis;
   }
 
-  /** The bundled topics and the user's own (a bad topics file is reported, not fatal). */
+  /** The bundled topics (only with the bundled sources) and the user's own (a bad topics file is reported, not fatal). */
   async topics(): Promise<{ topics: readonly Topic[]; problem?: string }> {
     if (this.topicList) return this.topicList;
+    const bundled = this.options.includeBundled ? defaultTopics() : [];
     const path = this.options.topicsPath;
-    if (!path) return (this.topicList = { topics: defaultTopics() });
+    if (!path) return (this.topicList = { topics: bundled });
     try {
       const extra = parseTopics(await readFile(path, 'utf8'));
       const ids = new Set(extra.map((topic) => topic.id));
-      this.topicList = { topics: [...defaultTopics().filter((topic) => !ids.has(topic.id)), ...extra] };
+      this.topicList = { topics: [...bundled.filter((topic) => !ids.has(topic.id)), ...extra] };
     } catch (error) {
-      this.topicList = { topics: defaultTopics(), problem: `Could not read the topics file ${path}: ${(error as Error).message}` };
+      this.topicList = { topics: bundled, problem: `Could not read the topics file ${path}: ${(error as Error).message}` };
     }
     return this.topicList;
   }
@@ -107,6 +125,13 @@ export class LibraryEngine {
   async load(onProgress: (done: number, total: number) => void = () => {}): Promise<LoadReport> {
     this.cancelRequested = false;
     const notes: string[] = [];
+    const phases = { read: 0, restore: 0, check: 0, reread: 0, save: 0 };
+    let phaseStart = performance.now();
+    const phaseEnd = (phase: keyof typeof phases): void => {
+      const now = performance.now();
+      phases[phase] += now - phaseStart;
+      phaseStart = now;
+    };
     const bundled = this.options.includeBundled ? await this.readBundledSources() : [];
     const bundledHash = bundled.length > 0 ? hashSources(bundled) : 'none';
     // The saved index is only trusted when built from the same bundled sources by the same version of Briefing.
@@ -116,6 +141,7 @@ export class LibraryEngine {
     let fromCache = false;
     if (this.options.cachePath) {
       const cached = await readFile(this.options.cachePath, 'utf8').catch(() => undefined);
+      phaseEnd('read');
       if (cached !== undefined) {
         const restored = SourceIndex.fromCache(cached, cacheKey);
         if ('sourceIndex' in restored) {
@@ -133,6 +159,7 @@ export class LibraryEngine {
       sourceIndex = SourceIndex.fromBundle(bundle?.bundle, cacheKey);
     }
     this.sourceIndex = sourceIndex;
+    phaseEnd('restore');
 
     const { files, skipped } = await collectSourceFiles(this.options.roots);
     const problems: string[] = [];
@@ -143,13 +170,14 @@ export class LibraryEngine {
     }
     let reread = 0;
     let done = 0;
+    const unchanged = await this.unchangedFiles(files, sourceIndex);
     for (const file of files) {
       if (this.cancelRequested) break;
-      const known = sourceIndex.fileRecords().get(file);
-      if (known && (await looksUnchanged(file, known))) {
+      if (unchanged.has(file)) {
         if (++done % PROGRESS_EVERY === 0 || done === files.length) onProgress(done, files.length);
         continue;
       }
+      phaseEnd('check');
       const read = await readSourceFile(file, this.options.maxFileBytes);
       if ('skipped' in read) {
         skipped.push(read.skipped);
@@ -168,10 +196,13 @@ export class LibraryEngine {
         // Same text, new time stamp (a checkout, a copy): remember it so the file is not read again next start.
         changed++;
       }
+      phaseEnd('reread');
       if (++done % PROGRESS_EVERY === 0 || done === files.length) onProgress(done, files.length);
     }
+    phaseEnd('check');
     // A cancelled load holds part of the files: saving it would replace a complete index with a partial one.
     if (!this.cancelRequested && (reread > 0 || changed > 0 || !fromCache)) await this.save(notes);
+    phaseEnd('save');
     this.analysis = undefined;
     const topics = await this.topics();
     if (topics.problem) notes.push(topics.problem);
@@ -185,7 +216,31 @@ export class LibraryEngine {
       fromCache,
       cancelled: this.cancelRequested,
       notes,
+      phasesMs: { read: Math.round(phases.read), restore: Math.round(phases.restore), check: Math.round(phases.check), reread: Math.round(phases.reread), save: Math.round(phases.save) },
     };
+  }
+
+  /**
+   * The files whose size and modification time are what the saved index
+   * recorded: they are not read again (nor hashed). Asked many at a time,
+   * since a library of thousands of files otherwise waits on one file
+   * system call after another.
+   */
+  private async unchangedFiles(files: readonly string[], sourceIndex: SourceIndex): Promise<Set<string>> {
+    const unchanged = new Set<string>();
+    for (let start = 0; start < files.length && !this.cancelRequested; start += CHECKS_AT_ONCE) {
+      const batch = files.slice(start, start + CHECKS_AT_ONCE);
+      const same = await Promise.all(
+        batch.map((file) => {
+          const known = sourceIndex.fileRecords().get(file);
+          return known ? looksUnchanged(file, known) : false;
+        }),
+      );
+      batch.forEach((file, i) => {
+        if (same[i]) unchanged.add(file);
+      });
+    }
+    return unchanged;
   }
 
   /**
@@ -284,7 +339,7 @@ export class LibraryEngine {
     const temporary = `${cachePath}.${process.pid}-${threadId}-${++saveCount}.tmp`;
     try {
       await mkdir(path.dirname(cachePath), { recursive: true });
-      await writeFile(temporary, JSON.stringify(this.index.toCache()));
+      await writeFile(temporary, asciiJson(this.index.toCache()));
       await rename(temporary, cachePath);
       this.saved = true;
     } catch (error) {

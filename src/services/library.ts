@@ -1,15 +1,17 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { CitationStyle } from '../core/cite/styles';
+import type { ExportFormat } from '../core/cite/exportSources';
 import type { SourceDocument } from '../core/model';
 import type { SearchHit, Suggestion } from '../core/search/searchIndex';
 import type { LoadReport, UpdateReport } from '../node/libraryEngine';
 import type { BriefingHome, TopicView } from '../protocol';
 import type { CitablePassage, ClipOutcome, DocumentOverview } from '../worker/libraryApi';
 import type { PageFetchOptions } from '../node/pageFetch';
-import type { ClaimReport, DraftFinding } from '../worker/draftReport';
+import type { CitationPlan, CitationRequest, StyleOptions } from '../worker/citationService';
+import type { ClaimReport, DraftCheckOptions, DraftFinding } from '../worker/draftReport';
 import type { CitationTarget } from '../core/checks/citationAt';
 import type { TidyResult } from '../core/checks/tidyFootnotes';
+import type { ArchiveAnswer, ArchiveConfig, ArchiveStatus } from '../node/archive/archiveService';
 import type { Log } from './log';
 import { settings } from './settings';
 import { resolveSourceRoots } from './sourceRoots';
@@ -34,6 +36,11 @@ export class Library implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   /** Fires with old → new passage ids when a file's passages moved (a rename, an edit above them). */
   readonly onDidRenamePassages = this.renamed.event;
+  private readonly archiveStatusChanged = new vscode.EventEmitter<ArchiveStatus>();
+  /** Fires when the shared archive connects, fails, or asks for a password. */
+  readonly onDidChangeArchiveStatus = this.archiveStatusChanged.event;
+  /** The archive the worker was last told to use; told again after a worker restart. */
+  private archiveConfig: ArchiveConfig | null = null;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -49,6 +56,7 @@ export class Library implements vscode.Disposable {
         if (reason !== 'exit code 1' || this.loading) log.error(`The index worker stopped (${reason}); it restarts on the next search.`);
         this.loading = undefined;
       },
+      (status) => this.archiveStatusChanged.fire(status),
     );
   }
 
@@ -85,6 +93,22 @@ export class Library implements vscode.Disposable {
   async search(query: string, limit: number, preferredDocIds: readonly string[] = []): Promise<SearchHit[]> {
     await this.ready();
     return this.client.api.search(query, limit, preferredDocIds);
+  }
+
+  /** Uses a shared archive (null: none); resolves with its status once it answered or failed. */
+  async useArchive(config: ArchiveConfig | null): Promise<ArchiveStatus> {
+    this.archiveConfig = config;
+    return this.client.api.configureArchive(config);
+  }
+
+  reconnectArchive(): Promise<ArchiveStatus> {
+    return this.client.api.reconnectArchive();
+  }
+
+  /** The archive's hits, or none (with the reason) when it is off, down or slow: never an exception. */
+  async archiveSearch(query: string, limit: number, preferredDocIds: readonly string[] = []): Promise<ArchiveAnswer<SearchHit[]>> {
+    if (!this.archiveConfig) return { unavailable: 'no archive is set up' };
+    return this.client.api.archiveSearch(query, limit, preferredDocIds).catch((error: unknown) => ({ unavailable: error instanceof Error ? error.message : String(error) }));
   }
 
   async suggest(query: string): Promise<Suggestion[]> {
@@ -138,9 +162,9 @@ export class Library implements vscode.Disposable {
     return this.client.api.briefingMarkdown(topic);
   }
 
-  async checkDraft(draft: string): Promise<DraftFinding[]> {
+  async checkDraft(draft: string, options?: DraftCheckOptions): Promise<DraftFinding[]> {
     await this.ready();
-    return this.client.api.checkDraft(draft);
+    return this.client.api.checkDraft(draft, options);
   }
 
   async claims(draft: string, offset: number): Promise<ClaimReport[]> {
@@ -148,9 +172,30 @@ export class Library implements vscode.Disposable {
     return this.client.api.claims(draft, offset);
   }
 
-  async tidy(draft: string): Promise<TidyResult> {
+  async tidy(draft: string, style?: StyleOptions): Promise<TidyResult> {
     await this.ready();
-    return this.client.api.tidy(draft);
+    return this.client.api.tidy(draft, style);
+  }
+
+  /** Plans a citation or quote in the worker (citeproc-js runs there, never on the extension host). */
+  async planCitation(request: CitationRequest): Promise<CitationPlan> {
+    await this.ready();
+    return this.client.api.planCitation(request);
+  }
+
+  async citationText(passageId: string, options: StyleOptions & { readonly pandoc?: boolean; readonly locator?: string }): Promise<string> {
+    await this.ready();
+    return this.client.api.citationText(passageId, options);
+  }
+
+  /** The bibliography files a draft's front matter names (YAML is read in the worker, keeping it out of activation). */
+  async bibliographiesNamedIn(draft: string): Promise<string[]> {
+    return this.client.api.bibliographiesNamedIn(draft);
+  }
+
+  async exportSources(format: ExportFormat, docIds?: readonly string[]): Promise<string> {
+    await this.ready();
+    return this.client.api.exportSources(format, docIds);
   }
 
   async citationAt(draft: string, offset: number): Promise<CitationTarget | undefined> {
@@ -158,9 +203,9 @@ export class Library implements vscode.Disposable {
     return (await this.client.api.citationAt(draft, offset)) ?? undefined;
   }
 
-  async citedDocIds(draft: string, style: CitationStyle): Promise<string[]> {
+  async citedDocIds(draft: string): Promise<string[]> {
     await this.ready();
-    return this.client.api.citedDocIds(draft, style);
+    return this.client.api.citedDocIds(draft);
   }
 
   /** Clips a web page into `folder` (fetched and read in the worker) and indexes it. */
@@ -211,6 +256,8 @@ export class Library implements vscode.Disposable {
       ...(settings.topicsFile() ? { topicsPath: settings.topicsFile() } : {}),
       ...(this.version ? { version: this.version } : {}),
     };
+    // A restarted worker knows no archive yet: tell it again.
+    if (this.archiveConfig) void this.client.api.configureArchive(this.archiveConfig).catch(() => undefined);
     const run = (): Promise<LoadReport> => this.client.api.load(options);
     const report =
       roots.paths.length === 0
@@ -249,6 +296,7 @@ export class Library implements vscode.Disposable {
     this.client.dispose();
     this.changed.dispose();
     this.renamed.dispose();
+    this.archiveStatusChanged.dispose();
   }
 }
 

@@ -1,13 +1,31 @@
 import * as vscode from 'vscode';
-import { defaultStyleFor, type CitationStyle } from '../core/cite/styles';
+import { DEFAULT_STYLE } from '../core/cite/styles';
+
+/** How citations are written into one draft, read for its language (`"[latex]": {…}` settings apply). */
+export interface CitationSettings {
+  /** A bundled style's id or the path of a .csl file. */
+  readonly style: string;
+  /** The language of terms and dates, e.g. `en-US`. */
+  readonly locale: string;
+  /** A bibliography file for `[@key]` citations when the draft's front matter names none; empty for none. */
+  readonly bibliography: string;
+}
 
 export type DefaultAction = 'insertCitation' | 'insertQuote' | 'openSource' | 'copyCitation';
 
 /** Briefing's settings, read fresh each time so a change takes effect at once. */
 export const settings = {
-  citationStyle(languageId: string): CitationStyle {
-    const chosen = config().get<string>('citation.style', 'auto');
-    return chosen === 'auto' ? defaultStyleFor(languageId) : (chosen as CitationStyle);
+  citation(document: vscode.TextDocument): CitationSettings {
+    const scoped = vscode.workspace.getConfiguration('briefing', document);
+    return {
+      style: scoped.get<string>('citation.style', DEFAULT_STYLE).trim() || DEFAULT_STYLE,
+      locale: scoped.get<string>('citation.locale', 'en-US').trim() || 'en-US',
+      bibliography: scoped.get<string>('citation.bibliography', '').trim(),
+    };
+  },
+  /** The style set for no language in particular (for copying with no draft open). */
+  defaultCitationStyle(): string {
+    return config().get<string>('citation.style', DEFAULT_STYLE).trim() || DEFAULT_STYLE;
   },
   quoteForm(): 'auto' | 'inline' | 'block' {
     return config().get<'auto' | 'inline' | 'block'>('quote.form', 'auto');
@@ -27,6 +45,11 @@ export const settings = {
   /** Whether the writing checks run, and on which languages. */
   checksEnabledFor(languageId: string): boolean {
     return config().get<boolean>('checks.enabled', true) && config().get<string[]>('checks.languages', []).includes(languageId);
+  },
+  /** How loud a quote given to someone and found nowhere in the sources is ("off" leaves it out). */
+  unsourcedQuoteSeverity(): 'error' | 'warning' | 'information' | 'hint' | 'off' {
+    const value = config().get<string>('checks.unsourcedQuotes', 'information');
+    return value === 'error' || value === 'warning' || value === 'hint' || value === 'off' ? value : 'information';
   },
   /** The languages the writing checks may run on (the providers are registered for these). */
   checksLanguages(): readonly string[] {
@@ -68,6 +91,10 @@ export const settings = {
   },
   maxFileBytes(): number {
     return Math.max(1, config().get<number>('sources.maxFileSizeKB', 2048)) * 1024;
+  },
+  /** The shared archive's postgres:// URL, or "" for none. */
+  archiveUrl(): string {
+    return config().get<string>('archive.url', '').trim();
   },
   async setFollowCursor(enabled: boolean): Promise<void> {
     await config().update('panel.followCursor', enabled, vscode.ConfigurationTarget.Global);

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import type { ArchiveStatus } from '../node/archive/archiveService';
 import type { LibraryApi, LibraryMethod, WorkerReply } from '../worker/libraryApi';
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
@@ -17,6 +18,7 @@ export class WorkerClient {
     private readonly workerPath: string,
     private readonly onProgress: (done: number, total: number) => void,
     private readonly onExit: (reason: string) => void,
+    private readonly onArchiveStatus: (status: ArchiveStatus) => void = () => {},
   ) {}
 
   /** The worker's API; each call crosses to the worker thread and back. */
@@ -39,7 +41,8 @@ export class WorkerClient {
     worker.unref();
     worker.on('message', (reply: WorkerReply) => {
       if ('event' in reply) {
-        this.onProgress(reply.done, reply.total);
+        if (reply.event === 'archive') this.onArchiveStatus(reply.status);
+        else this.onProgress(reply.done, reply.total);
         return;
       }
       const pending = this.pending.get(reply.id);

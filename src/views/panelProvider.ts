@@ -5,7 +5,10 @@ import { tokenize } from '../core/text/tokens';
 import type { DraftInserter } from '../editor/draftInserter';
 import { parseWebviewMessage, type FromWebview, type PassageCard, type ToWebview } from '../protocol';
 import type { CitedSources } from '../services/citedSources';
+import type { ArchiveLink } from '../services/archiveLink';
 import type { Library } from '../services/library';
+import { searchAll, searchEverywhere } from '../services/searchEverywhere';
+import type { SearchHit } from '../core/search/searchIndex';
 import type { Log } from '../services/log';
 import type { PinStore } from '../services/pinStore';
 import { settings } from '../services/settings';
@@ -31,6 +34,7 @@ export class PanelProvider implements vscode.WebviewViewProvider, vscode.Disposa
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly library: Library,
+    private readonly archive: ArchiveLink,
     private readonly inserter: DraftInserter,
     private readonly pins: PinStore,
     private readonly snippets: SnippetMemory,
@@ -107,8 +111,12 @@ export class PanelProvider implements vscode.WebviewViewProvider, vscode.Disposa
         this.readyEmitter.fire();
         return;
       case 'search': {
-        const cards = await this.search(message.query);
-        this.post({ type: 'results', requestId: message.requestId, query: message.query, cards });
+        // Local cards at once; the archive's join them when they arrive (the same request id, so the panel takes both).
+        const citedDocs = await this.cited.docIds();
+        const context = { pinned: new Set(this.pins.pins()), citedDocs: new Set(citedDocs) };
+        await searchEverywhere(this.library, this.archive, message.query, settings.maxResults(), citedDocs, (hits) => {
+          this.post({ type: 'results', requestId: message.requestId, query: message.query, cards: this.cardsOf(hits, context) });
+        });
         return;
       }
       case 'insertCitation': {
@@ -167,11 +175,15 @@ export class PanelProvider implements vscode.WebviewViewProvider, vscode.Disposa
     }
   }
 
-  /** Search results as cards; their snippets are what "insert quote" will quote. */
+  /** Search results, local and the archive's, as cards; their snippets are what "insert quote" will quote. */
   async search(query: string, limit = settings.maxResults()): Promise<PassageCard[]> {
     const citedDocs = await this.cited.docIds();
     const context = { pinned: new Set(this.pins.pins()), citedDocs: new Set(citedDocs) };
-    return (await this.library.search(query, limit, citedDocs)).map((hit) => {
+    return this.cardsOf(await searchAll(this.library, this.archive, query, limit, citedDocs), context);
+  }
+
+  private cardsOf(hits: readonly SearchHit[], context: CardContext): PassageCard[] {
+    return hits.map((hit) => {
       this.snippets.remember(hit.passage.id, hit.snippet.text);
       return cardFromHit(hit, context);
     });

@@ -31,6 +31,7 @@ function card(passage: Passage, meta: SourceMeta, snippet: string, highlights: P
     highlights,
     pinned: context.pinned.has(passage.id),
     cited: context.citedDocs.has(passage.docId),
+    ...(meta.origin === 'archive' ? { collection: meta.collection ?? '' } : {}),
   };
 }
 

@@ -10,7 +10,10 @@ const port = parentPort;
 if (!port) throw new Error('indexWorker must run as a worker thread');
 
 const reply = (message: WorkerReply): void => port.postMessage(message);
-const service = createLibraryService((done, total) => reply({ event: 'progress', done, total }));
+const service = createLibraryService(
+  (done, total) => reply({ event: 'progress', done, total }),
+  (status) => reply({ event: 'archive', status }),
+);
 
 port.on('message', (request: WorkerRequest) => {
   const method = service[request.method] as (...params: unknown[]) => Promise<unknown>;

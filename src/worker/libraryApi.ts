@@ -1,4 +1,4 @@
-import type { CitationStyle } from '../core/cite/styles';
+import type { ExportFormat } from '../core/cite/exportSources';
 import type { Passage, SourceDocument, SourceMeta } from '../core/model';
 import type { SearchHit, Suggestion } from '../core/search/searchIndex';
 import type { EngineOptions, LoadReport, UpdateReport } from '../node/libraryEngine';
@@ -8,7 +8,9 @@ import type { Briefing } from '../core/brief/types';
 import type { BriefingHome, TopicView } from '../protocol';
 import type { CitationTarget } from '../core/checks/citationAt';
 import type { TidyResult } from '../core/checks/tidyFootnotes';
-import type { ClaimReport, DraftFinding } from './draftReport';
+import type { CitationPlan, CitationRequest, StyleOptions } from './citationService';
+import type { ClaimReport, DraftCheckOptions, DraftFinding } from './draftReport';
+import type { ArchiveAnswer, ArchiveConfig, ArchiveStatus } from '../node/archive/archiveService';
 
 /** A document as lists show it: metadata, sections and size, without the text. */
 export interface DocumentOverview {
@@ -37,7 +39,8 @@ export interface LibraryApi {
   documents(): Promise<DocumentOverview[]>;
   document(docId: string): Promise<SourceDocument | null>;
   rawText(docId: string): Promise<string | null>;
-  citedDocIds(draft: string, style: CitationStyle): Promise<string[]>;
+  /** The sources a draft cites (by note label, Pandoc key, former marker, or in-text citation). */
+  citedDocIds(draft: string): Promise<string[]>;
   /** What the panel shows with nothing typed. */
   home(): Promise<BriefingHome>;
   /** A topic's page (a listed topic's id or title, or free text); cards carry no pins yet. */
@@ -47,13 +50,27 @@ export interface LibraryApi {
   /** The briefing as a Markdown document with footnote citations. */
   briefingMarkdown(topic?: string): Promise<string>;
   /** Figures and quotes of a draft checked against the sources. */
-  checkDraft(draft: string): Promise<DraftFinding[]>;
+  checkDraft(draft: string, options?: DraftCheckOptions): Promise<DraftFinding[]>;
   /** How the sources support each sentence of the paragraph at `offset`. */
   claims(draft: string, offset: number): Promise<ClaimReport[]>;
-  /** The edits that tidy a draft's footnotes and references. */
-  tidy(draft: string): Promise<TidyResult>;
+  /** The edits that tidy a draft's footnotes and references, Briefing's notes in the style given. */
+  tidy(draft: string, style?: StyleOptions): Promise<TidyResult>;
+  /** The edits that insert a citation or a quote (and a Pandoc bibliography file's new text). */
+  planCitation(request: CitationRequest): Promise<CitationPlan>;
+  /** A passage's citation as text to copy. */
+  citationText(passageId: string, options: StyleOptions & { readonly pandoc?: boolean; readonly locator?: string }): Promise<string>;
+  /** The bibliography files a draft's YAML front matter names. */
+  bibliographiesNamedIn(draft: string): Promise<string[]>;
+  /** The sources (all, or these documents) as CSL JSON, BibTeX or RIS. */
+  exportSources(format: ExportFormat, docIds?: readonly string[]): Promise<string>;
   /** The source of the citation at `offset`, if there is one. */
   citationAt(draft: string, offset: number): Promise<CitationTarget | null>;
+  /** Connects to the shared archive (null: none); resolves with its status once it has answered or failed. */
+  configureArchive(config: ArchiveConfig | null): Promise<ArchiveStatus>;
+  /** Tries to reach the archive again now. */
+  reconnectArchive(): Promise<ArchiveStatus>;
+  /** The archive's hits for a query, or why there are none; answers at once when the archive is down. */
+  archiveSearch(query: string, limit: number, preferredDocIds: readonly string[]): Promise<ArchiveAnswer<SearchHit[]>>;
   /** Fetches a web page, saves its article as a Markdown clipping in `folder` and indexes it. */
   clip(url: string, folder: string, options: PageFetchOptions): Promise<ClipOutcome>;
 }
@@ -74,4 +91,5 @@ export interface WorkerRequest {
 export type WorkerReply =
   | { readonly id: number; readonly result: unknown }
   | { readonly id: number; readonly error: string }
-  | { readonly event: 'progress'; readonly done: number; readonly total: number };
+  | { readonly event: 'progress'; readonly done: number; readonly total: number }
+  | { readonly event: 'archive'; readonly status: ArchiveStatus };

@@ -1,25 +1,67 @@
+import { bibliographiesNamedIn } from '../core/cite/draftBibliography';
 import { citedSourceIds } from '../core/cite/footnotes';
-import { formatCitation } from '../core/cite/styles';
+import { SourceLookup } from '../core/cite/sourceLookup';
+import { DEFAULT_STYLE } from '../core/cite/styles';
+import { CitationStyles } from '../node/citationStyles';
 import { LibraryEngine } from '../node/libraryEngine';
-import { clipPage } from '../node/clipPage';
-import { PageFetchError } from '../node/pageFetch';
 import { userDocumentId } from '../core/sources/userSource';
-import { buildBriefing, buildTopicPage } from '../core/brief/briefing';
-import { briefingToMarkdown } from '../core/brief/markdown';
 import { buildHome, buildTopicView } from '../core/briefingHome';
 import { cardFromPassage } from '../views/passageCards';
 import { citationAt } from '../core/checks/citationAt';
-import { tidyFootnotes } from '../core/checks/tidyFootnotes';
-import { checkDraft, claimReports } from './draftReport';
+import { citedDocIdsInOrder, tidyFootnotes } from '../core/checks/tidyFootnotes';
+import { citationText, citerFor, exportSources, lookupOf, planInsertion } from './citationService';
 import type { LibraryApi } from './libraryApi';
+import { PreferredPassages } from './preferredPassages';
+import { isArchiveId } from '../core/archive/archiveIds';
+import { Corpus } from '../core/corpus';
+import type { PassageCard } from '../protocol';
+import type { ArchiveReader } from '../node/archive/archiveReader';
+import { ArchiveService, type ArchiveStatus } from '../node/archive/archiveService';
+
+// The briefing and the writing checks bring the NLP libraries (compromise, chrono-node): most of the worker's
+// start-up. They load on first use, so the first search does not wait for them; so does what merges the archive's share into them.
+const briefing = () => import('../core/brief/briefing');
+const briefingMarkdown = () => import('../core/brief/markdown');
+const draftReport = () => import('./draftReport');
+const archiveSide = () => import('./archiveSide');
 
 /**
  * The library's answers, computed where the index lives: in the worker for
  * the extension, in-process for the CLI.
  */
-export function createLibraryService(onProgress: (done: number, total: number) => void): LibraryApi {
+export function createLibraryService(onProgress: (done: number, total: number) => void, onArchiveStatus: (status: ArchiveStatus) => void = () => {}): LibraryApi {
+  const archive = new ArchiveService(onArchiveStatus);
+  /** An archive answer when the id is an archive's and the archive answers; null otherwise. */
+  const fromArchive = async <T>(id: string, read: (reader: ArchiveReader) => Promise<T | undefined>): Promise<T | null> => {
+    if (!isArchiveId(id) || !archive.configured) return null;
+    const answer = await archive.use(read);
+    return 'value' in answer ? (answer.value ?? null) : null;
+  };
   let latest: LibraryEngine | undefined;
+  const preferredPassages = new PreferredPassages();
   let loading: Promise<unknown> = Promise.resolve();
+  let styles: CitationStyles | undefined;
+  /** The sources as citations see them, made again after each load or update. */
+  let lookup: { engine: LibraryEngine; lookup: SourceLookup } | undefined;
+  const lookupFor = (engine: LibraryEngine): SourceLookup => {
+    if (lookup?.engine !== engine) lookup = { engine, lookup: lookupOf(engine.index.corpus) };
+    return lookup.lookup;
+  };
+  /**
+   * The corpus and source lookup a citation needs: the local ones, or, when
+   * the passage or a source cited in the draft is the archive's, the archive's
+   * passage and the metadata of those sources added.
+   */
+  const citationSources = async (engine: LibraryEngine, passageId: string, draft = ''): Promise<{ corpus: Corpus; lookup: SourceLookup }> => {
+    const local = { corpus: engine.index.corpus, lookup: lookupFor(engine) };
+    const archiveDocs = [...new Set([passageId.split('#')[0], ...citedSourceIds(draft)])].filter((id) => isArchiveId(id) && !engine.index.corpus.meta(id));
+    if (archiveDocs.length === 0 || !archive.configured) return local;
+    const answer = await archive.use(async (reader) => ({ found: await reader.passage(passageId), metas: await reader.metas(archiveDocs) }));
+    if ('unavailable' in answer) throw new Error(`the archive is unavailable: ${answer.unavailable}`);
+    const { found, metas } = answer.value;
+    const corpus = found ? new Corpus([{ meta: found.meta, sections: [], passages: [found.passage], tableFacts: [], dropped: [] }]) : local.corpus;
+    return { corpus, lookup: new SourceLookup([...engine.index.corpus.documents.map((document) => document.meta), ...metas]) };
+  };
   /** The engine once its load has finished; a call made during a (re)load waits for it, and for any load started meanwhile. */
   const current = async (): Promise<LibraryEngine> => {
     for (let awaited: Promise<unknown> | undefined; awaited !== loading; ) {
@@ -34,6 +76,8 @@ export function createLibraryService(onProgress: (done: number, total: number) =
       latest?.cancel();
       const next = new LibraryEngine(options);
       latest = next;
+      lookup = undefined;
+      if (!styles) styles = new CitationStyles(options.extensionPath);
       const report = next.load(onProgress);
       loading = report;
       return report;
@@ -42,13 +86,16 @@ export function createLibraryService(onProgress: (done: number, total: number) =
       latest?.cancel();
     },
     async update(changed, deleted) {
-      return (await current()).update(changed, deleted);
+      const engine = await current();
+      try {
+        return await engine.update(changed, deleted);
+      } finally {
+        lookup = undefined;
+      }
     },
     async search(query, limit, preferredDocIds) {
       const { corpus, index } = (await current()).index;
-      const docs = new Set(preferredDocIds);
-      const preferred = new Set(corpus.passages.filter((passage) => docs.has(passage.docId)).map((passage) => passage.id));
-      return index.search(query, { limit, preferred });
+      return index.search(query, { limit, preferred: preferredPassages.of(corpus, preferredDocIds) });
     },
     async suggest(query) {
       return (await current()).index.index.suggest(query);
@@ -57,59 +104,72 @@ export function createLibraryService(onProgress: (done: number, total: number) =
       const { corpus } = (await current()).index;
       const passage = corpus.passage(passageId);
       const meta = passage && corpus.meta(passage.docId);
-      return passage && meta ? { passage, meta } : null;
+      return passage && meta ? { passage, meta } : fromArchive(passageId, (reader) => reader.passage(passageId));
     },
     async documents() {
       return (await current()).index.corpus.documents.map((document) => ({ meta: document.meta, sections: document.sections, passages: document.passages.length }));
     },
     async document(docId) {
-      return (await current()).index.corpus.document(docId) ?? null;
+      return (await current()).index.corpus.document(docId) ?? fromArchive(docId, (reader) => reader.document(docId));
     },
     async rawText(docId) {
       const engine = await current();
-      return (await engine.rawText(docId)) ?? null;
+      return (await engine.rawText(docId)) ?? fromArchive(docId, (reader) => reader.rawText(docId));
     },
     async home() {
       const engine = await current();
-      return buildHome(engine.index.corpus, engine.analyse(), (await engine.topics()).topics);
+      return buildHome(engine.index.corpus, await engine.analyse(), (await engine.topics()).topics);
     },
     async topic(topicOrText) {
       const engine = await current();
       const { corpus, index } = engine.index;
-      const page = buildTopicPage(corpus, index, topicOrText, { topics: (await engine.topics()).topics }, engine.analyse());
-      const noReader = { pinned: new Set<string>(), citedDocs: new Set<string>() };
-      return buildTopicView(corpus, page, (passageId, quote) => {
-        const passage = corpus.passage(passageId);
-        const meta = passage && corpus.meta(passage.docId);
-        if (!passage || !meta) return undefined;
-        const card = cardFromPassage(passage, meta, noReader);
-        const at = passage.text.indexOf(quote);
-        return at >= 0 && quote ? { ...card, snippet: quote } : card;
-      });
+      const [{ buildTopicPage }, { withArchiveTopic }] = await Promise.all([briefing(), archiveSide()]);
+      const page = buildTopicPage(corpus, index, topicOrText, { topics: (await engine.topics()).topics }, await engine.analyse());
+      const local = buildTopicView(corpus, page, (passageId, quote) => topicCard(corpus, passageId, quote));
+      return withArchiveTopic(archive, local, topicOrText, (await engine.topics()).topics, topicCard);
     },
     async briefing(topic) {
       const engine = await current();
+      const { buildBriefing } = await briefing();
       return buildBriefing(engine.index.corpus, engine.index.index, topic, { topics: (await engine.topics()).topics });
     },
     async briefingMarkdown(topic) {
       const engine = await current();
+      const [{ buildBriefing }, { briefingToMarkdown }] = await Promise.all([briefing(), briefingMarkdown()]);
       return briefingToMarkdown(buildBriefing(engine.index.corpus, engine.index.index, topic, { topics: (await engine.topics()).topics }));
     },
-    async checkDraft(draft) {
+    async checkDraft(draft, options) {
       const engine = await current();
-      return checkDraft(draft, engine.index.corpus, engine.analyse());
+      const [{ checkDraft }, { withArchiveFindings }] = await Promise.all([draftReport(), archiveSide()]);
+      return withArchiveFindings(archive, draft, checkDraft(draft, engine.index.corpus, await engine.analyse(), options), options);
     },
     async claims(draft, offset) {
       const { corpus, index } = (await current()).index;
-      return claimReports(draft, offset, corpus, index);
+      const [{ claimReports }, { withArchiveClaims }] = await Promise.all([draftReport(), archiveSide()]);
+      return withArchiveClaims(archive, draft, offset, claimReports(draft, offset, corpus, index));
     },
-    async tidy(draft) {
-      return tidyFootnotes(draft, (await current()).index.corpus);
+    async tidy(draft, style) {
+      const engine = await current();
+      const notes: string[] = [];
+      const citer = citerFor(lookupFor(engine), styles!, style ?? { style: DEFAULT_STYLE, locale: 'en-US' }, notes);
+      return tidyFootnotes(draft, citer);
     },
     async citationAt(draft, offset) {
-      return citationAt(draft, offset, (await current()).index.corpus) ?? null;
+      const engine = await current();
+      return citationAt(draft, offset, engine.index.corpus, lookupFor(engine)) ?? null;
+    },
+    async configureArchive(config) {
+      return archive.configure(config);
+    },
+    async reconnectArchive() {
+      return archive.reconnect();
+    },
+    async archiveSearch(query, limit, preferredDocIds) {
+      return archive.search(query, limit, preferredDocIds);
     },
     async clip(url, folder, options) {
+      // Fetching and reading pages (an HTTP client, a DOM) loads on first use, not with the worker.
+      const [{ clipPage }, { PageFetchError }] = await Promise.all([import('../node/clipPage'), import('../node/pageFetch')]);
       let clipped;
       try {
         clipped = await clipPage(url, folder, options);
@@ -124,17 +184,42 @@ export function createLibraryService(onProgress: (done: number, total: number) =
       if (!document) return { problem: report.skipped[0]?.detail ?? report.problems[0] ?? `the clipping ${clipped.path} was saved but could not be indexed` };
       return { ...clipped, docId, passages: document.passages.length };
     },
-    async citedDocIds(draft, style) {
-      const ids = citedSourceIds(draft);
-      for (const document of (await current()).index.corpus.documents) {
-        const first = document.passages[0];
-        if (!first || ids.has(document.meta.id)) continue;
-        // An in-text citation names the source; the section part differs from passage to passage.
-        const { page: _page, lastPage: _lastPage, ...withoutPage } = first;
-        const inText = formatCitation(withoutPage, document.meta, style).inText.replace(/, “[^”]*”\)$/, ')');
-        if (inText.length > 4 && draft.includes(inText)) ids.add(document.meta.id);
+    async citedDocIds(draft) {
+      const engine = await current();
+      const found = lookupFor(engine);
+      const ids = new Set([...citedSourceIds(draft), ...citedDocIdsInOrder(draft, { lookup: found })]);
+      // In-text citations ("(Lennon, n.d.)") and reference entries name their source.
+      for (const match of draft.matchAll(/\((?:[^()\n]|\([^()\n]*\))*\)|^[-*+][ \t]+.+$/gm)) {
+        const docId = found.docIdCitedBy(match[0]);
+        if (docId) ids.add(docId);
       }
       return [...ids];
     },
+    async planCitation(request) {
+      const engine = await current();
+      const { corpus, lookup: sources } = await citationSources(engine, request.passageId, request.draft);
+      return planInsertion(request, corpus, sources, styles!);
+    },
+    async citationText(passageId, options) {
+      const engine = await current();
+      const { corpus, lookup: sources } = await citationSources(engine, passageId);
+      return citationText(passageId, options, corpus, sources, styles!);
+    },
+    async bibliographiesNamedIn(draft) {
+      return bibliographiesNamedIn(draft);
+    },
+    async exportSources(format, docIds) {
+      const engine = await current();
+      return exportSources(format, engine.index.corpus, lookupFor(engine), docIds);
+    },
   };
+}
+
+/** A topic page's card: the passage with the sentence the page is about as its snippet; no reader's pins yet. */
+function topicCard(corpus: Corpus, passageId: string, quote: string): PassageCard | undefined {
+  const passage = corpus.passage(passageId);
+  const meta = passage && corpus.meta(passage.docId);
+  if (!passage || !meta) return undefined;
+  const card = cardFromPassage(passage, meta, { pinned: new Set<string>(), citedDocs: new Set<string>() });
+  return quote && passage.text.includes(quote) ? { ...card, snippet: quote } : card;
 }

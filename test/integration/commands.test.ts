@@ -18,9 +18,10 @@ describe('commands', () => {
     assert.ok(manifest.contributes.commands.length >= 7);
   });
 
-  it('copies a citation to the clipboard', async () => {
+  it('copies a citation to the clipboard', async function () {
+    this.timeout(300_000); // the APA engine is built in the worker: seconds on a busy machine
     const text = await vscode.commands.executeCommand<string>('briefing.copyCitation', { passageId: PASSAGE, style: 'apa' });
-    assert.equal(text, 'World Today News. (2025, June). *Ukraine peace Talks Stall as Russia and Ukraine Remain at Odds*.');
+    assert.equal(text, 'Ukraine peace Talks Stall as Russia and Ukraine Remain at Odds. (2025, June). World Today News.');
     assert.equal(await vscode.env.clipboard.readText(), text);
   });
 
@@ -44,7 +45,7 @@ describe('commands', () => {
 
   it('rejects an unknown citation style instead of guessing', async () => {
     const editor = await openDraft('Text.');
-    assert.equal(await vscode.commands.executeCommand('briefing.insertCitation', { passageId: PASSAGE, style: 'harvard' }), undefined);
+    assert.equal(await vscode.commands.executeCommand('briefing.insertCitation', { passageId: PASSAGE, style: 'vancouver' }), undefined);
     assert.equal(editor.document.getText(), 'Text.');
   });
 
@@ -63,26 +64,28 @@ describe('commands', () => {
   });
 
   describe('search in the quick pick', () => {
-    it('inserts a citation of the top result when the user presses Enter', async () => {
+    it('inserts a citation of the top result when the user presses Enter', async function () {
+      this.timeout(300_000); // the Chicago notes engine is built in the worker: seconds on a busy machine
       const editor = await openDraft('Both sides have swapped prisoners.', 'markdown');
       await vscode.commands.executeCommand('briefing.search', { query: 'prisoner exchange' });
       await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-      await eventually(() => editor.document.getText().includes('[^1]'), 'the citation');
+      await eventually(() => editor.document.getText().includes('[^worldtodaynews2025ukraine]'), 'the citation', 240_000);
       assert.equal(
         editor.document.getText(),
-        'Both sides have swapped prisoners.[^1]\n\n[^1]: World Today News, “Ukraine peace Talks Stall as Russia and Ukraine Remain at Odds”, June 2025. <!-- briefing:wtn-talks-stall -->\n',
+        'Both sides have swapped prisoners.[^worldtodaynews2025ukraine]\n\n[^worldtodaynews2025ukraine]: “Ukraine Peace Talks Stall as Russia and Ukraine Remain at Odds,” *World Today News*, June 2025.\n',
       );
     });
 
-    it('finds sources for the selected claim and cites them after the selection', async () => {
+    it('finds sources for the selected claim and cites them after the selection', async function () {
+      this.timeout(300_000);
       const claim = 'Putin said NATO members pledging 5% of GDP for defense was aggressive';
       const editor = await openDraft(`${claim}. More text.`, 'plaintext');
       editor.selection = new vscode.Selection(editor.document.positionAt(0), editor.document.positionAt(claim.length));
       await vscode.commands.executeCommand('briefing.findSourcesForSelection');
       await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-      await eventually(() => editor.document.getText() !== `${claim}. More text.`, 'the citation');
+      await eventually(() => editor.document.getText() !== `${claim}. More text.`, 'the citation', 240_000);
       const text = editor.document.getText();
-      assert.ok(text.startsWith(`${claim} (Source: World Today News, "Ukraine peace Talks Stall`), text);
+      assert.ok(text.startsWith(`${claim} (“Ukraine Peace Talks Stall as Russia and Ukraine Remain at Odds,” World Today News, June 2025.)`), text);
       assert.ok(text.endsWith('). More text.'), 'the citation goes right after the selection; the rest is untouched');
     });
   });

@@ -9,12 +9,13 @@ const clipping = (name: string): string => path.join(folder(), 'clippings', name
 
 /** Whether Briefing knows a passage, asked without touching any draft (copying its citation). */
 async function knows(passageId: string): Promise<boolean> {
-  return (await vscode.commands.executeCommand<string | undefined>('briefing.copyCitation', { passageId })) !== undefined;
+  // Harvard's engine builds in milliseconds; Chicago's and APA's take seconds on a busy machine.
+  return (await vscode.commands.executeCommand<string | undefined>('briefing.copyCitation', { passageId, style: 'harvard' })) !== undefined;
 }
 
 async function citeInto(editor: vscode.TextEditor, passageId: string): Promise<InsertionResult | undefined> {
   await vscode.window.showTextDocument(editor.document);
-  return vscode.commands.executeCommand<InsertionResult | undefined>('briefing.insertCitation', { passageId, style: 'inline' });
+  return vscode.commands.executeCommand<InsertionResult | undefined>('briefing.insertCitation', { passageId, style: 'harvard' });
 }
 
 describe('your own sources', function () {
@@ -33,14 +34,15 @@ describe('your own sources', function () {
     const passageId = `${userDocumentId(clipping('grain-deal.md'))}#insurance`;
     const editor = await openDraft('Premiums fell.', 'markdown');
     await eventually(async () => (await citeInto(editor, passageId))?.inserted === true, 'the clipping to be indexed', 15_000);
-    assert.match(editor.document.getText(), /^Premiums fell\. \(Mira Kovalenko, \*Grain corridor talks resume in Ankara\*, 2025-07-30, “Insurance”\)/);
+    assert.match(editor.document.getText(), /^Premiums fell\. \(Kovalenko, 2025\)\n\n## References\n\n- Kovalenko, M\. \(2025\) “Grain corridor talks resume in Ankara/);
   });
 
-  it('finds your clipping from the quick pick, beside the bundled sources', async () => {
+  it('finds your clipping from the quick pick, beside the bundled sources', async function () {
+    this.timeout(300_000); // the default style's engine (Chicago notes) is built in the worker: seconds on a busy machine
     const editor = await openDraft('Barges crowd the Danube.', 'plaintext');
     await vscode.commands.executeCommand('briefing.search', { query: 'Izmail barge traffic' });
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await eventually(() => editor.document.getText().includes('Harbour notes'), 'the citation of the HTML clipping');
+    await eventually(() => /Harbour notes/i.test(editor.document.getText()), 'the citation of the HTML clipping', 240_000);
   });
 
   it('opens your own file at the passage', async () => {
@@ -60,8 +62,8 @@ describe('your own sources', function () {
     const draft = await openDraft('Premiums fell sharply.', 'markdown');
     await vscode.commands.executeCommand('briefing.openSource', { passageId });
     assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, source);
-    assert.equal((await vscode.commands.executeCommand<InsertionResult>('briefing.insertCitation', { passageId, style: 'inline' }))?.inserted, true);
-    assert.match(draft.document.getText(), /^Premiums fell sharply\. \(Mira Kovalenko/);
+    assert.equal((await vscode.commands.executeCommand<InsertionResult>('briefing.insertCitation', { passageId, style: 'harvard' }))?.inserted, true);
+    assert.match(draft.document.getText(), /^Premiums fell sharply\. \(Kovalenko, 2025\)/);
     const sourceDocument = vscode.workspace.textDocuments.find((document) => document.uri.fsPath === source)!;
     assert.equal(sourceDocument.getText(), before, 'the source is untouched');
 
@@ -79,14 +81,14 @@ describe('your own sources', function () {
     const at = { at: 'Premiums fell.'.length, uri: checked.document.uri.toString(), version: checked.document.version };
     const other = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: 'Another draft.', language: 'markdown' }), vscode.ViewColumn.Two);
     assert.equal(vscode.window.activeTextEditor?.document, other.document, 'the other draft is where the cursor is');
-    const cite = (): Thenable<InsertionResult | undefined> => vscode.commands.executeCommand<InsertionResult>('briefing.insertCitation', { passageId, style: 'inline', ...at });
+    const cite = (): Thenable<InsertionResult | undefined> => vscode.commands.executeCommand<InsertionResult>('briefing.insertCitation', { passageId, style: 'harvard', ...at });
     assert.equal((await cite())?.inserted, true);
-    assert.match(checked.document.getText(), /^Premiums fell\. \(Mira Kovalenko[^)]*\) Ships waited\.$/);
+    assert.match(checked.document.getText(), /^Premiums fell\. \(Kovalenko, 2025\) Ships waited\.\n\n## References\n\n- Kovalenko/);
     assert.equal(other.document.getText(), 'Another draft.');
     const stale = await cite();
     assert.equal(stale?.inserted, false, 'the draft changed since the offset was computed');
     assert.match(stale?.problem ?? '', /changed since the check/);
-    assert.equal((checked.document.getText().match(/Mira Kovalenko/g) ?? []).length, 1);
+    assert.equal((checked.document.getText().match(/\(Kovalenko, 2025\)/g) ?? []).length, 1);
   });
 
   it('picks up a new file and forgets a deleted one, as they happen', async () => {

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { hashSources, INDEX_FORMAT, loadOrBuildBundle, serializeBundle } from '../../src/core/bundle';
+import { asciiJson } from '../../src/core/text/asciiJson';
 import { bundled } from './bundledCorpus';
 
 describe('the serialized index', () => {
@@ -34,5 +35,25 @@ describe('the serialized index', () => {
     assert.match(loadOrBuildBundle(wrongIndex, sources).rebuiltBecause ?? '', /could not be read/);
     assert.match(loadOrBuildBundle('null', sources).rebuiltBecause ?? '', /format/);
     assert.match(loadOrBuildBundle(undefined, sources).rebuiltBecause ?? '', /no prebuilt index/);
+  });
+
+  it('is written as pure ASCII and reads back every character of the texts', () => {
+    const { sources, bundle } = bundled();
+    const text = asciiJson(serializeBundle(bundle, hashSources(sources)));
+    assert.ok(/^[\x00-\x7e]*$/.test(text), 'only ASCII in the file');
+    const loaded = loadOrBuildBundle(text, sources);
+    assert.equal(loaded.rebuiltBecause, undefined);
+    const original = bundle.corpus.passages;
+    assert.ok(original.some((passage) => /[“”’—]/.test(passage.text)), 'the corpus has characters past ASCII');
+    assert.deepEqual(loaded.bundle.corpus.passages.map((passage) => passage.text), original.map((passage) => passage.text));
+  });
+
+  it('is rebuilt, not trusted, when its postings are cut short or miscounted', () => {
+    const { sources } = bundled();
+    const parsed = JSON.parse(serialized()) as { index: { postings: string; postingCount: number } };
+    const cut = { ...parsed, index: { ...parsed.index, postings: parsed.index.postings.slice(0, Math.floor(parsed.index.postings.length / 8) * 4) } };
+    assert.match(loadOrBuildBundle(JSON.stringify(cut), sources).rebuiltBecause ?? '', /could not be read/);
+    const miscounted = { ...parsed, index: { ...parsed.index, postingCount: parsed.index.postingCount - 1 } };
+    assert.match(loadOrBuildBundle(JSON.stringify(miscounted), sources).rebuiltBecause ?? '', /could not be read/);
   });
 });

@@ -8,6 +8,8 @@ require.extensions['.ts'] = (module, filename) => {
     loader: 'ts',
     format: 'cjs',
     target: 'node20',
+    // import() of a .ts module as require(), which this hook can load (the bundles do the same).
+    supported: { 'dynamic-import': false },
     sourcemap: 'inline',
     sourcefile: filename,
   });

@@ -3,9 +3,10 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { zipSync } from 'fflate';
 import { pageF1 } from '../../bench/shingleF1';
-import { pageLocator } from '../../src/core/cite/locator';
-import { formatCitation } from '../../src/core/cite/styles';
-import { fileOffsetOf, type Passage, type SourceDocument } from '../../src/core/model';
+import { defaultLocator, pageLocator } from '../../src/core/cite/locator';
+import { SourceLookup } from '../../src/core/cite/sourceLookup';
+import { CitationStyles } from '../../src/node/citationStyles';
+import { fileOffsetOf, type Passage, type SourceDocument, type SourceMeta } from '../../src/core/model';
 import { clippingMarkdown } from '../../src/core/sources/clipping';
 import { normalizeDate, withoutSiteName } from '../../src/core/sources/documentMetadata';
 import { readDocx } from '../../src/core/sources/docxText';
@@ -62,6 +63,15 @@ const NEWS_PAGE = `<!doctype html><html lang="en"><head>
 <footer><p>© 2025 The Daily Courier. All rights reserved.</p></footer>
 </body></html>`;
 
+
+const styles = new CitationStyles(repoRoot);
+/** A passage's citation as a CSL style writes it in plain text, with the passage's default locator. */
+function cite(passage: Passage, meta: SourceMeta, style: string): string {
+  const item = new SourceLookup([meta]).item(meta.id)!;
+  const locator = defaultLocator(passage, false);
+  return styles.load(style, 'en-US').engine.cite(item, 'text', locator);
+}
+
 describe('reading sources', () => {
   describe('web pages', () => {
     it('reads a real page as Readability does, each passage pointing at its words in the HTML', async () => {
@@ -109,8 +119,8 @@ describe('reading sources', () => {
       assert.equal(meta.outlet, 'The Daily Courier');
       assert.equal(meta.url, 'https://courier.example/world/grain-talks');
       assert.deepEqual(meta.date, { label: '2025-07-30', from: '2025-07-30', to: '2025-07-30', source: 'JSON-LD datePublished' });
-      const citation = formatCitation(document0(), meta, 'inline').inText;
-      assert.match(citation, /^\(Mira Kovalenko, \*Grain corridor talks resume in Ankara\*, 2025-07-30/);
+      const citation = cite(document0(), meta, 'chicago-note');
+      assert.match(citation, /^Mira Kovalenko, “Grain Corridor Talks Resume in Ankara,” The Daily Courier, July 30, 2025/);
     });
 
     it('finds the date in meta tags or a <time> element, and never takes "Skip to content" for the title', async () => {
@@ -134,7 +144,7 @@ describe('reading sources', () => {
       const undated = parseUserFile({ path: '/x/plain.md', text: '# Plain\n\nNo date anywhere in this note.\n', modifiedMs: Date.UTC(2026, 0, 5) }).document.meta;
       assert.equal(undated.date.label, 'n.d.');
       assert.equal(undated.saved, '2026-01-05');
-      assert.match(formatCitation(parseUserFile({ path: '/x/plain.md', text: '# Plain\n\nNo date anywhere in this note.\n' }).document.passages[0], undated, 'apa').inText, /n\.d\./);
+      assert.match(cite(parseUserFile({ path: '/x/plain.md', text: '# Plain\n\nNo date anywhere in this note.\n' }).document.passages[0], undated, 'apa'), /n\.d\./);
     });
 
     it('reads HTML that is not an article (notes exported as HTML) whole, short lines and lists included', async () => {
@@ -224,12 +234,10 @@ describe('reading sources', () => {
       const [, runsOn, insurance] = document.passages;
       assert.deepEqual(pageLocator(insurance), { label: 'page', locator: '2' });
       assert.deepEqual(pageLocator(runsOn), { label: 'page', locator: '1–2' });
-      assert.match(formatCitation(insurance, document.meta, 'footnote').entry, /, p\. 2\.$/);
-      assert.match(formatCitation(insurance, document.meta, 'inline').inText, /, p\. 2\)$/);
-      assert.match(formatCitation(insurance, document.meta, 'apa').inText, /, 2024, p\. 2\)$/);
-      assert.match(formatCitation(insurance, document.meta, 'chicago').inText, /^\(Harbour Authority 2024, 2\)$/);
-      assert.match(formatCitation(runsOn, document.meta, 'plain').entry, /pp\. 1–2$/);
-      assert.match(formatCitation(insurance, document.meta, 'latex').entry, /p\.~2/);
+      assert.match(cite(insurance, document.meta, 'chicago-note'), /, 2\.$/);
+      assert.match(cite(insurance, document.meta, 'apa'), /, 2024, p\. 2\)$/);
+      assert.match(cite(insurance, document.meta, 'chicago-author-date'), /^\(Harbour Authority 2024, 2\)$/);
+      assert.match(cite(runsOn, document.meta, 'apa'), /pp\. 1–2\)$/);
     });
 
     it('skips a scanned, an encrypted and a truncated PDF, each with its reason', async () => {

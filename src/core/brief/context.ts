@@ -33,14 +33,28 @@ export class BriefContext {
   /** The sentence of `passage` that holds `offset`. */
   sentenceAt(passage: Passage, offset: number): Span {
     const spans = this.sentences(passage);
-    return spans.find((span) => offset >= span.start && offset < span.end) ?? spans[spans.length - 1];
+    const index = this.indexAt(spans, offset);
+    return index >= 0 ? spans[index] : spans[spans.length - 1];
   }
 
   /** The sentence after the one holding `offset`, if any. */
   nextSentence(passage: Passage, offset: number): Span | undefined {
     const spans = this.sentences(passage);
-    const index = spans.findIndex((span) => offset >= span.start && offset < span.end);
+    const index = this.indexAt(spans, offset);
     return index >= 0 ? spans[index + 1] : undefined;
+  }
+
+  /** The index of the sentence holding `offset` (a binary search: a passage may have thousands of sentences), or -1. */
+  private indexAt(spans: readonly Span[], offset: number): number {
+    let low = 0;
+    let high = spans.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (spans[middle].end <= offset) low = middle + 1;
+      else if (spans[middle].start > offset) high = middle - 1;
+      else return middle;
+    }
+    return -1;
   }
 }
 

@@ -1,4 +1,4 @@
-import { formatCitation } from '../cite/styles';
+import { sourceNote } from '../cite/sourceNote';
 import type { Briefing, Citation } from './types';
 
 /**
@@ -95,7 +95,7 @@ export function briefingToMarkdown(briefing: Briefing): string {
   for (const [passageId, n] of footnotes) {
     const passage = briefing.passages[passageId];
     const source = passage && briefing.sources.find((candidate) => candidate.docId === passage.docId);
-    const entry = passage && source ? formatCitation(passage, source.meta, 'footnote').entry : passageId;
+    const entry = passage && source ? sourceNote(source.meta) : passageId;
     const where = passage?.section ? ` Section “${escape(passage.section)}”.` : '';
     out.push(`[^${n}]: ${entry}${where} Passage \`${passageId}\`.`);
   }

@@ -17,10 +17,12 @@ const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'ju
 const MONTH_LABELS = MONTH_NAMES.map((name) => name[0].toUpperCase() + name.slice(1));
 /** Chrono's reference day: far from any real date, so an unstated year can never pass for a real one. */
 const REFERENCE = new Date(Date.UTC(1900, 0, 1));
-const YEAR_PHRASE = /(?<![\p{L}\d])(?:([A-Z][a-z]{2,9})\s+)?((?:19|20)\d{2})(?![\d%,.]\d)/gu;
+const YEAR_PHRASE = /(?<![\p{L}\d-])(?:([A-Z][a-z]{2,9})\s+)?((?:19|20)\d{2})(?![\d%,.]\d)(?!-?\p{L})/gu;
 /** A capitalised month name ("May", not the verb "may"). */
 const MONTH_WORD = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b/;
-const COMMON = new Set(['russia', 'ukraine', 'russian', 'ukrainian', 'talk', 'peace', 'last', 'direct', 'both', 'side']);
+/** Words that tell nothing about which event a date is of. (A corpus's own everyday words come with its knowledge.) */
+const COMMON = new Set(['last', 'direct', 'both', 'side']);
+const NONE: ReadonlySet<string> = new Set();
 
 let monthParser: chrono.Chrono | undefined;
 /**
@@ -123,7 +125,8 @@ function datesIn(context: BriefContext, passage: Passage): DateMention[] {
  * the year for that month, and then it is marked inferred with the
  * evidence. Relative dates ("seven weeks", "50-day") stay as written.
  */
-export function buildTimeline(context: BriefContext, facts: readonly Fact[]): TimelineEvent[] {
+export function buildTimeline(context: BriefContext, facts: readonly Fact[], corpusWords: readonly string[] = []): TimelineEvent[] {
+  const everywhere = new Set(corpusWords.map((word) => toTerm(word) ?? word));
   const mentions = context.passages.flatMap((passage) => datesIn(context, passage));
   const byDocument = new Map<string, DateMention[]>();
   for (const mention of mentions) {
@@ -154,7 +157,7 @@ export function buildTimeline(context: BriefContext, facts: readonly Fact[]): Ti
     const sentence = context.sentenceAt(mention.passage, mention.span.start);
     const citation = cite(mention.passage, sentence);
     const key = [date.year ?? '?', date.month ?? '', date.day ?? '', date.endMonth ?? '', date.endDay ?? ''].join('-');
-    const words = wordsOf(citation.quote, mention.asWritten);
+    const words = wordsOf(citation.quote, mention.asWritten, everywhere);
     const existing = drafts.find((draft) => draft.key === key && [...words].some((word) => draft.words.has(word)));
     if (existing) {
       if (!existing.citations.some((other) => other.passageId === citation.passageId && other.span.start === citation.span.start)) existing.citations.push(citation);
@@ -200,11 +203,11 @@ function sentenceOf(context: BriefContext, mention: DateMention): Span {
   return context.sentenceAt(mention.passage, mention.span.start);
 }
 
-export function wordsOf(sentence: string, dateText: string): Set<string> {
+export function wordsOf(sentence: string, dateText: string, everywhere: ReadonlySet<string> = NONE): Set<string> {
   const set = new Set<string>();
   for (const word of sentence.replace(dateText, ' ').match(/\p{L}+/gu) ?? []) {
     const term = toTerm(word);
-    if (term && term.length > 3 && !COMMON.has(term) && monthOf(term) === undefined) set.add(term.slice(0, 6));
+    if (term && term.length > 3 && !COMMON.has(term) && !everywhere.has(term) && monthOf(term) === undefined) set.add(term.slice(0, 6));
   }
   return set;
 }

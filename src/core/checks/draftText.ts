@@ -46,11 +46,12 @@ export function draftProse(draft: string): DraftProse {
   blankAll(/<!--[\s\S]*?-->/g); // hidden markers and comments
   blankAll(/^\[\^[^\]\s]+\]:.*$/gm); // footnote definitions
   blankAll(/\[\^[^\]\s]+\]/g); // footnote markers
+  blankAll(/\[[^[\]\n]*?-?@[\p{L}\p{N}_][^[\]\n]*\](?!\()|(?<![\p{L}\p{N}\\[@])@[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&+?<>~/-]*[\p{L}\p{N}_]/gu); // Pandoc citations: [@key, p. 3], @key
   blankAll(/\]\((<[^>]*>|[^)\s]*)(?:\s+"[^"]*")?\)/g, 0); // link targets, keeping the link text
   blankAll(/\bhttps?:\/\/\S+/g);
   blankAll(/\\(?:footnote|cite[tp]?|autocite|parencite|ref|label|url|href)\*?(?:\[[^\]]*\])*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}/g); // LaTeX citations
   blankAll(/\\[a-zA-Z]+\*?/g); // other LaTeX commands; their arguments stay prose
-  blankAll(/\\(?=[%$&#_])/g); // LaTeX escapes: "5\%" reads as "5 %"
+  blankAll(/\\(?=[!-/:-@[-`{-~])/g); // LaTeX and Markdown escapes: "5\%" reads as "5 %", "\*" as "*"
   return { text, sentences: sentencesOf(text) };
 }
 

@@ -93,24 +93,23 @@ const QUALIFIERS: readonly [RegExp, FigureBound][] = [
   [/(?:an additional|additional|another|a further|further)$/i, 'additional'],
 ];
 /** Words after a number that say it is not a count of things: ordinals, times, ranks. */
-const NOT_A_COUNT = /^(?:of|and|or|to|the|a|an|per|percent|am|pm|a\.m|p\.m|times|o'clock|st|nd|rd|th)$/i;
+const NOT_A_COUNT = /^(?:of|and|or|to|the|a|an|per|percent|am|pm|a\.m|p\.m|times|o'clock|st|nd|rd|th|utc|gmt|bst|est|edt|ast|cet|cest)$/i;
 
 const NUMBER = /\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?/y;
 const WORD = /[\p{L}]+(?:['’][\p{L}]+)?/uy;
 
-interface Piece {
-  readonly start: number;
-  readonly end: number;
-}
-
 /** Every figure in `text`, in order, with offsets into it. */
 export function findFigures(text: string): Figure[] {
   const figures: Figure[] = [];
-  const taken: Piece[] = [];
-  const isFree = (start: number, end: number): boolean => !taken.some((span) => span.start < end && start < span.end);
+  // Which characters a figure already holds: checking a span costs its length, so the whole scan stays linear.
+  const taken = new Uint8Array(text.length + 1);
+  const isFree = (start: number, end: number): boolean => {
+    for (let i = start; i < end; i++) if (taken[i]) return false;
+    return true;
+  };
   const push = (figure: Omit<Figure, 'span' | 'raw' | 'qualifier' | 'bound'>): void => {
     if (!isFree(figure.valueSpan.start, figure.valueSpan.end)) return;
-    taken.push(figure.valueSpan);
+    taken.fill(1, figure.valueSpan.start, figure.valueSpan.end);
     const qualified = qualifierBefore(text, figure.valueSpan.start);
     const start = qualified?.start ?? figure.valueSpan.start;
     figures.push({
@@ -139,11 +138,11 @@ export function findFigures(text: string): Figure[] {
 
 function datesIn(text: string): Omit<Figure, 'span' | 'raw' | 'qualifier' | 'bound'>[] {
   const found: Omit<Figure, 'span' | 'raw' | 'qualifier' | 'bound'>[] = [];
-  const covered: Piece[] = [];
+  const covered = new Uint8Array(text.length + 1);
   const add = (start: number, end: number, date: FigureDate): void => {
-    if (covered.some((span) => span.start < end && start < span.end)) return;
+    for (let i = start; i < end; i++) if (covered[i]) return;
     if (date.month === undefined || (date.day !== undefined && (date.day < 1 || date.day > 31))) return;
-    covered.push({ start, end });
+    covered.fill(1, start, end);
     found.push({ valueSpan: { start, end }, value: date.year ?? Number.NaN, unit: 'date', precision: 0, round: false, date });
   };
   DATE_PATTERNS.forEach((pattern, which) => {
@@ -178,7 +177,7 @@ function monthNumber(word: string): number | undefined {
 
 /** Where the next number (digits, a currency sign before digits, or a number word) starts. */
 function nextNumberStart(text: string, from: number): number {
-  const pattern = /(?<![\p{L}\d.,:/])(?:[$€£₽₴]\s?\d|US\$\d|\d)|(?<![\p{L}])(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens?|hundreds|thousands|millions)(?![\p{L}])/giu;
+  const pattern = /(?<![\p{L}\d.,:/])(?<![\p{L}][-‐])(?:[$€£₽₴]\s?\d|US\$\d|\d)|(?<![\p{L}])(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens?|hundreds|thousands|millions)(?![\p{L}])/giu;
   pattern.lastIndex = from;
   const match = pattern.exec(text);
   return match ? match.index : -1;

@@ -1,18 +1,25 @@
-import { definitionBody, findFootnoteDefinitions, type FootnoteDefinition } from '../cite/footnotes';
-import { formatCitation } from '../cite/styles';
+import { markdownNotes, pandocCitations, type NoteCitation } from '../cite/draftCitations';
+import type { Cite } from '../cite/engine';
+import { definitionBody, findFootnoteDefinitions, findFootnoteMarkers, FORMER_SOURCE_MARKER, type FootnoteDefinition } from '../cite/footnotes';
+import type { Citer } from '../cite/insertCitation';
+import { recoverLocators, briefingFormOf } from '../cite/noteLocators';
+import { findReferencesSection } from '../cite/references';
 import { normalizeEdits, type TextEdit } from '../cite/textEdit';
-import type { Corpus } from '../corpus';
 import type { Span } from '../model';
 
 export interface TidySummary {
-  /** Footnote labels given a new number. */
+  /** Footnote labels changed: numbered notes renumbered, Briefing notes given their source's key. */
   readonly renumbered: number;
-  /** Duplicate definitions of one source folded into the first. */
+  /** Duplicate definitions of the writer's own notes folded into the first. */
   readonly merged: number;
   /** Definitions nothing refers to any more (or second definitions of one label), removed. */
   readonly removed: number;
   /** Briefing entries of the references section for sources no longer cited, removed. */
   readonly referencesRemoved: number;
+  /** Briefing notes referred to more than once, given a note of their own at each place (Pandoc would repeat the full note). */
+  readonly split: number;
+  /** Briefing notes written again in their place's form: full the first time a source is cited, short after. */
+  readonly rewritten: number;
 }
 
 export interface TidyResult {
@@ -21,183 +28,213 @@ export interface TidyResult {
   readonly summary: TidySummary;
 }
 
-interface Marker {
+/** The sources a draft cites through Briefing's notes and Pandoc citations, in order of first use. */
+export function citedDocIdsInOrder(draft: string, citer: Pick<Citer, 'lookup'>): string[] {
+  const uses = [
+    ...markdownNotes(draft, citer.lookup).map((note) => ({ at: note.marker.start, docId: note.docId })),
+    ...pandocCitations(draft).flatMap((citation) => citation.keys.flatMap((key) => {
+      const docId = citer.lookup.docIdOfKey(key.key);
+      return docId ? [{ at: key.span.start, docId }] : [];
+    })),
+  ].sort((a, b) => a.at - b.at);
+  return [...new Set(uses.map((use) => use.docId))];
+}
+
+/** One note of the tidy draft, in order of first use. */
+interface OutputNote {
   readonly label: string;
-  readonly span: Span;
-}
-
-const MARKER = /\[\^([^\]\s]+)\](?!:)/g;
-const REFERENCES_HEADING = /^(#{1,6})[ \t]+(?:References|Sources|Bibliography|Works Cited)[ \t]*#*[ \t]*$/gim;
-
-/** Footnote markers in the text (not the labels of definitions), in order. */
-function markersOf(draft: string, definitions: readonly FootnoteDefinition[]): Marker[] {
-  return [...draft.matchAll(MARKER)]
-    .filter((match) => !definitions.some((definition) => definition.start === match.index))
-    .map((match) => ({ label: match[1], span: { start: match.index, end: match.index + match[0].length } }));
-}
-
-/** The sources a draft cites through Briefing footnotes, in order of first use. */
-export function citedDocIdsInOrder(draft: string): string[] {
-  const definitions = findFootnoteDefinitions(draft);
-  const byLabel = new Map(definitions.map((definition) => [definition.label, definition]));
-  const ids: string[] = [];
-  for (const marker of markersOf(draft, definitions)) {
-    const id = byLabel.get(marker.label)?.sourceId;
-    if (id && !ids.includes(id)) ids.push(id);
-  }
-  return ids;
+  /** The definition it comes from. */
+  readonly from: FootnoteDefinition;
+  /** For a Briefing note: the note it is, and its new text once known. */
+  readonly briefing?: NoteCitation;
+  text?: string;
 }
 
 /**
- * Tidies a Markdown draft's citations in one set of edits: numbered
- * footnotes renumbered in order of first use (markers and definitions
- * together, definitions put in that order in the places they held);
- * definitions of one source (same Briefing marker, or the same text)
- * merged into one; definitions nothing refers to removed; and,
- * given the corpus, Briefing's own entries in the references section
- * removed when their source is no longer cited. Named footnotes
- * (`[^note]`) keep their names; a marker without a definition, any other
- * footnote's text and everything outside markers, definitions and the
- * references section stay as they are. Applying the edits and tidying
- * again gives no edits.
+ * Tidies a Markdown draft's notes in one set of edits, so that it renders
+ * as its style intends in Pandoc:
+ * - Each reference to one of Briefing's notes gets a note of its own (Pandoc
+ *   repeats a note referred to twice in full); its label is the source's
+ *   key (`[^key]`, `[^key-2]`), and its text is the style's form for its
+ *   place: a full note the first time a source is cited, a short note after.
+ *   Notes of earlier versions (`<!-- briefing:… -->`) lose the marker,
+ *   which Pandoc would copy into its HTML. A note the writer edited keeps
+ *   its words.
+ * - The writer's numbered notes are renumbered in order of first use; two
+ *   definitions with the same long text are merged; named notes keep their
+ *   names.
+ * - Definitions nothing refers to are removed, and so are Briefing's entries
+ *   of the references section for sources no longer cited.
+ * Definitions are written, in order of first use, in the places
+ * definitions held. A marker without a definition, and everything outside
+ * notes and the references section, stays as it is. Tidying a tidy draft
+ * changes nothing.
  */
-export function tidyFootnotes(draft: string, corpus?: Corpus): TidyResult {
+export function tidyFootnotes(draft: string, citer?: Citer): TidyResult {
   const definitions = findFootnoteDefinitions(draft);
-  const markers = markersOf(draft, definitions);
+  const markers = findFootnoteMarkers(draft, definitions);
   const byLabel = new Map<string, FootnoteDefinition>();
   for (const definition of definitions) if (!byLabel.has(definition.label)) byLabel.set(definition.label, definition);
+  const briefingAt = new Map((citer ? markdownNotes(draft, citer.lookup) : []).map((note) => [note.marker.start, note]));
 
-  // One group per source: a Briefing id, or else a full citation written twice. Short texts
-  // ("Ibid.", "Id.", "Interview.") are never merged: the same words can mean different sources.
-  const keyOf = (definition: FootnoteDefinition): string => {
-    // The whole definition, continuation lines included: two notes may share a first line.
+  const taken = new Set([...definitions.map((definition) => definition.label), ...markers.map((marker) => marker.label)]);
+  const allocated = new Set<string>();
+  const keyLabel = (docId: string, current: string): string => {
+    const key = citer!.lookup.keyOf(docId);
+    const own = current === key || new RegExp(`^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-\\d+$`).test(current);
+    if (own && !allocated.has(current)) return current;
+    let label = key;
+    for (let n = 2; allocated.has(label) || (taken.has(label) && label !== current); n++) label = `${key}-${n}`;
+    return label;
+  };
+  // The writer's notes: one group per text written twice (short texts like "Ibid." never merged), else per label.
+  const groupKey = (definition: FootnoteDefinition): string => {
     const text = definitionBody(draft, definition);
-    // Notes on different pages of one source (a PDF) stay apart: merging them would lose a page.
-    if (definition.sourceId) return /\bpp?\.\s*\d/.test(text) ? `id:${definition.sourceId}:${text}` : `id:${definition.sourceId}`;
     return text.length >= 30 && !/^(ibid|id\.|idem|op\.? cit|loc\.? cit)/i.test(text) ? `text:${text}` : `label:${definition.label}`;
   };
-  const groupOf = new Map<string, string>(); // label → the label of the group's first-used definition
-  const firstByKey = new Map<string, string>();
-  const used: string[] = [];
+
+  const notes: OutputNote[] = [];
+  const markerEdits: TextEdit[] = [];
+  const userGroups = new Map<string, OutputNote>();
+  const labelOfUser = new Map<string, string>();
+  const mergedDefinitions = new Set<FootnoteDefinition>();
+  let nextNumber = 1;
+  let split = 0;
+  let merged = 0;
+  const seenBriefingLabels = new Set<string>();
   for (const marker of markers) {
     const definition = byLabel.get(marker.label);
-    if (!definition || used.includes(marker.label)) continue;
-    used.push(marker.label);
-    const key = keyOf(definition);
-    const first = firstByKey.get(key);
-    if (first === undefined) {
-      firstByKey.set(key, marker.label);
-      groupOf.set(marker.label, marker.label);
-    } else groupOf.set(marker.label, first);
-  }
-
-  // New numbers for numbered groups, in order of first use; named footnotes keep their names.
-  const newLabel = new Map<string, string>();
-  let next = 1;
-  for (const label of used) {
-    const group = groupOf.get(label)!;
-    if (group !== label) continue;
-    newLabel.set(label, /^\d+$/.test(label) ? String(next++) : label);
-  }
-  const target = (label: string): string | undefined => {
-    const group = groupOf.get(label);
-    return group === undefined ? undefined : newLabel.get(group);
-  };
-
-  const edits: TextEdit[] = [];
-  let renumbered = 0;
-  for (const marker of markers) {
-    const label = target(marker.label);
-    if (label !== undefined && label !== marker.label) edits.push({ start: marker.span.start, end: marker.span.end, text: `[^${label}]` });
-  }
-  for (const [label, group] of groupOf) if (group === label && newLabel.get(label) !== label) renumbered++;
-
-  // Definitions: kept ones (a group's first) in new order, written into the slots definitions held; the rest removed.
-  const kept: { definition: FootnoteDefinition; label: string }[] = [];
-  let merged = 0;
-  let removed = 0;
-  const dropped: FootnoteDefinition[] = [];
-  const seenLabels = new Set<string>();
-  for (const definition of definitions) {
-    const duplicateLabel = seenLabels.has(definition.label);
-    seenLabels.add(definition.label);
-    const group = groupOf.get(definition.label);
-    if (!duplicateLabel && group === definition.label) {
-      kept.push({ definition, label: newLabel.get(definition.label)! });
-    } else if (!duplicateLabel && group !== undefined) {
-      dropped.push(definition);
-      merged++;
+    if (!definition) continue;
+    const briefing = briefingAt.get(marker.start);
+    let label: string;
+    if (briefing) {
+      if (seenBriefingLabels.has(marker.label)) split++;
+      seenBriefingLabels.add(marker.label);
+      label = keyLabel(briefing.docId, marker.label);
+      allocated.add(label);
+      notes.push({ label, from: definition, briefing });
     } else {
-      // Nothing refers to it, or its label is defined a second time (Markdown reads only the first).
-      dropped.push(definition);
-      removed++;
+      const known = labelOfUser.get(marker.label);
+      if (known !== undefined) label = known;
+      else {
+        const group = userGroups.get(groupKey(definition));
+        if (group) {
+          label = group.label;
+          merged++;
+          mergedDefinitions.add(definition);
+        } else {
+          label = /^\d+$/.test(marker.label) ? String(nextNumber++) : marker.label;
+          const note: OutputNote = { label, from: definition };
+          userGroups.set(groupKey(definition), note);
+          notes.push(note);
+          allocated.add(label);
+        }
+        labelOfUser.set(marker.label, label);
+      }
+    }
+    if (label !== marker.label) {
+      markerEdits.push({ start: marker.start, end: marker.end, text: `[^${label}]` });
     }
   }
-  const order = (entry: { label: string }): number => (/^\d+$/.test(entry.label) ? Number(entry.label) : Number.MAX_SAFE_INTEGER);
-  const inOrder = [...kept].sort((a, b) => order(a) - order(b) || a.definition.start - b.definition.start);
-  const slots = definitions.filter((definition) => !dropped.includes(definition));
-  slots.forEach((slot, i) => {
-    const entry = inOrder[i];
-    const line = draft.slice(entry.definition.start, entry.definition.end).replace(/^\[\^[^\]\s]+\]:/, `[^${entry.label}]:`);
-    if (line !== draft.slice(slot.start, slot.end)) edits.push({ start: slot.start, end: slot.end, text: line });
-  });
-  for (const definition of dropped) edits.push(removeLine(draft, definition));
+  const firstOfLabel = new Set<string>();
+  const renumbered = notes.filter((note) => {
+    const first = !firstOfLabel.has(note.from.label);
+    firstOfLabel.add(note.from.label);
+    return first && note.label !== note.from.label;
+  }).length;
 
-  const referencesRemoved = corpus ? referenceEdits(draft, corpus, definitions, markers, byLabel, dropped, edits) : 0;
-  return { edits: normalizeEdits(edits), summary: { renumbered, merged, removed, referencesRemoved } };
+  // Briefing notes in the style's form for their place.
+  let rewritten = 0;
+  const briefingNotes = notes.filter((note) => note.briefing);
+  if (citer && briefingNotes.length > 0) {
+    const old: Cite[] = briefingNotes.map((note) => ({ item: citer.lookup.item(note.briefing!.docId)!, noteIndex: note.briefing!.noteIndex }));
+    const written = briefingNotes.map((note) => note.briefing!.text);
+    const recovered = recoverLocators(citer.engine, old, written, 'markdown');
+    const ours = briefingNotes.map((note, i) => {
+      if (note.briefing!.former) return { cite: { ...recovered.cites[i], locator: undefined } as Cite, ours: true };
+      if (recovered.texts[i] === written[i]) return { cite: recovered.cites[i], ours: true };
+      const form = briefingFormOf(citer.engine, old[i].item, written[i], 'markdown');
+      return form === undefined ? { cite: old[i], ours: false } : { cite: { ...old[i], ...(form ? { locator: form } : {}) } as Cite, ours: true };
+    });
+    const indexOf = new Map(notes.map((note, i) => [note, i + 1]));
+    const rendered = citer.engine.citeAll(briefingNotes.map((note, i) => ({ item: ours[i].cite.item, ...(ours[i].cite.locator ? { locator: ours[i].cite.locator } : {}), noteIndex: indexOf.get(note)! })), 'markdown');
+    briefingNotes.forEach((note, i) => {
+      note.text = ours[i].ours ? rendered[i] : written[i];
+      if (note.text !== written[i] && !note.briefing!.former) rewritten++;
+    });
+  }
+
+  // Definitions: the notes in order of first use, written into the places definitions held; the rest removed.
+  const used = new Set(notes.map((note) => note.from));
+  const slots = definitions.filter((definition) => byLabel.get(definition.label) === definition && used.has(definition));
+  const edits: TextEdit[] = [...markerEdits];
+  const lineOf = (note: OutputNote): string =>
+    note.briefing && note.text !== undefined
+      ? `[^${note.label}]: ${note.text}`
+      : draft.slice(note.from.start, note.from.end).replace(/^\[\^[^\]\s]+\]:/, `[^${note.label}]:`).replace(FORMER_SOURCE_MARKER, '');
+  notes.forEach((note, i) => {
+    const slot = slots[i];
+    if (slot) {
+      const line = lineOf(note);
+      if (line !== draft.slice(slot.start, slot.end)) edits.push({ start: slot.start, end: slot.end, text: line });
+    }
+  });
+  const overflow = notes.slice(slots.length).map(lineOf);
+  if (overflow.length > 0) {
+    const last = slots[slots.length - 1];
+    if (last) edits.push({ start: last.end, end: last.end, text: overflow.map((line) => `\n${line}`).join('') });
+  }
+  let removed = 0;
+  for (const definition of definitions) {
+    if (slots.includes(definition)) continue;
+    edits.push(removeLine(draft, definition));
+    if (!mergedDefinitions.has(definition)) removed++;
+  }
+
+  const referencesRemoved = citer ? referenceEdits(draft, citer, definitions, notes, edits) : 0;
+  return { edits: normalizeEdits(edits), summary: { renumbered, merged, removed, referencesRemoved, split, rewritten } };
 }
 
 /** The edit that deletes a line with its line break. */
 function removeLine(draft: string, span: Span): TextEdit {
   if (draft[span.end] === '\n') return { start: span.start, end: span.end + 1, text: '' };
+  if (draft[span.end] === '\r' && draft[span.end + 1] === '\n') return { start: span.start, end: span.end + 2, text: '' };
   if (span.start > 0 && draft[span.start - 1] === '\n') return { start: span.start - 1, end: span.end, text: '' };
   return { start: span.start, end: span.end, text: '' };
 }
 
 /**
- * Removes the references entries Briefing wrote (APA or Chicago entries of
- * a corpus source, as `planReference` writes them) whose source the draft
- * no longer cites: by its in-text citation, or a footnote that stays.
+ * Removes the references entries Briefing wrote (an entry exactly as the
+ * style writes the source's) whose source the draft no longer cites: by an
+ * in-text citation outside the section and the notes (one naming it, or the
+ * style's own for it), a note that stays, or a Pandoc citation.
  */
-function referenceEdits(
-  draft: string,
-  corpus: Corpus,
-  definitions: readonly FootnoteDefinition[],
-  markers: readonly Marker[],
-  byLabel: ReadonlyMap<string, FootnoteDefinition>,
-  dropped: readonly FootnoteDefinition[],
-  edits: TextEdit[],
-): number {
-  const sections: Span[] = [];
-  for (const heading of draft.matchAll(REFERENCES_HEADING)) {
-    const bodyStart = heading.index + heading[0].length;
-    const nextHeading = new RegExp(`^#{1,${heading[1].length}}[ \\t]`, 'm').exec(draft.slice(bodyStart));
-    sections.push({ start: bodyStart, end: nextHeading ? bodyStart + nextHeading.index : draft.length });
+function referenceEdits(draft: string, citer: Citer, definitions: readonly FootnoteDefinition[], notes: readonly OutputNote[], edits: TextEdit[]): number {
+  const section = findReferencesSection(draft, 'markdown');
+  if (!section) return 0;
+  const outside = draft.slice(0, section.heading.start) + ' '.repeat(section.body.end - section.heading.start) + draft.slice(section.body.end);
+  const prose = definitions.reduceRight((text, definition) => text.slice(0, definition.start) + ' '.repeat(definition.end - definition.start) + text.slice(definition.end), outside);
+  const cited = new Set(notes.flatMap((note) => (note.briefing ? [note.briefing.docId] : [])));
+  for (const citation of pandocCitations(prose)) for (const key of citation.keys) {
+    const docId = citer.lookup.docIdOfKey(key.key);
+    if (docId) cited.add(docId);
   }
-  if (sections.length === 0) return 0;
-  const outside = sections.reduceRight((text, section) => text.slice(0, section.start) + ' '.repeat(section.end - section.start) + text.slice(section.end), draft);
-  const withoutDefinitions = definitions.reduceRight((text, definition) => text.slice(0, definition.start) + text.slice(definition.end), outside);
-  const citedByFootnote = new Set(
-    markers.flatMap((marker) => {
-      const definition = byLabel.get(marker.label);
-      return definition?.sourceId && !dropped.includes(definition) ? [definition.sourceId] : [];
-    }),
-  );
+  for (const match of prose.matchAll(/\((?:[^()\n]|\([^()\n]*\))*\)/g)) {
+    const docId = citer.lookup.docIdCitedBy(match[0]);
+    if (docId) cited.add(docId);
+  }
   let removed = 0;
-  for (const document of corpus.documents) {
-    const passage = document.passages[0];
-    if (!passage) continue;
-    const forms = (['apa', 'chicago'] as const).map((style) => formatCitation(passage, document.meta, style));
-    const cited = citedByFootnote.has(document.meta.id) || forms.some((form) => withoutDefinitions.includes(form.inText));
-    if (cited) continue;
-    for (const section of sections) {
-      for (const line of draft.slice(section.start, section.end).matchAll(/^[-*][ \t]+(.*?)[ \t]*$/gm)) {
-        if (!forms.some((form) => form.entry === line[1])) continue;
-        const start = section.start + line.index;
-        edits.push(removeLine(draft, { start, end: start + line[0].length }));
-        removed++;
-      }
-    }
+  for (const entry of section.entries) {
+    const docId = citer.lookup.docIdNamedIn(entry.text);
+    if (!docId || cited.has(docId)) continue;
+    const item = citer.lookup.item(docId);
+    const written = item ? citer.engine.bibliography([item], 'markdown')[0]?.text : undefined;
+    if (!item || written !== entry.text) continue;
+    // Its in-text citation as the style writes it (with or without a locator after it) still cites it.
+    if (prose.includes(citer.engine.cite(item, 'markdown').replace(/\)$/, ''))) continue;
+    const start = entry.span.start - (draft.slice(0, entry.span.start).match(/[-*+][ \t]+$/)?.[0].length ?? 0);
+    edits.push(removeLine(draft, { start: draft.lastIndexOf('\n', start - 1) + 1, end: entry.span.end }));
+    removed++;
   }
   return removed;
 }

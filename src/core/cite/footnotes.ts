@@ -1,12 +1,14 @@
 /** A Markdown footnote definition: `[^label]: text`, with any continuation lines. */
 export interface FootnoteDefinition {
   readonly label: string;
-  /** The text of its first line (without Briefing's marker). */
+  /** The text of its first line (without Briefing's former marker). */
   readonly text: string;
+  /** Where the text starts (after `[^label]:` and its spaces). */
+  readonly textStart: number;
   /** Offsets of the whole definition, continuation lines included, without its last line break. */
   readonly start: number;
   readonly end: number;
-  /** The source id recorded in the definition's `<!-- briefing:… -->` marker, if any. */
+  /** The source id of a former Briefing note's `<!-- briefing:… -->` marker, if it has one (new notes name their source by their label). */
   readonly sourceId?: string;
 }
 
@@ -20,6 +22,7 @@ export function findFootnoteDefinitions(text: string): FootnoteDefinition[] {
     return {
       label: match[1],
       text: match[2].replace(SOURCE_MARKER, ''),
+      textStart: match.index + match[0].length - match[2].length,
       start: match.index,
       end: continuationEnd(text, match.index + match[0].length),
       ...(sourceId === undefined ? {} : { sourceId }),
@@ -62,17 +65,12 @@ function continuationEnd(text: string, firstLineEnd: number): number {
   return end;
 }
 
-/** The hidden marker that lets Briefing recognise its own footnotes later. */
-export function sourceMarker(sourceId: string): string {
-  return ` <!-- briefing:${sourceId} -->`;
-}
-
-/** The ids of the sources a draft already cites through Briefing's markers. */
+/** The ids of the sources a draft cites through the `<!-- briefing:… -->` markers Briefing wrote before its notes were named by key. */
 export function citedSourceIds(draft: string): Set<string> {
   return new Set([...draft.matchAll(/<!-- briefing:([^\s>]+) -->/g)].map((match) => match[1]));
 }
 
-/** A definition's whole text, continuation lines included, without its label or Briefing's marker, spaces collapsed. */
+/** A definition's whole text, continuation lines included, without its label or a former Briefing marker, spaces collapsed. */
 export function definitionBody(draft: string, definition: FootnoteDefinition): string {
   return draft
     .slice(definition.start, definition.end)
@@ -80,4 +78,22 @@ export function definitionBody(draft: string, definition: FootnoteDefinition): s
     .replace(/<!-- briefing:[^\s>]+ -->/g, '')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** The `<!-- briefing:… -->` marker Briefing once wrote in its notes: it leaks into Pandoc's HTML, so tidying removes it. */
+export const FORMER_SOURCE_MARKER = /[ \t]*<!-- briefing:[^\s>]+ -->/g;
+
+/** A footnote reference in the text (not a definition's label). */
+export interface FootnoteMarker {
+  readonly label: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The footnote references of a Markdown text, in order: `[^label]` anywhere but at the start of a definition. */
+export function findFootnoteMarkers(text: string, definitions: readonly FootnoteDefinition[] = findFootnoteDefinitions(text)): FootnoteMarker[] {
+  const definitionStarts = new Set(definitions.map((definition) => definition.start));
+  return [...text.matchAll(/\[\^([^\]\s]+)\](?!:)/g)]
+    .filter((match) => !definitionStarts.has(match.index))
+    .map((match) => ({ label: match[1], start: match.index, end: match.index + match[0].length }));
 }

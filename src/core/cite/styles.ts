@@ -1,150 +1,56 @@
-import type { Passage, SourceMeta } from '../model';
-import { pageLabel, pageLocator } from './locator';
+/** The CSL styles Briefing ships, and how a style named in a setting or a flag is found. */
 
-/** How a citation is written into a draft. */
-export type CitationStyle = 'footnote' | 'inline' | 'apa' | 'chicago' | 'plain' | 'latex';
-
-export const CITATION_STYLES: readonly CitationStyle[] = ['footnote', 'inline', 'apa', 'chicago', 'plain', 'latex'];
-
-/** Style names users may type, mapped to the style they mean. */
-export function parseCitationStyle(name: string): CitationStyle | undefined {
-  const normalized = name.trim().toLowerCase();
-  if (normalized === 'markdown' || normalized === 'parenthetical') return 'inline';
-  return (CITATION_STYLES as readonly string[]).includes(normalized) ? (normalized as CitationStyle) : undefined;
+export interface BundledStyle {
+  /** What users type: `apa`, `chicago-note`. */
+  readonly id: string;
+  /** The style file in `csl/styles/`. */
+  readonly file: string;
+  readonly title: string;
+  /** Other names for it, including the ids of the CSL repository. */
+  readonly aliases: readonly string[];
 }
 
-/** The style that suits a file when the user has not chosen one. */
-export function defaultStyleFor(languageId: string): CitationStyle {
-  switch (languageId) {
-    case 'markdown':
-    case 'mdx':
-      return 'footnote';
-    case 'latex':
-    case 'tex':
-    case 'bibtex':
-      return 'latex';
-    case 'plaintext':
-      return 'plain';
-    default:
-      return 'inline';
-  }
-}
+export const BUNDLED_STYLES: readonly BundledStyle[] = [
+  { id: 'chicago-note', file: 'chicago-notes-bibliography.csl', title: 'Chicago notes and bibliography (18th ed.): a full note first, short notes after', aliases: ['chicago-notes', 'chicago-notes-bibliography', 'chicago-notes-and-bibliography', 'footnote', 'footnotes'] },
+  { id: 'chicago-author-date', file: 'chicago-author-date.csl', title: 'Chicago author-date (18th ed.)', aliases: ['chicago', 'chicago-ad'] },
+  { id: 'apa', file: 'apa.csl', title: 'APA 7th edition', aliases: ['apa7', 'apa-7'] },
+  { id: 'mla', file: 'modern-language-association.csl', title: 'MLA 9th edition', aliases: ['mla9', 'modern-language-association'] },
+  { id: 'harvard', file: 'harvard-cite-them-right.csl', title: 'Harvard (Cite Them Right)', aliases: ['harvard-cite-them-right', 'cite-them-right'] },
+];
 
-/** Who a source is by, as a citation leads with it: author, else outlet, else nothing. */
-export function creditOf(meta: SourceMeta): string | undefined {
-  return meta.author ?? meta.outlet;
-}
+/** Notes suit a draft best when nothing is set: every source cited in full once, briefly after. */
+export const DEFAULT_STYLE = 'chicago-note';
 
-/** The year of a source's date, or "n.d." when undated. */
-export function yearOf(meta: SourceMeta): string {
-  return /^\d{4}/.exec(meta.date.from ?? meta.date.to ?? '')?.[0] ?? 'n.d.';
-}
+/** Settings written before citations went through CSL, and what they now mean. */
+const FORMER_VALUES: Readonly<Record<string, string>> = { auto: DEFAULT_STYLE, inline: DEFAULT_STYLE, plain: DEFAULT_STYLE, latex: DEFAULT_STYLE, markdown: DEFAULT_STYLE, parenthetical: DEFAULT_STYLE };
 
-function monthOf(meta: SourceMeta): string | undefined {
-  const from = meta.date.from;
-  const to = meta.date.to;
-  if (!from || !to || from.slice(0, 7) !== to.slice(0, 7) || from.length < 7) return undefined;
-  return new Date(`${from.slice(0, 7)}-01T00:00:00Z`).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' });
-}
-
-/** "Jhon Lennon" → "Lennon, J." for APA; organisations stay whole. */
-function apaName(meta: SourceMeta): string | undefined {
-  if (meta.author) {
-    const parts = meta.author.trim().split(/\s+/);
-    if (parts.length < 2) return meta.author;
-    const last = parts.pop()!;
-    return `${last}, ${parts.map((part) => `${part[0]}.`).join(' ')}`;
-  }
-  return meta.outlet;
-}
-
-/** The pieces every style is assembled from, in one place. */
-export interface CitationParts {
-  /** Short in-text form, e.g. "(World Today News, 2025)". */
-  readonly inText: string;
-  /** A full entry for a footnote or a references list. */
-  readonly entry: string;
-}
+/** A style as chosen: one Briefing ships, or the user's own .csl file. */
+export type StyleChoice = { readonly kind: 'bundled'; readonly style: BundledStyle } | { readonly kind: 'file'; readonly path: string };
 
 /**
- * Formats a citation of one passage. Names, titles and dates come only
- * from the source's metadata; nothing is made up (undated sources say "n.d.").
+ * Reads a style name as a user writes it in a setting or a flag: a bundled
+ * style's id or alias (any case), or the path of a .csl file. Undefined when
+ * it is neither.
  */
-export function formatCitation(passage: Passage, meta: SourceMeta, style: CitationStyle): CitationParts {
-  const credit = creditOf(meta);
-  const year = yearOf(meta);
-  const section = passage.section && passage.section !== meta.title ? passage.section : undefined;
-  const where = section ? `, “${section}”` : '';
-  // A PDF passage's page ("p. 12"): in the in-text citation and the note, never in a reference-list entry (that names the work).
-  const page = pageLabel(passage);
-  const atPage = page ? `, ${page}` : '';
-  switch (style) {
-    case 'apa': {
-      const name = apaName(meta);
-      const month = monthOf(meta);
-      const date = year === 'n.d.' ? 'n.d.' : month ? `${year}, ${month}` : year;
-      const inText = name ? `(${name.split(',')[0]}, ${year}${atPage})` : `(*${shortTitle(meta.title)}*, ${year}${atPage})`;
-      const entry = name ? `${endSentence(name)} (${date}). *${meta.title}*.` : `*${meta.title}*. (${date}).`;
-      return { inText, entry: withOutlet(entry, meta) };
-    }
-    case 'chicago': {
-      const chicagoPage = page ? `, ${pageLocator(passage)!.locator}` : '';
-      const inText = credit ? `(${credit} ${year}${chicagoPage})` : `(“${shortTitle(meta.title)}” ${year}${chicagoPage})`;
-      const entry = credit ? `${endSentence(credit)} ${endSentence(year)} “${meta.title}.”` : `“${meta.title}.” ${endSentence(year)}`;
-      return { inText, entry: withOutlet(entry, meta) };
-    }
-    case 'latex': {
-      const fields = [
-        credit === undefined ? undefined : escapeLatex(credit),
-        `\\emph{${escapeLatex(meta.title)}}`,
-        escapeLatex(meta.date.label),
-        page === undefined ? undefined : page.replace(/\. /, '.~'),
-        section === undefined ? undefined : escapeLatex(`“${section}”`),
-      ];
-      const entry = endSentence(fields.filter((field) => field !== undefined).join(', '));
-      return { inText: `\\footnote{${entry}}`, entry };
-    }
-    case 'plain': {
-      const entry = [credit, `"${meta.title}"`, meta.date.label, page].filter(Boolean).join(', ') + (section ? `, section "${section}"` : '');
-      return { inText: `(Source: ${entry})`, entry };
-    }
-    case 'inline': {
-      const entry = [credit, `*${meta.title}*`, meta.date.label].filter(Boolean).join(', ');
-      return { inText: `(${entry}${atPage}${where})`, entry };
-    }
-    case 'footnote': {
-      const entry = endSentence([credit, `“${meta.title}”`, meta.date.label, page].filter(Boolean).join(', '));
-      return { inText: '', entry };
-    }
-  }
+export function parseStyleName(name: string): StyleChoice | undefined {
+  const written = name.trim();
+  if (/\.csl$/i.test(written) || /[\\/]/.test(written)) return { kind: 'file', path: written };
+  const lower = FORMER_VALUES[written.toLowerCase()] ?? written.toLowerCase();
+  const style = BUNDLED_STYLES.find((candidate) => candidate.id === lower || candidate.aliases.includes(lower));
+  return style ? { kind: 'bundled', style } : undefined;
 }
 
-function withOutlet(entry: string, meta: SourceMeta): string {
-  return meta.author && meta.outlet ? `${entry} ${endSentence(meta.outlet)}` : entry;
+/** The bundled style ids, for messages. */
+export function bundledStyleIds(): string {
+  return BUNDLED_STYLES.map((style) => style.id).join(', ');
 }
 
-/** Closes a citation element with a full stop, unless it already ends with one ("J.", "n.d."). */
-function endSentence(text: string): string {
-  return /[.!?]$/.test(text) ? text : `${text}.`;
-}
+/** The locale files Briefing ships (`csl/locales/locales-<id>.xml`). */
+export const BUNDLED_LOCALES: readonly string[] = ['en-US', 'en-GB', 'de-DE', 'fr-FR', 'es-ES', 'it-IT', 'pt-BR', 'nl-NL', 'pl-PL', 'ru-RU', 'uk-UA'];
 
-/** The first words of a long title, as in-text citations shorten it. */
-function shortTitle(title: string): string {
-  const words = title.split(/\s+/);
-  return words.length <= 4 ? title : `${words.slice(0, 4).join(' ')}…`;
-}
-
-export function escapeLatex(text: string): string {
-  return text.replace(/[\\{}$&#%_^~]/g, (char) => {
-    switch (char) {
-      case '\\':
-        return '\\textbackslash{}';
-      case '^':
-        return '\\textasciicircum{}';
-      case '~':
-        return '\\textasciitilde{}';
-      default:
-        return `\\${char}`;
-    }
-  });
+/** A bundled locale for a language tag: exact ("en-GB"), else the first of its language ("de" → "de-DE"); undefined when none. */
+export function bundledLocale(tag: string): string | undefined {
+  const wanted = tag.trim().replace('_', '-').toLowerCase();
+  if (!wanted) return undefined;
+  return BUNDLED_LOCALES.find((locale) => locale.toLowerCase() === wanted) ?? BUNDLED_LOCALES.find((locale) => locale.toLowerCase().split('-')[0] === wanted.split('-')[0]);
 }

@@ -72,7 +72,7 @@ export class SearchIndex {
   static build(corpus: Corpus): SearchIndex {
     const index = new TermIndex(BOOSTS);
     for (const document of corpus.documents) SearchIndex.addPassages(index, document);
-    index.ready();
+    index.scoreAll();
     return new SearchIndex(corpus, index);
   }
 

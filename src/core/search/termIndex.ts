@@ -15,6 +15,7 @@
  */
 import SearchableMap from 'minisearch/SearchableMap';
 import { base64ToBytes, bytesToBase64 } from './base64';
+import { Scratch } from './scratch';
 
 /** Fields in index order; a posting packs their term frequencies. */
 export const FIELD_NAMES = ['title', 'heading', 'text'] as const;
@@ -27,6 +28,9 @@ const BM25_B = 0.7;
 const BM25_D = 0.5;
 const PREFIX_WEIGHT = 0.375;
 const FUZZY_WEIGHT = 0.45;
+/** In an OR, a group with more postings than this (and than this share of the passages) is broad: see readAny. */
+const BROAD_GROUP_POSTINGS = 4096;
+const BROAD_GROUP_SHARE = 1 / 8;
 /** Pending postings beyond this share of the index trigger a compaction right away. */
 const COMPACT_SHARE = 0.25;
 const SERIAL_ENGINE = 'briefing-postings';
@@ -54,8 +58,8 @@ export interface TermHit {
 export interface QueryOptions {
   readonly combineWith: 'AND' | 'OR';
   readonly limit: number;
-  /** Passages not to return (already ranked by an earlier pass). */
-  readonly exclude?: { has(id: string): boolean };
+  /** Passages not to return (already ranked by an earlier pass), by id. */
+  readonly exclude?: { keys(): Iterable<string> };
   /** Passages ranked first among the matches. */
   readonly preferred?: ReadonlySet<string>;
 }
@@ -71,6 +75,8 @@ export interface SerializedTermIndex {
   readonly terms: readonly string[];
   /** Per term: its posting count, then (passage delta, packed frequencies) pairs, as varints in base64. */
   readonly postings: string;
+  /** How many postings `postings` holds, so loading allocates exactly (older files lack it). */
+  readonly postingCount?: number;
 }
 
 interface Derived {
@@ -165,11 +171,17 @@ export class TermIndex {
   private impacts = new Float32Array(0);
   private impactEpoch = new Int32Array(0);
   private epoch = 1;
+  private norms = new Float64Array(0);
+  private normsEpoch = 0;
 
   // Scratch space for dense accumulation, reused across queries.
   private stamp = new Int32Array(0);
   private stampValue = 0;
   private accScore = new Float64Array(0);
+  /** The typed arrays one query works in, taken back when the next one starts. */
+  private readonly scratch = new Scratch();
+  /** The preferred passages of the last query, as passage numbers. */
+  private preferredDocs: { ids: object; epoch: number; docs: ReadonlySet<number> } | undefined;
 
   constructor(private readonly boosts: readonly number[]) {}
 
@@ -311,31 +323,70 @@ export class TermIndex {
 
   /** BM25+ impacts of a term's postings, summed over fields with their boosts, times the passage weight. */
   private impactsOf(t: number): Float32Array {
-    const start = this.offsets[t];
-    const end = this.offsets[t + 1];
-    if (this.impactEpoch[t] !== this.epoch) {
-      const n = this.live;
-      const avg = [0, 1, 2].map((field) => (n > 0 ? this.totalLength[field] / n : 0));
-      const idf = [0, 1, 2].map((field) => {
-        const matching = this.fieldDocs[t * FIELDS + field];
-        return Math.log(1 + (n - matching + 0.5) / (matching + 0.5));
-      });
-      for (let i = start; i < end; i++) {
-        const doc = this.postDocs[i];
-        const packed = this.postTfs[i];
-        let score = 0;
-        for (let field = 0; field < FIELDS; field++) {
-          const tf = fieldTf(packed, field);
-          if (tf === 0) continue;
-          const length = this.lengths[doc * FIELDS + field];
-          const norm = avg[field] > 0 ? length / avg[field] : 1;
-          score += this.boosts[field] * idf[field] * (BM25_D + (tf * (BM25_K + 1)) / (tf + BM25_K * (1 - BM25_B + BM25_B * norm)));
-        }
-        this.impacts[i] = score * this.weights[doc];
-      }
-      this.impactEpoch[t] = this.epoch;
-    }
+    if (this.impactEpoch[t] !== this.epoch) this.computeImpacts(t);
     return this.impacts;
+  }
+
+  /** Each passage's BM25 length normalisation per field (k·(1 − b + b·length/average)), worked out once per index version. */
+  private lengthNorms(): Float64Array {
+    if (this.normsEpoch !== this.epoch) {
+      const n = this.live;
+      const docs = this.ids.length;
+      const norms = this.norms.length >= docs * FIELDS ? this.norms : new Float64Array(Math.max(docs * FIELDS, this.norms.length * 2));
+      for (let field = 0; field < FIELDS; field++) {
+        const avg = n > 0 ? this.totalLength[field] / n : 0;
+        for (let doc = 0; doc < docs; doc++) {
+          const norm = avg > 0 ? this.lengths[doc * FIELDS + field] / avg : 1;
+          norms[doc * FIELDS + field] = BM25_K * (1 - BM25_B + BM25_B * norm);
+        }
+      }
+      this.norms = norms;
+      this.normsEpoch = this.epoch;
+    }
+    return this.norms;
+  }
+
+  private computeImpacts(t: number): void {
+    const n = this.live;
+    const norms = this.lengthNorms();
+    const idfOf = (field: number): number => {
+      const matching = this.fieldDocs[t * FIELDS + field];
+      return Math.log(1 + (n - matching + 0.5) / (matching + 0.5));
+    };
+    const title = this.boosts[0] * idfOf(0);
+    const heading = this.boosts[1] * idfOf(1);
+    const text = this.boosts[2] * idfOf(2);
+    const { postDocs, postTfs, impacts, weights } = this;
+    for (let i = this.offsets[t], end = this.offsets[t + 1]; i < end; i++) {
+      const doc = postDocs[i];
+      const packed = postTfs[i];
+      const base = doc * FIELDS;
+      let score = 0;
+      if (packed <= 0xffff) {
+        // Most postings are in the text only.
+        score = text * (BM25_D + (packed * (BM25_K + 1)) / (packed + norms[base + 2]));
+      } else {
+        const titleTf = packed >>> 24;
+        const headingTf = (packed >>> 16) & 0xff;
+        const textTf = packed & 0xffff;
+        if (titleTf > 0) score += title * (BM25_D + (titleTf * (BM25_K + 1)) / (titleTf + norms[base]));
+        if (headingTf > 0) score += heading * (BM25_D + (headingTf * (BM25_K + 1)) / (headingTf + norms[base + 1]));
+        if (textTf > 0) score += text * (BM25_D + (textTf * (BM25_K + 1)) / (textTf + norms[base + 2]));
+      }
+      impacts[i] = score * weights[doc];
+    }
+    this.impactEpoch[t] = this.epoch;
+  }
+
+  /**
+   * Scores every posting now, once, rather than each term on the first
+   * query that touches it: called when an index is built or loaded, so the
+   * first keystrokes of a session pay only for their own search. (After an
+   * update, terms are scored again as queries touch them.)
+   */
+  scoreAll(): void {
+    this.ready();
+    for (let t = 0, terms = this.offsets.length - 1; t < terms; t++) if (this.impactEpoch[t] !== this.epoch) this.computeImpacts(t);
   }
 
   // --- expanding query terms ----------------------------------------------------------
@@ -374,7 +425,9 @@ export class TermIndex {
         takeId(t, (PREFIX_WEIGHT * termLength) / (termLength + 0.3 * (termLength - length)));
       }
     }
-    if (spec.fuzzy) {
+    // One-edit neighbours only for a word that matches nothing as typed: a word the sources use is taken as meant
+    // (its neighbours — "place" for "peace" — are other words, and the costliest part of a query).
+    if (spec.fuzzy && derived.length === 0) {
       const near: number[] = [];
       for (const [t, distance] of vocabulary.fuzzyGet(spec.term, 1).values()) if (distance > 0) near.push(t);
       // fuzzyGet counts edits as Levenshtein does, a swap of two adjacent letters as two; a typist makes it as one.
@@ -420,7 +473,7 @@ export class TermIndex {
       const impacts = this.impactsOf(term);
       const start = this.offsets[term];
       const length = this.offsets[term + 1] - start;
-      const out = newCandidates(length);
+      const out = this.newCandidates(length);
       for (let i = 0; i < length; i++) {
         out.docs[i] = this.postDocs[start + i];
         out.scores[i] = weight * impacts[start + i];
@@ -430,7 +483,10 @@ export class TermIndex {
       return out;
     }
     const stamp = this.nextStamp();
-    const touched: number[] = [];
+    let bound = 0;
+    for (const { term } of derived) bound += this.offsets[term + 1] - this.offsets[term];
+    const out = this.newCandidates(bound);
+    let touched = 0;
     for (const { term, weight } of derived) {
       const impacts = this.impactsOf(term);
       for (let i = this.offsets[term], end = this.offsets[term + 1]; i < end; i++) {
@@ -438,24 +494,52 @@ export class TermIndex {
         if (this.stamp[doc] !== stamp) {
           this.stamp[doc] = stamp;
           this.accScore[doc] = 0;
-          touched.push(doc);
+          out.docs[touched++] = doc;
         }
         this.accScore[doc] += weight * impacts[i];
       }
     }
-    const out = newCandidates(touched.length);
-    if (touched.length * 8 > this.ids.length) {
+    if (touched * 8 > this.ids.length) {
       let at = 0;
       for (let doc = 0, docs = this.ids.length; doc < docs; doc++) if (this.stamp[doc] === stamp) out.docs[at++] = doc;
     } else {
-      out.docs.set(touched);
-      out.docs.sort();
+      out.docs.subarray(0, touched).sort();
     }
-    for (let i = 0; i < touched.length; i++) {
+    for (let i = 0; i < touched; i++) {
       out.scores[i] = this.accScore[out.docs[i]];
       out.masks[i] = clause.bit;
     }
-    out.length = touched.length;
+    out.length = touched;
+    return out;
+  }
+
+  /** Candidates with room for `length` passages, from this query's scratch memory. */
+  private newCandidates(length: number): Candidates {
+    return { docs: this.scratch.int32(length), scores: this.scratch.float64(length), masks: this.scratch.uint32(length), length: 0 };
+  }
+
+  /** Passages in either, scores added where both have one. */
+  private union(a: Candidates, b: Candidates): Candidates {
+    const out = this.newCandidates(a.length + b.length);
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < a.length || j < b.length) {
+      if (j >= b.length || (i < a.length && a.docs[i] < b.docs[j])) {
+        out.docs[k] = a.docs[i];
+        out.scores[k] = a.scores[i];
+        out.masks[k++] = a.masks[i++];
+      } else if (i >= a.length || b.docs[j] < a.docs[i]) {
+        out.docs[k] = b.docs[j];
+        out.scores[k] = b.scores[j];
+        out.masks[k++] = b.masks[j++];
+      } else {
+        out.docs[k] = a.docs[i];
+        out.scores[k] = a.scores[i] + b.scores[j];
+        out.masks[k++] = a.masks[i++] | b.masks[j++];
+      }
+    }
+    out.length = k;
     return out;
   }
 
@@ -468,17 +552,46 @@ export class TermIndex {
   }
 
   /**
-   * For each candidate, whether the clause matches it and with what score:
-   * each derived term's postings are intersected with the candidates by galloping.
+   * For each candidate, whether the clause matches it and with what score.
+   * Each derived term's postings are merged with the candidates, the
+   * shorter side walked and the longer galloped; when the clause expands to
+   * many terms (a prefix being typed), marking its postings in a dense
+   * array and reading the candidates off it costs less.
    */
   private probeClause(clause: Clause, within: Candidates, hit: Uint8Array, score: Float64Array): void {
+    const n = within.length;
+    let mergeCost = 0;
+    let postings = 0;
+    for (const { term } of clause.derived) {
+      const length = this.offsets[term + 1] - this.offsets[term];
+      postings += length;
+      mergeCost += Math.min(length, n) * (1 + Math.log2(1 + Math.max(length, n) / Math.max(1, Math.min(length, n))));
+    }
+    if (clause.derived.length > 1 && postings + n < mergeCost) {
+      this.probeDensely(clause, within, hit, score);
+      return;
+    }
     for (const { term, weight } of clause.derived) {
       const start = this.offsets[term];
       const end = this.offsets[term + 1];
       if (end - start === 0) continue;
       const impacts = this.impactsOf(term);
+      if (end - start < n) {
+        // A short list: walk its postings, gallop through the candidates.
+        let i = 0;
+        for (let at = start; at < end && i < n; at++) {
+          const doc = this.postDocs[at];
+          if (within.docs[i] < doc) i = gallop(within.docs, i, n, doc);
+          if (i < n && within.docs[i] === doc) {
+            hit[i] = 1;
+            score[i] += weight * impacts[at];
+            i++;
+          }
+        }
+        continue;
+      }
       let at = start;
-      for (let i = 0; i < within.length && at < end; i++) {
+      for (let i = 0; i < n && at < end; i++) {
         const doc = within.docs[i];
         if (this.postDocs[at] < doc) at = gallop(this.postDocs, at, end, doc);
         if (at < end && this.postDocs[at] === doc) {
@@ -490,18 +603,40 @@ export class TermIndex {
     }
   }
 
+  /** probeClause through the dense scratch arrays: every posting of the clause marked once, then each candidate read. */
+  private probeDensely(clause: Clause, within: Candidates, hit: Uint8Array, score: Float64Array): void {
+    const stamp = this.nextStamp();
+    for (const { term, weight } of clause.derived) {
+      const impacts = this.impactsOf(term);
+      for (let i = this.offsets[term], end = this.offsets[term + 1]; i < end; i++) {
+        const doc = this.postDocs[i];
+        if (this.stamp[doc] !== stamp) {
+          this.stamp[doc] = stamp;
+          this.accScore[doc] = 0;
+        }
+        this.accScore[doc] += weight * impacts[i];
+      }
+    }
+    for (let i = 0; i < within.length; i++) {
+      const doc = within.docs[i];
+      if (this.stamp[doc] !== stamp) continue;
+      hit[i] = 1;
+      score[i] += this.accScore[doc];
+    }
+  }
+
   /** The candidates that also match the group, their scores increased by the group's. */
   private narrow(within: Candidates, group: Group): Candidates {
     const n = within.length;
-    const groupHit = new Uint8Array(n);
-    const groupScore = new Float64Array(n);
-    const groupMask = new Uint32Array(n);
+    const groupHit = this.scratch.uint8(n);
+    const groupScore = this.scratch.float64(n);
+    const groupMask = this.scratch.uint32(n);
     for (const alternative of group.alternatives) {
       let altHit: Uint8Array | undefined;
-      const altScore = new Float64Array(n);
+      const altScore = this.scratch.float64(n);
       let altMask = 0;
       for (const clause of alternative) {
-        const hit = new Uint8Array(n);
+        const hit = this.scratch.uint8(n);
         this.probeClause(clause, within, hit, altScore);
         if (altHit) for (let i = 0; i < n; i++) altHit[i] &= hit[i];
         else altHit = hit;
@@ -538,14 +673,60 @@ export class TermIndex {
         if (candidates.length === 0) break;
         candidates = this.narrow(candidates, { alternatives: [[clause]], cost: clause.cost });
       }
-      result = result ? union(result, candidates) : candidates;
+      result = result ? this.union(result, candidates) : candidates;
     }
-    return result ?? newCandidates(0);
+    return result ?? this.newCandidates(0);
+  }
+
+  /**
+   * Every passage any group matches, for an OR. A broad group (a common
+   * word, an alias of a country, a prefix of three letters) brings in
+   * passages that match only it, which rank last among partial matches:
+   * when the other groups already bring enough, the broad ones only add
+   * their scores to those passages instead of being read in full.
+   */
+  private readAny(groups: readonly Group[], options: QueryOptions): Candidates {
+    const broadCost = Math.max(BROAD_GROUP_POSTINGS, this.live * BROAD_GROUP_SHARE);
+    const selective = groups.filter((group) => group.cost <= broadCost);
+    const broad = groups.filter((group) => group.cost > broadCost);
+    const all = (some: readonly Group[]): Candidates => some.map((group) => this.readGroup(group)).reduce((a, b) => this.union(a, b));
+    if (selective.length === 0 || broad.length === 0) return all(groups);
+    const candidates = all(selective);
+    const excluded = this.docsOf(options.exclude, false);
+    let usable = 0;
+    for (let i = 0; i < candidates.length && usable < options.limit; i++) if (!excluded?.has(candidates.docs[i])) usable++;
+    if (usable < options.limit) return this.union(candidates, all(broad));
+    for (const group of broad) this.addMatches(candidates, group);
+    return candidates;
+  }
+
+  /** Adds the group's scores and terms to the candidates it matches, keeping the others. */
+  private addMatches(within: Candidates, group: Group): void {
+    const n = within.length;
+    for (const alternative of group.alternatives) {
+      let altHit: Uint8Array | undefined;
+      const altScore = this.scratch.float64(n);
+      let altMask = 0;
+      for (const clause of alternative) {
+        const hit = this.scratch.uint8(n);
+        this.probeClause(clause, within, hit, altScore);
+        if (altHit) for (let i = 0; i < n; i++) altHit[i] &= hit[i];
+        else altHit = hit;
+        altMask |= clause.bit;
+      }
+      if (!altHit) continue;
+      for (let i = 0; i < n; i++) {
+        if (!altHit[i]) continue;
+        within.scores[i] += altScore[i];
+        within.masks[i] |= altMask;
+      }
+    }
   }
 
   /** Ranks passages for the query groups; AND keeps passages every group matches, OR any. */
   search(groupSpecs: readonly GroupSpec[], options: QueryOptions): TermHit[] {
     this.ready();
+    this.scratch.reset();
     const groups = this.compile(groupSpecs).filter((group) => group.alternatives.length > 0);
     if (groups.length === 0 || options.limit <= 0) return [];
     let candidates: Candidates;
@@ -558,37 +739,59 @@ export class TermIndex {
         candidates = this.narrow(candidates, group);
       }
     } else {
-      candidates = groups.map((group) => this.readGroup(group)).reduce(union);
+      candidates = this.readAny(groups, options);
     }
     const top = this.topK(candidates, options);
     return this.withTerms(top, groups);
   }
 
+  /** Passage numbers of these ids; the preferred set, asked for keystroke after keystroke, is converted once per index version. */
+  private docsOf(ids: { keys(): Iterable<string> } | undefined, keep: boolean): ReadonlySet<number> | undefined {
+    if (!ids) return undefined;
+    if (keep && this.preferredDocs?.ids === ids && this.preferredDocs.epoch === this.epoch) return this.preferredDocs.docs;
+    const docs = new Set<number>();
+    for (const id of ids.keys()) {
+      const doc = this.docById.get(id);
+      if (doc !== undefined) docs.add(doc);
+    }
+    if (keep) this.preferredDocs = { ids, epoch: this.epoch, docs };
+    return docs;
+  }
+
   /** The best `limit` candidates by score × distinct query terms matched (minisearch's quality), preferred first. */
   private topK(candidates: Candidates, options: QueryOptions): Array<{ doc: number; score: number }> {
-    const { exclude, preferred, limit } = options;
+    const { limit } = options;
+    const exclude = this.docsOf(options.exclude, false);
+    const preferred = this.docsOf(options.preferred, true);
     const heap: Array<{ doc: number; score: number; rank: number }> = [];
     const better = (a: { rank: number; doc: number }, b: { rank: number; doc: number }): boolean => a.rank > b.rank || (a.rank === b.rank && a.doc < b.doc);
     const preferredBonus = 1e12;
+    // The weakest kept so far, compared without building an entry for each candidate.
+    let floorRank = -Infinity;
+    let floorDoc = -1;
     for (let i = 0; i < candidates.length; i++) {
       const doc = candidates.docs[i];
       if (!this.alive[doc]) continue;
       const score = candidates.scores[i] * (popcount(candidates.masks[i]) || 1);
-      const id = this.ids[doc];
-      if (exclude?.has(id)) continue;
-      const rank = preferred?.has(id) ? score + preferredBonus : score;
-      if (heap.length >= limit && !better({ rank, doc }, heap[0])) continue;
-      const entry = { doc, score, rank };
+      if (exclude?.has(doc)) continue;
+      const rank = preferred?.has(doc) ? score + preferredBonus : score;
+      if (heap.length >= limit && !(rank > floorRank || (rank === floorRank && doc < floorDoc))) continue;
       if (heap.length < limit) {
-        heap.push(entry);
+        heap.push({ doc, score, rank });
         for (let c = heap.length - 1; c > 0; ) {
           const p = (c - 1) >> 1;
           if (!better(heap[p], heap[c])) break;
-          [heap[p], heap[c]] = [heap[c], heap[p]];
+          const swap = heap[p];
+          heap[p] = heap[c];
+          heap[c] = swap;
           c = p;
         }
       } else {
-        heap[0] = entry;
+        // The weakest entry is dropped: reused for the new one.
+        const entry = heap[0];
+        entry.doc = doc;
+        entry.score = score;
+        entry.rank = rank;
         for (let p = 0; ; ) {
           const l = 2 * p + 1;
           const r = l + 1;
@@ -596,10 +799,14 @@ export class TermIndex {
           if (l < heap.length && better(heap[worst], heap[l])) worst = l;
           if (r < heap.length && better(heap[worst], heap[r])) worst = r;
           if (worst === p) break;
-          [heap[p], heap[worst]] = [heap[worst], heap[p]];
+          const swap = heap[p];
+          heap[p] = heap[worst];
+          heap[worst] = swap;
           p = worst;
         }
       }
+      floorRank = heap[0].rank;
+      floorDoc = heap[0].doc;
     }
     return heap.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0)).map(({ doc, score }) => ({ doc, score }));
   }
@@ -679,6 +886,7 @@ export class TermIndex {
       lengths: bytesToBase64(lengths.bytes()),
       terms,
       postings: bytesToBase64(postings.bytes()),
+      postingCount: this.offsets[this.offsets.length - 1],
     };
   }
 
@@ -709,99 +917,102 @@ export class TermIndex {
       index.termIds.set(term, t);
       index.termText.push(term);
     });
-    // Decoded inline: this loop reads every posting of the index, so no call per varint.
-    const bytes = base64ToBytes(data.postings);
-    let p = 0;
-    const next = (): number => {
-      let value = 0;
-      let shift = 0;
-      for (;;) {
-        if (p >= bytes.length) throw new Error('the index data ends early');
-        const byte = bytes[p++];
-        value += (byte & 0x7f) * 2 ** shift;
-        if (byte < 0x80) return value;
-        shift += 7;
-      }
-    };
-    // Every posting takes at least two bytes: a safe upper bound for the arrays.
-    const capacity = bytes.length >>> 1;
-    const docs = new Int32Array(capacity);
-    const tfs = new Uint32Array(capacity);
-    const offsets = new Int32Array(terms.length + 1);
-    const fieldDocs = new Int32Array(terms.length * FIELDS);
-    let at = 0;
-    for (let t = 0; t < terms.length; t++) {
-      offsets[t] = at;
-      const count = next();
-      if (at + count > capacity) throw new Error('the index data is inconsistent');
-      let doc = 0;
-      let title = 0;
-      let heading = 0;
-      let text = 0;
-      for (let i = 0; i < count; i++) {
-        // Passage delta, then packed frequencies; one-byte varints are the common case.
-        let byte = bytes[p];
-        if (byte < 0x80 && p < bytes.length) {
-          doc += byte;
-          p++;
-        } else doc += next();
-        byte = bytes[p];
-        let tf: number;
-        if (byte < 0x80 && p < bytes.length) {
-          tf = byte;
-          p++;
-        } else tf = next() >>> 0;
-        docs[at] = doc;
-        tfs[at] = tf;
-        at++;
-        if (tf >>> 24) title++;
-        if ((tf >>> 16) & 0xff) heading++;
-        if (tf & 0xffff) text++;
-      }
-      if (doc >= docCount) throw new Error('the index refers to a passage it does not hold');
-      fieldDocs[t * FIELDS] = title;
-      fieldDocs[t * FIELDS + 1] = heading;
-      fieldDocs[t * FIELDS + 2] = text;
-    }
-    offsets[terms.length] = at;
+    const { offsets, docs, tfs, fieldDocs } = decodePostings(base64ToBytes(data.postings), terms.length, docCount, data.postingCount);
+    const at = offsets[terms.length];
     index.offsets = offsets;
-    index.postDocs = docs.slice(0, at);
-    index.postTfs = tfs.slice(0, at);
+    index.postDocs = docs;
+    index.postTfs = tfs;
     index.fieldDocs = fieldDocs;
     index.impacts = new Float32Array(at);
     index.impactEpoch = new Int32Array(terms.length);
     index.dictionary();
+    index.scoreAll();
     return index;
   }
 }
 
-function newCandidates(length: number): Candidates {
-  return { docs: new Int32Array(length), scores: new Float64Array(length), masks: new Uint32Array(length), length: 0 };
+/**
+ * Reads the varint at bytes[p] into out[0] and returns the position after
+ * it. Past the end of the data the value comes out NaN, which the caller
+ * checks once per term rather than at every byte.
+ */
+function readVarint(bytes: Uint8Array, p: number, out: Float64Array): number {
+  let value = 0;
+  let scale = 1;
+  let byte: number;
+  do {
+    byte = bytes[p++];
+    value += (byte & 0x7f) * scale;
+    scale *= 128;
+  } while (byte >= 0x80);
+  out[0] = byte === undefined ? NaN : value;
+  return p;
 }
 
-/** Passages in either, scores added where both have one. */
-function union(a: Candidates, b: Candidates): Candidates {
-  const out = newCandidates(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < a.length || j < b.length) {
-    if (j >= b.length || (i < a.length && a.docs[i] < b.docs[j])) {
-      out.docs[k] = a.docs[i];
-      out.scores[k] = a.scores[i];
-      out.masks[k++] = a.masks[i++];
-    } else if (i >= a.length || b.docs[j] < a.docs[i]) {
-      out.docs[k] = b.docs[j];
-      out.scores[k] = b.scores[j];
-      out.masks[k++] = b.masks[j++];
-    } else {
-      out.docs[k] = a.docs[i];
-      out.scores[k] = a.scores[i] + b.scores[j];
-      out.masks[k++] = a.masks[i++] | b.masks[j++];
+/**
+ * The posting runs of a serialized index: per term its count, then
+ * (passage delta, packed frequencies) pairs as varints. One-byte values
+ * (most of them) are read inline; the loop reads every posting of the
+ * index, so it keeps to plain locals and one small helper.
+ */
+function decodePostings(
+  bytes: Uint8Array,
+  termCount: number,
+  docCount: number,
+  postingCount: number | undefined,
+): { offsets: Int32Array<ArrayBuffer>; docs: Int32Array<ArrayBuffer>; tfs: Uint32Array<ArrayBuffer>; fieldDocs: Int32Array<ArrayBuffer> } {
+  // Every posting takes at least two bytes: a safe upper bound when the count is not given.
+  const capacity = typeof postingCount === 'number' && postingCount >= 0 && postingCount <= bytes.length >>> 1 ? postingCount : bytes.length >>> 1;
+  const docs = new Int32Array(capacity);
+  const tfs = new Uint32Array(capacity);
+  const offsets = new Int32Array(termCount + 1);
+  const fieldDocs = new Int32Array(termCount * FIELDS);
+  const value = new Float64Array(1);
+  const length = bytes.length;
+  let p = 0;
+  let at = 0;
+  for (let t = 0; t < termCount; t++) {
+    offsets[t] = at;
+    p = readVarint(bytes, p, value);
+    const count = value[0];
+    if (!(at + count <= capacity)) throw new Error(Number.isNaN(count) ? 'the index data ends early' : 'the index data is inconsistent');
+    let doc = 0;
+    let title = 0;
+    let heading = 0;
+    let text = 0;
+    for (let i = 0; i < count; i++) {
+      // Passage delta, then packed frequencies.
+      let delta = bytes[p];
+      if (delta < 0x80) p++;
+      else {
+        p = readVarint(bytes, p, value);
+        delta = value[0];
+      }
+      let tf = bytes[p];
+      if (tf < 0x80) p++;
+      else {
+        p = readVarint(bytes, p, value);
+        tf = value[0] >>> 0;
+      }
+      doc += delta;
+      docs[at] = doc;
+      tfs[at] = tf;
+      at++;
+      if (tf > 0xffff) {
+        if (tf >>> 24) title++;
+        if ((tf >>> 16) & 0xff) heading++;
+      }
+      if (tf & 0xffff) text++;
     }
+    // Past the end, reads give undefined: the data was cut short.
+    if (p > length || Number.isNaN(doc)) throw new Error('the index data ends early');
+    if (doc >= docCount) throw new Error('the index refers to a passage it does not hold');
+    fieldDocs[t * FIELDS] = title;
+    fieldDocs[t * FIELDS + 1] = heading;
+    fieldDocs[t * FIELDS + 2] = text;
   }
-  out.length = k;
-  return out;
+  offsets[termCount] = at;
+  return { offsets, docs: at === capacity ? docs : docs.slice(0, at), tfs: at === capacity ? tfs : tfs.slice(0, at), fieldDocs };
 }
 
 class VarintWriter {

@@ -7,6 +7,8 @@ export interface FrontMatter {
   readonly author?: string;
   readonly date?: string;
   readonly url?: string;
+  /** When the page was read at its url. */
+  readonly accessed?: string;
 }
 
 /**
@@ -40,6 +42,7 @@ export function splitFrontMatter(text: string): { frontMatter: FrontMatter; body
       author: field('author', 'byline', 'authors'),
       date: field('date', 'published', 'datePublished'),
       url: field('url', 'link', 'canonical'),
+      accessed: field('accessed', 'retrieved', 'urldate'),
     }).filter(([, value]) => value !== undefined),
   );
   return { frontMatter, bodyOffset: match[0].length };

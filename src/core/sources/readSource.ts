@@ -1,9 +1,6 @@
 import type { SourceDocument } from '../model';
 import { bytesHash, contentHash } from '../text/hash';
-import { readDocx } from './docxText';
 import { isBinaryFormat, sourceFormatOf, type SkipReason } from './fileContent';
-import { readHtmlPage } from './htmlPage';
-import { readPdf } from './pdfText';
 import type { ReadableText } from './readableText';
 import { parseUserFile, type UserFile } from './userSource';
 
@@ -38,14 +35,16 @@ export function fileHash(file: UserFile): string {
   return file.bytes ? bytesHash(file.bytes) : contentHash(file.text);
 }
 
+// The readers load on first use: the DOM, PDF and Word libraries are most of the index worker's start-up,
+// and a library loaded from its saved index often reads no file at all.
 async function readFormat(file: UserFile): Promise<ReadableText | { reason: SkipReason; detail: string } | undefined> {
   switch (sourceFormatOf(file.path)) {
     case 'html':
-      return readHtmlPage(file.text);
+      return (await import('./htmlPage')).readHtmlPage(file.text);
     case 'pdf':
-      return readPdf(file.bytes ?? new Uint8Array());
+      return (await import('./pdfText')).readPdf(file.bytes ?? new Uint8Array());
     case 'docx':
-      return readDocx(file.bytes ?? new Uint8Array());
+      return (await import('./docxText')).readDocx(file.bytes ?? new Uint8Array());
     default:
       return undefined;
   }

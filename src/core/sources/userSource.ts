@@ -74,6 +74,7 @@ export function parseUserFile(file: UserFile, read?: ReadableText): { document: 
     ...(outlet ? { outlet } : {}),
     ...(author ? { author } : {}),
     ...(url ? { url } : {}),
+    ...(frontMatter.accessed ? { accessed: frontMatter.accessed } : {}),
     ...(read ? { structured: true } : {}),
   });
   const meta: SourceMeta = { ...parsed.meta, title: parsed.meta.title === id ? fileName.replace(/\.[^.]+$/, '') : parsed.meta.title };

@@ -65,6 +65,17 @@ export function stripInflection(term: string): string {
   return term;
 }
 
+let spellings: Map<string, string[]> | undefined;
+
+/** The other spellings that become this term (kiev for kyiv), for finding a term's words in a text quickly. */
+export function spellingsOf(term: string): readonly string[] {
+  if (!spellings) {
+    spellings = new Map();
+    for (const [spelling, unified] of Object.entries(VARIANTS)) spellings.set(unified, [...(spellings.get(unified) ?? []), spelling]);
+  }
+  return spellings.get(term) ?? [];
+}
+
 /** Words already read, so the same word is folded and stemmed once: indexing and snippets call this per token. */
 const termCache = new Map<string, string | null>();
 const TERM_CACHE_LIMIT = 200_000;

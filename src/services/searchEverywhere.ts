@@ -1,0 +1,44 @@
+/**
+ * One search over the local library and the shared archive, for the quick
+ * pick and the panel. Local hits never wait for the archive: when the
+ * archive has not answered within a moment, the local ones are shown
+ * first and the merged list replaces them when it does. A slow or broken
+ * archive costs nothing but its own hits.
+ */
+import { mergeHits } from '../core/archive/mergeHits';
+import type { SearchHit } from '../core/search/searchIndex';
+import type { ArchiveLink } from './archiveLink';
+import type { Library } from './library';
+
+/** How long local hits wait for the archive's before they are shown alone. */
+const ARCHIVE_GRACE_MS = 120;
+
+/**
+ * Calls `show` with the hits, once or twice (`final` false the first of
+ * two times); resolves after the last call.
+ */
+export async function searchEverywhere(
+  library: Library,
+  archive: ArchiveLink,
+  query: string,
+  limit: number,
+  preferredDocIds: readonly string[],
+  show: (hits: SearchHit[], final: boolean) => void,
+): Promise<void> {
+  const fromArchive = archive.enabled ? archive.search(query, limit, preferredDocIds).catch((): SearchHit[] => []) : undefined;
+  const local = await library.search(query, limit, preferredDocIds);
+  if (!fromArchive) return show(local, true);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const early = await Promise.race([fromArchive, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ARCHIVE_GRACE_MS)))]);
+  clearTimeout(timer);
+  if (early) return show(mergeHits(query, local, early, limit), true);
+  show(local, false);
+  show(mergeHits(query, local, await fromArchive, limit), true);
+}
+
+/** The merged hits, once the archive has answered (or given up). */
+export async function searchAll(library: Library, archive: ArchiveLink, query: string, limit: number, preferredDocIds: readonly string[]): Promise<SearchHit[]> {
+  let last: SearchHit[] = [];
+  await searchEverywhere(library, archive, query, limit, preferredDocIds, (hits) => (last = hits));
+  return last;
+}
