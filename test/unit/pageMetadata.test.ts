@@ -139,6 +139,15 @@ describe('what a web page says about itself', () => {
       assert.equal(cleanAuthor('By David McCoy'), 'David McCoy');
     });
 
+    it('is not a user name: a page whose JSON-LD creator is "CC7567" takes the byline it prints', () => {
+      assert.equal(cleanAuthor('CC7567'), undefined);
+      assert.equal(cleanAuthor('jdoe_42'), undefined);
+      assert.equal(cleanAuthor('Lucas Nolan22 Dec 2016'), 'Lucas Nolan');
+      const head = '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Talks resume","creator":"CC7567"}</script>';
+      const { metadata } = read(page({ head, header: '<h1>Talks resume</h1><p>By Ana Petrova</p>' }));
+      assert.equal(metadata.author, 'Ana Petrova');
+    });
+
     it('comes from a "By …" line under the headline when the page states it nowhere else', () => {
       const { metadata } = read(page({ header: '<h1>Talks resume</h1><p>By Mike Wuerthele and Malcolm Owen</p>' }));
       assert.equal(metadata.author, 'Mike Wuerthele and Malcolm Owen');

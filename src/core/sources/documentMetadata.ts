@@ -117,6 +117,8 @@ export function cleanAuthor(value: string | undefined, outlet?: string): string 
   let name = lines[0] ?? '';
   if (/^https?:\/\//i.test(name) || /^@/.test(name)) return undefined;
   name = name.replace(/^(?:(?:analysis|opinion|commentary|review|story|text|words|reporting|written|posted|published|photos?)\s+)?by:?\s+/i, '').replace(/\s*[|•·]\s.*$/, '');
+  // A user name ("CC7567", "jdoe_42") is no person's name: its first word runs into digits.
+  if (/^[\p{L}._-]+\d/u.test(name)) return undefined;
   // What a byline runs on into: a handle, "on Monday, November 18th…", a date or time, a job title glued on ("Meg JamesStaff Writer").
   name = name.replace(/\s*@\S.*$/, '').replace(new RegExp(`\\s+on\\s+(${WEEKDAY_OR_MONTH})\\p{L}*\\b.*$`, 'iu'), '').replace(/\s*\d.*$/, '');
   name = name.replace(new RegExp(`(?<=[\\p{Ll}]|[\\p{Lu}]{2})(?:${GLUED_TAIL})\\b.*$`, 'u'), '');
