@@ -1,217 +1,159 @@
 /**
  * How well Briefing reads saved web pages, beside Mozilla Readability in the
- * same run: article text against each page's expected.html (the
- * article-extraction benchmark's own metric: 4-token shingles, precision and
- * recall per page, F1 of the means), and title, byline and published date
- * against expected-metadata.json.
+ * same run, on either of two sets of pages (see bench/articleDatasets.ts):
  *
- * The pages are Readability's own test pages (test/test-pages/* of the
- * mozilla/readability repository, Apache-2.0), read from a folder given on
- * the command line; they are not committed. Pages are split once, by a hash
- * of their name, into a development part (tuned on) and a held-out part
- * (reported); `--part dev|held-out|all` picks one.
+ * - the article-extraction benchmark (scrapinghub/article-extraction-benchmark):
+ *   article text against its ground truth with the benchmark's own metric
+ *   (bench/shingleF1.ts, checked against its evaluate.py), and the page's own
+ *   title, published date and author against keys written by hand
+ *   (bench/articles/);
+ * - Mozilla Readability's test pages: text against expected.html, metadata
+ *   against expected-metadata.json (Readability's own output, so Readability
+ *   scores near 1.000 there by construction).
  *
- *   npm run eval:articles -- /path/to/readability/test/test-pages [--part held-out] [--json]
+ *   npm run eval:articles -- <folder> [--part dev|held-out|all] [--pages] [--json] [--only NAME] [--benchmark-output DIR]
  *
- * Not run in CI: it needs the fetched pages.
+ * `--pages` lists each page (Briefing beside Readability) for the
+ * development part only: the held-out part is for reporting, not for
+ * looking at page by page. `--benchmark-output DIR` writes each extractor's
+ * text in the benchmark's output format (for its evaluate.py). Not run in
+ * CI: it needs the fetched pages.
  */
-import { Readability } from '@mozilla/readability';
-import { JSDOM } from 'jsdom';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { parseWithLinkedom, readHtmlPage, type DomParser } from '../src/core/sources/htmlPage';
-import { scanHtml } from '../src/core/sources/htmlScan';
-import { parseUserFile } from '../src/core/sources/userSource';
-import { contentHash } from '../src/core/text/hash';
+import { datasetKind, isHeldOut, loadBenchmarkPages, loadReadabilityPages, type DatasetKind, type EvalPage } from './articleDatasets';
+import { briefing, readabilityOnJsdom, readabilityOnLinkedom, type Extraction, type Extractor } from './articleExtractors';
+import { sameAuthor, sameDay, sameTitle, sameTitleButSite } from './articleScores';
 import { shingleMatch, textScores } from './shingleF1';
 
-interface Page {
-  readonly name: string;
-  readonly html: string;
-  readonly expectedText: string;
-  readonly expected: { title?: string | null; byline?: string | null; publishedTime?: string | null };
-}
-
-interface Outcome {
-  readonly text: string;
-  readonly title?: string;
-  readonly byline?: string;
-  readonly outlet?: string;
-  readonly date?: string;
-  readonly ms: number;
-}
-
-type Extractor = (page: Page) => Outcome;
-
-/** The held-out part: about a third of the pages, fixed by their names before any tuning. */
-export function isHeldOut(name: string): boolean {
-  return parseInt(contentHash(`readability-split:${name}`).slice(0, 1), 16) < 5;
-}
-
-const parseWithJsdom: DomParser = (html) => new JSDOM(html).window.document;
-
-function readabilityWith(parseDom: DomParser): Extractor {
-  return (page) => {
-    const started = performance.now();
-    const result = new Readability(parseDom(page.html)).parse();
-    const ms = performance.now() - started;
-    return {
-      text: result?.content ? scanHtml(result.content).text : '',
-      ...(result?.title ? { title: result.title } : {}),
-      ...(result?.byline ? { byline: result.byline } : {}),
-      ...(result?.siteName ? { outlet: result.siteName } : {}),
-      ...(result?.publishedTime ? { date: result.publishedTime } : {}),
-      ms,
-    };
-  };
-}
-
-/** Briefing as it indexes a page: the passages (and the section headings above them) of the parsed file. */
-function briefingWith(parseDom: DomParser): Extractor {
-  return (page) => {
-    const started = performance.now();
-    const read = readHtmlPage(page.html, { parseDom });
-    if ('reason' in read) return { text: '', ms: performance.now() - started };
-    const { document } = parseUserFile({ path: `/eval/${page.name}.html`, text: page.html }, read);
-    const ms = performance.now() - started;
-    const lines: string[] = [];
-    let section: string | undefined;
-    for (const passage of document.passages) {
-      if (passage.section !== section && passage.section) lines.push(passage.section);
-      section = passage.section;
-      if (passage.kind === 'question-answer' && passage.heading) lines.push(passage.heading);
-      lines.push(passage.text);
-    }
-    return {
-      text: lines.join('\n'),
-      title: document.meta.title,
-      ...(document.meta.author ? { byline: document.meta.author } : {}),
-      ...(document.meta.outlet ? { outlet: document.meta.outlet } : {}),
-      ...(document.meta.date.from ? { date: document.meta.date.from } : {}),
-      ms,
-    };
-  };
-}
-
-// --- metadata keys
-
-function sameText(a: string | undefined, b: string | undefined): boolean {
-  const norm = (text: string | undefined): string =>
-    (text ?? '')
-      .toLowerCase()
-      .replace(/^(written )?by:?\s+/, '')
-      .replace(/[’‘]/g, "'")
-      .replace(/[“”]/g, '"')
-      .replace(/[\s\u00a0]+/g, ' ')
-      .replace(/,? and /g, ', ')
-      .trim();
-  return norm(a) !== '' && norm(a) === norm(b);
-}
-
-/** A title that leaves out only the site's name the expected one carries ("Talks resume" for "Talks resume | The Courier"). */
-function sameTitleButSite(expected: string | undefined, found: string | undefined): boolean {
-  if (!expected || !found) return false;
-  if (sameText(expected, found)) return true;
-  const norm = (text: string): string => text.replace(/[\s\u00a0]+/g, ' ').trim();
-  const [whole, part] = [norm(expected), norm(found)];
-  const rest = whole.startsWith(part) ? whole.slice(part.length) : whole.endsWith(part) ? whole.slice(0, whole.length - part.length) : undefined;
-  return rest !== undefined && /^\s*[|\-–—·:»•/]\s*[^|]{1,60}$|^[^|]{1,60}\s*[|\-–—·:»•/]\s*$/.test(rest) && rest.split(/\s+/).filter(Boolean).length <= 7;
-}
-
-function sameDay(expected: string, found: string | undefined): boolean {
-  return found !== undefined && expected.slice(0, 10) === found.slice(0, 10);
-}
-
-// --- the run
-
-function loadPages(folder: string): Page[] {
-  return readdirSync(folder)
-    .sort()
-    .filter((name) => existsSync(path.join(folder, name, 'source.html')))
-    .map((name) => {
-      const read = (file: string): string => readFileSync(path.join(folder, name, file), 'utf8');
-      const expected = existsSync(path.join(folder, name, 'expected-metadata.json')) ? JSON.parse(read('expected-metadata.json')) : {};
-      return { name, html: read('source.html'), expectedText: scanHtml(read('expected.html')).text, expected };
-    });
+interface Tally {
+  pairs: Array<[number, number, number]>;
+  titles: number;
+  titlesButSite: number;
+  titlePages: number;
+  dates: number;
+  datesLenient: number;
+  datePages: number;
+  authors: number;
+  authorPages: number;
+  ms: number[];
 }
 
 function main(): void {
   const args = process.argv.slice(2);
-  const folder = args.find((arg) => !arg.startsWith('--'));
-  const part = args.includes('--part') ? args[args.indexOf('--part') + 1] : 'held-out';
-  if (!folder || !existsSync(folder)) {
-    process.stderr.write('usage: npm run eval:articles -- <readability test-pages folder> [--part dev|held-out|all] [--json] [--pages]\n');
+  const valueOf = (flag: string): string | undefined => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
+  const folder = args.find((arg, i) => !arg.startsWith('--') && !['--part', '--only', '--benchmark-output'].includes(args[i - 1] ?? ''));
+  const part = valueOf('--part') ?? 'held-out';
+  const kind = folder && existsSync(folder) ? datasetKind(folder) : undefined;
+  if (!folder || !kind || !['dev', 'held-out', 'all'].includes(part)) {
+    process.stderr.write(
+      'usage: npm run eval:articles -- <article-extraction-benchmark folder | readability test-pages folder> [--part dev|held-out|all] [--pages] [--json] [--only NAME] [--benchmark-output DIR]\n',
+    );
     process.exitCode = 2;
     return;
   }
-  const pages = loadPages(folder).filter((page) => part === 'all' || (part === 'held-out') === isHeldOut(page.name));
-  const extractors: Array<[string, Extractor]> = [
-    ...(process.env.EVAL_FAST ? [] : ([['Readability + jsdom', readabilityWith(parseWithJsdom)]] as Array<[string, Extractor]>)),
-    ['Readability + linkedom', readabilityWith(parseWithLinkedom)],
-    ['Briefing (linkedom)', briefingWith(parseWithLinkedom)],
-    ...(process.env.EVAL_FAST ? [] : ([['Briefing (jsdom)', briefingWith(parseWithJsdom)]] as Array<[string, Extractor]>)),
-  ];
+  const pages = (kind === 'benchmark' ? loadBenchmarkPages(folder) : loadReadabilityPages(folder)).filter(
+    (page) => part === 'all' || (part === 'held-out') === isHeldOut(kind, page.name),
+  );
+  const only = valueOf('--only')?.toLowerCase();
+  const extractors = [readabilityOnJsdom, readabilityOnLinkedom, briefing].filter((extractor) => !only || extractor.name.toLowerCase().includes(only));
+  const outputDir = valueOf('--benchmark-output');
+
+  const results = new Map<string, Extraction[]>();
   const rows: Array<Record<string, unknown>> = [];
-  const perPage: string[] = [];
-  for (const [name, extract] of extractors) {
+  for (const extractor of extractors) {
     // Warm up once so the first page does not pay for compiling the libraries.
-    extract(pages[0]);
-    const pairs: Array<[number, number, number]> = [];
-    let titles = 0;
-    let titlesButSite = 0;
-    let titlePages = 0;
-    let bylines = 0;
-    let bylinePages = 0;
-    let dates = 0;
-    let datePages = 0;
-    let totalMs = 0;
-    for (const page of pages) {
-      const outcome = extract(page);
-      const match = shingleMatch(page.expectedText, outcome.text);
-      pairs.push(match);
-      totalMs += outcome.ms;
-      if (page.expected.title) {
-        titlePages++;
-        if (sameText(page.expected.title, outcome.title)) titles++;
-        if (sameTitleButSite(page.expected.title, outcome.title)) titlesButSite++;
-      }
-      if (page.expected.byline) {
-        bylinePages++;
-        // An organisation named as the author is Briefing's outlet (citations name it all the same).
-        if (sameText(page.expected.byline, outcome.byline) || (!outcome.byline && sameText(page.expected.byline, outcome.outlet))) bylines++;
-      }
-      if (page.expected.publishedTime) {
-        datePages++;
-        if (sameDay(page.expected.publishedTime, outcome.date)) dates++;
-      }
-      if (args.includes('--pages') && name.startsWith('Briefing (linkedom)')) {
-        const scores = textScores([match]);
-        perPage.push(`${page.name.padEnd(44)} F1 ${scores.f1.toFixed(3)}  title ${sameTitleButSite(page.expected.title ?? undefined, outcome.title) || !page.expected.title ? 'ok' : `“${outcome.title}” ≠ “${page.expected.title}”`}  byline ${page.expected.byline ? (sameText(page.expected.byline, outcome.byline) || (!outcome.byline && sameText(page.expected.byline, outcome.outlet)) ? 'ok' : `“${outcome.byline}” ≠ “${page.expected.byline}”`) : '-'}  date ${page.expected.publishedTime ? (sameDay(page.expected.publishedTime, outcome.date) ? 'ok' : `${outcome.date} ≠ ${page.expected.publishedTime}`) : '-'}`);
-      }
-    }
-    const scores = textScores(pairs);
-    rows.push({
-      extractor: name,
-      pages: pages.length,
-      precision: Number(scores.precision.toFixed(3)),
-      recall: Number(scores.recall.toFixed(3)),
-      f1: Number(scores.f1.toFixed(3)),
-      title: `${titles}/${titlePages}`,
-      titleButSite: `${titlesButSite}/${titlePages}`,
-      byline: `${bylines}/${bylinePages}`,
-      date: `${dates}/${datePages}`,
-      msPerPage: Number((totalMs / pages.length).toFixed(1)),
-    });
+    extractor.extract(pages[0]);
+    const extractions = pages.map((page) => extractor.extract(page));
+    results.set(extractor.name, extractions);
+    rows.push(summarize(extractor, pages, extractions, kind));
+    if (outputDir) writeBenchmarkOutput(outputDir, extractor, pages, extractions);
   }
+
   if (args.includes('--json')) {
-    process.stdout.write(JSON.stringify({ part, rows }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ dataset: kind, part, pages: pages.length, rows }, null, 2) + '\n');
     return;
   }
-  if (perPage.length > 0) process.stdout.write(perPage.join('\n') + '\n\n');
-  process.stdout.write(`Readability test pages, ${part} part (${pages.length} pages)\n\n`);
-  process.stdout.write('| extractor | text P | text R | text F1 | title exact | title but site name | byline | date | ms/page |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n');
-  for (const row of rows) process.stdout.write(`| ${row.extractor} | ${row.precision} | ${row.recall} | ${row.f1} | ${row.title} | ${row.titleButSite} | ${row.byline} | ${row.date} | ${row.msPerPage} |\n`);
+  if (args.includes('--pages')) {
+    if (part === 'dev') process.stdout.write(pageLines(pages, results) + '\n\n');
+    else process.stderr.write('(--pages lists the development part only: run with --part dev)\n');
+  }
+  const title = kind === 'benchmark' ? 'Article-extraction benchmark' : "Readability's test pages";
+  process.stdout.write(`${title}, ${part} part (${pages.length} pages)\n\n`);
+  process.stdout.write('| extractor | text P | text R | text F1 | title | title, site name aside | date | date, same moment | author | ms/page (median) |\n');
+  process.stdout.write('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n');
+  for (const row of rows) {
+    process.stdout.write(
+      `| ${row.extractor} | ${row.precision} | ${row.recall} | ${row.f1} | ${row.title} | ${row.titleButSite} | ${row.date} | ${row.dateLenient} | ${row.author} | ${row.msPerPage} |\n`,
+    );
+  }
+}
+
+function summarize(extractor: Extractor, pages: readonly EvalPage[], extractions: readonly Extraction[], kind: DatasetKind): Record<string, unknown> {
+  const tally: Tally = { pairs: [], titles: 0, titlesButSite: 0, titlePages: 0, dates: 0, datesLenient: 0, datePages: 0, authors: 0, authorPages: 0, ms: [] };
+  pages.forEach((page, i) => {
+    const found = extractions[i];
+    tally.pairs.push(shingleMatch(page.key.text, found.text));
+    tally.ms.push(found.ms);
+    if (page.key.title) {
+      tally.titlePages++;
+      if (sameTitle(page.key.title, found.title)) tally.titles++;
+      if (sameTitleButSite(page.key.title, found.title)) tally.titlesButSite++;
+    }
+    if (page.key.date) {
+      tally.datePages++;
+      if (sameDay(page.key.date, found.date)) tally.dates++;
+      if (sameDay(page.key.date, found.date) || sameDay(page.key.dateAlso, found.date)) tally.datesLenient++;
+    }
+    if (page.key.author) {
+      tally.authorPages++;
+      // On Readability's pages an organisation given as the author counts when it is named as the outlet.
+      if (sameAuthor(page.key.author, found.author) || (kind === 'readability' && !found.author && sameAuthor(page.key.author, found.outlet))) tally.authors++;
+    }
+  });
+  const scores = textScores(tally.pairs);
+  const sorted = [...tally.ms].sort((a, b) => a - b);
+  return {
+    extractor: extractor.name,
+    pages: pages.length,
+    precision: Number(scores.precision.toFixed(3)),
+    recall: Number(scores.recall.toFixed(3)),
+    f1: Number(scores.f1.toFixed(3)),
+    title: `${tally.titles}/${tally.titlePages}`,
+    titleButSite: `${tally.titlesButSite}/${tally.titlePages}`,
+    date: `${tally.dates}/${tally.datePages}`,
+    dateLenient: `${tally.datesLenient}/${tally.datePages}`,
+    author: `${tally.authors}/${tally.authorPages}`,
+    msPerPage: Number(sorted[Math.floor(sorted.length / 2)].toFixed(1)),
+  };
+}
+
+/** Each development page: Briefing's text F1 beside Readability's, and what Briefing found where it differs from the key. */
+function pageLines(pages: readonly EvalPage[], results: ReadonlyMap<string, Extraction[]>): string {
+  const ours = results.get(briefing.name);
+  const theirs = results.get(readabilityOnJsdom.name);
+  const lines = pages.map((page, i) => {
+    const f1 = (found: Extraction | undefined): string => (found ? textScores([shingleMatch(page.key.text, found.text)]).f1.toFixed(3) : '  -  ');
+    const mine = ours?.[i];
+    const cells = [page.name.slice(0, 16).padEnd(16), `B ${f1(mine)}`, `R ${f1(theirs?.[i])}`];
+    if (mine) {
+      const { precision, recall } = textScores([shingleMatch(page.key.text, mine.text)]);
+      cells.push(`P ${precision.toFixed(2)} R ${recall.toFixed(2)}`);
+      if (page.key.title && !sameTitle(page.key.title, mine.title)) cells.push(`title “${mine.title}” ≠ “${page.key.title}”`);
+      if (page.key.date && !sameDay(page.key.date, mine.date) && !sameDay(page.key.dateAlso, mine.date)) cells.push(`date ${mine.date} ≠ ${page.key.date}`);
+      if (page.key.author && !sameAuthor(page.key.author, mine.author)) cells.push(`author “${mine.author}” ≠ “${page.key.author}”`);
+    }
+    return cells.join('  ');
+  });
+  return lines.join('\n');
+}
+
+/** The benchmark's output format (`{version, output: {id: {articleBody}}}`), so its own evaluate.py can score the same text. */
+function writeBenchmarkOutput(dir: string, extractor: Extractor, pages: readonly EvalPage[], extractions: readonly Extraction[]): void {
+  mkdirSync(dir, { recursive: true });
+  const output = Object.fromEntries(pages.map((page, i) => [page.name, { articleBody: extractions[i].text }]));
+  const file = extractor.name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+  writeFileSync(path.join(dir, `${file}.json`), JSON.stringify({ version: 'eval', output }) + '\n');
 }
 
 main();

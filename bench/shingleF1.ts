@@ -1,14 +1,19 @@
 /**
- * The article-extraction benchmark's text metric, written for Briefing: the
- * text is cut into tokens (runs of letters, digits and underscores), the
- * tokens into overlapping 4-token shingles; each page gets true and false
- * positives and false negatives of shingles (counted with repeats), scaled
- * so a long page weighs no more than a short one; precision and recall are
- * averaged over pages, and F1 is taken from the two averages.
+ * The article-extraction benchmark's text metric (evaluate.py of
+ * scrapinghub/article-extraction-benchmark), written for Briefing: the text
+ * is cut into tokens (Python's `\w+`: runs of letters, digits and
+ * underscores, case kept), the tokens into overlapping 4-token shingles (one
+ * shorter shingle for a text of fewer than 4 tokens); each page gets true and
+ * false positives and false negatives of shingles (counted with repeats),
+ * scaled so a long page weighs no more than a short one; precision is
+ * averaged over pages with a prediction, recall over pages with a key, and F1
+ * is taken from the two averages. Checked against evaluate.py page by page on
+ * the benchmark's published Readability output (see bench/articles/README.md).
  */
 
 function shingles(text: string, n = 4): Map<string, number> {
-  const tokens = text.match(/[\p{L}\p{N}\p{M}_]+/gu) ?? [];
+  // Python's `\w` is a letter or a number (any script) or "_"; combining marks are not word characters there.
+  const tokens = text.match(/[\p{L}\p{N}_]+/gu) ?? [];
   const counts = new Map<string, number>();
   for (let i = 0; i < Math.max(1, tokens.length - n + 1); i++) {
     const shingle = tokens.slice(i, i + n).join('\u0001');

@@ -62,10 +62,10 @@ describe('the index worker client', function () {
   it('stops a worker that runs out of memory, says so, and starts a fresh one on the next call', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'briefing-worker-'));
     made.push(dir);
-    for (let i = 0; i < 8; i++) writeFileSync(path.join(dir, `big-${i}.txt`), `Talks ${i} resumed in Istanbul, officials said.\n`.repeat(40_000));
+    for (let i = 0; i < 12; i++) writeFileSync(path.join(dir, `big-${i}.txt`), `Talks ${i} resumed in Istanbul, officials said.\n`.repeat(40_000));
     let stopped = '';
-    const worker = client((reason) => (stopped = reason), { maxOldGenerationSizeMb: 32 });
-    await assert.rejects(load(worker, [dir], false), /the index worker stopped: it ran out of memory \(its limit is 32 MB\)/);
+    const worker = client((reason) => (stopped = reason), { maxOldGenerationSizeMb: 64 });
+    await assert.rejects(load(worker, [dir], false), /the index worker stopped: it ran out of memory \(its limit is 64 MB\)/);
     assert.match(stopped, /ran out of memory/);
     const small = mkdtempSync(path.join(tmpdir(), 'briefing-worker-'));
     made.push(small);

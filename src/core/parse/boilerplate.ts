@@ -5,19 +5,22 @@ import type { DropReason } from '../model';
  * share buttons, promotions of unrelated stories, comment widgets, HTML
  * left over from the page, calls to subscribe, prompts to the reader.
  */
-const rules: ReadonlyArray<{ reason: DropReason; test: (line: string) => boolean }> = [
+const rules: ReadonlyArray<{ reason: DropReason; test: (line: string) => boolean; readText?: false }> = [
   {
     reason: 'share-buttons',
     test: (line) => /^[-•*]?\s*(get link|x|other apps|facebook|twitter|pinterest|email|whatsapp|share|print)$/i.test(line),
   },
   { reason: 'see-also', test: (line) => /^(see also|read also|read more|related|also read)\s*:/i.test(line) },
   { reason: 'comments', test: (line) => /^(comments?|post a comment|leave a (comment|reply)|\d+ comments?)$/i.test(line) },
-  // Residue of page markup: an attribute's tail (`…text.">`) or a line that is mostly tags.
-  { reason: 'html-fragment', test: (line) => /"\s*\/?>\s*$/.test(line) || markupShare(line) > 0.5 },
+  // Residue of page markup: an attribute's tail (`…text.">`) or a line that is mostly tags. (A document already read from its markup has none: its "<…>" is text.)
+  { reason: 'html-fragment', test: (line) => /"\s*\/?>\s*$/.test(line) || markupShare(line) > 0.5, readText: false },
   {
     reason: 'subscribe',
     test: (line) => line.length < 300 && /\b(subscribe|sign up for (our|the) newsletter|follow us on)\b/i.test(line),
+    readText: false,
   },
+  // In a document read from its markup, only a line that is itself the call ("Subscribe to…", "Sign up for our newsletter").
+  { reason: 'subscribe', test: (line) => line.length < 200 && /^(subscribe\b|sign up for (our|the)\b.*newsletter|follow us on\b)/i.test(line) },
   { reason: 'reader-prompt', test: (line) => /^(share your thoughts|what do you think|tell us)\b[^.]*[:?]/i.test(line) },
   { reason: 'separator', test: (line) => /^([-*_=]\s*){1,}$/.test(line) },
   {
@@ -33,9 +36,14 @@ const rules: ReadonlyArray<{ reason: DropReason; test: (line: string) => boolean
   },
 ];
 
-/** The reason a line is boilerplate, or undefined when it is content. */
-export function boilerplateReason(line: string): DropReason | undefined {
-  return rules.find((rule) => rule.test(line))?.reason;
+/**
+ * The reason a line is boilerplate, or undefined when it is content.
+ * `structured`: the line comes from a document read from its markup (a web
+ * page, a PDF, a Word file), whose reader already left out what the markup
+ * marks as boilerplate; only the plainest rules apply to it then.
+ */
+export function boilerplateReason(line: string, structured = false): DropReason | undefined {
+  return rules.find((rule) => !(structured && rule.readText === false) && rule.test(line))?.reason;
 }
 
 /** "by Jhon Lennon 43 views" → author and view count; undefined for other lines. */

@@ -64,7 +64,7 @@ export function parseDocument(raw: string, sourceHints: SourceHints, problems: s
       drop(line, 'byline');
       continue;
     }
-    const reason = boilerplateReason(line.text);
+    const reason = boilerplateReason(line.text, structured);
     if (reason) {
       if (reason === 'subscribe') outlet ??= outletFromSubscribeCall(line.text);
       drop(line, reason);

@@ -38,7 +38,7 @@ export function clippingMarkdown(read: ReadableText, info: ClippingInfo): string
     first = false;
     // The byline is in the front matter already; calls to subscribe, share buttons and the like are not the article.
     if (block.heading === undefined && meta.author && parseByline(text)?.author === meta.author) continue;
-    if (block.heading === undefined && boilerplateReason(text)) continue;
+    if (block.heading === undefined && boilerplateReason(text, true)) continue;
     if (block.heading !== undefined) lines.push(`## ${text}`);
     else if (block.listItem) lines.push(`- ${text}`);
     else lines.push(escapeBlockStart(text));

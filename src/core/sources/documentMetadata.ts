@@ -32,7 +32,7 @@ export function normalizeDate(value: string, now = Date.now()): string | undefin
   const text = value.trim();
   if (!text) return undefined;
   let iso: string | undefined;
-  const isoMatch = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?=$|[T\s]|[+-]\d|Z)/.exec(text);
+  const isoMatch = /^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?=$|[T\s]|[+-]\d|Z)/.exec(text);
   const compact = /^(?:D:)?(\d{4})(\d{2})(\d{2})?/.exec(text);
   const yearOnly = /^(\d{4})$/.exec(text);
   if (isoMatch) iso = [isoMatch[1], isoMatch[2].padStart(2, '0'), isoMatch[3]?.padStart(2, '0')].filter(Boolean).join('-');
@@ -52,8 +52,9 @@ export function normalizeDate(value: string, now = Date.now()): string | undefin
   return year >= 1800 && year <= latest ? iso : undefined;
 }
 
-/** Words that are a web page's controls, never its title. */
-const NOT_A_TITLE = /^(skip to|jump to|sign in|log ?in|sign up|subscribe|home|menu|search|main menu|navigation|close|open|loading|untitled|404|page not found|access denied|just a moment)\b/i;
+/** Words that are a web page's controls, never its title ("Home", "Sign In", "Skip to content"; not "Home Depot shares fall"). */
+const NOT_A_TITLE =
+  /^(skip to|jump to|404\b|page not found|access denied|just a moment)|^(sign in|log ?in|sign up|subscribe|home|home ?page|menu|search|main menu|navigation|close|open|loading|untitled)\W*$/i;
 
 /** True for text that can stand as a document's title. */
 export function isPlausibleTitle(text: string | undefined): text is string {
@@ -88,7 +89,7 @@ export function withoutSiteName(title: string, outlet?: string, headings: readon
   // No outlet to match: the site's name is the short part at either end; the headline is the long one.
   const first = parts[0];
   const last = parts[parts.length - 1];
-  const words = (part: string): number => part.split(/\s+/).length;
+  const words = (part: string): number => (part.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? []).length;
   if (words(last) <= 4 && words(clean.slice(0, clean.lastIndexOf(last))) >= 3) return joinParts(clean, parts.slice(0, -1));
   if (words(first) <= 3 && words(clean.slice(clean.indexOf(first) + first.length)) >= 4) return joinParts(clean, parts.slice(1));
   return clean;
@@ -104,23 +105,45 @@ function joinParts(original: string, kept: readonly string[]): string {
 
 /**
  * An author's name as a citation gives it: "By Ana Petrova | The Courier"
- * → "Ana Petrova". Links, e-mail addresses and the outlet's own name are not authors.
+ * → "Ana Petrova", "STEVE PEOPLES, AP National Political Writer" → "Steve
+ * Peoples", a byline box's "By / Meg James / Staff Writer / Nov. 19, 2019"
+ * → "Meg James". Links, e-mail addresses and the outlet's own name are not
+ * authors.
  */
 export function cleanAuthor(value: string | undefined, outlet?: string): string | undefined {
   if (!value) return undefined;
-  let name = value.replace(/\s+/g, ' ').trim();
+  // A byline box, line by line: the first line that names someone ("By" alone on its line introduces the next).
+  const lines = value.split('\n').map((line) => line.replace(/\s+/g, ' ').trim()).filter((line) => line && !/^(by|von|par|por|di|door|av)\s*:?$/i.test(line));
+  let name = lines[0] ?? '';
   if (/^https?:\/\//i.test(name) || /^@/.test(name)) return undefined;
-  name = name.replace(/^(written |story |words |reporting )?by:?\s+/i, '').replace(/\s*[|•·]\s.*$/, '');
-  name = name.replace(/,?\s+(and\s+)?(\d+\s+(more|others)|et al\.?)$/i, '').trim();
-  // "Ana Petrova, Reuters" — a trailing outlet after a name.
+  name = name.replace(/^(?:(?:analysis|opinion|commentary|review|story|text|words|reporting|written|posted|published|photos?)\s+)?by:?\s+/i, '').replace(/\s*[|•·]\s.*$/, '');
+  // A user name ("CC7567", "jdoe_42") is no person's name: its first word runs into digits.
+  if (/^[\p{L}._-]+\d/u.test(name)) return undefined;
+  // What a byline runs on into: a handle, "on Monday, November 18th…", a date or time, a job title glued on ("Meg JamesStaff Writer").
+  name = name.replace(/\s*@\S.*$/, '').replace(new RegExp(`\\s+on\\s+(${WEEKDAY_OR_MONTH})\\p{L}*\\b.*$`, 'iu'), '').replace(/\s*\d.*$/, '');
+  name = name.replace(new RegExp(`(?<=[\\p{Ll}]|[\\p{Lu}]{2})(?:${GLUED_TAIL})\\b.*$`, 'u'), '');
+  name = name.replace(/,?\s+(and\s+)?(more|others|et al\.?)$/i, '').trim();
+  // "Ana Petrova, Reuters", "Greg Beacham, AP Sports Writer": what follows a name after a comma and is not a name.
+  const parts = name.split(/\s*,\s*/);
+  const roleAt = parts.findIndex((part, i) => i > 0 && (ROLE.test(part) || (outlet !== undefined && comparable(part) === comparable(outlet))));
+  if (roleAt > 0) name = parts.slice(0, roleAt).join(', ');
   if (outlet && name.toLowerCase().endsWith(outlet.toLowerCase()) && name.length > outlet.length) {
     name = name.slice(0, -outlet.length).replace(/[\s,–—-]+$/, '');
   }
-  name = name.replace(/\s+(updated|published|posted)\b.*$/i, '').replace(/[,;:]+$/, '').trim();
+  name = name.replace(/\s+(updated|published|posted)\b.*$/i, '').replace(/\s+,/g, ',').replace(/[,;:\s–—-]+$/, '').trim();
   if (!name || name.length > 120 || !/\p{L}/u.test(name) || /@/.test(name)) return undefined;
   if (outlet && comparable(name) === comparable(outlet)) return undefined;
+  // A name set in capitals is a name: "STEVE PEOPLES" → "Steve Peoples".
+  if (!/\p{Ll}/u.test(name.replace(/\band\b/g, '')) && name.length > 3) name = name.toLowerCase().replace(/(^|[\s'’.-])(\p{Ll})/gu, (_match, before: string, letter: string) => before + letter.toUpperCase()).replace(/\bAnd\b/g, 'and');
   return name;
 }
+
+const WEEKDAY_OR_MONTH = 'mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec';
+/** Words a job title or an agency starts with, when a page glues it to the name. */
+const GLUED_TAIL = 'Staff|Senior|Contributing|Contributor|Special|Chief|Associated|Reporter|Writer|Editor|Correspondent|Columnist|Updated|Published|Posted|January|February|March|April|May|June|July|August|September|October|November|December';
+/** A part of a byline that is a job title or an agency, not a person. */
+const ROLE =
+  /\b(writer|reporter|editor|correspondent|columnist|contributor|staff|producer|analyst|critic|chief|bureau|desk|press|news|reuters|ap|afp|cnn|bbc|at-large|journalist|photographer|intern|fellow|host)\b/i;
 
 /** Several authors in one line: "Ana Petrova and Li Wei", "Ana Petrova, Li Wei and Sam Roe". */
 export function joinAuthors(names: readonly string[]): string | undefined {

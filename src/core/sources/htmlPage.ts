@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { SkipReason } from './fileContent';
+import { trimArticle } from './articleTrim';
 import { scanHtml, type HtmlBlock, type HtmlScan } from './htmlScan';
 import { pageMetadata } from './pageMetadata';
 import type { ReadableText, TextBlock } from './readableText';
@@ -29,6 +30,8 @@ export const MAX_DOM_CHARS = 6_000_000;
 const MAX_ELEMENTS = 150_000;
 /** An article shorter than this, on a page with more text, is a miss: the page is read whole instead. */
 const MIN_ARTICLE_CHARS = 140;
+/** A paragraph this long is the story's text, not a kicker, a dek or a pulled quote above it. */
+const BODY_CHARS = 120;
 
 export const parseWithLinkedom: DomParser = (html) => parseHTML(html).document as unknown as Document;
 
@@ -38,7 +41,7 @@ export function readHtmlPage(html: string, options: HtmlReadOptions = {}): Reada
   const problems: string[] = [];
   if (scan.counts.tooDeep > 0) problems.push(`nests ${scan.counts.tooDeep.toLocaleString('en-US')} elements more than 256 deep; they are read as the text of the element above`);
   const pageBlocks = readWholePage(scan);
-  let article: { blocks: TextBlock[]; byline?: string } | undefined;
+  let article: ArticleRead | undefined;
   const looksLikeDocument = scan.counts.scripts === 0 && scan.counts.navigation === 0 && scan.blocks.every((block) => !block.dropped);
   if (!options.forcePage && !looksLikeDocument) {
     if (html.length > MAX_DOM_CHARS) problems.push(`is ${Math.round(html.length / 1e6)} million characters, too large to look for the article in; read as a whole page`);
@@ -51,11 +54,23 @@ export function readHtmlPage(html: string, options: HtmlReadOptions = {}): Reada
     }
   }
   if (article) article.blocks = withoutSkippedParts(article.blocks, scan);
+  // Where the story's text begins: its first real paragraph (the headline is the last h1 above it; a quote or a kicker may sit higher).
+  const paragraphs = article?.blocks.filter((block) => block.heading === undefined) ?? [];
+  const articleStart = article ? (firstOffset(paragraphs.filter((block) => block.text.length >= BODY_CHARS)) ?? firstOffset(paragraphs)) : undefined;
+  const metadata = pageMetadata(scan.facts, {
+    ...(article?.byline ? { byline: article.byline } : {}),
+    ...(articleStart !== undefined ? { articleStart } : {}),
+    datelines: datelines(scan, articleStart, article?.blocks ?? []),
+  });
+  if (article) {
+    const { linkShares } = article;
+    const headlines = [metadata.title, ...scan.facts.headings.filter((heading) => heading.level === 1).map((heading) => heading.text)].filter((text): text is string => text !== undefined);
+    article.blocks = trimArticle(article.blocks, { headlines, ...(metadata.author ? { author: metadata.author } : {}) }, (block) => linkShares.get(block) ?? 0);
+  }
   const articleChars = article ? textLength(article.blocks) : 0;
   const pageChars = textLength(pageBlocks);
   const useArticle = article !== undefined && articleChars > 0 && (articleChars >= MIN_ARTICLE_CHARS || articleChars >= pageChars);
   const blocks = useArticle ? article!.blocks : pageBlocks;
-  const metadata = pageMetadata(scan.facts, article?.byline ? { byline: article.byline } : {});
   if (blocks.length === 0 || textLength(blocks) === 0) {
     const why = scan.text.trim() ? 'only navigation, notices and widgets' : scan.counts.scripts > 0 ? 'only scripts' : 'only markup';
     return { reason: 'no-text', detail: `has no text to read (${why})` };
@@ -113,12 +128,19 @@ const DOM_BLOCKS = new Set([
   'address', 'details', 'summary', 'center',
 ]);
 
+/** Readability's article as blocks, with the share of each block's text that sits in links. */
+interface ArticleRead {
+  blocks: TextBlock[];
+  readonly linkShares: ReadonlyMap<TextBlock, number>;
+  readonly byline?: string;
+}
+
 /**
  * Runs Readability, then finds each run of its text in the page's text (in
  * order, from where the previous run was found), so every character of the
  * article keeps its offset in the HTML.
  */
-function readArticle(html: string, scan: HtmlScan, parseDom: DomParser): { blocks: TextBlock[]; byline?: string } | undefined {
+function readArticle(html: string, scan: HtmlScan, parseDom: DomParser): ArticleRead | undefined {
   const document = parseDom(html);
   const reader = new Readability(document, { serializer: (element: Element) => element, maxElemsToParse: MAX_ELEMENTS, keepClasses: false } as never);
   const result = reader.parse() as { content?: unknown; byline?: string | null } | null;
@@ -127,6 +149,7 @@ function readArticle(html: string, scan: HtmlScan, parseDom: DomParser): { block
 
   const source = scan.text;
   const blocks: TextBlock[] = [];
+  const linkShares = new Map<TextBlock, number>();
   let text = '';
   let offsets: number[] = [];
   let heading: number | undefined;
@@ -134,16 +157,23 @@ function readArticle(html: string, scan: HtmlScan, parseDom: DomParser): { block
   let pendingSpace = false;
   let cursor = 0;
   let misses = 0;
+  let linkDepth = 0;
+  let linkChars = 0;
 
   const flush = (): void => {
     while (text.endsWith(' ')) {
       text = text.slice(0, -1);
       offsets.pop();
     }
-    if (text) blocks.push({ text, offsets, ...(heading ? { heading } : {}), ...(listItem ? { listItem: true } : {}) });
+    if (text) {
+      const block: TextBlock = { text, offsets, ...(heading ? { heading } : {}), ...(listItem ? { listItem: true } : {}) };
+      blocks.push(block);
+      linkShares.set(block, Math.min(1, linkChars / text.length));
+    }
     text = '';
     offsets = [];
     pendingSpace = false;
+    linkChars = 0;
   };
   const addRun = (data: string): void => {
     const collapsed = data.replace(/\s+/g, ' ');
@@ -166,6 +196,7 @@ function readArticle(html: string, scan: HtmlScan, parseDom: DomParser): { block
     }
     pendingSpace = collapsed.endsWith(' ');
     text += run;
+    if (linkDepth > 0) linkChars += run.length;
     for (let i = 0; i < run.length; i++) offsets.push(found >= 0 ? scan.offsets[found + i] : -1);
     if (found >= cursor) cursor = found + run.length;
   };
@@ -187,7 +218,9 @@ function readArticle(html: string, scan: HtmlScan, parseDom: DomParser): { block
         heading = childHeading;
         listItem = childList;
       }
+      if (name === 'a') linkDepth++;
       walk(child, childHeading, childList);
+      if (name === 'a') linkDepth--;
       if (block) {
         flush();
         heading = inHeading;
@@ -197,7 +230,7 @@ function readArticle(html: string, scan: HtmlScan, parseDom: DomParser): { block
   };
   walk(root, undefined, false);
   flush();
-  return { blocks, ...(result?.byline ? { byline: result.byline } : {}) };
+  return { blocks, linkShares, ...(result?.byline ? { byline: result.byline } : {}) };
 }
 
 /**
@@ -207,7 +240,9 @@ function readArticle(html: string, scan: HtmlScan, parseDom: DomParser): { block
  * "share" and "related" sections are left to Readability: their class names
  * also mark article text often enough.
  */
-const OVERRIDES_READABILITY = new Set(['aside', 'footer', 'control', 'hidden', 'dialog', 'site header', 'cookie notice', 'subscribe']);
+const OVERRIDES_READABILITY = new Set([
+  'aside', 'footer', 'control', 'hidden', 'dialog', 'site header', 'cookie notice', 'subscribe', 'caption', 'byline', 'teaser', 'gallery', 'tags',
+]);
 
 /**
  * Readability keeps what sits close to the article even when the page marks
@@ -215,27 +250,72 @@ const OVERRIDES_READABILITY = new Set(['aside', 'footer', 'control', 'hidden', '
  * whose first character lies in such a part is left out.
  */
 function withoutSkippedParts(blocks: TextBlock[], scan: HtmlScan): TextBlock[] {
-  const dropped = scan.blocks.filter((block) => block.dropped !== undefined && OVERRIDES_READABILITY.has(block.dropped));
-  if (dropped.length === 0) return blocks;
-  const isDropped = (htmlOffset: number): boolean => {
+  // Parts to skip, as ranges of the scan's text in order: whole blocks, and parts of blocks (a caption set inline beside a photo).
+  const wholeBlocks = scan.blocks.filter((block) => block.dropped !== undefined && OVERRIDES_READABILITY.has(block.dropped)).map((block) => [block.start, block.end] as const);
+  const inline = scan.blocks.flatMap((block) => (block.skips ?? []).filter(([, , reason]) => OVERRIDES_READABILITY.has(reason)).map(([start, end]) => [start, end] as const));
+  if (wholeBlocks.length === 0 && inline.length === 0) return blocks;
+  const inRanges = (ranges: ReadonlyArray<readonly [number, number]>, htmlOffset: number | undefined): boolean => {
+    if (htmlOffset === undefined) return false;
     const at = lowerBound(scan.offsets, htmlOffset);
     if (at >= scan.offsets.length || scan.offsets[at] !== htmlOffset) return false;
     let low = 0;
-    let high = dropped.length - 1;
+    let high = ranges.length - 1;
     while (low <= high) {
       const mid = (low + high) >> 1;
-      if (dropped[mid].end <= at) low = mid + 1;
-      else if (dropped[mid].start > at) high = mid - 1;
+      if (ranges[mid][1] <= at) low = mid + 1;
+      else if (ranges[mid][0] > at) high = mid - 1;
       else return true;
     }
     return false;
   };
   const kept = blocks.filter((block) => {
-    const first = block.offsets ? (Array.prototype.find.call(block.offsets, (offset: number) => offset >= 0) as number | undefined) : undefined;
-    return first === undefined || !isDropped(first);
+    const first = firstOffset([block]);
+    if (inRanges(wholeBlocks, first)) return false;
+    // A block set inline is skipped only when it is all inside the part (both its ends).
+    return !(inRanges(inline, first) && inRanges(inline, lastOffset(block)));
   });
   // A "dialog" or "footer" holding most of the article is a wrapper (a page saved with a modal open), not a part to skip.
   return textLength(kept) >= textLength(blocks) / 2 ? kept : blocks;
+}
+
+function lastOffset(block: TextBlock): number | undefined {
+  if (!block.offsets) return undefined;
+  for (let i = block.offsets.length - 1; i >= 0; i--) if (block.offsets[i] >= 0) return block.offsets[i];
+  return undefined;
+}
+
+/** Parts a dateline sits in although a reader skips them. */
+const DATELINE_PLACES = new Set(['byline', 'teaser', 'site header']);
+const DATELINE_CHARS = 240;
+
+/**
+ * The short lines between the headline and the story, where a page prints
+ * its dateline ("Published 10:02 AM EST Nov 19, 2019"), and the story's own
+ * first lines; for a page without an article, the lines after its first h1.
+ */
+function datelines(scan: HtmlScan, articleStart: number | undefined, articleBlocks: readonly TextBlock[]): string[] {
+  const h1s = scan.facts.headings.filter((heading) => heading.level === 1);
+  const headline = articleStart === undefined ? h1s[0] : [...h1s].reverse().find((heading) => heading.at <= articleStart);
+  const from = headline ? lowerBound(scan.offsets, headline.at) : 0;
+  const to = articleStart === undefined ? scan.text.length : lowerBound(scan.offsets, articleStart);
+  const around = scan.blocks.filter(
+    (block) => block.start >= from && block.end <= to && block.end - block.start <= DATELINE_CHARS && (!block.dropped || DATELINE_PLACES.has(block.dropped)),
+  );
+  // The lines nearest the story (a headline set high on the page leaves its menus in between).
+  const near = around.slice(headline ? -30 : -10);
+  // The article's own lines above its first paragraph (Readability often keeps the dateline).
+  const firstParagraph = articleBlocks.findIndex((block) => block.heading === undefined && block.text.length >= BODY_CHARS);
+  const above = articleBlocks.slice(0, firstParagraph < 0 ? 4 : Math.max(firstParagraph, 1)).slice(0, 30);
+  return [...near.map((block) => scan.text.slice(block.start, block.end)), ...above.filter((block) => block.text.length <= DATELINE_CHARS).map((block) => block.text)];
+}
+
+/** The HTML offset of the first character of the blocks that has one. */
+function firstOffset(blocks: readonly TextBlock[]): number | undefined {
+  for (const block of blocks) {
+    if (!block.offsets) continue;
+    for (let i = 0; i < block.offsets.length; i++) if (block.offsets[i] >= 0) return block.offsets[i];
+  }
+  return undefined;
 }
 
 function lowerBound(values: Int32Array, target: number): number {

@@ -22,8 +22,8 @@ export interface HtmlBlock {
   readonly droppedByName?: boolean;
   /** Characters of it that sit inside links: a block that is all link is a menu entry. */
   readonly linkChars: number;
-  /** Ranges of `HtmlScan.text` inside it that a reader skips (a share button inside a paragraph). */
-  readonly skips?: ReadonlyArray<readonly [number, number]>;
+  /** Ranges of `HtmlScan.text` inside it that a reader skips (a share button inside a paragraph), each with why. */
+  readonly skips?: ReadonlyArray<readonly [number, number, string]>;
 }
 
 /** What a page says about itself, as found in its markup. */
@@ -35,13 +35,21 @@ export interface HtmlFacts {
   readonly metaAll: ReadonlyMap<string, readonly string[]>;
   readonly canonical?: string;
   readonly jsonLd: readonly string[];
-  /** Text of the `<h1>` elements outside navigation, in order. */
-  readonly h1: readonly string[];
+  /** The `<h1>` and `<h2>` headings outside navigation, asides and footers, in order, with the HTML offset of each. */
+  readonly headings: readonly PageHeading[];
   /** `<time>` elements and elements with itemprop=datePublished: their machine date and context. */
   readonly times: ReadonlyArray<{ readonly datetime: string; readonly published: boolean }>;
   /** Text of elements marked as the author (rel=author, class or itemprop author/byline). */
   readonly bylines: readonly string[];
   readonly lang?: string;
+}
+
+/** A heading of the page, where the printed headline may be. */
+export interface PageHeading {
+  readonly level: 1 | 2;
+  readonly text: string;
+  /** Offset of its start tag in the HTML. */
+  readonly at: number;
 }
 
 export interface HtmlScan {
@@ -73,6 +81,7 @@ const SKIPPED_TAGS: Readonly<Record<string, string>> = {
   legend: 'control',
   menu: 'navigation',
   dialog: 'dialog',
+  figcaption: 'caption',
 };
 const SKIPPED_ROLES: Readonly<Record<string, string>> = {
   navigation: 'navigation',
@@ -103,6 +112,11 @@ const SKIPPED_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^(footer|copyright)$/, 'footer'],
   [/^(modal|popup|overlay|lightbox)$/, 'dialog'],
   [/^(hidden|visually-?hidden|sr-only|screen-?reader-?text|offscreen)$/, 'hidden'],
+  [/^(captions?|credits?)$/, 'caption'],
+  [/^(byline|bylines|dateline|timestamp|authors?|bio|meta)$/, 'byline'],
+  [/^(dek|deck|standfirst|strapline|tagline|teaser|excerpt)$/, 'teaser'],
+  [/^(gallery|slideshow|carousel)$/, 'gallery'],
+  [/^(tags|taglist|tagcloud)$/, 'tags'],
 ];
 
 interface OpenElement {
@@ -114,9 +128,11 @@ interface OpenElement {
   readonly heading?: number;
   readonly listItem: boolean;
   readonly link: boolean;
-  /** The element collects its text for the facts (title, h1, byline, time). */
-  readonly collect?: 'title' | 'h1' | 'byline' | 'jsonld' | 'time';
-  readonly collectStart: number;
+  /** The element collects its text for the facts (title, a heading, byline, time), line by line. */
+  readonly collect?: 'title' | 'heading' | 'byline' | 'jsonld' | 'time';
+  readonly buffer?: string[];
+  /** Offset of its start tag in the HTML. */
+  readonly at: number;
   readonly datetime?: string;
   readonly published?: boolean;
 }
@@ -173,7 +189,7 @@ export function scanHtml(html: string): HtmlScan {
   const meta = new Map<string, string>();
   const metaAll = new Map<string, string[]>();
   const jsonLd: string[] = [];
-  const h1: string[] = [];
+  const headings: PageHeading[] = [];
   const times: Array<{ datetime: string; published: boolean }> = [];
   const bylines: string[] = [];
   let title = '';
@@ -183,18 +199,20 @@ export function scanHtml(html: string): HtmlScan {
   // Elements nested deeper than MAX_NESTING are read as text of the one above: each tag looks at the open elements,
   // so a page of 100,000 unclosed <div>s was quadratic (issue #17). Their close tags are skipped in turn.
   let ignoredOpen = 0;
-  // Raw text collected for facts, per collecting element.
-  let collected = '';
+  // The open elements collecting their text for the facts (a byline may hold a <time>).
+  const collectors: OpenElement[] = [];
 
   let blockStart = 0;
   let blockLinkChars = 0;
-  let blockSkips: Array<[number, number]> = [];
+  let blockSkips: Array<[number, number, string]> = [];
   const top = (): OpenElement | undefined => stack[stack.length - 1];
   const innermostBlock = (): OpenElement | undefined => {
     for (let i = stack.length - 1; i >= 0; i--) if (BLOCKS.has(stack[i].name)) return stack[i];
     return undefined;
   };
-  const collecting = (): boolean => stack.some((element) => element.collect !== undefined);
+  const toCollectors = (text: string): void => {
+    for (const collector of collectors) collector.buffer!.push(text);
+  };
 
   /** Ends the current block (if it holds text) and starts a new line. */
   const endBlock = (): void => {
@@ -234,16 +252,24 @@ export function scanHtml(html: string): HtmlScan {
         if (name === 'nav' || attributes.role === 'navigation') counts.navigation++;
         if (name === 'html' && attributes.lang) lang = attributes.lang;
         if (name === 'meta') {
-          const key = (attributes.property ?? attributes.name ?? attributes.itemprop ?? '').trim().toLowerCase();
-          const content = attributes.content ?? attributes.datetime;
-          if (key && content !== undefined && content.trim()) {
-            if (!meta.has(key)) meta.set(key, content.trim());
-            metaAll.set(key, [...(metaAll.get(key) ?? []), content.trim()]);
+          // `property` may hold a list ("og:title twitter:title"); a tag may carry both a property and a name.
+          const keys = new Set(
+            [attributes.property, attributes.name, attributes.itemprop, attributes['http-equiv']].flatMap((value) => (value ?? '').toLowerCase().split(/\s+/)).filter(Boolean),
+          );
+          const content = (attributes.content ?? attributes.datetime)?.trim();
+          if (content) {
+            for (const key of keys) {
+              if (!meta.has(key)) meta.set(key, content);
+              metaAll.set(key, [...(metaAll.get(key) ?? []), content]);
+            }
           }
           if (attributes.itemprop === 'datePublished' && attributes.content) times.push({ datetime: attributes.content, published: true });
         }
         if (name === 'link' && canonical === undefined && /(^|\s)canonical(\s|$)/i.test(attributes.rel ?? '') && attributes.href) canonical = attributes.href.trim();
-        if (BLOCKS.has(name)) endBlock();
+        if (BLOCKS.has(name)) {
+          endBlock();
+          toCollectors('\n');
+        }
 
         const ownDrop = dropReason(name, attributes);
         const dropped = parent?.dropped ?? ownDrop?.reason;
@@ -255,24 +281,26 @@ export function scanHtml(html: string): HtmlScan {
         let collect: OpenElement['collect'];
         if (name === 'title' && !stack.some((element) => element.name === 'svg')) collect = 'title';
         else if (isJsonLd) collect = 'jsonld';
-        else if (name === 'h1' && !dropped) collect = 'h1';
+        else if ((name === 'h1' || name === 'h2') && (!dropped || (droppedByName && !NEVER_HEADLINE_PLACES.has(dropped)))) collect = 'heading';
         else if (name === 'time' || (itemprop === 'datePublished' && name !== 'meta')) collect = 'time';
         else if (isBylineElement(name, attributes)) collect = 'byline';
-        if (collect && collecting()) collect = undefined;
-        if (collect) collected = '';
+        if (collect && collectors.some((collector) => collector.collect === collect || collector.collect === 'title' || collector.collect === 'jsonld')) collect = undefined;
         const datetime = attributes.datetime ?? attributes.content;
 
-        stack.push({
+        const element: OpenElement = {
           name,
           ...(dropped ? { dropped, ...(droppedByName ? { droppedByName } : {}) } : {}),
           invisible: (parent?.invisible ?? false) || INVISIBLE.has(name) || 'hidden' in attributes || attributes['aria-hidden'] === 'true' || hiddenByStyle(attributes.style),
           ...(headingLevel ? { heading: Number(headingLevel) } : {}),
           listItem: name === 'li',
           link: (parent?.link ?? false) || name === 'a',
-          ...(collect ? { collect, collectStart: 0 } : { collectStart: 0 }),
+          ...(collect ? { collect, buffer: [] } : {}),
+          at: parser.startIndex,
           ...(datetime ? { datetime } : {}),
           published,
-        });
+        };
+        stack.push(element);
+        if (collect) collectors.push(element);
       },
       onclosetag(name) {
         if (ignoredOpen > 0) {
@@ -286,19 +314,23 @@ export function scanHtml(html: string): HtmlScan {
         let element = stack.pop();
         while (element && element.name !== name) element = stack.pop();
         if (!element) return;
+        if (BLOCKS.has(name)) toCollectors('\n');
         if (element.collect) {
-          const value = collected.replace(/\s+/g, ' ').trim();
+          collectors.splice(collectors.lastIndexOf(element), 1);
+          const raw = element.buffer!.join('');
+          const value = raw.replace(/\s+/g, ' ').trim();
           if (element.collect === 'title' && !title) title = value;
-          else if (element.collect === 'jsonld') jsonLd.push(collected);
-          else if (element.collect === 'h1' && value) h1.push(value);
-          else if (element.collect === 'byline' && value && value.length < 200) bylines.push(value);
+          else if (element.collect === 'jsonld') jsonLd.push(raw);
+          // A heading's permalink mark ("¶", "#") is not part of it.
+          else if (element.collect === 'heading' && value) headings.push({ level: name === 'h1' ? 1 : 2, text: value.replace(/\s*[¶#§]+$/u, ''), at: element.at });
+          else if (element.collect === 'byline' && value && value.length < 200) bylines.push(linesOf(raw));
           else if (element.collect === 'time' && (element.datetime || value)) times.push({ datetime: element.datetime ?? value, published: element.published ?? false });
-          collected = '';
         }
       },
       ontext(chunk) {
         const context = top();
-        if (collecting()) collected += chunk;
+        // A collector's own text, even when unseen (<title>, JSON-LD), but not a script or style inside it.
+        if (collectors.length > 0 && (!context?.invisible || context.collect !== undefined)) toCollectors(chunk);
         if (context?.invisible) return;
         // A skipped element inside a paragraph (a share button, an ad label): its text is marked, the paragraph keeps the rest.
         const skipped = context?.dropped !== undefined && !innermostBlock()?.dropped;
@@ -321,8 +353,8 @@ export function scanHtml(html: string): HtmlScan {
         if (context?.link) blockLinkChars += added;
         if (skipped && out.length > before) {
           const previous = blockSkips[blockSkips.length - 1];
-          if (previous && previous[1] >= before - 1) previous[1] = out.length;
-          else blockSkips.push([before, out.length]);
+          if (previous && previous[1] >= before - 1 && previous[2] === context.dropped) previous[1] = out.length;
+          else blockSkips.push([before, out.length, context.dropped!]);
         }
       },
     },
@@ -342,13 +374,29 @@ export function scanHtml(html: string): HtmlScan {
       metaAll,
       ...(canonical ? { canonical } : {}),
       jsonLd,
-      h1,
+      headings,
       times,
       bylines,
       ...(lang ? { lang } : {}),
     },
     counts,
   };
+}
+
+/**
+ * Where a heading is never the page's own headline. Elsewhere a class name
+ * that marks a part to skip ("ad-wrapper", "sticky-sidebar" around the whole
+ * page, the article's byline box) does not hide the headline.
+ */
+const NEVER_HEADLINE_PLACES = new Set(['navigation', 'comments', 'related links', 'share links', 'footer', 'cookie notice', 'subscribe', 'hidden', 'dialog']);
+
+/** A collected text with each block on its own line, spaces collapsed. */
+function linesOf(raw: string): string {
+  return raw
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
 }
 
 /** Why an element's content is not the page's text, from its tag, role, class and id. */

@@ -1,13 +1,25 @@
 import type { HtmlFacts } from './htmlScan';
-import { cleanAuthor, isPlausibleTitle, joinAuthors, normalizeDate, withoutSiteName, type DocumentMetadata, type StatedDate } from './documentMetadata';
+import { cleanAuthor, joinAuthors, type DocumentMetadata } from './documentMetadata';
+import { pageDate } from './pageDate';
+import { decodeLeftovers, pageTitle } from './pageTitle';
+
+/** What the reader found on the page besides its metadata. */
+export interface PageFindings {
+  /** Readability's byline. */
+  readonly byline?: string;
+  /** HTML offset where the story's first paragraph begins. */
+  readonly articleStart?: number;
+  /** The short lines around the headline, where a dateline is printed. */
+  readonly datelines?: readonly string[];
+}
 
 /**
  * A web page's citation metadata from what the page says about itself:
  * JSON-LD (schema.org Article), Open Graph and other meta tags, the
- * canonical link, `<title>` without the site's name, the headline, the
- * byline and `<time>` elements — in that order of trust.
+ * canonical link, the headline it prints (see pageTitle.ts), the byline,
+ * and the date its metadata and its dateline give (see pageDate.ts).
  */
-export function pageMetadata(facts: HtmlFacts, found: { readonly byline?: string } = {}): DocumentMetadata {
+export function pageMetadata(facts: HtmlFacts, found: PageFindings = {}): DocumentMetadata {
   const ld = readJsonLd(facts.jsonLd);
   const meta = (...keys: string[]): string | undefined => {
     for (const key of keys) {
@@ -18,11 +30,12 @@ export function pageMetadata(facts: HtmlFacts, found: { readonly byline?: string
   };
 
   const outlet = firstOf(ld.publisher, meta('og:site_name', 'application-name', 'publisher', 'dc.publisher', 'citation_journal_title'));
-  const title = chooseTitle(
-    [ld.headline, meta('og:title', 'twitter:title', 'dc.title', 'parsely-title', 'sailthru.title', 'citation_title'), facts.title, facts.h1[0]],
-    outlet,
-    facts.h1,
-  );
+  const title = pageTitle({
+    stated: [ld.headline, meta('og:title', 'twitter:title', 'dc.title', 'parsely-title', 'sailthru.title', 'citation_title'), facts.title],
+    headings: facts.headings,
+    ...(outlet ? { outlet: decodeLeftovers(outlet) } : {}),
+    ...(found.articleStart !== undefined ? { articleStart: found.articleStart } : {}),
+  });
 
   const metaAuthors = [...(facts.metaAll.get('author') ?? []), ...(facts.metaAll.get('article:author') ?? []), ...(facts.metaAll.get('citation_author') ?? [])];
   const authorCandidates: Array<string | undefined> = [
@@ -30,7 +43,9 @@ export function pageMetadata(facts: HtmlFacts, found: { readonly byline?: string
     joinAuthors(metaAuthors.map((name) => cleanAuthor(name, outlet) ?? '')),
     meta('dc.creator', 'parsely-author', 'sailthru.author', 'byl', 'twitter:creator:name'),
     found.byline,
-    facts.bylines.find((line) => cleanAuthor(line, outlet) !== undefined && line.split(/\s+/).length <= 12),
+    facts.bylines.find((line) => cleanAuthor(line, outlet) !== undefined && line.split(/\s+/).length <= 40),
+    // A "By …" line printed near the headline.
+    found.datelines?.find((line) => /^(by|von|par|por|door)\s+\S/i.test(line) && line.length < 160),
   ];
   let author: string | undefined;
   for (const candidate of authorCandidates) {
@@ -38,9 +53,9 @@ export function pageMetadata(facts: HtmlFacts, found: { readonly byline?: string
     if (author) break;
   }
 
-  const published = publicationDate(facts, ld.datePublished);
+  const language = facts.lang ?? meta('og:locale', 'language', 'content-language', 'dc.language');
+  const published = pageDate(facts, ld.datePublished, [...(found.datelines ?? []), ...facts.bylines.flatMap((line) => line.split('\n'))], language);
   const url = firstOf(absoluteUrl(facts.canonical), absoluteUrl(meta('og:url')), absoluteUrl(ld.url));
-  const language = facts.lang ?? meta('og:locale', 'language', 'content-language');
   return {
     ...(title ? { title } : {}),
     ...(author ? { author } : {}),
@@ -49,61 +64,6 @@ export function pageMetadata(facts: HtmlFacts, found: { readonly byline?: string
     ...(published ? { published } : {}),
     ...(language ? { language } : {}),
   };
-}
-
-/**
- * The title most of the page's statements agree on (JSON-LD headline,
- * og:title, `<title>` without the site's name, the first h1): a social
- * headline that differs from the headline printed on the page loses to
- * the printed one; when they split evenly, the order above decides.
- */
-function chooseTitle(candidates: ReadonlyArray<string | undefined>, outlet: string | undefined, headings: readonly string[]): string | undefined {
-  const cleaned = candidates.map((candidate) => (isPlausibleTitle(candidate) ? withoutSiteName(decodeLeftovers(candidate), outlet, headings) : undefined)).map((candidate) => (isPlausibleTitle(candidate) ? candidate : undefined));
-  const key = (text: string): string => text.toLowerCase().replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim();
-  let best: string | undefined;
-  let bestVotes = 0;
-  for (const candidate of cleaned) {
-    if (!candidate) continue;
-    const votes = cleaned.filter((other) => other !== undefined && key(other) === key(candidate)).length;
-    if (votes > bestVotes) {
-      best = candidate;
-      bestVotes = votes;
-    }
-  }
-  return best;
-}
-
-/** The publication date, from the most explicit statement the page makes. */
-function publicationDate(facts: HtmlFacts, ldDate: string | undefined): StatedDate | undefined {
-  const candidates: Array<[string | undefined, string]> = [[ldDate, 'JSON-LD datePublished']];
-  for (const key of [
-    'article:published_time',
-    'og:article:published_time',
-    'datepublished',
-    'article.published',
-    'published_time',
-    'publish-date',
-    'publishdate',
-    'pubdate',
-    'parsely-pub-date',
-    'sailthru.date',
-    'dc.date.issued',
-    'dcterms.issued',
-    'dc.date',
-    'dcterms.date',
-    'citation_publication_date',
-    'citation_date',
-    'date',
-  ]) {
-    candidates.push([facts.meta.get(key), `meta ${key}`]);
-  }
-  const times = [...facts.times.filter((time) => time.published), ...facts.times.filter((time) => !time.published)];
-  for (const time of times) candidates.push([time.datetime, time.published ? '<time> marked as published' : '<time datetime>']);
-  for (const [value, source] of candidates) {
-    const iso = value ? normalizeDate(value) : undefined;
-    if (iso) return { iso, source };
-  }
-  return undefined;
 }
 
 interface LinkedData {
@@ -170,17 +130,4 @@ function firstOf(...values: Array<string | undefined>): string | undefined {
 function absoluteUrl(value: string | undefined): string | undefined {
   if (!value) return undefined;
   return /^https?:\/\/[^\s]+$/i.test(value.trim()) ? value.trim() : undefined;
-}
-
-/** Entities some sites escape twice in meta tags ("Talks &amp;amp; terms"). */
-function decodeLeftovers(text: string): string {
-  return text
-    .replace(/&amp;/g, '&')
-    .replace(/&quot;/g, '"')
-    .replace(/&#0?39;|&apos;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
 }
