@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import { CheckCodeActions } from './checks/checkCodeActions';
 import { CheckHovers } from './checks/checkHovers';
+import { CheckScope } from './checks/checkScope';
 import { ClaimLenses } from './checks/claimLenses';
 import { DraftChecker } from './checks/draftChecker';
 import { SourceLocations } from './checks/sourceLocations';
 import { AddSourceCommand } from './commands/addSourceCommand';
+import { ApplyFixCommand } from './commands/applyFixCommand';
 import { AddSourceFromUrlCommand } from './commands/addSourceFromUrlCommand';
 import { CheckDraftCommand } from './commands/checkDraftCommand';
 import { TidyCitationsCommand, tidyOnSave } from './commands/tidyCitationsCommand';
@@ -17,6 +19,8 @@ import { InsertCitationCommand } from './commands/insertCitationCommand';
 import { InsertQuoteCommand } from './commands/insertQuoteCommand';
 import { OpenSourceCommand } from './commands/openSourceCommand';
 import { PassagePicker } from './commands/passagePicker';
+import { QuoteChooser } from './commands/quoteChooser';
+import { QuoteSearchResultCommand } from './commands/quoteSearchResultCommand';
 import { SearchCommand } from './commands/searchCommand';
 import { ShowPanelCommand } from './commands/showPanelCommand';
 import { TogglePinCommand } from './commands/togglePinCommand';
@@ -55,10 +59,12 @@ export function activate(context: vscode.ExtensionContext): void {
   const cited = new CitedSources(drafts, library);
   const inserter = new DraftInserter(library, drafts, pins, snippets, log);
   const openSource = new OpenSourceCommand(library, viewer);
+  const chooser = new QuoteChooser(library, inserter, drafts, snippets);
   const picker = new PassagePicker(
     library,
     archive,
     inserter,
+    chooser,
     pins,
     snippets,
     cited,
@@ -76,13 +82,15 @@ export function activate(context: vscode.ExtensionContext): void {
     cited,
     (passageId) => openSource.openPassage(passageId),
     (docId) => openSource.pickInDocument(docId),
+    (passageId) => chooser.quote(passageId),
     log,
   );
 
   const addSource = new AddSourceCommand();
   const watcher = new SourceWatcher(library, log);
-  const checker = new DraftChecker(library, new SourceLocations(library), log);
-  const claimLenses = new ClaimLenses(library, log);
+  const scope = new CheckScope(library, (document) => viewer.isSourceView(document), (error) => log.error('Could not list the source files', error));
+  const checker = new DraftChecker(library, scope, new SourceLocations(library), log);
+  const claimLenses = new ClaimLenses(library, checker, scope, log);
   // Providers register for every prose language a user might enable; each checks the settings when asked.
   const prose = ['markdown', 'plaintext', 'latex', 'tex', 'restructuredtext', 'asciidoc', 'org', ...settings.checksLanguages()].map((language) => ({ language }));
 
@@ -108,10 +116,11 @@ export function activate(context: vscode.ExtensionContext): void {
     panel,
     new RelatedFollower(panel, (error) => log.error('Could not update the related passages', error)),
     vscode.window.registerWebviewViewProvider(PanelProvider.viewId, panel),
+    scope,
     checker,
     claimLenses,
-    vscode.languages.registerHoverProvider(prose, new CheckHovers(checker, library, log)),
-    vscode.languages.registerCodeActionsProvider(prose, new CheckCodeActions(checker), { providedCodeActionKinds: CheckCodeActions.kinds }),
+    vscode.languages.registerHoverProvider(prose, new CheckHovers(checker, scope, library, log)),
+    vscode.languages.registerCodeActionsProvider(prose, new CheckCodeActions(checker, scope), { providedCodeActionKinds: CheckCodeActions.kinds }),
     vscode.languages.registerCodeLensProvider(prose, claimLenses),
     tidyOnSave(library, () => settings.tidyOnSave()),
     registerCommands(
@@ -119,11 +128,13 @@ export function activate(context: vscode.ExtensionContext): void {
         new SearchCommand(picker),
         openSource,
         new InsertCitationCommand(inserter, picker),
-        new InsertQuoteCommand(inserter, picker),
+        new InsertQuoteCommand(chooser, picker),
+        new QuoteSearchResultCommand(picker),
+        new ApplyFixCommand(inserter),
         new CopyCitationCommand(inserter, picker),
         new FindSourcesForSelectionCommand(drafts, picker),
         new TogglePinCommand(library, pins, picker),
-        new ShowPanelCommand(),
+        new ShowPanelCommand(panel),
         addSource,
         new AddSourceFromUrlCommand(library, addSource),
         new ExportBriefingCommand(library),

@@ -65,6 +65,13 @@ export interface PersonSummary {
 export interface StanceSummary {
   readonly speaker: string;
   readonly verb: string;
+  /** The statement as one sentence: who (a surname, or a side as written), then the rest, verb first, with the quoted words. */
+  readonly statement: {
+    readonly who: string;
+    readonly text: string;
+    /** `text` is the whole source sentence: the speaker is not its subject. */
+    readonly whole: boolean;
+  };
   /** The quoted words or the listed demands, verbatim. */
   readonly words: readonly string[];
   /** The sentence it was said in, verbatim. */

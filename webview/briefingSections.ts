@@ -26,17 +26,6 @@ export interface BriefingHost {
   openDocument(docId: string): void;
 }
 
-/** How many rows a section shows before "Show all"; the topic page passes larger numbers. */
-export interface Limits {
-  readonly facts: number;
-  readonly stancesPerSpeaker: number;
-  readonly timeline: number;
-  readonly differences: number;
-  readonly people: number;
-}
-
-export const HOME_LIMITS: Limits = { facts: 5, stancesPerSpeaker: 2, timeline: 6, differences: 3, people: 6 };
-
 /** Page titles stay short: they head a page and travel in a message. */
 const MAX_TITLE = 90;
 
@@ -82,13 +71,16 @@ export function renderFacts(facts: readonly FactSummary[], host: BriefingHost, l
   return renderShortList(
     facts.map((fact) => {
       const { label, note } = splitTableNote(fact.label);
-      return rowButton(
+      // One line: the figure, what it measures; where it comes from on hover (and for screen readers).
+      const from = [sourcesLine(fact.sources, fact.passageIds.length), note].filter(Boolean).join(' · ');
+      const row = rowButton(
         'fact',
-        `Show the passages for ${fact.value}`,
+        `${fact.value} — ${label}\n${from}\nShow the passages for ${fact.value}`,
         () => showPassages(host, pageTitle(fact.value, label), fact.passageIds, [fact.value]),
         el('span', { className: 'fact-line' }, el('strong', { className: 'fact-value', text: fact.value }), ' ', el('span', { className: 'fact-label', text: label })),
-        el('span', { className: 'row-meta' }, sourcesLine(fact.sources, fact.passageIds.length), note && el('span', { className: 'note', text: ` · ${note}` })),
       );
+      row.setAttribute('aria-label', `${fact.value}, ${label}. ${from}`);
+      return row;
     }),
     { label: 'Key facts', limit },
   );
@@ -119,55 +111,32 @@ export function distinctStances(stances: readonly StanceSummary[]): StanceSummar
 }
 
 /**
- * Statements grouped by speaker (pass them through {@link distinctStances}).
- * Each speaker shows a few statements, with a button for the rest, so one
- * voice does not crowd out the others.
+ * Statements as sentences — who, the verb, the quoted words — one row each:
+ * "**Peskov** called the negotiations “very difficult”". The source is in
+ * the row's tooltip; the row opens the passage.
  */
-export function renderStances(stances: readonly StanceSummary[], host: BriefingHost, perSpeaker: number): HTMLElement {
-  const groups = new Map<string, StanceSummary[]>();
-  for (const stance of stances) groups.set(stance.speaker, [...(groups.get(stance.speaker) ?? []), stance]);
-  return el(
-    'ul',
-    { className: 'speakers', attrs: { 'aria-label': 'Who said what' } },
-    ...[...groups].map(([speaker, said]) =>
-      el(
-        'li',
-        { className: 'speaker' },
-        renderShortList(
-          said.map((stance) => renderStance(stance, host)),
-          { label: `What ${speaker} said`, limit: perSpeaker, className: 'rows statements', more: (total) => `Show all ${total} from ${speaker}` },
-        ),
-      ),
-    ),
+export function renderStatements(stances: readonly StanceSummary[], host: BriefingHost, limit = stances.length): HTMLElement {
+  return renderShortList(
+    stances.map((stance) => renderStatement(stance, host)),
+    { label: 'Who said what', limit, className: 'rows statements' },
   );
 }
 
-function renderStance(stance: StanceSummary, host: BriefingHost): HTMLElement {
-  const quoted = stance.words.length > 0 && stance.words.every((words) => isQuotedIn(words, stance.sentence));
-  let said: HTMLElement;
-  if (stance.words.length === 0) {
-    // No words of their own: the sentence that reports it, as the source wrote it.
-    said = el('span', { className: 'stance-sentence', text: stance.sentence });
-  } else if (quoted || stance.words.length === 1) {
-    said = el('span', { className: 'stance-words' }, quoted ? el('q', { text: stance.words.join(' … ') }) : stance.words[0]);
-  } else {
-    said = el('span', { className: 'stance-list' }, ...stance.words.map((item) => el('span', { className: 'stance-item', text: item })));
-  }
+function renderStatement(stance: StanceSummary, host: BriefingHost): HTMLElement {
+  const { who, text, whole } = stance.statement;
+  // "’s demands include…" and ", during a press conference, …" follow the name without a space.
+  const joiner = /^[’',;:]/u.test(text) ? '' : ' ';
+  const line = whole
+    ? el('span', { className: 'statement' }, el('strong', { className: 'stance-speaker', text: who }), el('span', { className: 'statement-sep', text: ' — ' }), el('span', { className: 'statement-text', text }))
+    : el('span', { className: 'statement' }, el('strong', { className: 'stance-speaker', text: who }), joiner, el('span', { className: 'statement-text', text }));
   const button = rowButton(
     'stance',
     `${stance.sentence}\n— ${stance.source}`,
-    () => showPassages(host, pageTitle(`${stance.speaker} ${stance.verb}`, stance.words[0]), [stance.passageId], stance.words),
-    el('span', { className: 'stance-line' }, el('strong', { className: 'stance-speaker', text: stance.speaker }), ' ', el('span', { className: 'stance-verb', text: stance.verb }), ' ', said),
-    el('span', { className: 'row-meta', text: stance.source }),
+    () => showPassages(host, pageTitle(`${who}${joiner}${text}`), [stance.passageId], stance.words),
+    line,
   );
-  button.setAttribute('aria-label', `${stance.speaker} ${stance.verb}: ${stance.words.join('; ') || stance.sentence}. ${stance.source}`);
+  button.setAttribute('aria-label', `${who}${whole ? ': ' : joiner}${text}. ${stance.source}`);
   return button;
-}
-
-/** Whether `words` stand between quotation marks in `sentence` (else they are, say, listed demands). */
-function isQuotedIn(words: string, sentence: string): boolean {
-  const at = sentence.indexOf(words);
-  return at > 0 && /["“‘'«„]/.test(sentence.charAt(at - 1));
 }
 
 // --- timeline
@@ -243,9 +212,11 @@ export function renderDifferences(differences: readonly DifferenceSummary[], hos
         { className: `difference severity-${difference.severity}` },
         el(
           'div',
-          { className: 'difference-subject' },
+          // What the difference is about, in one line; the note (what to make of it) on hover and for screen readers.
+          { className: 'difference-subject', attrs: { title: [difference.subject, difference.note].filter(Boolean).join('\n') } },
           el('span', { className: 'subject', text: difference.subject }),
           el('span', { className: 'tag severity', text: difference.severity, attrs: { title: SEVERITY_TITLES[difference.severity] } }),
+          difference.note && el('span', { className: 'visually-hidden', text: `. ${difference.note}` }),
         ),
         el(
           'div',
@@ -261,7 +232,6 @@ export function renderDifferences(differences: readonly DifferenceSummary[], hos
             return button;
           }),
         ),
-        difference.note && el('p', { className: 'difference-note', text: difference.note }),
       ),
     ),
     { label: 'Where sources differ', limit, className: 'differences' },

@@ -28,8 +28,10 @@ const cardHost: CardHost = {
   leaveTop: () => searchBox.focus(),
 };
 const sectionState = {
-  isCollapsed: (id: string): boolean => state.isCollapsed(id),
+  isCollapsed: (id: string, byDefault?: boolean): boolean => state.isCollapsed(id, byDefault),
   setCollapsed: (id: string, collapsed: boolean): void => state.setCollapsed(id, collapsed),
+  isShowingAll: (id: string): boolean => state.isShowingAll(id),
+  setShowingAll: (id: string, all: boolean): void => state.setShowingAll(id, all),
 };
 const briefingHost = {
   ...cardHost,

@@ -1,18 +1,22 @@
 /**
  * "Related to what you're writing": passages that follow the paragraph under
  * the editor's cursor, with the switch that turns the following on and off.
+ * On the home it shows the best passage; the section's "Show all" the rest.
  */
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import type { PassageCard } from '../src/protocol';
 import { el, replaceChildren } from './dom';
 import { renderCardList, type CardHost } from './passageCard';
 
-/** The home is a briefing too: a few related passages, the rest on request. */
-const SHORT_LIST = 3;
+/** The home is a briefing too: the best related passage, the rest on request. */
+const SHORT_LIST = 1;
 
 export interface RelatedHost extends CardHost {
   setFollowCursor(enabled: boolean): void;
 }
+
+/** Tells the section how many passages show of how many, and whether all were asked for. */
+export type RelatedCount = (shown: number, total: number, expanded: boolean) => void;
 
 export class RelatedView {
   /** Goes into the section's body. */
@@ -21,32 +25,27 @@ export class RelatedView {
   private readonly caption = el('p', { className: 'related-caption' });
   private readonly message = el('p', { className: 'muted-line' });
   private readonly list = el('div', { className: 'card-list' });
-  private readonly more = el('button', { className: 'link-button show-more', attrs: { type: 'button' } });
-  /** "Show all" was pressed for the paragraph now followed. */
-  private expanded = false;
   private followCursor = true;
   private context = '';
   private cards: readonly PassageCard[] = [];
 
   constructor(
     private readonly host: RelatedHost,
-    private readonly onCountChange: (count: number | undefined) => void,
+    /** "Show all" was pressed: every related passage shows, for every paragraph, until "Show fewer". */
+    private expanded: boolean,
+    private readonly onCount: RelatedCount,
   ) {
     this.toggle.toggle = true;
     this.toggle.checked = true;
-    this.toggle.label = 'Follow the cursor';
+    this.toggle.label = 'Follow';
+    this.toggle.title = 'Follow the cursor: show passages related to the paragraph you are writing';
     this.toggle.className = 'follow-toggle';
     this.toggle.addEventListener('change', () => {
       this.followCursor = this.toggle.checked;
       this.host.setFollowCursor(this.followCursor);
       this.render();
     });
-    this.more.addEventListener('click', () => {
-      this.expanded = true;
-      this.render();
-      this.list.querySelectorAll<HTMLElement>('.passage-card')[SHORT_LIST]?.focus();
-    });
-    this.element = el('div', { className: 'related' }, el('div', { className: 'related-controls' }, this.toggle), this.caption, this.message, this.list, this.more);
+    this.element = el('div', { className: 'related' }, el('div', { className: 'related-controls' }, this.caption, this.toggle), this.message, this.list);
     this.render();
   }
 
@@ -57,10 +56,20 @@ export class RelatedView {
     this.render();
   }
 
+  setExpanded(expanded: boolean): void {
+    this.expanded = expanded;
+    this.render();
+    if (expanded) this.list.querySelectorAll<HTMLElement>('.passage-card')[SHORT_LIST]?.focus();
+  }
+
   show(context: string, cards: readonly PassageCard[]): void {
-    if (context !== this.context) this.expanded = false;
     this.context = context;
     this.cards = cards;
+    this.render();
+  }
+
+  /** Draws again (the section was opened: its header's "Show all" comes back). */
+  refresh(): void {
     this.render();
   }
 
@@ -79,8 +88,6 @@ export class RelatedView {
     this.message.hidden = !message;
     const shown = !on ? [] : this.expanded ? this.cards : this.cards.slice(0, SHORT_LIST);
     renderCardList(this.list, shown, this.host);
-    this.more.hidden = !on || shown.length === this.cards.length;
-    this.more.textContent = `Show all ${this.cards.length}`;
-    this.onCountChange(on && this.cards.length > 0 ? this.cards.length : undefined);
+    this.onCount(shown.length, on ? this.cards.length : 0, this.expanded);
   }
 }

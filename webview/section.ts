@@ -1,7 +1,8 @@
 /**
- * A collapsible section of the briefing home, drawn like a VS Code sidebar
- * pane header: a real button with `aria-expanded`, a chevron, an uppercase
- * title and a count. Collapsing is remembered in the view state.
+ * A collapsible section of the briefing, drawn like a VS Code sidebar pane
+ * header: a real button with `aria-expanded`, a chevron, an uppercase title
+ * and a count; on the right, "Show all N" when the section shows only its
+ * best items. Collapsing is remembered in the view state.
  */
 import { codicon, el } from './dom';
 
@@ -19,6 +20,8 @@ export class Section {
   private readonly header: HTMLButtonElement;
   private readonly chevron: HTMLElement;
   private readonly countBadge: HTMLElement;
+  private readonly moreButton: HTMLButtonElement;
+  private onMore: (() => void) | undefined;
 
   constructor(private readonly options: SectionOptions) {
     const bodyId = `section-${options.id}`;
@@ -32,8 +35,11 @@ export class Section {
       el('span', { className: 'section-title', text: options.title }),
       this.countBadge,
     );
+    this.moreButton = el('button', { className: 'section-more', attrs: { type: 'button', 'aria-controls': bodyId } });
+    this.moreButton.hidden = true;
+    this.moreButton.addEventListener('click', () => this.onMore?.());
     this.body = el('div', { className: 'section-body', attrs: { id: bodyId, role: 'region', 'aria-labelledby': titleId } });
-    this.element = el('section', { className: 'home-section' }, el('h2', { className: 'section-heading' }, this.header), this.body);
+    this.element = el('section', { className: 'home-section' }, el('h2', { className: 'section-heading' }, this.header, this.moreButton), this.body);
     this.element.dataset.section = options.id;
     this.header.addEventListener('click', () => {
       const collapsed = !this.body.hidden;
@@ -49,13 +55,30 @@ export class Section {
     this.countBadge.hidden = value === undefined;
   }
 
+  /** The header's "Show all N" (or "Show fewer") and what pressing it does; undefined when every item shows anyway. */
+  setMore(label: string | undefined, onMore?: () => void): void {
+    this.moreButton.textContent = label ?? '';
+    this.moreButton.hidden = label === undefined || this.body.hidden;
+    this.onMore = onMore;
+  }
+
   /** Hides the whole section, e.g. Pinned when nothing is pinned. */
   setHidden(hidden: boolean): void {
     this.element.hidden = hidden;
   }
 
+  get collapsed(): boolean {
+    return this.body.hidden;
+  }
+
+  /** Opens the section without recording it as the user's choice (the content asks for it, e.g. a contradiction). */
+  open(): void {
+    this.setCollapsed(false);
+  }
+
   private setCollapsed(collapsed: boolean): void {
     this.body.hidden = collapsed;
+    this.moreButton.hidden = collapsed || !this.moreButton.textContent;
     this.header.setAttribute('aria-expanded', String(!collapsed));
     this.chevron.className = `codicon codicon-${collapsed ? 'chevron-right' : 'chevron-down'} chevron`;
   }

@@ -1,7 +1,8 @@
 /**
- * The panel's persisted view state: the query, the scroll position, the
- * collapsed home sections and the pages open over the home. Changes are written through `setState` at most a
- * few times a second, since scrolling reports dozens of positions.
+ * The panel's persisted view state: the query, the scroll position, which
+ * sections are open and which show all their items, and the pages open
+ * over the home. Changes are written through `setState` at most a few times
+ * a second, since scrolling reports dozens of positions.
  */
 import type { PageRef } from './pageRef';
 import { loadState, saveState, type PersistedState } from './vscodeApi';
@@ -28,8 +29,16 @@ export class ViewState {
     return this.current.pages;
   }
 
-  isCollapsed(sectionId: string): boolean {
-    return this.current.collapsed.includes(sectionId);
+  /** Whether a section is collapsed: as the user left it, else as it starts. */
+  isCollapsed(sectionId: string, byDefault = false): boolean {
+    if (this.current.collapsed.includes(sectionId)) return true;
+    if (this.current.expanded.includes(sectionId)) return false;
+    return byDefault;
+  }
+
+  /** Whether the user asked a section for all its items, not only its best few. */
+  isShowingAll(sectionId: string): boolean {
+    return this.current.showAll.includes(sectionId);
   }
 
   setQuery(query: string): void {
@@ -41,8 +50,16 @@ export class ViewState {
   }
 
   setCollapsed(sectionId: string, collapsed: boolean): void {
-    const others = this.current.collapsed.filter((id) => id !== sectionId);
-    this.update({ collapsed: collapsed ? [...others, sectionId] : others });
+    const without = (list: readonly string[]): string[] => list.filter((id) => id !== sectionId);
+    this.update({
+      collapsed: collapsed ? [...without(this.current.collapsed), sectionId] : without(this.current.collapsed),
+      expanded: collapsed ? without(this.current.expanded) : [...without(this.current.expanded), sectionId],
+    });
+  }
+
+  setShowingAll(sectionId: string, all: boolean): void {
+    const others = this.current.showAll.filter((id) => id !== sectionId);
+    this.update({ showAll: all ? [...others, sectionId] : others });
   }
 
   setPages(pages: readonly PageRef[]): void {

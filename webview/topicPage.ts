@@ -5,7 +5,7 @@
  * the same, marked as such.
  */
 import type { TopicView } from '../src/protocol';
-import { distinctStances, pageTitle, renderFacts, renderPeople, renderStances, type BriefingHost } from './briefingSections';
+import { distinctStances, pageTitle, renderFacts, renderPeople, renderStatements, type BriefingHost } from './briefingSections';
 import { el } from './dom';
 import { fill } from './home';
 import { PageHeader, secondaryButton } from './pageHeader';
@@ -77,7 +77,7 @@ export class TopicPage {
     renderCardList(this.passageList, topic.cards, host);
     fill(this.facts, topic.facts, () => renderFacts(topic.facts, host, TOPIC_LIMIT));
     const stances = distinctStances(topic.stances);
-    fill(this.stances, stances, () => renderStances(stances, host, 3));
+    fill(this.stances, stances, () => renderStatements(stances, host, TOPIC_LIMIT));
     fill(this.people, topic.people, () => renderPeople(topic.people, host, TOPIC_LIMIT));
   }
 

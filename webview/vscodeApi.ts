@@ -17,8 +17,12 @@ declare function acquireVsCodeApi<State = unknown>(): WebviewApi<State>;
 export interface PersistedState {
   readonly query: string;
   readonly scrollTop: number;
-  /** Ids of the briefing home sections the user collapsed. */
+  /** Ids of the sections the user collapsed. */
   readonly collapsed: readonly string[];
+  /** Ids of the sections the user opened that start collapsed. */
+  readonly expanded: readonly string[];
+  /** Ids of the sections whose every item the user asked to see ("Show all"). */
+  readonly showAll: readonly string[];
   /** The pages opened over the home (topic, passages), oldest first; the last one shows. */
   readonly pages: readonly PageRef[];
 }
@@ -37,9 +41,15 @@ export function loadState(): PersistedState {
   return {
     query: typeof saved.query === 'string' ? saved.query.slice(0, MAX_QUERY_LENGTH) : '',
     scrollTop: typeof saved.scrollTop === 'number' && Number.isFinite(saved.scrollTop) ? Math.max(0, saved.scrollTop) : 0,
-    collapsed: Array.isArray(saved.collapsed) ? saved.collapsed.filter((id): id is string => typeof id === 'string') : [],
+    collapsed: ids(saved.collapsed),
+    expanded: ids(saved.expanded),
+    showAll: ids(saved.showAll),
     pages: parsePageRefs(saved.pages),
   };
+}
+
+function ids(raw: unknown): string[] {
+  return Array.isArray(raw) ? raw.filter((id): id is string => typeof id === 'string').slice(0, 50) : [];
 }
 
 export function saveState(state: PersistedState): void {

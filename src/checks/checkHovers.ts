@@ -1,31 +1,36 @@
 import * as vscode from 'vscode';
 import type { Library } from '../services/library';
 import type { Log } from '../services/log';
-import { settings } from '../services/settings';
 import type { DraftFinding, SourceRef } from '../worker/draftReport';
-import type { DraftChecker } from './draftChecker';
+import type { CheckScope } from './checkScope';
+import { contradictingDocs, isProblem, type DraftChecker } from './draftChecker';
+import { commandLink, fixCommand } from './fixLinks';
 
 /** Commands a hover may run from its links; nothing else is trusted. */
-const HOVER_COMMANDS = ['briefing.insertCitation', 'briefing.openSource'];
+const HOVER_COMMANDS = ['briefing.insertCitation', 'briefing.openSource', 'briefing.applyFix'];
 
 /**
  * Hovers over a figure or quote the sources state (with the source
- * sentence and a link to cite it) and over a citation (with the cited source).
+ * sentence and a link to cite it), over one they contradict (with what the
+ * source says and a link to correct it, never to cite it), and over a
+ * citation (with the cited source).
  */
 export class CheckHovers implements vscode.HoverProvider {
   constructor(
     private readonly checker: DraftChecker,
+    private readonly scope: CheckScope,
     private readonly library: Library,
     private readonly log: Log,
   ) {}
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
-    if (!settings.checksEnabledFor(document.languageId)) return undefined;
+    if (!this.scope.applies(document)) return undefined;
     const offset = document.offsetAt(position);
-    const finding = this.checker.findingsOf(document).find((candidate) => candidate.span.start <= offset && offset <= candidate.span.end);
+    const findings = this.checker.findingsOf(document);
+    const finding = findings.find((candidate) => candidate.span.start <= offset && offset <= candidate.span.end);
     if (finding && finding.sources.length > 0) {
       const range = new vscode.Range(document.positionAt(finding.span.start), document.positionAt(finding.span.end));
-      return new vscode.Hover(findingHover(finding, document), range);
+      return new vscode.Hover(findingHover(finding, document, contradictingDocs(findings, finding)), range);
     }
     const citation = await this.library.citationAt(document.getText(), offset).catch((error: unknown) => {
       this.log.error('Could not look up the citation under the pointer', error);
@@ -46,20 +51,31 @@ export class CheckHovers implements vscode.HoverProvider {
   }
 }
 
-/** The finding's sources, each with a link to cite it where the finding says, in this version of the draft. */
-function findingHover(finding: DraftFinding, document: vscode.TextDocument): vscode.MarkdownString {
+/**
+ * The finding's sources, each with a link to open it; where they support the
+ * draft, a link to cite each where the finding says (in this version of the
+ * draft), unless the source contradicts something else in the sentence;
+ * where they contradict it, a link to the correction instead.
+ */
+function findingHover(finding: DraftFinding, document: vscode.TextDocument, contradicting: ReadonlySet<string>): vscode.MarkdownString {
   const cite = { at: finding.citeAt, uri: document.uri.toString(), version: document.version };
+  const problem = isProblem(finding);
   const markdown = trusted();
   markdown.appendMarkdown('**Briefing:** ');
   markdown.appendText(finding.message);
+  const fix = fixCommand(finding, document);
+  if (fix) {
+    markdown.appendMarkdown('\n\n$(lightbulb) [');
+    markdown.appendText(fix.title);
+    markdown.appendMarkdown(`](${commandLink(fix.command, fix.arguments?.[0])})`);
+  }
   for (const ref of uniqueSources(finding.sources).slice(0, 3)) {
     markdown.appendMarkdown('\n\n> ');
     markdown.appendText(shorten(ref.quote, 300));
     markdown.appendMarkdown('\n>\n> — ');
     markdown.appendText(ref.source);
-    markdown.appendMarkdown(
-      ` · [Cite](${commandLink('briefing.insertCitation', { passageId: ref.passageId, ...cite })}) · [Open](${commandLink('briefing.openSource', { passageId: ref.passageId })})`,
-    );
+    if (!problem && !contradicting.has(ref.meta.id)) markdown.appendMarkdown(` · [Cite](${commandLink('briefing.insertCitation', { passageId: ref.passageId, ...cite })})`);
+    markdown.appendMarkdown(` · [Open](${commandLink('briefing.openSource', { passageId: ref.passageId })})`);
   }
   return markdown;
 }
@@ -71,13 +87,9 @@ export function uniqueSources(refs: readonly SourceRef[]): SourceRef[] {
 }
 
 function trusted(): vscode.MarkdownString {
-  const markdown = new vscode.MarkdownString();
+  const markdown = new vscode.MarkdownString('', true);
   markdown.isTrusted = { enabledCommands: HOVER_COMMANDS };
   return markdown;
-}
-
-function commandLink(command: string, arg: unknown): string {
-  return `command:${command}?${encodeURIComponent(JSON.stringify([arg]))}`;
 }
 
 function shorten(text: string, max: number): string {

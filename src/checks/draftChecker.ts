@@ -3,6 +3,7 @@ import type { Library } from '../services/library';
 import type { Log } from '../services/log';
 import { settings } from '../services/settings';
 import { isProblem, type DraftFinding } from '../worker/draftFinding';
+import type { CheckScope } from './checkScope';
 import type { SourceLocations } from './sourceLocations';
 
 const DEBOUNCE_MS = 600;
@@ -17,12 +18,20 @@ const DEBOUNCE_MS = 600;
 export class DraftChecker implements vscode.Disposable {
   static readonly source = 'Briefing';
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('briefing');
-  private readonly findings = new Map<string, { version: number; findings: readonly DraftFinding[] }>();
+  private readonly findings = new Map<string, { version: number; generation: number; findings: readonly DraftFinding[] }>();
+  /** Counts changes of the sources and settings: a check made before one is not reused after it. */
+  private generation = 0;
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Checks under way, by document: the lenses and the typing debounce share one per version instead of checking twice. */
+  private readonly running = new Map<string, { version: number; generation: number; findings: Promise<readonly DraftFinding[]> }>();
   private readonly disposables: vscode.Disposable[];
+  private readonly checked = new vscode.EventEmitter<vscode.TextDocument>();
+  /** Fires when a document's findings are new (the lenses above its sentences follow). */
+  readonly onDidCheck = this.checked.event;
 
   constructor(
     private readonly library: Library,
+    private readonly scope: CheckScope,
     private readonly locations: SourceLocations,
     private readonly log: Log,
   ) {
@@ -34,10 +43,14 @@ export class DraftChecker implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('briefing.checks')) this.recheckVisible();
       }),
-      library.onDidChange(() => this.recheckVisible()),
+      scope.onDidChange(() => this.recheckVisible()),
     ];
-    // Nothing is checked at construction: that would load the whole library at every activation.
-    // Checks follow what the user does (typing, switching editors, settings) or `briefing.checkDraft`.
+    // Briefing activates when a draft in a checked language opens: the drafts already open are checked at once,
+    // off the activation path (the check loads the sources in the worker on its first call).
+    const opening = setTimeout(() => {
+      for (const editor of vscode.window.visibleTextEditors) this.schedule(editor.document, 0);
+    }, 0);
+    this.disposables.push({ dispose: () => clearTimeout(opening) });
   }
 
   /** The findings of a document as last checked (empty while a check is pending). */
@@ -46,38 +59,63 @@ export class DraftChecker implements vscode.Disposable {
     return entry && entry.version === document.version ? entry.findings : [];
   }
 
+  /** The findings of the document as it is now: the last check's, or a new check's when the text changed since. */
+  async current(document: vscode.TextDocument): Promise<readonly DraftFinding[]> {
+    const entry = this.findings.get(document.uri.toString());
+    if (entry && entry.version === document.version && entry.generation === this.generation) return entry.findings;
+    const running = this.running.get(document.uri.toString());
+    return running && running.version === document.version && running.generation === this.generation ? running.findings : this.check(document);
+  }
+
   /** Checks a document now; resolves with its findings. */
-  async check(document: vscode.TextDocument): Promise<readonly DraftFinding[]> {
-    if (!settings.checksEnabledFor(document.languageId) || document.isClosed) {
+  check(document: vscode.TextDocument): Promise<readonly DraftFinding[]> {
+    const key = document.uri.toString();
+    // A check now makes the one scheduled for this text needless.
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    const findings = this.checkNow(document);
+    this.running.set(key, { version: document.version, generation: this.generation, findings });
+    const settled = (): void => {
+      if (this.running.get(key)?.findings === findings) this.running.delete(key);
+    };
+    findings.then(settled, settled);
+    return findings;
+  }
+
+  private async checkNow(document: vscode.TextDocument): Promise<readonly DraftFinding[]> {
+    if (!this.scope.applies(document) || document.isClosed) {
       this.forget(document);
       return [];
     }
     const version = document.version;
+    const generation = this.generation;
     // Keyed by document: a newer check of it replaces one still waiting in the worker's queue.
     const findings = await this.library.checkDraft(document.getText(), { unsourcedQuoteSeverity: settings.unsourcedQuoteSeverity() }, document.uri.toString());
     if (document.isClosed || document.version !== version) return findings;
-    this.findings.set(document.uri.toString(), { version, findings });
+    this.findings.set(document.uri.toString(), { version, generation, findings });
     this.diagnostics.set(document.uri, await Promise.all(findings.filter(isDiagnostic).map((finding) => this.diagnosticOf(document, finding))));
+    this.checked.fire(document);
     return findings;
   }
 
-  private schedule(document: vscode.TextDocument): void {
-    if (!settings.checksEnabledFor(document.languageId) || !vscode.window.visibleTextEditors.some((editor) => editor.document === document)) return;
+  private schedule(document: vscode.TextDocument, delay = DEBOUNCE_MS): void {
+    if (!this.scope.applies(document) || !vscode.window.visibleTextEditors.some((editor) => editor.document === document)) return;
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.set(
       key,
       setTimeout(() => {
         this.timers.delete(key);
-        this.check(document).catch((error: unknown) => this.log.error(`Could not check ${document.fileName}`, error));
-      }, DEBOUNCE_MS),
+        this.current(document).catch((error: unknown) => this.log.error(`Could not check ${document.fileName}`, error));
+      }, delay),
     );
   }
 
   private recheckVisible(): void {
+    this.generation++;
     for (const [uri] of this.findings) {
       const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri);
-      if (!document || !settings.checksEnabledFor(document.languageId)) {
+      if (!document || !this.scope.applies(document)) {
         this.findings.delete(uri);
         this.diagnostics.delete(vscode.Uri.parse(uri));
       }
@@ -104,6 +142,7 @@ export class DraftChecker implements vscode.Disposable {
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     for (const disposable of this.disposables) disposable.dispose();
+    this.checked.dispose();
   }
 }
 
@@ -112,6 +151,15 @@ export { isProblem };
 /** Findings shown as diagnostics: everything but what the sources confirm (that is a hover and a quick fix). */
 function isDiagnostic(finding: DraftFinding): boolean {
   return finding.status !== 'supported' && finding.status !== 'verbatim';
+}
+
+/**
+ * The sources that contradict something else in a finding's sentence (another figure, a quote): they are
+ * never offered to cite for that sentence, even for what they do support in it.
+ */
+export function contradictingDocs(findings: readonly DraftFinding[], finding: DraftFinding): Set<string> {
+  const sameSentence = findings.filter((other) => other !== finding && other.citeAt === finding.citeAt && isProblem(other));
+  return new Set(sameSentence.flatMap((other) => other.sources.map((ref) => ref.meta.id)));
 }
 
 const SEVERITIES: Readonly<Record<DraftFinding['severity'], vscode.DiagnosticSeverity>> = {

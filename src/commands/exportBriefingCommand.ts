@@ -1,10 +1,13 @@
 import * as vscode from 'vscode';
 import type { Library } from '../services/library';
 import type { Command } from './command';
+import { exportFileName } from './exportFileName';
 
 /**
  * Briefing: Export Briefing as Markdown — the whole briefing, or a topic's,
- * opened as a new Markdown document beside the draft, every item footnoted.
+ * opened as a new Markdown document beside the draft, every item footnoted,
+ * unsaved, under the name Save suggests: `briefing-<topic>-<date>.md` in
+ * the workspace folder.
  */
 export class ExportBriefingCommand implements Command {
   readonly id = 'briefing.exportBriefing';
@@ -16,8 +19,15 @@ export class ExportBriefingCommand implements Command {
     const topic = typeof requested === 'string' ? requested : arg === undefined ? await this.askTopic() : undefined;
     if (topic === null) return undefined;
     const markdown = await this.library.briefingMarkdown(topic?.trim() || undefined);
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
-    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const taken = await takenNames(folder);
+    const name = exportFileName(titleOf(markdown), new Date(), (candidate) => taken.has(candidate));
+    const uri = (folder ? vscode.Uri.joinPath(folder, name) : vscode.Uri.file(`/${name}`)).with({ scheme: 'untitled' });
+    const document = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    const written = await editor.edit((builder) => builder.insert(new vscode.Position(0, 0), markdown), { undoStopBefore: false, undoStopAfter: true });
+    if (!written) throw new Error('the exported briefing could not be written into its new document.');
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
     return document;
   }
 
@@ -49,4 +59,20 @@ export class ExportBriefingCommand implements Command {
       picker.show();
     });
   }
+}
+
+/** The topic as the exported document's heading names it ("# Briefing: Ceasefire"), without Markdown escapes. */
+function titleOf(markdown: string): string | undefined {
+  const heading = /^# Briefing: (.+)$/m.exec(markdown)?.[1];
+  return heading?.replace(/\\(.)/g, '$1').trim();
+}
+
+/** Names Save must not suggest: files in the folder, and documents open (an earlier export not saved yet). */
+async function takenNames(folder: vscode.Uri | undefined): Promise<Set<string>> {
+  const names = new Set(vscode.workspace.textDocuments.filter((document) => !document.isClosed).map((document) => document.uri.path.split('/').pop() ?? ''));
+  if (folder) {
+    const entries = await Promise.resolve(vscode.workspace.fs.readDirectory(folder)).catch((): [string, vscode.FileType][] => []);
+    for (const [name] of entries) names.add(name);
+  }
+  return names;
 }

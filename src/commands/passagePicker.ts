@@ -8,7 +8,11 @@ import type { PinStore } from '../services/pinStore';
 import { settings, type DefaultAction } from '../services/settings';
 import type { SnippetMemory } from '../services/snippetMemory';
 import type { CitedSources } from '../services/citedSources';
-import { escapeIcons, oneLine } from './quickPickText';
+import { escapeIcons, searchRow } from './quickPickText';
+import type { QuoteChooser } from './quoteChooser';
+
+/** Set while the search quick pick is open, so Alt+Enter can quote its active result. */
+const OPEN_CONTEXT = 'briefing.searchOpen';
 
 interface PassageItem extends vscode.QuickPickItem {
   readonly passageId?: string;
@@ -19,7 +23,7 @@ interface PassageItem extends vscode.QuickPickItem {
 
 const BUTTONS: ReadonlyArray<vscode.QuickInputButton & { readonly action: DefaultAction | 'pin' }> = [
   { iconPath: new vscode.ThemeIcon('link'), tooltip: 'Insert citation', action: 'insertCitation' },
-  { iconPath: new vscode.ThemeIcon('quote'), tooltip: 'Insert quote', action: 'insertQuote' },
+  { iconPath: new vscode.ThemeIcon('quote'), tooltip: 'Insert quote (Alt+Enter)', action: 'insertQuote' },
   { iconPath: new vscode.ThemeIcon('go-to-file'), tooltip: 'Open source', action: 'openSource' },
   { iconPath: new vscode.ThemeIcon('pin'), tooltip: 'Pin or unpin', action: 'pin' },
 ];
@@ -37,10 +41,14 @@ export interface PickerOptions {
  * for the secondary actions. Resolves once the first results are shown.
  */
 export class PassagePicker {
+  /** The picker on screen, for the keyboard's quote action. */
+  private open: vscode.QuickPick<PassageItem> | undefined;
+
   constructor(
     private readonly library: Library,
     private readonly archive: ArchiveLink,
     private readonly inserter: DraftInserter,
+    private readonly chooser: QuoteChooser,
     private readonly pins: PinStore,
     private readonly snippets: SnippetMemory,
     private readonly cited: CitedSources,
@@ -113,10 +121,28 @@ export class PassagePicker {
       picker.hide();
       this.run(chosen.action, item.passageId).catch(this.onError);
     });
-    picker.onDidHide(() => picker.dispose());
+    picker.onDidHide(() => {
+      if (this.open === picker) {
+        this.open = undefined;
+        void vscode.commands.executeCommand('setContext', OPEN_CONTEXT, false);
+      }
+      picker.dispose();
+    });
     picker.value = options.query ?? '';
+    this.open = picker;
+    void vscode.commands.executeCommand('setContext', OPEN_CONTEXT, true);
     picker.show();
     await update(picker.value);
+  }
+
+  /** Quotes the result under the keyboard in the open picker (Alt+Enter); false when no picker or result is there. */
+  quoteActive(): boolean {
+    const picker = this.open;
+    const passageId = picker?.activeItems[0]?.passageId;
+    if (!picker || !passageId) return false;
+    picker.hide();
+    this.run('insertQuote', passageId).catch(this.onError);
+    return true;
   }
 
   private async run(action: DefaultAction, passageId: string): Promise<void> {
@@ -125,7 +151,7 @@ export class PassagePicker {
         await this.inserter.insertCitation(passageId);
         return;
       case 'insertQuote':
-        await this.inserter.insertQuote(passageId);
+        await this.chooser.quote(passageId);
         return;
       case 'copyCitation': {
         const text = await this.inserter.copyCitation(passageId);
@@ -195,17 +221,9 @@ export class PassagePicker {
   }
 
   private passageItem(passageId: string, text: string, source: string, title: string, heading: string | undefined, collection?: string): PassageItem {
-    const pinned = this.pins.isPinned(passageId);
     // Archive hits say so, and which collection: a team's shared sources, not the writer's own.
-    const origin = collection === undefined ? '' : `$(database) archive · ${escapeIcons(collection)}`;
-    const headingText = heading ? `$(list-tree) ${escapeIcons(heading)}` : '';
-    return {
-      label: `${pinned ? '$(pinned) ' : ''}${oneLine(text, 160)}`,
-      description: escapeIcons(`${source}${source === title ? '' : ` — ${title}`}`),
-      detail: [origin, headingText].filter(Boolean).join('  ') || undefined,
-      passageId,
-      alwaysShow: true,
-      buttons: [...BUTTONS],
-    };
+    const origin = collection === undefined ? undefined : `$(database) archive · ${escapeIcons(collection)}`;
+    const row = searchRow({ source, title, heading, snippet: text, pinned: this.pins.isPinned(passageId), ...(origin ? { origin } : {}) });
+    return { ...row, passageId, alwaysShow: true, buttons: [...BUTTONS] };
   }
 }

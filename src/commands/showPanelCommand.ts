@@ -1,11 +1,12 @@
-import * as vscode from 'vscode';
 import type { Command } from './command';
 
-/** Briefing: Show Panel — reveals the Briefing view in its activity-bar container. */
+/** Briefing: Show Panel — reveals the Briefing view and puts the cursor in its search box. */
 export class ShowPanelCommand implements Command {
   readonly id = 'briefing.showPanel';
 
+  constructor(private readonly panel: { focusSearch(query?: string): Promise<void> }) {}
+
   async execute(): Promise<void> {
-    await vscode.commands.executeCommand('briefing.panel.focus');
+    await this.panel.focusSearch();
   }
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { QuoteForm } from '../core/cite/insertQuote';
 import { makeSnippet } from '../core/search/snippet';
 import type { TextEdit } from '../core/cite/textEdit';
+import { composeEdits } from '../core/fixes/composeEdits';
 import type { Library, CitablePassage } from '../services/library';
 import type { Log } from '../services/log';
 import type { PinStore } from '../services/pinStore';
@@ -31,6 +32,10 @@ export interface InsertOptions {
   readonly quote?: string;
   /** Where to insert, as an offset of one version of a draft; by default the cursor (or the end of the selection) of the target draft. */
   readonly at?: DraftOffset;
+  /** Words put at the insertion point before the quote or citation, in the same step: a speaker's name and verb, a table row's figure. */
+  readonly lead?: string;
+  /** A correction of the draft (offsets of the draft version `at` names) made in the same undo step; `at` must not come before it. */
+  readonly replace?: TextEdit;
 }
 
 /** An offset in a draft as it was when a check computed it: only valid while the draft is at that version. */
@@ -116,12 +121,21 @@ export class DraftInserter {
     const text = document.getText();
     const at = target === undefined ? { start: document.offsetAt(editor.selection.start), end: document.offsetAt(editor.selection.end) } : { start: target.offset, end: target.offset };
     const quote = quoteOf(editor);
+    // A correction or lead words go in first: the citation is planned on the text as it will be, and all of it applied as one step.
+    const first = options.replace ?? (options.lead ? { start: at.end, end: at.end, text: options.lead } : undefined);
+    if (first && (first.start < 0 || first.end > text.length || first.start > first.end || at.end < first.end)) {
+      return this.offerCopy(citable.passage.id, what, 'The correction does not fit the draft any more; try again.');
+    }
+    const shift = first ? first.text.length - (first.end - first.start) : 0;
+    const planned = first
+      ? { draft: text.slice(0, first.start) + first.text + text.slice(first.end), at: { start: at.start + (at.start >= first.end ? shift : 0), end: at.end + shift } }
+      : { draft: text, at };
     let plan: Awaited<ReturnType<Library['planCitation']>>;
     try {
       const bibliography = setup.bibliography ? { path: setup.bibliography.fsPath, text: await readBibliography(setup.bibliography) } : undefined;
       plan = await this.library.planCitation({
-        draft: text,
-        at,
+        draft: planned.draft,
+        at: planned.at,
         passageId: citable.passage.id,
         syntax: setup.syntax,
         style: options.style ?? setup.settings.style,
@@ -146,7 +160,8 @@ export class DraftInserter {
         return { inserted: false, problem: (error as Error).message };
       }
     }
-    const applied = await editor.edit((builder) => applyTo(builder, document, plan.edits), { undoStopBefore: true, undoStopAfter: true });
+    const edits = first ? composeEdits(text, first, plan.edits) : plan.edits;
+    const applied = await editor.edit((builder) => applyTo(builder, document, edits), { undoStopBefore: true, undoStopAfter: true });
     if (!applied) return this.offerCopy(citable.passage.id, what, 'The editor did not accept the change.');
     await this.pins.markUsed(citable.passage.id);
     return { inserted: true, marker: plan.marker };

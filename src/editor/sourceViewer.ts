@@ -69,8 +69,11 @@ export class SourceViewer implements vscode.TextDocumentContentProvider, vscode.
     // A user's file that was already open (perhaps being written in) stays a possible draft.
     if (asFile && !alreadyOpen) this.shownFiles.add(uri.toString());
     const document = await vscode.workspace.openTextDocument(uri);
+    // Sources share one column: where this one already shows, else where another source shows, else beside the draft.
+    const shownIn = (shows: (open: vscode.TextDocument) => boolean): vscode.ViewColumn | undefined =>
+      vscode.window.visibleTextEditors.find((open) => shows(open.document))?.viewColumn;
     const editor = await vscode.window.showTextDocument(document, {
-      viewColumn: vscode.ViewColumn.Beside,
+      viewColumn: shownIn((open) => open === document) ?? shownIn((open) => this.isSourceView(open)) ?? vscode.ViewColumn.Beside,
       preserveFocus: false,
       preview: true,
     });

@@ -11,6 +11,7 @@ import type { CitationPlan, CitationRequest, StyleOptions } from '../worker/cita
 import type { ClaimReport, DraftCheckOptions, DraftFinding } from '../worker/draftReport';
 import type { CitationTarget } from '../core/checks/citationAt';
 import type { TidyResult } from '../core/checks/tidyFootnotes';
+import type { SpeakerWords } from '../core/statements/speakerWords';
 import type { ArchiveAnswer, ArchiveConfig, ArchiveStatus } from '../node/archive/archiveService';
 import type { Log } from './log';
 import { settings } from './settings';
@@ -223,6 +224,11 @@ export class Library implements vscode.Disposable {
   async citationAt(draft: string, offset: number): Promise<CitationTarget | undefined> {
     await this.ready();
     return (await this.client.api.citationAt(draft, offset)) ?? undefined;
+  }
+
+  async speakerWords(passageId: string): Promise<SpeakerWords[]> {
+    await this.ready();
+    return this.client.api.speakerWords(passageId);
   }
 
   async citedDocIds(draft: string): Promise<string[]> {

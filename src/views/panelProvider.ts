@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { makeSnippet } from '../core/search/snippet';
 import { toTerm } from '../core/text/terms';
 import { tokenize } from '../core/text/tokens';
-import type { DraftInserter } from '../editor/draftInserter';
+import type { DraftInserter, InsertionResult } from '../editor/draftInserter';
 import { parseWebviewMessage, type FromWebview, type PassageCard, type ToWebview } from '../protocol';
 import type { CitedSources } from '../services/citedSources';
 import type { ArchiveLink } from '../services/archiveLink';
@@ -41,6 +41,8 @@ export class PanelProvider implements vscode.WebviewViewProvider, vscode.Disposa
     private readonly cited: CitedSources,
     private readonly openSource: (passageId: string) => Promise<unknown>,
     private readonly openDocument: (docId: string) => Promise<unknown>,
+    /** Inserts a quote of a passage as "insert quote" does everywhere (a speaker's words, a table row's figure…). */
+    private readonly quote: (passageId: string) => Promise<InsertionResult | undefined>,
     private readonly log: Log,
   ) {
     this.disposables.push(
@@ -125,8 +127,8 @@ export class PanelProvider implements vscode.WebviewViewProvider, vscode.Disposa
         return;
       }
       case 'insertQuote': {
-        const result = await this.inserter.insertQuote(message.passageId);
-        if (result.problem) this.post({ type: 'notice', level: 'warning', message: `Not inserted: ${result.problem}` });
+        const result = await this.quote(message.passageId);
+        if (result?.problem) this.post({ type: 'notice', level: 'warning', message: `Not inserted: ${result.problem}` });
         return;
       }
       case 'copyCitation': {

@@ -3,6 +3,7 @@
  * the command line and the worker protocol; no checking code here, so the
  * extension host can read findings without loading the checks.
  */
+import type { TextEdit } from '../core/cite/textEdit';
 import type { SourceMeta, Span } from '../core/model';
 
 /** Where a source says something: enough for a hover, a related-information link and a citation. */
@@ -28,6 +29,18 @@ export type FindingFix =
   /** A quote not word for word in the sources: the closest source sentence. */
   | { readonly kind: 'quote'; readonly sourceText: string; readonly passageId: string; readonly fileSpan: Span };
 
+/** A correction the editor applies in one step: one edit, and for a figure the passage to cite for it. */
+export interface FindingCorrection {
+  /** What the quick fix is called: "Replace 7.5% with 6.3% and cite The Daily Ledger", "Attribute to Ana Ruiz". */
+  readonly title: string;
+  readonly edit: TextEdit;
+  /** The draft's words that go, and what replaces them. */
+  readonly from: string;
+  readonly to: string;
+  /** Cite this passage at the finding's `citeAt` in the same step. */
+  readonly cite?: { readonly passageId: string; readonly source: string };
+}
+
 /** One thing a check found in a draft, ready to become a diagnostic, a hover and a quick fix. */
 export interface DraftFinding {
   readonly kind: 'figure' | 'quote' | 'date';
@@ -49,6 +62,8 @@ export interface DraftFinding {
   /** Who the sources say spoke the words. */
   readonly sourceSpeaker?: { readonly id: string; readonly name: string };
   readonly fix?: FindingFix;
+  /** The fix as an edit of the draft, when one can be written: the source's figure cited, the speaker the sources give. */
+  readonly correction?: FindingCorrection;
 }
 
 export interface DraftCheckOptions {

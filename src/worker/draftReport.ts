@@ -12,10 +12,10 @@ import { checkQuotes } from '../core/checks/quoteCheck';
 import type { Corpus } from '../core/corpus';
 import { fileOffsetOf } from '../core/model';
 import type { SearchIndex } from '../core/search/searchIndex';
-
 import type { ClaimReport, DraftCheckOptions, DraftFinding, FindingFix, SourceRef } from './draftFinding';
+import { attributionCorrection, figureCorrection } from './findingCorrections';
 
-export type { ClaimReport, DraftCheckOptions, DraftFinding, FindingFix, FindingSeverity, SourceRef } from './draftFinding';
+export type { ClaimReport, DraftCheckOptions, DraftFinding, FindingCorrection, FindingFix, FindingSeverity, SourceRef } from './draftFinding';
 export { isProblem } from './draftFinding';
 
 /** Figures, dates and quotes of a draft checked against the sources, in the order they appear. */
@@ -25,6 +25,7 @@ export function checkDraft(draft: string, corpus: Corpus, analysis: CorpusAnalys
   const figures = checkFigures(draft, analysis, corpus, prose).map((finding): DraftFinding => {
     const statement = finding.statement;
     const fix = finding.status === 'contradicted' ? figureFix(corpus, statement) : undefined;
+    const correction = figureCorrection(draft, finding, corpus);
     return {
       kind: finding.kind,
       status: finding.status,
@@ -36,6 +37,7 @@ export function checkDraft(draft: string, corpus: Corpus, analysis: CorpusAnalys
       // The statement compared first, then the fact's other statements.
       sources: [statement, ...finding.citations.filter((citation) => citation !== statement)].flatMap((citation) => ref(citation) ?? []),
       ...(fix ? { fix } : {}),
+      ...(correction ? { correction } : {}),
     };
   });
   const unsourcedSeverity = options.unsourcedQuoteSeverity ?? 'information';
@@ -60,6 +62,7 @@ export function checkDraft(draft: string, corpus: Corpus, analysis: CorpusAnalys
     } else if (finding.status === 'not-found' && sources[0]) {
       fix = { kind: 'quote', sourceText: sources[0].quote, passageId: sources[0].passageId, fileSpan: sources[0].fileSpan };
     }
+    const correction = attributionCorrection(draft, finding);
     return [
       {
         ...base,
@@ -69,6 +72,7 @@ export function checkDraft(draft: string, corpus: Corpus, analysis: CorpusAnalys
         message: finding.message,
         sources,
         ...(fix ? { fix } : {}),
+        ...(correction ? { correction } : {}),
       },
     ];
   });

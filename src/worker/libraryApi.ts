@@ -10,6 +10,7 @@ import type { CitationTarget } from '../core/checks/citationAt';
 import type { TidyResult } from '../core/checks/tidyFootnotes';
 import type { CitationPlan, CitationRequest, StyleOptions } from './citationService';
 import type { ClaimReport, DraftCheckOptions, DraftFinding } from './draftReport';
+import type { SpeakerWords } from '../core/statements/speakerWords';
 import type { ArchiveAnswer, ArchiveConfig, ArchiveStatus } from '../node/archive/archiveService';
 
 /** A document as lists show it: metadata, sections and size, without the text. */
@@ -65,6 +66,8 @@ export interface LibraryApi {
   exportSources(format: ExportFormat, docIds?: readonly string[]): Promise<string>;
   /** The source of the citation at `offset`, if there is one. */
   citationAt(draft: string, offset: number): Promise<CitationTarget | null>;
+  /** The quotes of a passage as its speakers' own words, each with the verb phrase that frames it. */
+  speakerWords(passageId: string): Promise<SpeakerWords[]>;
   /** Connects to the shared archive (null: none); resolves with its status once it has answered or failed. */
   configureArchive(config: ArchiveConfig | null): Promise<ArchiveStatus>;
   /** Tries to reach the archive again now. */

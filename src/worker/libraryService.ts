@@ -5,7 +5,6 @@ import { DEFAULT_STYLE } from '../core/cite/styles';
 import { CitationStyles } from '../node/citationStyles';
 import { LibraryEngine } from '../node/libraryEngine';
 import { userDocumentId } from '../core/sources/userSource';
-import { buildHome, buildTopicView } from '../core/briefingHome';
 import { cardFromPassage } from '../views/passageCards';
 import { citationAt } from '../core/checks/citationAt';
 import { citedDocIdsInOrder, tidyFootnotes } from '../core/checks/tidyFootnotes';
@@ -21,6 +20,10 @@ import { ArchiveService, type ArchiveStatus } from '../node/archive/archiveServi
 // The briefing and the writing checks bring the NLP libraries (compromise, chrono-node): most of the worker's
 // start-up. They load on first use, so the first search does not wait for them; so does what merges the archive's share into them.
 const briefing = () => import('../core/brief/briefing');
+// The home's statements and a passage's speaker's words read sentences with compromise too.
+const briefingHome = () => import('../core/briefingHome');
+const statements = () => import('../core/statements/speakerWords');
+const statementsFromStance = () => import('../core/statements/fromStance');
 const briefingMarkdown = () => import('../core/brief/markdown');
 const draftReport = () => import('./draftReport');
 const archiveSide = () => import('./archiveSide');
@@ -118,6 +121,7 @@ export function createLibraryService(onProgress: (done: number, total: number) =
     },
     async home() {
       const engine = await current();
+      const { buildHome } = await briefingHome();
       return buildHome(engine.index.corpus, await engine.analyse(), (await engine.topics()).topics);
     },
     async topic(topicOrText) {
@@ -125,6 +129,7 @@ export function createLibraryService(onProgress: (done: number, total: number) =
       const { corpus, index } = engine.index;
       const [{ buildTopicPage }, { withArchiveTopic }] = await Promise.all([briefing(), archiveSide()]);
       const page = buildTopicPage(corpus, index, topicOrText, { topics: (await engine.topics()).topics }, await engine.analyse());
+      const { buildTopicView } = await briefingHome();
       const local = buildTopicView(corpus, page, (passageId, quote) => topicCard(corpus, passageId, quote));
       return withArchiveTopic(archive, local, topicOrText, (await engine.topics()).topics, topicCard);
     },
@@ -157,6 +162,15 @@ export function createLibraryService(onProgress: (done: number, total: number) =
     async citationAt(draft, offset) {
       const engine = await current();
       return citationAt(draft, offset, engine.index.corpus, lookupFor(engine)) ?? null;
+    },
+    async speakerWords(passageId) {
+      const [analysis, { spokenSentenceOf }, { speakerWords }] = await Promise.all([(await current()).analyse(), statementsFromStance(), statements()]);
+      const seen = new Set<string>();
+      return analysis.stances
+        .flatMap((group) => group.stances)
+        .filter((stance) => stance.citation.passageId === passageId)
+        .flatMap((stance) => speakerWords(spokenSentenceOf(stance, analysis.entities)))
+        .filter((words) => !seen.has(words.words) && seen.add(words.words) !== undefined);
     },
     async configureArchive(config) {
       return archive.configure(config);

@@ -91,7 +91,7 @@ describe('Briefing panel (dark theme)', () => {
     }
     // A key fact leads with its figure, in bold; long sections offer the rest.
     await view.locator('.fact strong.fact-value').first().waitFor();
-    await view.locator('[data-section="facts"] .show-more', { hasText: /^Show all \d+$/ }).waitFor();
+    await view.locator('[data-section="facts"] .section-more', { hasText: /^Show all \d+$/ }).waitFor();
     await view.getByRole('button', { name: 'Export briefing' }).waitFor();
     // Below what relates to the draft: the briefing itself, from its topics on.
     await view.locator('.home-section[data-section="topics"]').evaluate((section) => {
@@ -182,9 +182,11 @@ describe('Briefing panel (light theme)', () => {
     await view.locator('.home .chip').first().waitFor();
   });
 
-  it('comes back on the same topic page, scrolled where it was, after the panel was hidden', async () => {
+  it('comes back on the same topic page, scrolled where it was, and to the home as it was left, after the panel was hidden', async () => {
     const { page } = wb;
     const view = wb.webview();
+    // The home shows two rows of topics; "Show all" shows the rest, and stays so.
+    await view.locator('.home-section[data-section="topics"] .section-more', { hasText: /^Show all \d+$/ }).click();
     await view.getByRole('button', { name: 'Security guarantees and NATO', exact: true }).click();
     await view.locator('.topic-page .passage-card').first().waitFor();
     await view.locator('.topic-page').evaluate(() => window.scrollTo({ top: 300 }));
@@ -199,9 +201,11 @@ describe('Briefing panel (light theme)', () => {
     await eventually(async () => (await view.locator('body').evaluate(() => window.scrollY)) > 200, 'the page is scrolled back to where it was');
     await view.getByRole('button', { name: 'Back to Briefing' }).click();
     await view.locator('.home .chip').first().waitFor();
+    assert.ok(await view.getByRole('button', { name: 'Security guarantees and NATO', exact: true }).isVisible(), 'every topic still shows');
+    await view.locator('.home-section[data-section="topics"] .section-more', { hasText: 'Show fewer' }).waitFor();
   });
 
-  it('Briefing: Search Sources from the command palette inserts a quote with the row\'s "Insert quote" button', async function () {
+  it('Briefing: Search Sources from the command palette quotes the reporter\'s sentence with the row\'s "Insert quote" button', async function () {
     this.timeout(300_000); // the citation style's engine is built in the worker on first use
     const { page } = wb;
     await wb.waitForCommand('Briefing: Search Sources');
@@ -218,7 +222,10 @@ describe('Briefing panel (light theme)', () => {
     const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Peskov' }).first();
     await row.waitFor();
     await row.hover();
-    await row.locator('.action-label[aria-label="Insert quote"], .action-label[title="Insert quote"]').first().click();
+    await row.locator('.action-label[aria-label^="Insert quote"], .action-label[title^="Insert quote"]').first().click();
+    // Peskov is quoted in the passage: his own words are offered first, the reporter's whole sentence beside them.
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Peskov called the negotiations “very difficult”' }).waitFor();
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'The reporter’s sentence' }).click();
     await input.waitFor({ state: 'hidden' });
     await eventually(async () => /“[^”]*Peskov[^”]*/.test(await wb.editorText()), 'the quote appears in the draft', 240_000);
     assert.match(await wb.editorText(), /within a month\.\s+“[^”]*Peskov\s+acknowledged/, 'the quoted words follow the cursor, in quotation marks');

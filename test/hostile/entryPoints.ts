@@ -68,6 +68,7 @@ export async function runSource(service: LibraryApi, extensionPath: string, text
       const full = await service.document(document.meta.id);
       const passage = full?.passages[0];
       if (!passage) continue;
+      await service.speakerWords(passage.id);
       drafts.push(...(await citeEverywhere(service, 'A draft sentence.\n', 17, passage.id, passage.text.slice(0, 200))));
     }
     return { report, passages: report.passages, drafts, titles: documents.map((document) => document.meta.title), notes: [...report.notes, ...report.problems] };

@@ -149,14 +149,15 @@ describe('citations and quotes in a real editor', function () {
     assert.equal(inline.inserted, true);
     assert.match(editor.document.getText(), /^The article notes: “This increased expenditure .* actively trying to combat\.”\[\^worldtodaynews2025ukraine\]\n\n\[\^worldtodaynews2025ukraine\]: .*, June 2025, para\. \d+\.\n$/);
 
+    // The whole passage, not Putin's words alone (which a quick pick would offer first).
     const block = await openDraft('Putin on the cost:\n\nNext paragraph.\n', 'markdown', 'Putin on the cost:\n'.length);
-    await vscode.commands.executeCommand('briefing.insertQuote', { passageId: 'wtn-talks-stall#economic-impact-on-russia-2', style: 'harvard' });
+    await vscode.commands.executeCommand('briefing.insertQuote', { passageId: 'wtn-talks-stall#economic-impact-on-russia-2', style: 'harvard', speakerWords: false });
     const once = block.document.getText();
     assert.match(once, /^Putin on the cost:\n\n> “It’s a lot,” Putin acknowledged\. “we paid for it with inflation, but now we are fighting this inflation\.”\n>\n> — World Today News \(\*World Today News\*, 2025, para\. \d+\)\n\nNext paragraph\.\n/);
     // The cursor on the line right below the quote (where issue #18 saw the new quote merge into it).
     const below = block.document.positionAt(once.indexOf('\nNext paragraph.'));
     block.selection = new vscode.Selection(below, below);
-    await vscode.commands.executeCommand('briefing.insertQuote', { passageId: 'wtn-talks-stall#economic-impact-on-russia-2', style: 'harvard' });
+    await vscode.commands.executeCommand('briefing.insertQuote', { passageId: 'wtn-talks-stall#economic-impact-on-russia-2', style: 'harvard', speakerWords: false });
     assert.match(block.document.getText(), /para\. \d+\)\n\n> “It’s a lot,”[^\n]*\n>\n> — World Today News \(\*World Today News\*, 2025, para\. \d+\)\n\nNext paragraph\.\n/);
   });
 

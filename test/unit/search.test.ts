@@ -1,4 +1,8 @@
 import { strict as assert } from 'node:assert';
+import { Corpus } from '../../src/core/corpus';
+import { exactTerms } from '../../src/core/search/exactTerms';
+import { SearchIndex } from '../../src/core/search/searchIndex';
+import { parseUserFile } from '../../src/core/sources/userSource';
 import { bundled } from './bundledCorpus';
 
 const search = (query: string, limit = 3): string[] => bundled().bundle.index.search(query, { limit }).map((hit) => hit.passage.id);
@@ -118,6 +122,42 @@ describe('searching the bundled corpus', () => {
       const preferred = new Set([plain[4]]);
       const ranked = bundled().bundle.index.search('prisoner', { limit: 5, preferred }).map((hit) => hit.passage.id);
       assert.equal(ranked[0], plain[4]);
+    });
+  });
+
+  describe('figures and names typed exactly', () => {
+    const clipping = (name: string, body: string): ReturnType<typeof parseUserFile>['document'] =>
+      parseUserFile({ path: `/clips/${name}.md`, text: `---\ntitle: ${name}\noutlet: Wire ${name}\ndate: 2025-08-04\n---\n# ${name}\n\n${body}\n` }).document;
+    // A small library: one clipping states the figure asked for; the others only share the other words.
+    const documents = [
+      clipping('exact', 'Officials said the swap would free 1,200 prisoners on each side.'),
+      clipping('cited', 'Prisoners held since 2022 were discussed. The prisoners were not named. More prisoners may follow.'),
+      clipping('rounded', 'About 1,000 prisoners went home last year after a swap of prisoners.'),
+      clipping('names', 'Arslan wrote that prisoners from Ankara talks were counted. Prisoners again.'),
+      clipping('other', 'Arslanov said prisoners were moved. Prisoners, prisoners.'),
+    ];
+    const index = SearchIndex.build(new Corpus(documents));
+    const ids = (query: string, preferredDoc?: string): string[] => {
+      const preferred = new Set(documents.filter((document) => document.meta.id === preferredDoc).flatMap((document) => document.passages.map((passage) => passage.id)));
+      return index.search(query, { limit: 5, preferred }).map((hit) => hit.passage.docId);
+    };
+    const id = (name: string): string => documents.find((document) => document.meta.title === name)!.meta.id;
+
+    it('reads the figures and capitalised words of a query, not the word still being typed', () => {
+      assert.deepEqual(exactTerms('1,200 prisoners'), ['1200']);
+      assert.deepEqual(exactTerms('Arslan prisoners '), ['arslan']);
+      assert.deepEqual(exactTerms('prisoners Arsl'), []);
+      assert.deepEqual(exactTerms('the 6.3% of GDP '), ['6.3', 'gdp']);
+    });
+
+    it('puts the passage with the figure as typed first, above the sources the draft already cites', () => {
+      assert.equal(ids('1,200 prisoners')[0], id('exact'));
+      assert.equal(ids('1,200 prisoners', id('cited'))[0], id('exact'), 'a cited source ranks first only among equal matches');
+      assert.equal(ids('1,200 prisoners', id('cited'))[1], id('cited'), 'and still above the others that match as well');
+    });
+
+    it('puts a name typed exactly above a longer name it is the start of', () => {
+      assert.equal(ids('Arslan prisoners', id('other'))[0], id('names'));
     });
   });
 

@@ -36,14 +36,13 @@ function spellings(entities: readonly Entity[], mentions: readonly Mention[]): D
     }
     if (bySpelling.size < 2) continue;
     const sides: DisagreementSide[] = [...bySpelling.values()].map((side) => ({ says: side.says, citations: side.citations }));
-    const docsOf = [...bySpelling.values()].map((side) => [...side.docs].join(', '));
     found.push({
       id: `spelling-${entity.id}`,
       kind: 'spelling',
       severity: 'variant',
       subject: `Spelling of ${entity.name}`,
       sides,
-      note: `The sources write the name ${sides.map((side, i) => `“${side.says}” (${docsOf[i]})`).join(' and ')}; all are taken as ${entity.name}. Quote each source as it spells it.`,
+      note: `The sources write the name ${sides.map((side) => `“${side.says}”`).join(' and ')}; all are taken as ${entity.name}. Quote each source as it spells it.`,
     });
   }
   return found;

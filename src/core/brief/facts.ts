@@ -355,8 +355,8 @@ function notesOn(context: BriefContext, citations: readonly FactCitation[]): str
   if (perSide.length > 0 && perSide.length < citations.length) {
     const silent = citations.filter((citation) => !perSide.includes(citation));
     notes.push(
-      `${perSide.map((c) => where(context, c)).join(', ')} ${perSide.length === 1 ? 'says' : 'say'} the figure is for each side; ` +
-        `${silent.map((c) => where(context, c)).join(', ')} ${silent.length === 1 ? 'does' : 'do'} not say whether it is per side or in total.`,
+      `${wheres(context, perSide)} ${perSide.length === 1 ? 'says' : 'say'} the figure is for each side; ` +
+        `${wheres(context, silent)} ${silent.length === 1 ? 'does' : 'do'} not say whether it is per side or in total.`,
     );
   }
   const isBound = (q: string): boolean => q !== 'each' && q !== 'each side' && !ADDITIVE.has(q);
@@ -367,8 +367,11 @@ function notesOn(context: BriefContext, citations: readonly FactCitation[]): str
   return notes;
 }
 
-function where(context: BriefContext, citation: FactCitation): string {
-  const passage = context.corpus.passage(citation.passageId);
-  const label = passage?.kind === 'table-row' ? 'the table' : passage?.kind === 'question-answer' ? 'the FAQ' : 'the body';
-  return `${label} (${citation.passageId})`;
+/** "the table and the FAQ": where in their sources the statements are, in words a reader knows (no ids). */
+function wheres(context: BriefContext, citations: readonly FactCitation[]): string {
+  const labels = [...new Set(citations.map((citation) => {
+    const passage = context.corpus.passage(citation.passageId);
+    return passage?.kind === 'table-row' ? 'the table' : passage?.kind === 'question-answer' ? 'the FAQ' : 'the body';
+  }))];
+  return labels.length > 1 ? `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}` : (labels[0] ?? '');
 }

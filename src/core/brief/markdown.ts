@@ -1,4 +1,7 @@
 import { sourceNote } from '../cite/sourceNote';
+import { spokenSentenceOf } from '../statements/fromStance';
+import { speakerWords } from '../statements/speakerWords';
+import { statementOf } from '../statements/statement';
 import type { Briefing, Citation } from './types';
 
 /**
@@ -7,14 +10,22 @@ import type { Briefing, Citation } from './types';
  * sources differ, each item footnoted to the passage that supports it.
  */
 export function briefingToMarkdown(briefing: Briefing): string {
+  // Footnotes name the source and section a reader can find the words in (never an internal id);
+  // passages that cite alike share one footnote.
   const footnotes = new Map<string, number>();
+  const footnoteOf = (passageId: string): string => {
+    const passage = briefing.passages[passageId];
+    const source = passage && briefing.sources.find((candidate) => candidate.docId === passage.docId);
+    const entry = passage && source ? sourceNote(source.meta) : 'A passage no longer in the sources.';
+    return `${entry}${passage?.section ? ` Section “${escape(passage.section)}”.` : ''}`;
+  };
   const ref = (citations: readonly Citation[]): string =>
-    [...new Set(citations.map((citation) => citation.passageId))]
-      .map((passageId) => {
-        let n = footnotes.get(passageId);
+    [...new Set(citations.map((citation) => footnoteOf(citation.passageId)))]
+      .map((entry) => {
+        let n = footnotes.get(entry);
         if (n === undefined) {
           n = footnotes.size + 1;
-          footnotes.set(passageId, n);
+          footnotes.set(entry, n);
         }
         return `[^${n}]`;
       })
@@ -27,7 +38,7 @@ export function briefingToMarkdown(briefing: Briefing): string {
   out.push('## Sources', '');
   for (const source of briefing.sources) {
     const by = [source.author, source.outlet].filter(Boolean).join(', ');
-    out.push(`- **${escape(source.title)}**${by ? ` — ${escape(by)}` : ''} (${source.kind}, ${source.dateLabel}; \`${source.docId}\`)`);
+    out.push(`- **${escape(source.title)}**${by ? ` — ${escape(by)}` : ''} (${source.kind}, ${source.dateLabel})`);
   }
   out.push('');
 
@@ -51,9 +62,13 @@ export function briefingToMarkdown(briefing: Briefing): string {
   for (const group of briefing.stances) {
     out.push(`### ${escape(group.speaker)}`, '');
     for (const stance of group.stances) {
-      const detail = stance.quotes.length > 0 ? `: ${stance.quotes.map((quote) => `“${escape(quote)}”`).join(', ')}` : '';
-      out.push(`- ${escape(stance.speakerAsWritten)} _${escape(stance.verb)}_${detail}${ref([stance.citation])}`);
-      if (stance.quotes.length === 0 && stance.items.length === 0) out.push(`  > ${escape(stance.citation.quote)}`);
+      // Each statement as a sentence — who, the verb, the quoted words — as the panel reads it.
+      const spoken = spokenSentenceOf(stance, briefing.entities);
+      const { who, text, whole } = statementOf(spoken);
+      const joiner = whole ? ': ' : /^[’',;:]/u.test(text) ? '' : ' ';
+      out.push(`- **${escape(who)}**${joiner}${escape(text)}${ref([stance.citation])}`);
+      // The speaker's further quotes in the sentence, and the demands a sentence lists.
+      for (const more of speakerWords(spoken).slice(1)) out.push(`  - ${escape(`${more.lead} “${more.words}”`)}`);
       for (const item of stance.items) out.push(`  - ${escape(item)}`);
     }
     out.push('');
@@ -92,13 +107,7 @@ export function briefingToMarkdown(briefing: Briefing): string {
   }
   out.push('');
 
-  for (const [passageId, n] of footnotes) {
-    const passage = briefing.passages[passageId];
-    const source = passage && briefing.sources.find((candidate) => candidate.docId === passage.docId);
-    const entry = passage && source ? sourceNote(source.meta) : passageId;
-    const where = passage?.section ? ` Section “${escape(passage.section)}”.` : '';
-    out.push(`[^${n}]: ${entry}${where} Passage \`${passageId}\`.`);
-  }
+  for (const [entry, n] of footnotes) out.push(`[^${n}]: ${entry}`);
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }
 

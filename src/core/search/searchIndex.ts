@@ -2,6 +2,7 @@ import type { Corpus } from '../corpus';
 import type { Passage, PassageKind, SourceDocument, SourceMeta } from '../model';
 import { toTerm } from '../text/terms';
 import { words } from '../text/tokens';
+import { exactTerms } from './exactTerms';
 import { boundedQuery, MAX_TERM_CHARS, planQuery, type QueryGroup } from './queryPlan';
 import { makeSnippet, type Snippet } from './snippet';
 import { TermIndex, type GroupSpec, type TermHit } from './termIndex';
@@ -119,11 +120,13 @@ export class SearchIndex {
     if (groups.length === 0) return [];
     const preferred = options.preferred && options.preferred.size > 0 ? options.preferred : undefined;
 
-    const ranked = new Map<string, TermHit>();
+    const ranked = new Map<string, TermHit & { pass: number }>();
+    let pass = 0;
     const take = (results: TermHit[], weight: number): void => {
       for (const result of results) {
-        if (!ranked.has(result.id)) ranked.set(result.id, { ...result, score: result.score * weight });
+        if (!ranked.has(result.id)) ranked.set(result.id, { ...result, score: result.score * weight, pass });
       }
+      pass++;
     };
     const run = (combineWith: 'AND' | 'OR', fuzzy: boolean): TermHit[] =>
       this.index.search(specs(groups, fuzzy), { combineWith, limit: limit - ranked.size, exclude: ranked, preferred });
@@ -131,8 +134,14 @@ export class SearchIndex {
     if (ranked.size < limit) take(run('AND', true), 1);
     if (ranked.size < limit && groups.length > 1) take(run('OR', true), OR_PASS_WEIGHT);
 
-    const results = [...ranked.values()];
-    if (preferred) results.sort((a, b) => Number(preferred.has(b.id)) - Number(preferred.has(a.id)));
+    // Passages with the query's figures and names as typed first; then every word matched before fewer (the passes
+    // in order); preferred passages (cited in the draft) first only among equals, never above a better match.
+    const exact = exactTerms(query);
+    const missing = (terms: readonly string[]): number => exact.filter((term) => !terms.includes(term)).length;
+    const results = [...ranked.values()]
+      .map((result, order) => ({ result, order, missing: missing(result.terms), preferred: preferred?.has(result.id) ? 0 : 1 }))
+      .sort((a, b) => a.missing - b.missing || a.result.pass - b.result.pass || a.preferred - b.preferred || a.order - b.order)
+      .map(({ result }) => result);
     return results.slice(0, limit).flatMap((result) => {
       const passage = this.corpus.passage(result.id);
       const meta = passage && this.corpus.meta(passage.docId);
