@@ -29,5 +29,11 @@ declare module 'citeproc' {
     makeBibliography(): [BibliographyMeta, string[]] | false;
   }
   const Output: { Formats: Record<string, Record<string, unknown>> };
+  /** The style tree of a style read as CSL-JSON (how citeproc-js reads XML where there is no DOM). */
+  interface XmlJson {
+    getNodesByName(node: object, name: string, nameattrval?: string, ret?: unknown[]): unknown[];
+  }
+  const CSL: { Engine: typeof Engine; XmlJSON?: { prototype: XmlJson } };
+  export default CSL;
   export { Engine, Output, type Citation, type CitationItem, type CiteprocSys };
 }
