@@ -85,13 +85,35 @@ export function swapsOf(words: readonly string[]): string[] {
   return [...swaps];
 }
 
-/** The vocabulary's candidates kept one edit from each fuzzy query term (never the term itself). */
-export function typoMap(fuzzyTerms: readonly string[], candidates: readonly string[]): Map<string, string[]> {
-  const typos = new Map<string, string[]>();
-  for (const term of fuzzyTerms) {
-    const near = candidates.filter((candidate) => candidate !== term && withinOneEdit(term, candidate));
-    if (near.length > 0) typos.set(term, near);
+/** The terms of the word being typed (matched as a prefix), among the plan's fuzzy terms. */
+export function typingTerms(plan: ArchivePlan): string[] {
+  const fuzzy = new Set(plan.fuzzyTerms);
+  return plan.groups.filter(isPrefix).flatMap((group) => group.alternatives.flat().filter((term) => fuzzy.has(term)));
+}
+
+/** Each word's swaps, with the word each came from, for looking them up beside the word. */
+export function swapPairs(words: readonly string[]): { swaps: string[]; swapWords: string[] } {
+  const swaps: string[] = [];
+  const swapWords: string[] = [];
+  for (const word of words) {
+    for (const swap of swapsOf([word])) {
+      swaps.push(swap);
+      swapWords.push(word);
+    }
   }
+  return { swaps, swapWords };
+}
+
+/** The candidates the archive found for each word, kept when one edit away (never the word itself). */
+export function typoMapOfPairs(pairs: ReadonlyArray<{ readonly word: string; readonly near: string }>): Map<string, string[]> {
+  const typos = new Map<string, string[]>();
+  for (const { word, near } of pairs) {
+    if (near === word || !withinOneEdit(word, near)) continue;
+    const list = typos.get(word) ?? [];
+    if (!list.includes(near)) list.push(near);
+    typos.set(word, list);
+  }
+  for (const list of typos.values()) list.sort();
   return typos;
 }
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { archiveDocId, collectionNameProblem, docIdOfPassage, isArchiveId } from '../../../src/core/archive/archiveIds';
-import { matchedTermsOf, passQuery, planArchiveQuery, swapsOf, typoMap, withinOneEdit } from '../../../src/core/archive/archiveQuery';
+import { matchedTermsOf, passQuery, planArchiveQuery, swapPairs, swapsOf, typingTerms, typoMapOfPairs, withinOneEdit } from '../../../src/core/archive/archiveQuery';
 import { documentRows, intoCollection } from '../../../src/core/archive/archiveRows';
 import { parseArchiveUrl, redactUrl } from '../../../src/core/archive/archiveUrl';
 import { copyField } from '../../../src/core/archive/copyText';
@@ -37,7 +37,14 @@ describe('archive core (pure)', () => {
     assert.equal(passQuery(planArchiveQuery('ne'), 'all'), "'ne'", 'no prefix under three letters');
     const typo = planArchiveQuery('negotiatons peace ');
     assert.deepEqual(typo.fuzzyTerms, ['negotiaton', 'peace']);
-    const typos = typoMap(typo.fuzzyTerms, ['negotiation', 'negotiate', 'nation', 'peace', 'place']);
+    const typos = typoMapOfPairs([
+      { word: 'negotiaton', near: 'negotiation' },
+      { word: 'negotiaton', near: 'negotiate' },
+      { word: 'negotiaton', near: 'nation' },
+      { word: 'peace', near: 'peace' },
+      { word: 'peace', near: 'place' },
+    ]);
+    assert.deepEqual([...typos], [['negotiaton', ['negotiation']], ['peace', ['place']]], 'only one edit away, never the word itself');
     assert.equal(passQuery(typo, 'all', typos), "'negotiaton' & 'peace'");
     assert.equal(passQuery(typo, 'typos', typos), "( 'negotiaton' | 'negotiation' ) & ( 'peace' | 'place' )");
     assert.equal(passQuery(typo, 'some', typos), "( 'negotiaton' | 'negotiation' ) | ( 'peace' | 'place' )");
@@ -47,6 +54,9 @@ describe('archive core (pure)', () => {
     for (const [a, b] of [['peace', 'peaxe'], ['peace', 'pace'], ['peace', 'peaces'], ['peace', 'paece'], ['talks', 'talsk']]) assert.ok(withinOneEdit(a, b), `${a} ~ ${b}`);
     for (const [a, b] of [['peace', 'pluce'], ['peace', 'pea'], ['peace', 'epaec']]) assert.ok(!withinOneEdit(a, b), `${a} !~ ${b}`);
     assert.ok(swapsOf(['abc']).includes('bac') && swapsOf(['abc']).includes('acb'));
+    assert.deepEqual(swapPairs(['abc', 'xy']), { swaps: ['bac', 'acb', 'yx'], swapWords: ['abc', 'abc', 'xy'] });
+    assert.deepEqual(typingTerms(planArchiveQuery('peace negotiat')), ['negotiat'], 'the typed word');
+    assert.deepEqual(typingTerms(planArchiveQuery('peace negotiat ')), [], 'nothing typed once the word is finished');
   });
 
   it('finds the matched words of a hit, completions of the typed word included', () => {

@@ -62,8 +62,11 @@ ${rows.passages}\\.
 `, older.name);
       const before = older.cluster.sql('select count(*) from briefing.passages;', older.name).trim();
       assert.equal(Number(before), document.passages.length);
-      assert.deepEqual((await migrate(connection)).applied, [2]);
+      assert.deepEqual((await migrate(connection)).applied, Array.from({ length: LATEST_VERSION - 1 }, (_, i) => i + 2));
       assert.equal(older.cluster.sql('select count(*) from briefing.passages;', older.name).trim(), before);
+      const compression = older.cluster.sql("select attcompression from pg_attribute where attrelid = 'briefing.documents'::regclass and attname = 'raw';", older.name).trim();
+      const lz4 = older.cluster.sql("select count(*) from pg_settings where name = 'default_toast_compression' and 'lz4' = any (enumvals);", older.name).trim() === '1';
+      assert.equal(compression, lz4 ? 'l' : '', 'new text is stored with lz4 where the server has it');
       const typo = await new ArchiveReader(connection).search('prisonr exchange', { limit: 3 });
       assert.ok(typo.length > 0, 'the new vocabulary was filled from the passages already there');
     });
@@ -171,6 +174,14 @@ ${rows.passages}\\.
       const alias = await reader.search('Kremlin spokesman', { limit: 3 });
       assert.ok(alias.some((hit) => /Peskov/.test(hit.passage.text)), 'an alias reaches the name the sources use');
       assert.deepEqual(await reader.search('the of and', { limit: 3 }), []);
+    });
+
+    it('looks up typo neighbours only for words that match nothing as typed, as the local engine does', async () => {
+      const neighbours = async (words: string[], typing: string[] = []): Promise<string[]> =>
+        (await connect().query<{ word: string; near: string }>('select word, near from briefing.typo_neighbours($1, $2, $3, $4, 40)', [words, typing, [], []])).map((row) => `${row.word}>${row.near}`);
+      assert.ok((await neighbours(['prisonr'])).includes('prisonr>prisoner'), 'an unknown word gets its neighbours');
+      assert.deepEqual(await neighbours(['prisoner']), [], 'a word the sources use is taken as meant');
+      assert.deepEqual(await neighbours(['prisone'], ['prisone']), [], 'a word being typed that starts a known word is not a typo');
     });
 
     it('reads passages and documents by id, and the raw text spans point into', async () => {
