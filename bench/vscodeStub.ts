@@ -28,6 +28,11 @@ function stub(name: string, values: Readonly<Record<string, unknown>> = {}): Stu
       if (!members.has(property)) members.set(property, stub(`${name}.${String(property)}`));
       return members.get(property);
     },
+    // What the extension sets (a status bar item's name, text, tooltip) is kept, even where the function stub has its own read-only 'name'.
+    set(_target, property, value) {
+      members.set(property, value);
+      return true;
+    },
     apply: () => stub(`${name}()`),
     construct: () => stub(`new ${name}`) as object,
   }) as unknown as Stub;
