@@ -4,7 +4,7 @@ import { SearchIndex } from './search/searchIndex';
 import { contentHash } from './text/hash';
 
 /** Bumped whenever the parser, the terms or the index layout change, so old caches are never trusted. */
-export const INDEX_FORMAT = 5;
+export const INDEX_FORMAT = 6;
 
 /** A corpus and its search index, serialized together as one JSON file. */
 export interface SerializedBundle {

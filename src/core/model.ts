@@ -33,6 +33,8 @@ export interface SourceMeta {
   readonly kind: DocumentKind;
   readonly date: SourceDate;
   readonly url?: string;
+  /** The document's language (two letters) as its front matter states or detection finds; undefined when neither says. */
+  readonly lang?: string;
   /** When the source was read at its address (ISO date), for the accessed date some styles print with a URL. */
   readonly accessed?: string;
   /** File name (bundled) or path (user source) the text was read from. */

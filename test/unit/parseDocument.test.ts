@@ -201,6 +201,13 @@ describe('parsing the bundled documents', () => {
       assert.deepEqual(parseDocument(crlf, hints).passages.map((passage) => crlf.slice(passage.span.start, passage.span.end)), ['First paragraph here.', 'Second paragraph here.']);
     });
 
+    it('keeps a closing paragraph that states something and ends on a question, and drops a bare reader prompt', () => {
+      const rhetorical = 'The shelling went on for a week. Nobody in the ministry answered. Who will answer for it?';
+      const document = parseDocument(`Heading\n\nThe town had no power for days.\n\n${rhetorical}\n\nWhat do you think? Will the talks resume?\n`, hints);
+      assert.deepEqual(document.passages.map((passage) => passage.text), ['The town had no power for days.', rhetorical]);
+      assert.deepEqual(document.dropped.map((line) => line.reason).sort(), ['reader-prompt', 'title']);
+    });
+
     it('handles Windows line endings with exact offsets', () => {
       const raw = 'Title line\r\n\r\nFirst paragraph here.\r\n\r\nSecond paragraph here.\r\n';
       const document = parseDocument(raw, hints);

@@ -7,7 +7,7 @@
  * OR pass last. Here each pass becomes a tsquery; which passages matched
  * which words is worked out again on the client for the snippet.
  */
-import { planQuery, type QueryGroup } from '../search/queryPlan';
+import { planQueryWithoutNameKeys as planQuery, type QueryGroup } from '../search/queryPlan';
 import { quoteLexeme, termsOf } from './searchVector';
 
 // The local engine's thresholds (searchIndex.ts), so both forgive the same.

@@ -6,7 +6,7 @@
  * archive match down (or the reverse). An archive passage with the same
  * text as a local one (the same article in both) is shown once, as local.
  */
-import { planQuery } from '../search/queryPlan';
+import { planQueryWithoutNameKeys as planQuery } from '../search/queryPlan';
 import type { SearchHit } from '../search/searchIndex';
 import { coversEveryGroup } from './archiveQuery';
 

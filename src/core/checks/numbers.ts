@@ -97,6 +97,21 @@ const QUALIFIERS: readonly [RegExp, FigureBound][] = [
 const NOT_A_COUNT = /^(?:of|and|or|to|the|a|an|per|percent|am|pm|a\.m|p\.m|times|o'clock|st|nd|rd|th|utc|gmt|bst|est|edt|ast|cet|cest)$/i;
 
 const NUMBER = /\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?/y;
+/** A number in Russian or Ukrainian text: thousands grouped by (narrow, no-break) spaces, a decimal comma. */
+const CYRILLIC_DIGITS = /\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+,\d{1,2}(?!\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+,\d{1,2}(?!\d)/y;
+/** Digits followed, within a few characters, by a Cyrillic word: read the Russian and Ukrainian way. */
+const CYRILLIC_NUMBER = /^[\d\s\u00a0\u202f,.%]{1,16}[\u0400-\u04ff]/;
+/** Russian and Ukrainian scale words: тыс./тис., млн, млрд, трлн and their full forms. */
+const CYRILLIC_SCALE = /(\s?)(тыс\.?|тис\.?|тысяч[аи]?|тисяч[аі]?|млн\.?|млрд\.?|трлн\.?|миллион(?:а|ов)?|мільйон(?:а|ів)?|миллиард(?:а|ов)?|мільярд(?:а|ів)?)(?![\p{L}])/uy;
+const CYRILLIC_SCALES: ReadonlyArray<readonly [RegExp, number]> = [[/^т/, 1e3], [/^(?:млн|милл|міль[йя]о)/, 1e6], [/^(?:млрд|миллиа|мільяр)/, 1e9], [/^трлн/, 1e12]];
+/** Currencies and percent as Russian and Ukrainian write them after a number. */
+const CYRILLIC_UNITS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^\s?(?:%|процент(?:а|ов)?|відсот(?:ок|ка|ків))(?![\p{L}])/u, 'percent'],
+  [/^\s(?:руб(?:\.|л(?:ей|я|ь)))(?![\p{L}])/u, 'currency:RUB'],
+  [/^\s(?:грн\.?|гривень|гривні|гривня|гривен|гривны)(?![\p{L}])/u, 'currency:UAH'],
+  [/^\s(?:долл(?:аров|ара|ар)|долар(?:ів|а|и)?)(?![\p{L}])/u, 'currency:USD'],
+  [/^\s(?:евро|євро)(?![\p{L}])/u, 'currency:EUR'],
+];
 const WORD = /[\p{L}]+(?:['’][\p{L}]+)?/uy;
 
 /** Every figure in `text` (the dates, and at most `limit` other figures), in order, with offsets into it. */
@@ -198,6 +213,17 @@ interface ReadNumber {
 
 /** Reads digits ("1,000", "6.3") or number words ("a thousand", "three thousand", "fifty") at `at`. */
 function readNumber(text: string, at: number): ReadNumber | undefined {
+  const cyrillic = CYRILLIC_NUMBER.test(text.slice(at, at + 40));
+  if (cyrillic) {
+    // Russian and Ukrainian write "1,5" for 1.5 and "150 000" for 150,000.
+    CYRILLIC_DIGITS.lastIndex = at;
+    const written = CYRILLIC_DIGITS.exec(text);
+    if (written) {
+      const plain = written[0].replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+      const decimals = plain.includes('.') ? plain.length - plain.indexOf('.') - 1 : 0;
+      return { value: Number(plain), end: at + written[0].length, precision: 0.5 * 10 ** -decimals, round: decimals === 0 && /0$/.test(plain), fromWords: false };
+    }
+  }
   NUMBER.lastIndex = at;
   const digits = NUMBER.exec(text);
   if (digits) {
@@ -261,9 +287,23 @@ function figureAt(text: string, start: number): Omit<Figure, 'span' | 'raw' | 'q
     end = scale.lastIndex;
   }
 
+  CYRILLIC_SCALE.lastIndex = end;
+  const cyrillicScale = number.fromWords || scaleMatch ? null : CYRILLIC_SCALE.exec(text);
+  if (cyrillicScale) {
+    const factor = CYRILLIC_SCALES.find(([pattern]) => pattern.test(cyrillicScale[2].toLowerCase()))?.[1] ?? 1;
+    value *= factor;
+    precision *= factor;
+    round = true;
+    end = CYRILLIC_SCALE.lastIndex;
+  }
+
   const rest = text.slice(end, end + 40);
   const valueSpan = (to: number): Span => ({ start, end: to });
   const fix = (n: number): number => Number(n.toPrecision(12));
+  for (const [pattern, unit] of CYRILLIC_UNITS) {
+    const found = pattern.exec(rest);
+    if (found && !currency) return { valueSpan: valueSpan(end + found[0].length), value: fix(value), unit: unit as FigureUnit, precision, round };
+  }
   const percent = /^\s?(%|percent\b|per cent\b|pc\b|percentage points?\b|points?\b(?=\s+of\b)|pp\b)/i.exec(rest);
   if (percent && !currency) {
     const unit: FigureUnit = /point|pp/i.test(percent[1]) ? 'percentage-point' : 'percent';
@@ -295,6 +335,8 @@ function trimNoun(words: string): string {
   const kept: string[] = [];
   for (const word of words.split(/\s+/)) {
     if (/^(?:and|or|but|to|in|on|at|for|from|with|by|as|than|that|which|who|were|was|are|is|have|has|had|will|would|could|since)$/i.test(word)) break;
+    // The same in Russian and Ukrainian: "150 тис. доз і …", "175 пленных в …".
+    if (/^(?:и|і|й|та|а|но|але|или|або|в|во|у|на|за|с|со|з|із|зі|из|от|від|до|по|для|что|що|как|як|чем|ніж|были|было|був|були)$/iu.test(word)) break;
     kept.push(word);
   }
   return kept.join(' ');

@@ -13,7 +13,7 @@ export interface DraftQuote {
   /** The words between the marks. */
   readonly textSpan: Span;
   readonly text: string;
-  readonly marks: 'curly-double' | 'straight-double' | 'curly-single' | 'straight-single' | 'latex';
+  readonly marks: 'curly-double' | 'straight-double' | 'curly-single' | 'straight-single' | 'latex' | 'guillemets' | 'low-high';
   /** The sentence of the draft holding the quote. */
   readonly sentence: Span;
   /** Who the draft attributes the quote to, as written ("Pelosi", "Nancy Pelosi", "the White House spokesman"), if anyone. */
@@ -26,6 +26,9 @@ export interface DraftQuote {
 
 const QUOTE_PATTERNS: readonly [RegExp, DraftQuote['marks']][] = [
   [/“([^“”\n]{1,600})”/gu, 'curly-double'],
+  // Russian and Ukrainian quote marks: «…» (with „…“ inside), and „…“ (or „…”).
+  [/«((?:[^«»\n]|«[^«»\n]{0,600}»){1,600})»/gu, 'guillemets'],
+  [/(?<!«[^»\n]{0,600})„([^„“”\n]{1,600})[“”]/gu, 'low-high'],
   [/``([^`'\n]{1,600})''/gu, 'latex'],
   [/(?<![\p{L}\d])"([^"\n]{1,600})"(?![\p{L}\d])/gu, 'straight-double'],
   // Single quotes only when they clearly open and close a quote: not apostrophes in "Britain’s" or "sides’".

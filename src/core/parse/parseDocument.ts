@@ -187,7 +187,8 @@ export function parseDocument(raw: string, sourceHints: SourceHints, problems: s
       if (next && isAnswer(next.text, tocHeadings)) {
         addPassage('question-answer', next.span, next.text, text, line.span);
         i++;
-      } else if (structured) {
+      } else if (structured || HAS_STATEMENT.test(text)) {
+        // A paragraph that states something and ends on a (rhetorical) question is the writer's text, not a reader prompt.
         addPassage('paragraph', line.span, text);
       } else {
         drop(line, 'reader-prompt');
@@ -304,6 +305,9 @@ function isHeadingLike(text: string): boolean {
   const words = text.split(/\s+/).length;
   return text.length <= 100 && words <= 14 && !/[.!?,;"”’]$/.test(text) && !text.startsWith('|');
 }
+
+/** A sentence ending in a full stop or exclamation mark before more text: reader prompts ask, they do not state. */
+const HAS_STATEMENT = /[.!…]["»”’)]*\s+["«„“(]?\p{Lu}/u;
 
 function isAnswer(text: string, tocHeadings: ReadonlySet<string>): boolean {
   if (text.endsWith('?') || text.startsWith('|') || tocHeadings.has(normalizeHeading(text))) return false;

@@ -1,5 +1,6 @@
 import { toTerm } from '../text/terms';
 import { tokenize } from '../text/tokens';
+import { queryWordAlternatives } from '../text/wordTerms';
 import { ALIAS_GROUPS, readNumberWords } from './aliases';
 
 /** One thing the user asked for, and the term sequences any of which can satisfy it. */
@@ -43,8 +44,10 @@ function phraseTerms(phrase: string): string[] {
 
 /**
  * Reads a query as a writer types it: stop words dropped, number words
- * read as digits, aliases expanded, and the last word marked as still
- * being typed unless the query ends in a space or punctuation.
+ * read as digits, aliases expanded, Russian and Ukrainian words also by
+ * their stems, names also by their spelling in the other script, and the
+ * last word marked as still being typed unless the query ends in a space
+ * or punctuation.
  */
 export function planQuery(fullQuery: string): QueryGroup[] {
   const query = boundedQuery(fullQuery);
@@ -70,15 +73,28 @@ export function planQuery(fullQuery: string): QueryGroup[] {
     }
     const alias = longestAlias(words, i);
     if (alias) {
-      groups.push({ source: words.slice(i, i + alias.length).join(' '), alternatives: alias.alternatives, typing: isLastFrom(alias.length) });
+      // A one-word alias (a surname) is still a name the other script may write.
+      const term = alias.length === 1 ? toTerm(words[i]) : null;
+      const named = term === null ? [] : queryWordAlternatives(words[i], term);
+      groups.push({ source: words.slice(i, i + alias.length).join(' '), alternatives: [...alias.alternatives, ...named], typing: isLastFrom(alias.length) });
       i += alias.length;
       continue;
     }
     const term = toTerm(words[i]);
-    if (term !== null) groups.push({ source: words[i], alternatives: [[term]], typing: isLastFrom(1) });
+    if (term !== null) groups.push({ source: words[i], alternatives: [[term], ...queryWordAlternatives(words[i], term)], typing: isLastFrom(1) });
     i++;
   }
   return groups;
+}
+
+/**
+ * The plan without cross-script name keys, for an index that holds none
+ * (the PostgreSQL archive indexes its own lexemes).
+ */
+export function planQueryWithoutNameKeys(query: string): QueryGroup[] {
+  return planQuery(query)
+    .map((group) => ({ ...group, alternatives: group.alternatives.filter((terms) => !terms.some((term) => term.startsWith('~'))) }))
+    .filter((group) => group.alternatives.length > 0);
 }
 
 function longestAlias(words: readonly string[], start: number): { length: number; alternatives: readonly (readonly string[])[] } | undefined {

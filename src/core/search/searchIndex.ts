@@ -1,7 +1,10 @@
 import type { Corpus } from '../corpus';
 import type { Passage, PassageKind, SourceDocument, SourceMeta } from '../model';
+import { passageLanguage } from '../text/passageLanguage';
+import type { CyrillicLanguage } from '../text/language';
 import { toTerm } from '../text/terms';
 import { words } from '../text/tokens';
+import { sourceWordTerms } from '../text/wordTerms';
 import { exactTerms } from './exactTerms';
 import { boundedQuery, MAX_TERM_CHARS, planQuery, type QueryGroup } from './queryPlan';
 import { makeSnippet, type Snippet } from './snippet';
@@ -44,14 +47,20 @@ const OR_PASS_WEIGHT = 0.5;
 /** How many passages suggestions are drawn from. */
 const SUGGEST_PASSAGES = 500;
 
-/** A passage's index terms per field (title, heading, text) and each field's length in distinct words. */
-function passageFields(passage: Passage, title: string): { terms: string[][]; lengths: number[] } {
+/**
+ * A passage's index terms per field (title, heading, text) and each
+ * field's length in distinct words; Russian and Ukrainian words add their
+ * stems in the passage's language, and names their cross-script keys.
+ */
+function passageFields(passage: Passage, title: string, language: CyrillicLanguage | undefined): { terms: string[][]; lengths: number[] } {
   const terms: string[][] = [];
   const lengths: number[] = [];
   for (const text of [title, passage.heading ?? '', passage.text]) {
     const tokens = words(text);
     lengths.push(new Set(tokens).size);
-    terms.push(tokens.map(toTerm).filter((term): term is string => term !== null));
+    const fieldTerms: string[] = [];
+    for (const token of tokens) for (const term of sourceWordTerms(token, language)) fieldTerms.push(term);
+    terms.push(fieldTerms);
   }
   return { terms, lengths };
 }
@@ -79,7 +88,7 @@ export class SearchIndex {
 
   private static addPassages(index: TermIndex, document: SourceDocument): void {
     for (const passage of document.passages) {
-      const { terms, lengths } = passageFields(passage, document.meta.title);
+      const { terms, lengths } = passageFields(passage, document.meta.title, passageLanguage(passage.text, document.meta.lang));
       index.add(passage.id, terms, lengths, KIND_WEIGHT[passage.kind] ?? 1);
     }
   }

@@ -2,6 +2,7 @@ import type { Span } from '../model';
 import { splitSentences } from '../text/sentences';
 import { spellingsOf, toTerm } from '../text/terms';
 import { forEachWordSpan, searchForm } from '../text/tokens';
+import { wordMatchesAny } from '../text/wordTerms';
 
 /** The sentences of a passage that best answer a query, with the matched words marked. */
 export interface Snippet {
@@ -77,7 +78,9 @@ function initialsOf(terms: ReadonlySet<string>): Uint8Array {
 
 /** The words of a passage that match the terms, with the term each stands for. */
 function matchedWords(text: string, layout: Layout, matchedTerms: ReadonlySet<string>): Array<{ span: Span; term: string }> {
-  const initials = initialsOf(matchedTerms);
+  // Stems and cross-script name keys are matched through the words' own terms (wordTerms.ts): every word is looked at then.
+  const deeper = [...matchedTerms].some((term) => term.startsWith('~') || /[\u0400-\u04ff]/.test(term));
+  const initials = deeper ? initialsScratch.fill(1) : initialsOf(matchedTerms);
   const hits: Array<{ span: Span; term: string }> = [];
   const { words } = layout;
   for (let i = 0; i < words.length; i += 2) {
@@ -88,7 +91,9 @@ function matchedWords(text: string, layout: Layout, matchedTerms: ReadonlySet<st
     const end = words[i + 1];
     const word = searchForm(text.slice(start, end));
     const term = toTerm(word);
-    if (term !== null && (matchedTerms.has(term) || matchedTerms.has(word.toLowerCase()))) hits.push({ span: { start, end }, term });
+    if (term !== null && (matchedTerms.has(term) || matchedTerms.has(word.toLowerCase()) || (deeper && wordMatchesAny(word, matchedTerms)))) {
+      hits.push({ span: { start, end }, term });
+    }
   }
   return hits;
 }

@@ -9,6 +9,8 @@ export interface FrontMatter {
   readonly url?: string;
   /** When the page was read at its url. */
   readonly accessed?: string;
+  /** The document's language as written (`ru`, `uk`, `uk-UA`, `Russian`). */
+  readonly lang?: string;
 }
 
 /**
@@ -43,6 +45,7 @@ export function splitFrontMatter(text: string): { frontMatter: FrontMatter; body
       date: field('date', 'published', 'datePublished'),
       url: field('url', 'link', 'canonical'),
       accessed: field('accessed', 'retrieved', 'urldate'),
+      lang: field('lang', 'language'),
     }).filter(([, value]) => value !== undefined),
   );
   return { frontMatter, bodyOffset: match[0].length };

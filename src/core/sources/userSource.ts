@@ -4,6 +4,7 @@ import { contentHash } from '../text/hash';
 import { slugify } from '../text/slug';
 import type { DocumentMetadata } from './documentMetadata';
 import { sourceFormatOf } from './fileContent';
+import { detectDocumentLanguage, languageTag } from '../text/language';
 import { splitFrontMatter, type FrontMatter } from './frontMatter';
 import { layoutBlocks, type ReadableText } from './readableText';
 
@@ -77,7 +78,12 @@ export function parseUserFile(file: UserFile, read?: ReadableText): { document: 
     ...(frontMatter.accessed ? { accessed: frontMatter.accessed } : {}),
     ...(read ? { structured: true } : {}),
   }, problems);
-  const meta: SourceMeta = { ...parsed.meta, title: parsed.meta.title === id ? fileName.replace(/\.[^.]+$/, '') : parsed.meta.title };
+  const lang = languageTag(frontMatter.lang) ?? detectDocumentLanguage(body);
+  const meta: SourceMeta = {
+    ...parsed.meta,
+    title: parsed.meta.title === id ? fileName.replace(/\.[^.]+$/, '') : parsed.meta.title,
+    ...(lang ? { lang } : {}),
+  };
   const mapSpan = (span: Span): Span => {
     if (!map) return { start: toFile(span.start), end: toFile(span.end) };
     return { start: firstMapped(map, span.start, span.end), end: lastMapped(map, span.start, span.end) };

@@ -1,8 +1,14 @@
 /**
  * How words become index terms, the same at index time and at query time:
  * folded to lowercase ASCII, spelling variants unified, plural and
- * possessive endings removed, stop words dropped.
+ * possessive endings removed, stop words dropped. Russian and Ukrainian
+ * words keep their letters (й, ї stay; ё → е, ґ → г) and drop their own
+ * stop words (the `stopword` package's lists); their stems are added
+ * beside them by wordTerms.ts.
  */
+import type * as Stopword from 'stopword';
+import { foldCyrillic } from './cyrillicWords';
+import { hasCyrillic } from './language';
 
 /** Spellings that name the same thing: British/American, transliterations, common misspellings. */
 const VARIANTS: Readonly<Record<string, string>> = {
@@ -90,7 +96,23 @@ export function toTerm(word: string): string | null {
   return term;
 }
 
+let cyrillicStopWords: ReadonlySet<string> | undefined;
+
+/** Russian and Ukrainian stop words, folded as terms are; loaded on the first Cyrillic word (the package holds 62 languages). */
+function isCyrillicStopWord(folded: string): boolean {
+  if (!cyrillicStopWords) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily, and synchronously: indexing is synchronous
+    const { rus, ukr } = require('stopword') as typeof Stopword;
+    cyrillicStopWords = new Set([...rus, ...ukr].map(foldCyrillic));
+  }
+  return cyrillicStopWords.has(folded);
+}
+
 function computeTerm(word: string): string | null {
+  if (hasCyrillic(word)) {
+    const folded = foldCyrillic(word);
+    return folded.length === 0 || isCyrillicStopWord(folded) ? null : folded;
+  }
   const folded = foldWord(word);
   if (folded.length === 0 || STOP_WORDS.has(folded)) return null;
   // Own keys only: "constructor" or "toString" in a text must stay words, not Object.prototype's members.
