@@ -41,6 +41,8 @@ export class ArchiveService {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private retryMs = FIRST_RETRY_MS;
   private generation = 0;
+  /** The first probe of the archive being configured: a read asked for meanwhile waits for it. */
+  private probing: Promise<void> | undefined;
 
   constructor(private readonly onStatus: (status: ArchiveStatus) => void = () => {}) {}
 
@@ -68,12 +70,16 @@ export class ArchiveService {
     this.connection = new ArchiveConnection({ url: config.url, ...(config.password === undefined ? {} : { password: config.password }), timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS });
     this.reader = new ArchiveReader(this.connection);
     this.setStatus({ state: 'connecting', url: address.url });
-    await this.probe(generation, address.url);
+    this.probing = this.probe(generation, address.url);
+    await this.probing;
     return this.current;
   }
 
   /** Runs a read if the archive is up; otherwise (or when it fails) says why, and starts reconnecting. */
   async use<T>(work: (reader: ArchiveReader) => Promise<T>): Promise<ArchiveAnswer<T>> {
+    // Asked while it connects (the first search after the archive is set up): answer once the probe has,
+    // within the connection's time limit, rather than leave the archive's hits out.
+    if (this.current.state === 'connecting' && this.probing) await this.probing;
     const reader = this.reader;
     const status = this.current;
     if (!reader || status.state === 'off') return { unavailable: 'no archive is set up' };

@@ -94,6 +94,21 @@ describe('the library service with an archive', function () {
     }
   });
 
+  it('answers a search asked while it is still connecting once it has connected, not with "connecting"', async () => {
+    let connecting: () => void = () => {};
+    const started = new Promise<void>((resolve) => (connecting = resolve));
+    const archive = new ArchiveService((status) => status.state === 'connecting' && connecting());
+    try {
+      const configured = archive.configure({ url });
+      await started;
+      const answer = await archive.search('prisoner exchange', 5, []);
+      assert.ok('value' in answer && answer.value.length > 0, JSON.stringify(answer));
+      assert.equal((await configured).state, 'connected');
+    } finally {
+      await archive.close();
+    }
+  });
+
   it('answers at once that the archive is unavailable while it is down, and says why', async () => {
     const status = await service.configureArchive({ url: 'postgres://postgres@127.0.0.1:1/nothing' });
     assert.equal(status.state, 'unreachable');
