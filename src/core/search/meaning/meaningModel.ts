@@ -1,0 +1,125 @@
+/**
+ * The meaning signal: word vectors read against one index's vocabulary.
+ * A query word is expanded to the index terms nearest it in meaning
+ * ("truce" → "ceasefire", "kids" → "children"), each weighted by how near
+ * it is and how much it tells (a term most passages hold counts for
+ * little); and a passage is compared with the query as a whole by the
+ * cosine of their idf-weighted mean vectors.
+ */
+import { WordVectors } from './wordVectors';
+
+/** What the model reads from the index: how many passages hold a term, and every term. */
+export interface VocabularySource {
+  readonly documentCount: number;
+  documentFrequency(term: string): number;
+  terms(): Iterable<[string, number]>;
+}
+
+export interface Expansion {
+  readonly term: string;
+  readonly weight: number;
+}
+
+/** Tuned on the development questions only. */
+export const MEANING_TUNING = {
+  /** Neighbours nearer than this cosine are expansions. */
+  minCosine: 0.6,
+  /** At most this many expansions per query word. */
+  maxExpansions: 6,
+  /** An expansion's weight is this times its cosine, times its share of the idf: always below the word's own 1. */
+  expansionWeight: 0.6,
+};
+
+const EXPANSION_CACHE = 4096;
+
+export class MeaningModel {
+  /** Table rows of the terms the index holds, refreshed when the index changes. */
+  private rows: Int32Array | undefined;
+  private readonly expansionCache = new Map<string, readonly Expansion[]>();
+
+  constructor(
+    readonly vectors: WordVectors,
+    private readonly vocabulary: VocabularySource,
+  ) {}
+
+  /** The index changed: neighbours and weights are worked out again. */
+  invalidate(): void {
+    this.rows = undefined;
+    this.expansionCache.clear();
+  }
+
+  /** Inverse document frequency as BM25 reads it, scaled to 0–1 by the rarest possible term. */
+  idfShare(term: string): number {
+    const n = Math.max(1, this.vocabulary.documentCount);
+    const df = this.vocabulary.documentFrequency(term);
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5)) / Math.log(1 + (n + 0.5) / 0.5);
+  }
+
+  /** Index terms near a query term in meaning, nearest first, with their weights; none for a term without a vector. */
+  expansions(term: string): readonly Expansion[] {
+    const cached = this.expansionCache.get(term);
+    if (cached) return cached;
+    const found = this.nearest(term);
+    if (this.expansionCache.size >= EXPANSION_CACHE) this.expansionCache.clear();
+    this.expansionCache.set(term, found);
+    return found;
+  }
+
+  private nearest(term: string): Expansion[] {
+    const row = this.vectors.id(term);
+    if (row < 0) return [];
+    const rows = this.indexRows();
+    const { minCosine, maxExpansions, expansionWeight } = MEANING_TUNING;
+    const near: { row: number; cosine: number }[] = [];
+    for (let i = 0; i < rows.length; i++) {
+      const other = rows[i];
+      if (other === row) continue;
+      const cosine = this.vectors.cosine(row, other);
+      if (cosine >= minCosine) near.push({ row: other, cosine });
+    }
+    near.sort((a, b) => b.cosine - a.cosine);
+    return near.slice(0, maxExpansions).map(({ row: other, cosine }) => {
+      const expansion = this.vectors.terms[other];
+      return { term: expansion, weight: expansionWeight * cosine * this.idfShare(expansion) };
+    });
+  }
+
+  private indexRows(): Int32Array {
+    if (!this.rows) {
+      const rows: number[] = [];
+      for (const [term, count] of this.vocabulary.terms()) {
+        if (count === 0) continue;
+        const row = this.vectors.id(term);
+        if (row >= 0) rows.push(row);
+      }
+      this.rows = Int32Array.from(rows);
+    }
+    return this.rows;
+  }
+
+  /** The idf-weighted mean of the terms' vectors (unnormalized), or undefined when none has a vector. */
+  meanVector(terms: Iterable<string>): Float32Array | undefined {
+    const vector = new Float32Array(this.vectors.dimensions);
+    let any = false;
+    for (const term of new Set(terms)) {
+      const row = this.vectors.id(term);
+      if (row < 0) continue;
+      this.vectors.addTo(vector, row, this.idfShare(term));
+      any = true;
+    }
+    return any ? vector : undefined;
+  }
+
+  /** Cosine of two mean vectors. */
+  static similarity(a: Float32Array, b: Float32Array): number {
+    let dot = 0;
+    let na = 0;
+    let nb = 0;
+    for (let d = 0; d < a.length; d++) {
+      dot += a[d] * b[d];
+      na += a[d] * a[d];
+      nb += b[d] * b[d];
+    }
+    return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
+  }
+}
