@@ -11,6 +11,8 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildBundle, type LoadedBundle } from '../../src/core/bundle';
+import { MEANING_TUNING } from '../../src/core/search/meaning/meaningModel';
+import { Synonyms } from '../../src/core/search/meaning/synonyms';
 import { WordVectors } from '../../src/core/search/meaning/wordVectors';
 import { toTerm } from '../../src/core/text/terms';
 import { words } from '../../src/core/text/tokens';
@@ -34,6 +36,9 @@ const termsOf = (text: string): string[] => words(text).map(toTerm).filter((term
 
 function main(): void {
   const vectors = WordVectors.decode(readFileSync(path.join(root, 'dist', 'word-vectors.bin')));
+  const synonyms = process.env.NO_WORDNET ? undefined : Synonyms.decode(readFileSync(path.join(root, 'dist', 'synonyms.txt'), 'utf8'));
+  // Tuning experiments: TUNE='{"closenessWeight":0.3}' (development questions only).
+  Object.assign(MEANING_TUNING, JSON.parse(process.env.TUNE ?? '{}'));
   const bundles = new Map<EvalCorpusName, LoadedBundle>();
   for (const name of EVAL_CORPORA) bundles.set(name, buildBundle(evalSources(root, name)));
   const verbose = process.argv.includes('--verbose');
@@ -50,7 +55,7 @@ function main(): void {
     const tallies = { dev: blank(), heldOut: blank() };
     PARAPHRASE_QUESTIONS.forEach((q, i) => {
       const bundle = bundles.get(q.corpus)!;
-      bundle.index.useMeaning(meaning ? vectors : undefined);
+      bundle.index.useMeaning(meaning ? vectors : undefined, synonyms);
       const hits = bundle.index.search(`${q.question} `, { limit: 10 });
       const rank = hits.findIndex((hit) => q.answers.some((a) => hit.passage.text.includes(a)));
       const part = isHeldOut(i) ? tallies.heldOut : tallies.dev;
@@ -63,7 +68,7 @@ function main(): void {
     const exact = { dev: blank(), heldOut: blank() };
     for (const name of EVAL_CORPORA) {
       const bundle = bundles.get(name)!;
-      bundle.index.useMeaning(meaning ? vectors : undefined);
+      bundle.index.useMeaning(meaning ? vectors : undefined, synonyms);
       exactQueries(bundle, name).forEach((query, i) => {
         const hits = bundle.index.search(`${query.join(' ')} `, { limit: 10 });
         const rank = hits.findIndex((hit) => {
@@ -73,8 +78,10 @@ function main(): void {
         count(i % 2 === 1 ? exact.heldOut : exact.dev, rank);
       });
     }
-    console.log(`meaning ${meaning ? 'on ' : 'off'} | paraphrase dev ${line(tallies.dev)} | held-out ${line(tallies.heldOut)}`);
-    console.log(`            | exact-word dev ${line(exact.dev)} | held-out ${line(exact.heldOut)}`);
+    // The held-out figures are printed only when asked for: tuning looks at the development part alone.
+    const heldOut = (t: Tally): string => (showHeldOut ? ` | held-out ${line(t)}` : '');
+    console.log(`meaning ${meaning ? 'on ' : 'off'} | paraphrase dev ${line(tallies.dev)}${heldOut(tallies.heldOut)}`);
+    console.log(`            | exact-word dev ${line(exact.dev)}${heldOut(exact.heldOut)}`);
   }
 }
 

@@ -2,7 +2,9 @@ import type { Corpus } from '../corpus';
 import type { Passage, PassageKind, SourceDocument, SourceMeta } from '../model';
 import { toTerm } from '../text/terms';
 import { words } from '../text/tokens';
-import { MeaningModel } from './meaning/meaningModel';
+import { MEANING_TUNING, MeaningModel } from './meaning/meaningModel';
+import { MeaningRanker } from './meaning/meaningRanker';
+import type { Synonyms } from './meaning/synonyms';
 import type { WordVectors } from './meaning/wordVectors';
 import { planQuery, type QueryGroup } from './queryPlan';
 import { makeSnippet, type Snippet } from './snippet';
@@ -46,13 +48,6 @@ const MIN_FUZZY_LENGTH = 5;
 const OR_PASS_WEIGHT = 0.5;
 /** How many passages suggestions are drawn from. */
 const SUGGEST_PASSAGES = 500;
-/** Meaning search re-ranks this many candidates. */
-const MEANING_CANDIDATES = 60;
-/** Tuned on the development questions only: the weight of the passage's closeness in meaning beside its words' score. */
-const MEANING_SIMILARITY_WEIGHT = 0.5;
-/** A passage shorter than this many words (a table row, a heading) has its words' score scaled down. */
-const SHORT_PASSAGE_WORDS = 12;
-const PASSAGE_VECTOR_CACHE = 20_000;
 
 /** A passage's index terms per field (title, heading, text) and each field's length in distinct words. */
 function passageFields(passage: Passage, title: string): { terms: string[][]; lengths: number[] } {
@@ -75,8 +70,7 @@ function passageFields(passage: Passage, title: string): { terms: string[][]; le
  * hit.
  */
 export class SearchIndex {
-  private meaningModel: MeaningModel | undefined;
-  private readonly passageVectors = new Map<string, { vector: Float32Array | undefined; words: number }>();
+  private meaning: MeaningRanker | undefined;
 
   private constructor(
     private readonly corpus: Corpus,
@@ -113,18 +107,17 @@ export class SearchIndex {
   }
 
   /** Word vectors for meaning search, or undefined for exact words only. */
-  useMeaning(vectors: WordVectors | undefined): void {
-    this.meaningModel = vectors ? new MeaningModel(vectors, this.index) : undefined;
-    this.passageVectors.clear();
+  useMeaning(vectors: WordVectors | undefined, synonyms?: Synonyms): void {
+    this.meaning = vectors ? new MeaningRanker(new MeaningModel(vectors, synonyms, this.index)) : undefined;
   }
 
   get hasMeaning(): boolean {
-    return this.meaningModel !== undefined;
+    return this.meaning !== undefined;
   }
 
   private meaningChanged(): void {
-    this.meaningModel?.invalidate();
-    this.passageVectors.clear();
+    this.meaning?.model.invalidate();
+    this.meaning?.clear();
   }
 
   /** Restores an index from `toJSON()`; throws when the data is not an index of this version or not of this corpus. */
@@ -162,8 +155,8 @@ export class SearchIndex {
     if (ranked.size < limit) take(run('AND', true), 1);
     if (ranked.size < limit && groups.length > 1) take(run('OR', true), OR_PASS_WEIGHT);
 
-    const model = options.meaning === false ? undefined : this.meaningModel;
-    const results = model ? this.byMeaning(model, groups, ranked, preferred) : [...ranked.values()];
+    const ranker = options.meaning === false ? undefined : this.meaning;
+    const results = ranker ? this.byMeaning(ranker, groups, ranked, preferred) : [...ranked.values()];
     if (preferred) results.sort((a, b) => Number(preferred.has(b.id)) - Number(preferred.has(a.id)));
     return results.slice(0, limit).flatMap((result) => {
       const passage = this.corpus.passage(result.id);
@@ -177,42 +170,27 @@ export class SearchIndex {
   /**
    * Re-ranks by meaning: the words' hits so far and the best passages of an
    * OR search in which every finished word also stands for its nearest
-   * terms in meaning, scored by their words (scaled down for a fragment of
-   * a few words) plus how close the passage's words are to the query's.
+   * terms in meaning (see meaningRanker.ts for the score).
    */
-  private byMeaning(model: MeaningModel, groups: readonly QueryGroup[], lexical: ReadonlyMap<string, TermHit>, preferred: ReadonlySet<string> | undefined): TermHit[] {
+  private byMeaning(ranker: MeaningRanker, groups: readonly QueryGroup[], lexical: ReadonlyMap<string, TermHit>, preferred: ReadonlySet<string> | undefined): TermHit[] {
+    const { model } = ranker;
     const expanded: GroupSpec[] = specs(groups, false).map((spec, g) => ({
       alternatives: spec.alternatives.map((alternative) =>
         alternative.length === 1 && !groups[g].typing ? [{ ...alternative[0], expansions: model.expansions(alternative[0].term) }] : alternative,
       ),
     }));
     const candidates = new Map<string, TermHit>();
-    for (const hit of this.index.search(expanded, { combineWith: 'OR', limit: MEANING_CANDIDATES, preferred })) candidates.set(hit.id, hit);
+    for (const hit of this.index.search(expanded, { combineWith: 'OR', limit: MEANING_TUNING.candidates, preferred })) candidates.set(hit.id, hit);
     for (const hit of lexical.values()) if (!candidates.has(hit.id)) candidates.set(hit.id, hit);
-    const queryVector = model.meanVector(groups.filter((group) => !group.typing).flatMap((group) => group.alternatives[0]));
+    const query = groups.filter((group) => !group.typing).map((group) => ({ terms: [...new Set(group.alternatives.flat())] }));
+    if (query.length === 0) return [...lexical.values()];
     let best = 0;
     for (const hit of candidates.values()) best = Math.max(best, hit.score);
-    const scored = [...candidates.values()].map((hit) => {
-      const { vector, words: length } = this.passageVector(model, hit.id);
-      const closeness = queryVector && vector ? Math.max(0, MeaningModel.similarity(queryVector, vector)) : 0;
-      const shortness = Math.min(1, length / SHORT_PASSAGE_WORDS);
-      return { ...hit, score: (best > 0 ? hit.score / best : 0) * shortness + MEANING_SIMILARITY_WEIGHT * closeness };
+    const scored = [...candidates.values()].flatMap((hit) => {
+      const passage = this.corpus.passage(hit.id);
+      return passage ? [{ ...hit, score: ranker.score(query, passage, best > 0 ? hit.score / best : 0) }] : [];
     });
     return scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
-  }
-
-  /** A passage's mean vector and length in words, kept for the next query. */
-  private passageVector(model: MeaningModel, id: string): { vector: Float32Array | undefined; words: number } {
-    let entry = this.passageVectors.get(id);
-    if (!entry) {
-      const passage = this.corpus.passage(id);
-      const tokens = passage ? words(`${passage.heading ?? ''} ${passage.text}`) : [];
-      const terms = tokens.map(toTerm).filter((term): term is string => term !== null);
-      entry = { vector: model.meanVector(terms), words: passage ? words(passage.text).length : 0 };
-      if (this.passageVectors.size >= PASSAGE_VECTOR_CACHE) this.passageVectors.clear();
-      this.passageVectors.set(id, entry);
-    }
-    return entry;
   }
 
   /** Completions for the query being typed: whole queries whose words all occur together. */

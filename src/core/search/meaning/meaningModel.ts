@@ -6,6 +6,7 @@
  * little); and a passage is compared with the query as a whole by the
  * cosine of their idf-weighted mean vectors.
  */
+import type { Synonyms } from './synonyms';
 import { WordVectors } from './wordVectors';
 
 /** What the model reads from the index: how many passages hold a term, and every term. */
@@ -26,8 +27,22 @@ export const MEANING_TUNING = {
   minCosine: 0.6,
   /** At most this many expansions per query word. */
   maxExpansions: 6,
-  /** An expansion's weight is this times its cosine, times its share of the idf: always below the word's own 1. */
+  /** An expansion's weight is this times its nearness, times its share of the idf: always below the word's own 1. */
   expansionWeight: 0.6,
+  /** The nearness of a WordNet synonym whose vectors say it is farther (or that has none). */
+  synonymNearness: 0.6,
+  /** An expansion in no more than this share of the passages keeps its whole weight; commoner ones count for less. */
+  rareShare: 0.1,
+  /** Meaning search re-ranks this many candidates. */
+  candidates: 60,
+  /** A sentence's word counts as near a query word from this cosine on. */
+  softCosine: 0.5,
+  /** The most a near word counts for (the query word itself counts 1). */
+  nearCap: 0.7,
+  /** The weight of the index's own word score (scaled 0–1) beside the best sentence's match. */
+  lexicalWeight: 0.3,
+  /** A passage shorter than this many words (a table row, a heading) has its words' score scaled down. */
+  shortPassageWords: 12,
 };
 
 const EXPANSION_CACHE = 4096;
@@ -39,6 +54,7 @@ export class MeaningModel {
 
   constructor(
     readonly vectors: WordVectors,
+    private readonly synonyms: Synonyms | undefined,
     private readonly vocabulary: VocabularySource,
   ) {}
 
@@ -52,7 +68,14 @@ export class MeaningModel {
   idfShare(term: string): number {
     const n = Math.max(1, this.vocabulary.documentCount);
     const df = this.vocabulary.documentFrequency(term);
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5)) / Math.log(1 + (n + 0.5) / 0.5);
+    return idf(n, df) / idf(n, 0);
+  }
+
+  /** 1 for a term in few passages, less the more passages hold it: a word most passages contain tells little. */
+  private rarity(term: string): number {
+    const n = Math.max(1, this.vocabulary.documentCount);
+    const df = this.vocabulary.documentFrequency(term);
+    return Math.min(1, idf(n, df) / idf(n, MEANING_TUNING.rareShare * n));
   }
 
   /** Index terms near a query term in meaning, nearest first, with their weights; none for a term without a vector. */
@@ -66,22 +89,30 @@ export class MeaningModel {
   }
 
   private nearest(term: string): Expansion[] {
+    const { minCosine, maxExpansions, expansionWeight, synonymNearness } = MEANING_TUNING;
+    const nearness = new Map<string, number>();
     const row = this.vectors.id(term);
-    if (row < 0) return [];
-    const rows = this.indexRows();
-    const { minCosine, maxExpansions, expansionWeight } = MEANING_TUNING;
-    const near: { row: number; cosine: number }[] = [];
-    for (let i = 0; i < rows.length; i++) {
-      const other = rows[i];
-      if (other === row) continue;
-      const cosine = this.vectors.cosine(row, other);
-      if (cosine >= minCosine) near.push({ row: other, cosine });
+    if (row >= 0) {
+      const rows = this.indexRows();
+      const near: { row: number; cosine: number }[] = [];
+      for (let i = 0; i < rows.length; i++) {
+        const other = rows[i];
+        if (other === row) continue;
+        const cosine = this.vectors.cosine(row, other);
+        if (cosine >= minCosine) near.push({ row: other, cosine });
+      }
+      near.sort((a, b) => b.cosine - a.cosine);
+      for (const { row: other, cosine } of near.slice(0, maxExpansions)) nearness.set(this.vectors.terms[other], cosine);
     }
-    near.sort((a, b) => b.cosine - a.cosine);
-    return near.slice(0, maxExpansions).map(({ row: other, cosine }) => {
-      const expansion = this.vectors.terms[other];
-      return { term: expansion, weight: expansionWeight * cosine * this.idfShare(expansion) };
-    });
+    for (const synonym of this.synonyms?.of(term) ?? []) {
+      if (this.vocabulary.documentFrequency(synonym) === 0) continue;
+      const other = this.vectors.id(synonym);
+      const cosine = row >= 0 && other >= 0 ? this.vectors.cosine(row, other) : 0;
+      nearness.set(synonym, Math.max(nearness.get(synonym) ?? 0, cosine, synonymNearness));
+    }
+    return [...nearness]
+      .map(([expansion, near]) => ({ term: expansion, weight: expansionWeight * near * this.rarity(expansion) }))
+      .sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1));
   }
 
   private indexRows(): Int32Array {
@@ -122,4 +153,8 @@ export class MeaningModel {
     }
     return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
   }
+}
+
+function idf(passages: number, holding: number): number {
+  return Math.log(1 + (passages - holding + 0.5) / (holding + 0.5));
 }
