@@ -36,11 +36,11 @@ export const MEANING_TUNING = {
   /** Meaning search re-ranks this many candidates. */
   candidates: 60,
   /** A sentence's word counts as near a query word from this cosine on. */
-  softCosine: 0.5,
+  softCosine: 0.45,
   /** The most a near word counts for (the query word itself counts 1). */
-  nearCap: 0.7,
+  nearCap: 0.8,
   /** The weight of the index's own word score (scaled 0–1) beside the best sentence's match. */
-  lexicalWeight: 0.3,
+  lexicalWeight: 0.1,
   /** A passage shorter than this many words (a table row, a heading) has its words' score scaled down. */
   shortPassageWords: 12,
 };
