@@ -90,6 +90,12 @@ export class Library implements vscode.Disposable {
     });
   }
 
+  /** Tells the worker whether to rank by meaning (briefing.search.meaning); a problem loading its resources is logged. */
+  async applyMeaning(): Promise<void> {
+    const problem = await this.client.api.setMeaning(settings.searchMeaning()).catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
+    if (problem) this.log.warn(problem);
+  }
+
   async search(query: string, limit: number, preferredDocIds: readonly string[] = []): Promise<SearchHit[]> {
     await this.ready();
     return this.client.api.search(query, limit, preferredDocIds);
@@ -256,7 +262,8 @@ export class Library implements vscode.Disposable {
       ...(settings.topicsFile() ? { topicsPath: settings.topicsFile() } : {}),
       ...(this.version ? { version: this.version } : {}),
     };
-    // A restarted worker knows no archive yet: tell it again.
+    // A restarted worker knows neither the meaning setting nor the archive yet: tell it again.
+    void this.applyMeaning();
     if (this.archiveConfig) void this.client.api.configureArchive(this.archiveConfig).catch(() => undefined);
     const run = (): Promise<LoadReport> => this.client.api.load(options);
     const report =
@@ -280,6 +287,8 @@ export class Library implements vscode.Disposable {
           );
     for (const note of report.notes) this.log.warn(note);
     for (const problem of report.problems) this.log.warn(problem);
+    // Now the worker knows where its meaning resources are: a problem reading them is reported.
+    void this.applyMeaning();
     this.reportSkips(report.skipped);
     const from = report.fromCache ? `from the saved index (${report.reread} file(s) re-read)` : 'freshly';
     this.log.info(

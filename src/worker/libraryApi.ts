@@ -34,6 +34,12 @@ export interface LibraryApi {
   cancel(): Promise<void>;
   update(changed: readonly string[], deleted: readonly string[]): Promise<UpdateReport>;
   search(query: string, limit: number, preferredDocIds: readonly string[]): Promise<SearchHit[]>;
+  /**
+   * Meaning search on or off (briefing.search.meaning). On, its word vectors
+   * load in the background on first use; searches made before they are in
+   * match words only. Resolves with a problem to report, if any.
+   */
+  setMeaning(enabled: boolean): Promise<string | null>;
   suggest(query: string): Promise<Suggestion[]>;
   citable(passageId: string): Promise<CitablePassage | null>;
   documents(): Promise<DocumentOverview[]>;

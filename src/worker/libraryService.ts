@@ -17,6 +17,8 @@ import { Corpus } from '../core/corpus';
 import type { PassageCard } from '../protocol';
 import type { ArchiveReader } from '../node/archive/archiveReader';
 import { ArchiveService, type ArchiveStatus } from '../node/archive/archiveService';
+import { loadMeaningResources, type MeaningResources } from '../node/meaningResources';
+import type { SearchIndex } from '../core/search/searchIndex';
 
 // The briefing and the writing checks bring the NLP libraries (compromise, chrono-node): most of the worker's
 // start-up. They load on first use, so the first search does not wait for them; so does what merges the archive's share into them.
@@ -39,6 +41,27 @@ export function createLibraryService(onProgress: (done: number, total: number) =
   };
   let latest: LibraryEngine | undefined;
   const preferredPassages = new PreferredPassages();
+  // Meaning search: on unless the setting says otherwise; its resources are read once, in the background.
+  let meaningEnabled = true;
+  let meaning: MeaningResources | undefined;
+  let meaningLoad: Promise<string | null> | undefined;
+  let extensionPath: string | undefined;
+  const startMeaning = (): Promise<string | null> => {
+    if (!meaningLoad && extensionPath) {
+      meaningLoad = loadMeaningResources(extensionPath).then(
+        (resources) => ((meaning = resources), null),
+        (error: Error) => error.message,
+      );
+    }
+    return meaningLoad ?? Promise.resolve(null);
+  };
+  /** The index with meaning search as the setting asks, once its resources are in. */
+  const withMeaning = (index: SearchIndex): SearchIndex => {
+    const wanted = meaningEnabled && meaning !== undefined;
+    if (wanted && !index.hasMeaning) index.useMeaning(meaning!.vectors, meaning!.synonyms);
+    else if (!wanted && index.hasMeaning) index.useMeaning(undefined);
+    return index;
+  };
   let loading: Promise<unknown> = Promise.resolve();
   let styles: CitationStyles | undefined;
   /** The sources as citations see them, made again after each load or update. */
@@ -77,9 +100,12 @@ export function createLibraryService(onProgress: (done: number, total: number) =
       const next = new LibraryEngine(options);
       latest = next;
       lookup = undefined;
+      extensionPath = options.extensionPath;
       if (!styles) styles = new CitationStyles(options.extensionPath);
       const report = next.load(onProgress);
       loading = report;
+      // The vectors are read after the index, so they never delay the first search.
+      if (meaningEnabled) void report.then(() => startMeaning()).catch(() => undefined);
       return report;
     },
     async cancel() {
@@ -95,7 +121,11 @@ export function createLibraryService(onProgress: (done: number, total: number) =
     },
     async search(query, limit, preferredDocIds) {
       const { corpus, index } = (await current()).index;
-      return index.search(query, { limit, preferred: preferredPassages.of(corpus, preferredDocIds) });
+      return withMeaning(index).search(query, { limit, preferred: preferredPassages.of(corpus, preferredDocIds) });
+    },
+    async setMeaning(enabled) {
+      meaningEnabled = enabled;
+      return enabled ? startMeaning() : null;
     },
     async suggest(query) {
       return (await current()).index.index.suggest(query);

@@ -202,6 +202,12 @@ export class TermIndex {
     return t === undefined ? 0 : this.postingCount(t);
   }
 
+  /** The terms that begin with a prefix and still occur in some passage. */
+  *withPrefix(prefix: string): IterableIterator<string> {
+    this.ready();
+    for (const t of this.dictionary().atPrefix(prefix).values()) if (this.postingCount(t) > 0) yield this.termText[t];
+  }
+
   /** Every term the index has held, with its passage count (0 once its passages are gone). */
   *terms(): IterableIterator<[string, number]> {
     this.ready();

@@ -14,6 +14,7 @@ export interface VocabularySource {
   readonly documentCount: number;
   documentFrequency(term: string): number;
   terms(): Iterable<[string, number]>;
+  withPrefix(prefix: string): Iterable<string>;
 }
 
 export interface Expansion {
@@ -46,6 +47,10 @@ export const MEANING_TUNING = {
 };
 
 const EXPANSION_CACHE = 4096;
+/** A synonym's other forms are at most this many letters longer ("child" → "children")… */
+const MAX_FORM_LETTERS = 3;
+/** …and this near it. */
+const FORM_COSINE = 0.7;
 
 export class MeaningModel {
   /** Table rows of the terms the index holds, refreshed when the index changes. */
@@ -105,10 +110,15 @@ export class MeaningModel {
       for (const { row: other, cosine } of near.slice(0, maxExpansions)) nearness.set(this.vectors.terms[other], cosine);
     }
     for (const synonym of this.synonyms?.of(term) ?? []) {
-      if (this.vocabulary.documentFrequency(synonym) === 0) continue;
-      const other = this.vectors.id(synonym);
-      const cosine = row >= 0 && other >= 0 ? this.vectors.cosine(row, other) : 0;
-      nearness.set(synonym, Math.max(nearness.get(synonym) ?? 0, cosine, synonymNearness));
+      // The synonym's forms the index keeps apart ("children" for "child"): a few letters longer, and near it in meaning.
+      for (const form of this.vocabulary.withPrefix(synonym)) {
+        if (form.length > synonym.length + MAX_FORM_LETTERS || form === term) continue;
+        const other = this.vectors.id(form);
+        const base = this.vectors.id(synonym);
+        if (form !== synonym && (other < 0 || base < 0 || this.vectors.cosine(base, other) < FORM_COSINE)) continue;
+        const cosine = row >= 0 && other >= 0 ? this.vectors.cosine(row, other) : 0;
+        nearness.set(form, Math.max(nearness.get(form) ?? 0, cosine, synonymNearness));
+      }
     }
     return [...nearness]
       .map(([expansion, near]) => ({ term: expansion, weight: expansionWeight * near * this.rarity(expansion) }))
