@@ -16,10 +16,11 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { EngineOptions, LoadReport } from '../src/node/libraryEngine';
 import { LibraryEngine } from '../src/node/libraryEngine';
+import { loadMeaningResources } from '../src/node/meaningResources';
 import type { Log } from '../src/services/log';
 import { PreferredPassages } from '../src/worker/preferredPassages';
 import type { Keystroke } from './keystrokes';
-import { LIMIT, ROOT } from './options';
+import { LIMIT, options, ROOT } from './options';
 import { installVscodeStub } from './vscodeStub';
 
 /** What a child is given. */
@@ -86,7 +87,7 @@ const loadFigures = (report: LoadReport): SearchPathRun['load'] => ({ fromCache:
 
 /** In a child: the extension's Library (with a stand-in `vscode`) and the real index worker. */
 export async function endToEndChild(spec: SearchPathSpec): Promise<SearchPathRun> {
-  installVscodeStub(readFileSync(__filename, 'utf8'), { 'sources.include': [spec.folder], 'sources.includeBundled': false });
+  installVscodeStub(readFileSync(__filename, 'utf8'), { 'sources.include': [spec.folder], 'sources.includeBundled': false, 'search.meaning': options.meaning });
   // Loaded only now, after the stand-in: the library's module reads `vscode` as it loads.
   const { Library } = await import('../src/services/library');
   const notes: string[] = [];
@@ -99,6 +100,10 @@ export async function endToEndChild(spec: SearchPathSpec): Promise<SearchPathRun
     const report = await library.ready();
     const loadMs = performance.now() - started;
     const loadCpuMs = cpuMs(cpu);
+    // The worker reads meaning search's vectors after the index, in the background: timed apart, and awaited so every keystroke has them.
+    const meaningStarted = performance.now();
+    await library.applyMeaning();
+    notes.push(`meaning search ${options.meaning ? `on: its vectors were ready ${Math.round(performance.now() - meaningStarted)} ms after the index` : 'off'}`);
     const timed = await timeKeystrokes(spec, async (text) => (await library.search(text, LIMIT, spec.citedDocIds)).length);
     return { loadMs, loadCpuMs, load: loadFigures(report), ...timed, notes };
   } finally {
@@ -115,7 +120,16 @@ export async function directChild(spec: SearchPathSpec): Promise<SearchPathRun> 
   const loadMs = performance.now() - started;
   const loadCpuMs = cpuMs(cpu);
   const { corpus, index } = engine.index;
+  const notes = [...report.notes];
+  if (options.meaning) {
+    const heapBefore = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+    const meaningStarted = performance.now();
+    const { vectors, synonyms } = await loadMeaningResources(ROOT);
+    index.useMeaning(vectors, synonyms);
+    const heapAfter = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+    notes.push(`meaning search on: vectors and synonyms read in ${Math.round(performance.now() - meaningStarted)} ms, ${Math.round((heapAfter - heapBefore) / 1e6)} MB of memory (${vectors.size} terms × ${vectors.dimensions} dimensions)`);
+  }
   const preferred = new PreferredPassages().of(corpus, spec.citedDocIds);
   const timed = await timeKeystrokes(spec, (text) => index.search(text, { limit: LIMIT, preferred }).length);
-  return { loadMs, loadCpuMs, load: loadFigures(report), ...timed, notes: [...report.notes] };
+  return { loadMs, loadCpuMs, load: loadFigures(report), ...timed, notes };
 }

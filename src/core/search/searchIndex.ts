@@ -182,7 +182,15 @@ export class SearchIndex {
     const candidates = new Map<string, TermHit>();
     for (const hit of this.index.search(expanded, { combineWith: 'OR', limit: MEANING_TUNING.candidates, preferred })) candidates.set(hit.id, hit);
     for (const hit of lexical.values()) if (!candidates.has(hit.id)) candidates.set(hit.id, hit);
-    const query = groups.filter((group) => !group.typing).map((group) => ({ terms: [...new Set(group.alternatives.flat())] }));
+    const query = groups
+      .filter((group) => !group.typing)
+      .map((group) => {
+        // The user's own words are the alternative read from them; the others are aliases.
+        const own = words(group.source).map(toTerm).filter((term): term is string => term !== null);
+        const isOwn = (alternative: readonly string[]): boolean => alternative.join(' ') === own.join(' ');
+        const terms = group.alternatives.some(isOwn) ? own : group.alternatives[0];
+        return { terms: [...new Set(terms)], aliases: [...new Set(group.alternatives.filter((alternative) => !isOwn(alternative)).flat())].filter((term) => !terms.includes(term)) };
+      });
     if (query.length === 0) return [...lexical.values()];
     let best = 0;
     for (const hit of candidates.values()) best = Math.max(best, hit.score);

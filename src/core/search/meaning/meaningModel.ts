@@ -38,6 +38,8 @@ export const MEANING_TUNING = {
   candidates: 60,
   /** A sentence's word counts as near a query word from this cosine on. */
   softCosine: 0.45,
+  /** How near an alias of the query word counts, before its rarity. */
+  aliasNearness: 0.8,
   /** The most a near word counts for (the query word itself counts 1). */
   nearCap: 0.8,
   /** The weight of the index's own word score (scaled 0–1) beside the best sentence's match. */
@@ -77,7 +79,7 @@ export class MeaningModel {
   }
 
   /** 1 for a term in few passages, less the more passages hold it: a word most passages contain tells little. */
-  private rarity(term: string): number {
+  rarity(term: string): number {
     const n = Math.max(1, this.vocabulary.documentCount);
     const df = this.vocabulary.documentFrequency(term);
     return Math.min(1, idf(n, df) / idf(n, MEANING_TUNING.rareShare * n));

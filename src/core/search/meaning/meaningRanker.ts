@@ -13,9 +13,10 @@ import { toTerm } from '../../text/terms';
 import { words } from '../../text/tokens';
 import { MEANING_TUNING, type MeaningModel } from './meaningModel';
 
-/** A query word as the ranker reads it: the terms that are the word itself, and its vector row. */
+/** A query word as the ranker reads it: the terms that are the user's word itself, and those of its aliases. */
 export interface MeaningQueryWord {
   readonly terms: readonly string[];
+  readonly aliases: readonly string[];
 }
 
 interface PassageWords {
@@ -48,6 +49,8 @@ export class MeaningRanker {
     const prepared = query.map((word) => {
       const expansions = new Map<string, number>();
       for (const term of word.terms) for (const expansion of model.expansions(term)) expansions.set(expansion.term, Math.max(expansions.get(expansion.term) ?? 0, expansion.weight / tuning.expansionWeight));
+      // An alias ("Kremlin" for "Russia") counts as a near word, for less the more passages hold it.
+      for (const alias of word.aliases) expansions.set(alias, Math.max(expansions.get(alias) ?? 0, tuning.aliasNearness * model.rarity(alias)));
       const rows = word.terms.map((term) => vectors.id(term)).filter((row) => row >= 0);
       const weight = Math.max(...word.terms.map((term) => model.idfShare(term)), 0.05);
       return { own: new Set(word.terms), expansions, rows, weight };
