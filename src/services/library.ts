@@ -96,9 +96,10 @@ export class Library implements vscode.Disposable {
     if (problem) this.log.warn(problem);
   }
 
-  async search(query: string, limit: number, preferredDocIds: readonly string[] = []): Promise<SearchHit[]> {
+  /** Ranked hits; `meaning` false: words only, as while the user types (by meaning too when absent and the setting is on). */
+  async search(query: string, limit: number, preferredDocIds: readonly string[] = [], meaning?: boolean): Promise<SearchHit[]> {
     await this.ready();
-    return this.client.api.search(query, limit, preferredDocIds);
+    return this.client.api.search(query, limit, preferredDocIds, meaning);
   }
 
   /** Uses a shared archive (null: none); resolves with its status once it answered or failed. */

@@ -33,7 +33,8 @@ export interface LibraryApi {
   load(options: EngineOptions): Promise<LoadReport>;
   cancel(): Promise<void>;
   update(changed: readonly string[], deleted: readonly string[]): Promise<UpdateReport>;
-  search(query: string, limit: number, preferredDocIds: readonly string[]): Promise<SearchHit[]>;
+  /** Ranked hits; `meaning` false matches words only (true or absent: by meaning too, when it is on and loaded). */
+  search(query: string, limit: number, preferredDocIds: readonly string[], meaning?: boolean): Promise<SearchHit[]>;
   /**
    * Meaning search on or off (briefing.search.meaning). On, its word vectors
    * load in the background on first use; searches made before they are in

@@ -119,9 +119,9 @@ export function createLibraryService(onProgress: (done: number, total: number) =
         lookup = undefined;
       }
     },
-    async search(query, limit, preferredDocIds) {
+    async search(query, limit, preferredDocIds, meaning) {
       const { corpus, index } = (await current()).index;
-      return withMeaning(index).search(query, { limit, preferred: preferredPassages.of(corpus, preferredDocIds) });
+      return withMeaning(index).search(query, { limit, preferred: preferredPassages.of(corpus, preferredDocIds), ...(meaning === undefined ? {} : { meaning }) });
     },
     async setMeaning(enabled) {
       meaningEnabled = enabled;
