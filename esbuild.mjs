@@ -11,6 +11,7 @@ const nodeEntries = [
   { in: 'src/extension.ts', out: 'extension' },
   { in: 'src/cli.ts', out: 'cli' },
   { in: 'bench/bench.ts', out: 'bench' },
+  { in: 'bench/hostile.ts', out: 'bench-hostile' },
   { in: 'src/worker/indexWorker.ts', out: 'indexWorker' },
   { in: 'scripts/archiveDev.ts', out: 'archiveDev' },
   { in: 'scripts/wordVectors.ts', out: 'wordVectorsBuild' },

@@ -56,7 +56,7 @@ export interface PersonSummary {
   /** Person, place or organisation. */
   readonly kind: 'person' | 'place' | 'organisation';
   readonly mentions: number;
-  /** Other spellings the sources use, e.g. "Zelenskiy", "Zelenskyy". */
+  /** Other spellings the sources use, e.g. "Erdogan", "Erdoğan". */
   readonly variants: readonly string[];
   readonly passageIds: readonly string[];
 }

@@ -32,7 +32,7 @@ export class ClaimLenses implements vscode.CodeLensProvider, vscode.Disposable {
     if (!settings.claimLensesEnabled() || !settings.checksEnabledFor(document.languageId) || editor?.document !== document) return [];
     const offset = document.offsetAt(editor.selection.active);
     const version = document.version;
-    const claims = await this.library.claims(document.getText(), offset).catch((error: unknown) => {
+    const claims = await this.library.claims(document.getText(), offset, document.uri.toString()).catch((error: unknown) => {
       this.log.error('Could not weigh the sources for the paragraph at the cursor', error);
       return [];
     });

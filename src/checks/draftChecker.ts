@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Library } from '../services/library';
 import type { Log } from '../services/log';
 import { settings } from '../services/settings';
-import type { DraftFinding } from '../worker/draftReport';
+import { isProblem, type DraftFinding } from '../worker/draftFinding';
 import type { SourceLocations } from './sourceLocations';
 
 const DEBOUNCE_MS = 600;
@@ -53,10 +53,11 @@ export class DraftChecker implements vscode.Disposable {
       return [];
     }
     const version = document.version;
-    const findings = await this.library.checkDraft(document.getText());
+    // Keyed by document: a newer check of it replaces one still waiting in the worker's queue.
+    const findings = await this.library.checkDraft(document.getText(), { unsourcedQuoteSeverity: settings.unsourcedQuoteSeverity() }, document.uri.toString());
     if (document.isClosed || document.version !== version) return findings;
     this.findings.set(document.uri.toString(), { version, findings });
-    this.diagnostics.set(document.uri, await Promise.all(findings.filter(isProblem).map((finding) => this.diagnosticOf(document, finding))));
+    this.diagnostics.set(document.uri, await Promise.all(findings.filter(isDiagnostic).map((finding) => this.diagnosticOf(document, finding))));
     return findings;
   }
 
@@ -86,7 +87,7 @@ export class DraftChecker implements vscode.Disposable {
 
   private async diagnosticOf(document: vscode.TextDocument, finding: DraftFinding): Promise<vscode.Diagnostic> {
     const range = new vscode.Range(document.positionAt(finding.span.start), document.positionAt(finding.span.end));
-    const diagnostic = new vscode.Diagnostic(range, finding.message, vscode.DiagnosticSeverity.Warning);
+    const diagnostic = new vscode.Diagnostic(range, finding.message, SEVERITIES[finding.severity]);
     diagnostic.source = DraftChecker.source;
     diagnostic.code = `${finding.kind}-${finding.status}`;
     diagnostic.relatedInformation = await Promise.all(
@@ -106,7 +107,16 @@ export class DraftChecker implements vscode.Disposable {
   }
 }
 
-/** Findings that warrant a warning: a figure the sources contradict, a quote not theirs. */
-export function isProblem(finding: DraftFinding): boolean {
-  return finding.status === 'contradicted' || finding.status === 'not-found' || finding.status === 'misattributed';
+export { isProblem };
+
+/** Findings shown as diagnostics: everything but what the sources confirm (that is a hover and a quick fix). */
+function isDiagnostic(finding: DraftFinding): boolean {
+  return finding.status !== 'supported' && finding.status !== 'verbatim';
 }
+
+const SEVERITIES: Readonly<Record<DraftFinding['severity'], vscode.DiagnosticSeverity>> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};

@@ -60,7 +60,7 @@ export interface Span {
 
 /** A paragraph-sized, citable piece of a document. */
 export interface Passage {
-  /** Stable id, `docId#slug`, e.g. `wtn-talks-stall#economic-impact-on-russia`. */
+  /** Stable id, `docId#slug`, e.g. `my-notes#first-meeting`. */
   readonly id: string;
   readonly docId: string;
   /** The section heading the passage sits under, if any. */

@@ -1,3 +1,4 @@
+import { checkCache } from './cacheValidation';
 import { Corpus } from './corpus';
 import type { LoadedBundle } from './bundle';
 import type { SourceDocument } from './model';
@@ -58,22 +59,29 @@ export class SourceIndex {
     return new SourceIndex(bundle.corpus, bundle.index, bundledHash);
   }
 
-  /** Restores a saved index, or says in a sentence why it cannot be trusted. */
-  static fromCache(json: string, bundledHash: string): { sourceIndex: SourceIndex } | { problem: string } {
-    let cache: IndexCache;
+  /**
+   * Restores a saved index, or says in a sentence why it cannot be trusted.
+   * The cache is untrusted input: every field is checked (cacheValidation.ts);
+   * documents without a file record are pruned, and `pruned` says what was.
+   */
+  static fromCache(json: string, bundledHash: string, bundledIds: ReadonlySet<string> = new Set()): { sourceIndex: SourceIndex; pruned: readonly string[] } | { problem: string } {
+    let parsed: unknown;
     try {
-      cache = JSON.parse(json) as IndexCache;
+      parsed = JSON.parse(json);
     } catch {
       return { problem: 'the saved index is truncated or corrupt (not valid JSON)' };
     }
-    if (cache?.format !== CACHE_FORMAT) return { problem: `the saved index has format ${String(cache?.format)}, this version reads ${CACHE_FORMAT}` };
-    if (cache.bundledHash !== bundledHash) return { problem: 'the saved index was built from another version of the bundled sources or of Briefing' };
-    if (!Array.isArray(cache.files) || !Array.isArray(cache.documents)) return { problem: 'the saved index is incomplete' };
+    const header = parsed as Partial<IndexCache> | null;
+    if (header?.format !== CACHE_FORMAT) return { problem: `the saved index has format ${String(header?.format).slice(0, 40)}, this version reads ${CACHE_FORMAT}` };
+    if (header.bundledHash !== bundledHash) return { problem: 'the saved index was built from another version of the bundled sources or of Briefing' };
+    const checked = checkCache(parsed, bundledIds);
+    if ('problem' in checked) return checked;
     try {
-      const corpus = new Corpus(cache.documents);
-      const sourceIndex = new SourceIndex(corpus, SearchIndex.load(corpus, cache.index), bundledHash);
-      for (const record of cache.files) sourceIndex.files.set(record.path, record);
-      return { sourceIndex };
+      const corpus = new Corpus(checked.cache.documents);
+      const index = checked.indexUsable ? SearchIndex.load(corpus, checked.cache.index) : SearchIndex.build(corpus);
+      const sourceIndex = new SourceIndex(corpus, index, bundledHash);
+      for (const record of checked.cache.files) sourceIndex.files.set(record.path, record);
+      return { sourceIndex, pruned: checked.pruned };
     } catch (error) {
       return { problem: `the saved index could not be read (${(error as Error).message})` };
     }

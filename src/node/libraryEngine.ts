@@ -13,7 +13,7 @@ import { SourceIndex } from '../core/sourceIndex';
 import { asciiJson } from '../core/text/asciiJson';
 import { contentHash } from '../core/text/hash';
 import { readManifestSources } from './bundledSources';
-import { collectSourceFiles, looksUnchanged, readSourceFile } from './userFiles';
+import { collectSourceFiles, looksUnchanged, readSourceFile, sourceArea, type SourceArea } from './userFiles';
 
 /** Where the sources are and how to treat them. */
 export interface EngineOptions {
@@ -29,6 +29,8 @@ export interface EngineOptions {
   readonly topicsPath?: string;
   /** The extension's version: a saved index from another version is rebuilt (its parser may differ). */
   readonly version?: string;
+  /** briefing.sources.followLinksOutside: links in the source folders may lead outside them. */
+  readonly followLinksOutside?: boolean;
 }
 
 /** How loading went, for the status bar and the output channel. */
@@ -76,6 +78,8 @@ export class LibraryEngine {
   private cancelRequested = false;
   private analysis: Promise<CorpusAnalysis> | undefined;
   private topicList: { topics: readonly Topic[]; problem?: string } | undefined;
+  /** Where files may be read from: the source folders (links resolved), set by load. */
+  private area: SourceArea | undefined;
 
   constructor(private readonly options: EngineOptions) {}
 
@@ -106,17 +110,18 @@ export class LibraryEngine {
     return analysis;
   }
 
-  /** The bundled topics and the user's own (a bad topics file is reported, not fatal). */
+  /** The bundled topics (only with the bundled sources) and the user's own (a bad topics file is reported, not fatal). */
   async topics(): Promise<{ topics: readonly Topic[]; problem?: string }> {
     if (this.topicList) return this.topicList;
+    const bundled = this.options.includeBundled ? defaultTopics() : [];
     const path = this.options.topicsPath;
-    if (!path) return (this.topicList = { topics: defaultTopics() });
+    if (!path) return (this.topicList = { topics: bundled });
     try {
       const extra = parseTopics(await readFile(path, 'utf8'));
       const ids = new Set(extra.map((topic) => topic.id));
-      this.topicList = { topics: [...defaultTopics().filter((topic) => !ids.has(topic.id)), ...extra] };
+      this.topicList = { topics: [...bundled.filter((topic) => !ids.has(topic.id)), ...extra] };
     } catch (error) {
-      this.topicList = { topics: defaultTopics(), problem: `Could not read the topics file ${path}: ${(error as Error).message}` };
+      this.topicList = { topics: bundled, problem: `Could not read the topics file ${path}: ${(error as Error).message}` };
     }
     return this.topicList;
   }
@@ -138,14 +143,21 @@ export class LibraryEngine {
 
     let sourceIndex: SourceIndex | undefined;
     let fromCache = false;
+    /** Something untrusted was dropped from the saved index: it is saved again without it. */
+    let pruned = false;
     if (this.options.cachePath) {
       const cached = await readFile(this.options.cachePath, 'utf8').catch(() => undefined);
       phaseEnd('read');
       if (cached !== undefined) {
-        const restored = SourceIndex.fromCache(cached, cacheKey);
+        const restored = SourceIndex.fromCache(cached, cacheKey, new Set(this.bundledRaw.keys()));
         if ('sourceIndex' in restored) {
           sourceIndex = restored.sourceIndex;
           fromCache = true;
+          if (restored.pruned.length > 0) {
+            pruned = true;
+            const listed = restored.pruned.slice(0, 5).join('; ');
+            notes.push(`Pruned from the saved index: ${listed}${restored.pruned.length > 5 ? `; and ${restored.pruned.length - 5} more` : ''}.`);
+          }
         } else {
           notes.push(`Discarded the saved index and rebuilt it: ${restored.problem}.`);
         }
@@ -160,7 +172,8 @@ export class LibraryEngine {
     this.sourceIndex = sourceIndex;
     phaseEnd('restore');
 
-    const { files, skipped } = await collectSourceFiles(this.options.roots);
+    this.area = await sourceArea(this.options.roots, this.options.followLinksOutside ?? false);
+    const { files, skipped } = await collectSourceFiles(this.options.roots, this.area);
     const problems: string[] = [];
     const wanted = new Set(files);
     let changed = 0;
@@ -177,7 +190,7 @@ export class LibraryEngine {
         continue;
       }
       phaseEnd('check');
-      const read = await readSourceFile(file, this.options.maxFileBytes);
+      const read = await readSourceFile(file, this.options.maxFileBytes, this.area);
       if ('skipped' in read) {
         skipped.push(read.skipped);
         if (sourceIndex.removeFile(file)) changed++;
@@ -200,7 +213,7 @@ export class LibraryEngine {
     }
     phaseEnd('check');
     // A cancelled load holds part of the files: saving it would replace a complete index with a partial one.
-    if (!this.cancelRequested && (reread > 0 || changed > 0 || !fromCache)) await this.save(notes);
+    if (!this.cancelRequested && (reread > 0 || changed > 0 || pruned || !fromCache)) await this.save(notes);
     phaseEnd('save');
     this.analysis = undefined;
     const topics = await this.topics();
@@ -217,6 +230,16 @@ export class LibraryEngine {
       notes,
       phasesMs: { read: Math.round(phases.read), restore: Math.round(phases.restore), check: Math.round(phases.check), reread: Math.round(phases.reread), save: Math.round(phases.save) },
     };
+  }
+
+  /**
+   * Adds a folder to where files may be read from, before the settings name
+   * it: the clippings folder Briefing itself writes to at the user's request.
+   */
+  async includeFolder(folder: string): Promise<void> {
+    const added = await sourceArea([folder]);
+    const area = this.area ?? (await sourceArea(this.options.roots, this.options.followLinksOutside ?? false));
+    this.area = { ...area, realRoots: [...area.realRoots, ...added.realRoots.filter((root) => !area.realRoots.includes(root))] };
   }
 
   /**
@@ -262,12 +285,13 @@ export class LibraryEngine {
         removedFiles++;
       }
     }
-    const { files, skipped } = await collectSourceFiles(changed.filter((file) => !deleted.includes(file)));
+    const deletedSet = new Set(deleted);
+    const { files, skipped } = await collectSourceFiles(changed.filter((file) => !deletedSet.has(file)), this.area);
     const problems: string[] = [];
     const renamedPassages: Array<readonly [string, string]> = [];
     let updated = 0;
     for (const file of files) {
-      const read = await readSourceFile(file, this.options.maxFileBytes);
+      const read = await readSourceFile(file, this.options.maxFileBytes, this.area);
       if ('skipped' in read) {
         skipped.push(read.skipped);
         index.removeFile(file);
@@ -298,22 +322,23 @@ export class LibraryEngine {
     return { updated, removed: removedFiles, skipped, problems, renamedPassages, notes };
   }
 
-  /** The text of a document as its file has it. */
+  /**
+   * The text of a document as its file has it. Only a file the index holds
+   * a record of is read, only inside the source folders, and only as any
+   * source file is read (regular, within the size limit, decoded the same
+   * way, so offsets match the passages).
+   */
   async rawText(docId: string): Promise<string | undefined> {
     const bundled = this.bundledRaw.get(docId);
     if (bundled !== undefined) return bundled;
     const meta = this.index.corpus.meta(docId);
     if (!meta || meta.origin !== 'user') return undefined;
-    if (isBinaryFormat(meta.format ?? sourceFormatOf(meta.file))) {
-      // A PDF or Word file is shown as the text Briefing read from it (passages point into that text).
-      const read = await readSourceFile(meta.file, Number.MAX_SAFE_INTEGER);
-      return 'skipped' in read ? undefined : shownTextOf(read.file);
-    }
-    // Passages count from after a byte order mark (decodeText drops it), so the text must too.
-    return readFile(meta.file, 'utf8').then(
-      (text) => text.replace(/^\uFEFF/, ''),
-      () => undefined,
-    );
+    const record = this.index.fileRecords().get(meta.file);
+    if (!record || record.docId !== docId || !this.area) return undefined;
+    const read = await readSourceFile(meta.file, this.options.maxFileBytes, this.area);
+    if ('skipped' in read) return undefined;
+    // A PDF or Word file is shown as the text Briefing read from it (passages point into that text).
+    return isBinaryFormat(meta.format ?? sourceFormatOf(meta.file)) ? shownTextOf(read.file) : read.file.text;
   }
 
   private async readBundledSources(): Promise<RawSource[]> {

@@ -8,7 +8,7 @@ import type { BriefingHome, TopicView } from '../protocol';
 import type { CitablePassage, ClipOutcome, DocumentOverview } from '../worker/libraryApi';
 import type { PageFetchOptions } from '../node/pageFetch';
 import type { CitationPlan, CitationRequest, StyleOptions } from '../worker/citationService';
-import type { ClaimReport, DraftFinding } from '../worker/draftReport';
+import type { ClaimReport, DraftCheckOptions, DraftFinding } from '../worker/draftReport';
 import type { CitationTarget } from '../core/checks/citationAt';
 import type { TidyResult } from '../core/checks/tidyFootnotes';
 import type { ArchiveAnswer, ArchiveConfig, ArchiveStatus } from '../node/archive/archiveService';
@@ -31,6 +31,9 @@ export class Library implements vscode.Disposable {
   /** Updates and reloads run one after another: an update never interleaves with another, or with a reload. */
   private queue: Promise<unknown> = Promise.resolve();
   private readonly changed = new vscode.EventEmitter<void>();
+  /** When the worker stopped lately, to tell a crash loop from a crash. */
+  private stops: number[] = [];
+  private disposed = false;
   private readonly renamed = new vscode.EventEmitter<ReadonlyArray<readonly [string, string]>>();
   /** Fires after the sources were loaded again or updated. */
   readonly onDidChange = this.changed.event;
@@ -52,12 +55,30 @@ export class Library implements vscode.Disposable {
     this.client = new WorkerClient(
       vscode.Uri.joinPath(extensionUri, 'dist', 'indexWorker.js').fsPath,
       (done, total) => this.progress?.(done, total),
-      (reason) => {
-        if (reason !== 'exit code 1' || this.loading) log.error(`The index worker stopped (${reason}); it restarts on the next search.`);
-        this.loading = undefined;
-      },
-      (status) => this.archiveStatusChanged.fire(status),
+      (reason) => this.workerStopped(reason),
+      { onNotes: (notes) => notes.forEach((note) => log.warn(note)), onArchiveStatus: (status) => this.archiveStatusChanged.fire(status) },
     );
+  }
+
+  /**
+   * The worker died (out of memory, a crash): its calls failed with the
+   * reason. It is started again and the sources loaded (from the saved
+   * index), so the editor keeps working; after three deaths in two minutes
+   * it is left stopped until the next call, so one bad input cannot make it
+   * restart forever.
+   */
+  private workerStopped(reason: string): void {
+    const wasLoaded = this.loading !== undefined;
+    this.loading = undefined;
+    if (this.disposed || (reason === 'exit code 1' && !wasLoaded)) return;
+    const now = Date.now();
+    this.stops = [...this.stops.filter((at) => now - at < 120_000), now];
+    if (this.stops.length > 3) {
+      this.log.error(`The index worker stopped (${reason}), the fourth time in two minutes; it is not restarted until the next search.`);
+      return;
+    }
+    this.log.error(`The index worker stopped (${reason}); restarting it.`);
+    if (wasLoaded) void this.ready().catch(() => undefined);
   }
 
   /** Loads the sources if they are not loaded yet; resolves with how it went. */
@@ -169,14 +190,15 @@ export class Library implements vscode.Disposable {
     return this.client.api.briefingMarkdown(topic);
   }
 
-  async checkDraft(draft: string): Promise<DraftFinding[]> {
+  /** Checks a draft; `key` (the document's URI) lets a newer check of the same document replace one still queued. */
+  async checkDraft(draft: string, options?: DraftCheckOptions, key?: string): Promise<DraftFinding[]> {
     await this.ready();
-    return this.client.api.checkDraft(draft);
+    return key === undefined ? this.client.api.checkDraft(draft, options) : this.client.callKeyed(key, 'checkDraft', draft, options);
   }
 
-  async claims(draft: string, offset: number): Promise<ClaimReport[]> {
+  async claims(draft: string, offset: number, key?: string): Promise<ClaimReport[]> {
     await this.ready();
-    return this.client.api.claims(draft, offset);
+    return key === undefined ? this.client.api.claims(draft, offset) : this.client.callKeyed(key, 'claims', draft, offset);
   }
 
   async tidy(draft: string, style?: StyleOptions): Promise<TidyResult> {
@@ -259,6 +281,7 @@ export class Library implements vscode.Disposable {
       roots: roots.paths,
       includeBundled: settings.includeBundled(),
       maxFileBytes: settings.maxFileBytes(),
+      followLinksOutside: settings.followLinksOutside(),
       cachePath: path.join(this.storageUri.fsPath, 'index-cache.json'),
       ...(settings.topicsFile() ? { topicsPath: settings.topicsFile() } : {}),
       ...(this.version ? { version: this.version } : {}),
@@ -303,6 +326,7 @@ export class Library implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.client.dispose();
     this.changed.dispose();
     this.renamed.dispose();

@@ -50,6 +50,11 @@ export const settings = {
   checksEnabledFor(languageId: string): boolean {
     return config().get<boolean>('checks.enabled', true) && config().get<string[]>('checks.languages', []).includes(languageId);
   },
+  /** How loud a quote given to someone and found nowhere in the sources is ("off" leaves it out). */
+  unsourcedQuoteSeverity(): 'error' | 'warning' | 'information' | 'hint' | 'off' {
+    const value = config().get<string>('checks.unsourcedQuotes', 'information');
+    return value === 'error' || value === 'warning' || value === 'hint' || value === 'off' ? value : 'information';
+  },
   /** The languages the writing checks may run on (the providers are registered for these). */
   checksLanguages(): readonly string[] {
     return config().get<string[]>('checks.languages', ['markdown', 'plaintext', 'latex']);
@@ -87,6 +92,10 @@ export const settings = {
   },
   includeBundled(): boolean {
     return config().get<boolean>('sources.includeBundled', true);
+  },
+  /** Whether links in the source folders may lead outside them (briefing.sources.followLinksOutside). */
+  followLinksOutside(): boolean {
+    return config().get<boolean>('sources.followLinksOutside', false);
   },
   maxFileBytes(): number {
     return Math.max(1, config().get<number>('sources.maxFileSizeKB', 2048)) * 1024;

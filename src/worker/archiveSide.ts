@@ -14,7 +14,7 @@ import type { Corpus } from '../core/corpus';
 import { SearchIndex } from '../core/search/searchIndex';
 import type { ArchiveService } from '../node/archive/archiveService';
 import type { PassageCard, TopicView } from '../protocol';
-import { checkDraft, claimReports, type ClaimReport, type DraftFinding } from './draftReport';
+import { checkDraft, claimReports, type ClaimReport, type DraftCheckOptions, type DraftFinding } from './draftReport';
 import { draftProse } from '../core/checks/draftText';
 import { relatedQuery } from '../core/search/relatedQuery';
 import { paragraphAt } from '../core/text/paragraph';
@@ -42,12 +42,17 @@ export async function withArchiveTopic(
 }
 
 /** A draft's findings with the archive's added: a quote or figure the archive supports counts as supported. */
-export async function withArchiveFindings(archive: ArchiveService, draft: string, local: readonly DraftFinding[]): Promise<DraftFinding[]> {
+export async function withArchiveFindings(
+  archive: ArchiveService,
+  draft: string,
+  local: readonly DraftFinding[],
+  options: DraftCheckOptions = {},
+): Promise<DraftFinding[]> {
   if (archive.status.state !== 'connected') return [...local];
   const answer = await archive.use((reader) => reader.corpusFor(draftQueries(draft), DRAFT_PASSAGES_PER_QUERY));
   if ('unavailable' in answer || answer.value.passageCount === 0) return [...local];
   const corpus = answer.value;
-  return mergeFindings(local, checkDraft(draft, corpus, analyseCorpus(corpus)));
+  return mergeFindings(local, checkDraft(draft, corpus, analyseCorpus(corpus), options));
 }
 
 /** Support for the sentences at the cursor, counting the archive's sources too. */

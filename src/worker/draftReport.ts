@@ -1,67 +1,74 @@
+/**
+ * A draft's figures, dates and quotes checked against the sources, as
+ * findings ready for a diagnostic, a hover, a quick fix or a line of
+ * `briefing check`: the one function the editor and the command line use.
+ */
 import type { CorpusAnalysis } from '../core/brief/briefing';
-import type { Citation } from '../core/brief/types';
+import type { Citation, FactCitation } from '../core/brief/types';
 import { checkClaims } from '../core/checks/claimCheck';
+import { draftProse } from '../core/checks/draftText';
 import { checkFigures } from '../core/checks/figureCheck';
 import { checkQuotes } from '../core/checks/quoteCheck';
 import type { Corpus } from '../core/corpus';
-import { fileOffsetOf, type SourceMeta, type Span } from '../core/model';
+import { fileOffsetOf } from '../core/model';
 import type { SearchIndex } from '../core/search/searchIndex';
 
-/** Where a source says something: enough for a hover, a related-information link and a citation. */
-export interface SourceRef {
-  readonly passageId: string;
-  /** Who the words come from: outlet, else author, else title. */
-  readonly source: string;
-  readonly meta: SourceMeta;
-  /** The sentence, verbatim. */
-  readonly quote: string;
-  /** Where the sentence is in the source's file. */
-  readonly fileSpan: Span;
-}
+import type { ClaimReport, DraftCheckOptions, DraftFinding, FindingFix, SourceRef } from './draftFinding';
 
-/** One thing a check found in a draft, ready to become a diagnostic, a hover and a quick fix. */
-export interface DraftFinding {
-  readonly kind: 'figure' | 'quote';
-  /** supported/verbatim findings are quiet (hover and quick fix only); the others are diagnostics. */
-  readonly status: 'supported' | 'contradicted' | 'verbatim' | 'misattributed' | 'not-found';
-  readonly span: Span;
-  /** Where a citation of it goes: the end of its sentence. */
-  readonly citeAt: number;
-  readonly message: string;
-  readonly sources: readonly SourceRef[];
-}
+export type { ClaimReport, DraftCheckOptions, DraftFinding, FindingFix, FindingSeverity, SourceRef } from './draftFinding';
+export { isProblem } from './draftFinding';
 
-/** How well the sources support a sentence of the paragraph at the cursor. */
-export interface ClaimReport {
-  readonly span: Span;
-  readonly documents: number;
-  readonly outlets: readonly string[];
-  readonly singleOutlet: boolean;
-  readonly best?: SourceRef;
-}
-
-/** Figures and quotes of a draft checked against the sources. */
-export function checkDraft(draft: string, corpus: Corpus, analysis: CorpusAnalysis): DraftFinding[] {
+/** Figures, dates and quotes of a draft checked against the sources, in the order they appear. */
+export function checkDraft(draft: string, corpus: Corpus, analysis: CorpusAnalysis, options: DraftCheckOptions = {}): DraftFinding[] {
   const ref = refMaker(corpus);
-  const figures = checkFigures(draft, analysis, corpus).map((finding): DraftFinding => ({
-    kind: 'figure',
-    status: finding.status,
-    span: finding.figure.span,
-    citeAt: finding.sentence.end,
-    message: finding.message,
-    sources: finding.citations.flatMap((citation) => ref(citation) ?? []),
-  }));
-  const quotes = checkQuotes(draft, corpus, analysis).flatMap((finding): DraftFinding[] => {
-    if (finding.status === 'unsourced') return [];
+  const prose = draftProse(draft);
+  const figures = checkFigures(draft, analysis, corpus, prose).map((finding): DraftFinding => {
+    const statement = finding.statement;
+    const fix = finding.status === 'contradicted' ? figureFix(corpus, statement) : undefined;
+    return {
+      kind: finding.kind,
+      status: finding.status,
+      severity: finding.status === 'contradicted' ? 'warning' : 'information',
+      text: draft.slice(finding.figure.span.start, finding.figure.span.end),
+      span: finding.figure.span,
+      citeAt: finding.sentence.end,
+      message: finding.message,
+      // The statement compared first, then the fact's other statements.
+      sources: [statement, ...finding.citations.filter((citation) => citation !== statement)].flatMap((citation) => ref(citation) ?? []),
+      ...(fix ? { fix } : {}),
+    };
+  });
+  const unsourcedSeverity = options.unsourcedQuoteSeverity ?? 'information';
+  const quotes = checkQuotes(draft, corpus, analysis, {}, prose).flatMap((finding): DraftFinding[] => {
+    const base = {
+      kind: 'quote' as const,
+      text: draft.slice(finding.quote.span.start, finding.quote.span.end),
+      span: finding.quote.span,
+      citeAt: finding.quote.sentence.end,
+      ...(finding.attributedTo ? { attributedTo: finding.attributedTo } : {}),
+      ...(finding.sourceSpeaker ? { sourceSpeaker: { id: finding.sourceSpeaker.id, name: finding.sourceSpeaker.name } } : {}),
+    };
+    if (finding.status === 'unsourced') {
+      if (unsourcedSeverity === 'off' || !finding.attributedTo) return [];
+      return [{ ...base, status: 'not-found', severity: unsourcedSeverity, reason: 'not-in-sources', message: finding.message, sources: [] }];
+    }
     const citations = finding.citations.length > 0 ? finding.citations : finding.closest ? [finding.closest.citation] : [];
+    const sources = citations.flatMap((citation) => ref(citation) ?? []);
+    let fix: FindingFix | undefined;
+    if (finding.status === 'misattributed' && finding.sourceSpeaker && citations[0]) {
+      fix = { kind: 'speaker', speakerId: finding.sourceSpeaker.id, speaker: finding.sourceSpeaker.name, passageId: citations[0].passageId };
+    } else if (finding.status === 'not-found' && sources[0]) {
+      fix = { kind: 'quote', sourceText: sources[0].quote, passageId: sources[0].passageId, fileSpan: sources[0].fileSpan };
+    }
     return [
       {
-        kind: 'quote',
+        ...base,
         status: finding.status,
-        span: finding.quote.span,
-        citeAt: finding.quote.sentence.end,
+        severity: finding.status === 'verbatim' ? 'information' : 'warning',
+        ...(finding.status === 'not-found' ? { reason: 'misquote' as const } : {}),
         message: finding.message,
-        sources: citations.flatMap((citation) => ref(citation) ?? []),
+        sources,
+        ...(fix ? { fix } : {}),
       },
     ];
   });
@@ -76,6 +83,13 @@ export function claimReports(draft: string, offset: number, corpus: Corpus, inde
     const best = top ? ref({ passageId: top.passage.id, docId: top.passage.docId, span: top.snippet.span, quote: top.snippet.text }) : undefined;
     return { span: claim.sentence, documents: claim.documents, outlets: claim.outlets, singleOutlet: claim.singleOutlet, ...(best ? { best } : {}) };
   });
+}
+
+function figureFix(corpus: Corpus, statement: FactCitation): FindingFix | undefined {
+  const passage = corpus.passage(statement.passageId);
+  if (!passage) return undefined;
+  const fileSpan = { start: fileOffsetOf(passage, statement.valueSpan.start), end: fileOffsetOf(passage, statement.valueSpan.end, 'end') };
+  return { kind: 'figure', sourceText: statement.asWritten, passageId: statement.passageId, passageSpan: statement.valueSpan, fileSpan };
 }
 
 function refMaker(corpus: Corpus): (citation: Citation) => SourceRef | undefined {

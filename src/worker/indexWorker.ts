@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import { takeLimitNotes } from '../core/limits';
 import type { LibraryApi, WorkerReply, WorkerRequest } from './libraryApi';
 import { createLibraryService } from './libraryService';
 
@@ -24,7 +25,11 @@ port.on('message', (request: WorkerRequest) => {
   method
     .apply(service, request.params as unknown[])
     .then((result) => reply({ id: request.id, result }))
-    .catch((error: unknown) => reply({ id: request.id, error: error instanceof Error ? error.message : String(error) }));
+    .catch((error: unknown) => reply({ id: request.id, error: error instanceof Error ? error.message : String(error) }))
+    .finally(() => {
+      const notes = takeLimitNotes();
+      if (notes.length > 0) reply({ event: 'notes', notes });
+    });
 });
 
 export type { LibraryApi };

@@ -9,7 +9,7 @@ import type { BriefingHome, TopicView } from '../protocol';
 import type { CitationTarget } from '../core/checks/citationAt';
 import type { TidyResult } from '../core/checks/tidyFootnotes';
 import type { CitationPlan, CitationRequest, StyleOptions } from './citationService';
-import type { ClaimReport, DraftFinding } from './draftReport';
+import type { ClaimReport, DraftCheckOptions, DraftFinding } from './draftReport';
 import type { ArchiveAnswer, ArchiveConfig, ArchiveStatus } from '../node/archive/archiveService';
 
 /** A document as lists show it: metadata, sections and size, without the text. */
@@ -57,7 +57,7 @@ export interface LibraryApi {
   /** The briefing as a Markdown document with footnote citations. */
   briefingMarkdown(topic?: string): Promise<string>;
   /** Figures and quotes of a draft checked against the sources. */
-  checkDraft(draft: string): Promise<DraftFinding[]>;
+  checkDraft(draft: string, options?: DraftCheckOptions): Promise<DraftFinding[]>;
   /** How the sources support each sentence of the paragraph at `offset`. */
   claims(draft: string, offset: number): Promise<ClaimReport[]>;
   /** The edits that tidy a draft's footnotes and references, Briefing's notes in the style given. */
@@ -99,4 +99,6 @@ export type WorkerReply =
   | { readonly id: number; readonly result: unknown }
   | { readonly id: number; readonly error: string }
   | { readonly event: 'progress'; readonly done: number; readonly total: number }
-  | { readonly event: 'archive'; readonly status: ArchiveStatus };
+  | { readonly event: 'archive'; readonly status: ArchiveStatus }
+  /** Limits an analysis reached (src/core/limits.ts), for the output channel. */
+  | { readonly event: 'notes'; readonly notes: readonly string[] };

@@ -168,10 +168,10 @@ export function createLibraryService(onProgress: (done: number, total: number) =
       const [{ buildBriefing }, { briefingToMarkdown }] = await Promise.all([briefing(), briefingMarkdown()]);
       return briefingToMarkdown(buildBriefing(engine.index.corpus, engine.index.index, topic, { topics: (await engine.topics()).topics }));
     },
-    async checkDraft(draft) {
+    async checkDraft(draft, options) {
       const engine = await current();
       const [{ checkDraft }, { withArchiveFindings }] = await Promise.all([draftReport(), archiveSide()]);
-      return withArchiveFindings(archive, draft, checkDraft(draft, engine.index.corpus, await engine.analyse()));
+      return withArchiveFindings(archive, draft, checkDraft(draft, engine.index.corpus, await engine.analyse(), options), options);
     },
     async claims(draft, offset) {
       const { corpus, index } = (await current()).index;
@@ -208,6 +208,8 @@ export function createLibraryService(onProgress: (done: number, total: number) =
         throw error;
       }
       const engine = await current();
+      // The clippings folder becomes a source folder (the command adds it to the settings next).
+      await engine.includeFolder(folder);
       const report = await engine.update([clipped.path], []);
       const docId = userDocumentId(clipped.path);
       const document = engine.index.corpus.document(docId);

@@ -104,6 +104,80 @@ describe('the briefing CLI', function () {
     assert.equal(JSON.parse(found.stdout)[0].docId, 'peace-talks-qa');
   });
 
+  describe('check', function () {
+    // Each test starts the CLI a few times; on a busy machine that takes a while.
+    this.timeout(120_000);
+    const news = path.join(repoRoot, 'test', 'fixtures', 'news');
+    const corpus = path.join(news, 'dev', 'impeachment');
+    const draft = path.join(news, 'drafts', 'dev', 'impeachment.md');
+
+    it('prints file:line:col severity message for each finding, and exits 1 when one is a warning', () => {
+      const result = briefing('check', draft, '--corpus', corpus);
+      assert.equal(result.status, 1, result.stderr);
+      const lines = result.stdout.trim().split('\n');
+      for (const line of lines) assert.match(line, /^.+impeachment\.md:\d+:\d+ (?:error|warning|information|hint) \S/, line);
+      const text = readFileSync(draft, 'utf8').split('\n');
+      const at = (line: string): string => {
+        const [, row, column] = /:(\d+):(\d+) /.exec(line)!;
+        return text[Number(row) - 1].slice(Number(column) - 1);
+      };
+      const changed = lines.find((line) => line.includes('“232”'));
+      assert.ok(changed?.includes(' warning ') && at(changed).startsWith('232'), changed);
+      assert.ok(lines.some((line) => line.includes(' warning ') && /attribute .*I put no pressure.* to Donald Trump/.test(line)));
+      assert.ok(lines.some((line) => line.includes(' information ') && line.includes('Not in your sources')));
+      assert.ok(!lines.some((line) => line.includes('Witch Hunt')), 'a verbatim quote is no line');
+    });
+
+    it('prints the findings as JSON with the fields scripts rely on, the correct ones too', () => {
+      const result = briefing('check', draft, '--corpus', corpus, '--json');
+      assert.equal(result.status, 1);
+      const findings = JSON.parse(result.stdout) as Record<string, unknown>[];
+      const source = readFileSync(draft, 'utf8');
+      for (const finding of findings) {
+        for (const key of ['kind', 'status', 'severity', 'text', 'span', 'line', 'column', 'message', 'sources']) assert.ok(key in finding, key);
+        const span = finding.span as { start: number; end: number };
+        assert.equal(source.slice(span.start, span.end), finding.text);
+        assert.ok(['figure', 'quote', 'date'].includes(finding.kind as string));
+        for (const ref of finding.sources as Record<string, unknown>[]) for (const key of ['passageId', 'quote', 'title', 'outlet']) assert.ok(key in ref, key);
+      }
+      const year = findings.find((finding) => finding.text === '1999');
+      assert.deepEqual([year?.kind, year?.status, year?.severity], ['date', 'contradicted', 'warning']);
+      assert.equal((year?.sources as { outlet: string }[])[0].outlet, 'Wikinews');
+      assert.ok(findings.some((finding) => finding.status === 'supported'));
+      assert.ok(findings.some((finding) => finding.status === 'verbatim'));
+    });
+
+    it('exits 0 when nothing is wrong, and lets a newsroom make an invented quote an error or leave it out', () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'briefing-check-'));
+      const clean = path.join(dir, 'clean.md');
+      writeFileSync(clean, 'Trump dismissed the inquiry as "Witch Hunt garbage." Around US$400 million in military aid was held up.\n');
+      const ok = briefing('check', clean, '--corpus', corpus);
+      assert.equal(ok.status, 0, ok.stdout + ok.stderr);
+      const invented = path.join(dir, 'invented.md');
+      writeFileSync(invented, '"We will win this fight," Adam Schiff said.\n');
+      assert.equal(briefing('check', invented, '--corpus', corpus).status, 0, 'information only');
+      const strict = briefing('check', invented, '--corpus', corpus, '--unsourced', 'error');
+      assert.equal(strict.status, 1);
+      assert.match(strict.stdout, /invented\.md:1:1 error Not in your sources/);
+      assert.equal(briefing('check', invented, '--corpus', corpus, '--unsourced', 'off').stdout, '');
+    });
+
+    it('checks against the bundled sources when no folder is given', () => {
+      const result = briefing('check', path.join(repoRoot, 'test', 'fixtures', 'drafts', 'economy.md'), '--json');
+      assert.equal(result.status, 1);
+      assert.ok((JSON.parse(result.stdout) as { text: string; status: string }[]).some((finding) => finding.text === '7.1%' && finding.status === 'contradicted'));
+    });
+
+    it('exits 2 on a usage error, with one line on stderr', () => {
+      for (const args of [['check'], ['check', 'a.md', 'b.md'], ['check', '/nonexistent/draft.md'], ['check', draft, '--unsourced', 'loud'], ['check', draft, '--colour'], ['check', news]]) {
+        const result = briefing(...args);
+        assert.equal(result.status, 2, `${args.join(' ')}: ${result.stderr}`);
+        assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
+        assert.doesNotMatch(result.stderr, /\n\s+at /);
+      }
+    });
+  });
+
   describe('errors', () => {
     it('rejects an empty query', () => assertCleanError(briefing('search', '  '), /search needs a query/));
     it('rejects an unknown passage id', () => assertCleanError(briefing('cite', 'no-such#passage'), /no passage with id "no-such#passage"/));

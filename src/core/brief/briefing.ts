@@ -7,12 +7,15 @@ import { extractEntities } from './entities';
 import { extractFacts } from './facts';
 import { extractStances } from './stances';
 import { buildTimeline } from './timeline';
-import { resolveTopic, topicPassages, type TopicSearchOptions } from './topics';
+import { knowledgeFor, type CorpusKnowledge } from './knowledge';
+import { defaultTopics, resolveTopic, topicPassages, type TopicSearchOptions } from './topics';
 import type { Briefing, BriefingSource, Citation, Disagreement, Entity, Fact, FactCitation, StanceGroup, TimelineEvent, Topic, TopicPage } from './types';
 
 export interface BriefingOptions extends TopicSearchOptions {
   /** Topics a name may refer to; the bundled data/topics.json when not given. */
   readonly topics?: readonly Topic[];
+  /** What is known about the corpus beyond its words; the bundled corpus's own when its documents are included. */
+  readonly knowledge?: CorpusKnowledge;
 }
 
 /** Everything the briefing reads from the whole corpus, before any narrowing to a topic. */
@@ -22,14 +25,16 @@ export interface CorpusAnalysis {
   readonly stances: readonly StanceGroup[];
   readonly timeline: readonly TimelineEvent[];
   readonly disagreements: readonly Disagreement[];
+  /** The knowledge the analysis used (none for a corpus of the user's own). */
+  readonly knowledge: CorpusKnowledge;
 }
 
 /** Reads people, figures, positions, dates and differences from every passage of the corpus. */
-export function analyseCorpus(corpus: Corpus): CorpusAnalysis {
+export function analyseCorpus(corpus: Corpus, knowledge: CorpusKnowledge = knowledgeFor(corpus)): CorpusAnalysis {
   const context = new BriefContext(corpus);
-  const extraction = extractEntities(context);
-  const facts = extractFacts(context);
-  const timeline = buildTimeline(context, facts);
+  const extraction = extractEntities(context, knowledge);
+  const facts = extractFacts(context, extraction, new Set(knowledge.everywhere));
+  const timeline = buildTimeline(context, facts, knowledge.everywhere);
   const dateFacts = timeline.flatMap((event): Fact[] => {
     if (event.type !== 'absolute' || !event.date) return [];
     const citations: FactCitation[] = event.citations.map((citation) => {
@@ -59,10 +64,16 @@ export function analyseCorpus(corpus: Corpus): CorpusAnalysis {
     stances: extractStances(context, extraction),
     timeline,
     disagreements: findDisagreements(extraction.entities, extraction.mentions, facts, timeline),
+    knowledge,
   };
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** The topics a corpus offers: the bundled corpus's own (data/topics.json) only when its documents are included. */
+export function topicsFor(corpus: Corpus): readonly Topic[] {
+  return corpus.documents.some((document) => document.meta.origin === 'bundled') ? defaultTopics() : [];
+}
 
 /** A topic's page: its best passages across sources and the figures, people and positions in them. */
 export function buildTopicPage(
@@ -70,9 +81,9 @@ export function buildTopicPage(
   index: SearchIndex,
   topicOrFreeText: string | Topic,
   options: BriefingOptions = {},
-  analysis: CorpusAnalysis = analyseCorpus(corpus),
+  analysis: CorpusAnalysis = analyseCorpus(corpus, options.knowledge),
 ): TopicPage {
-  const { topic, freeText } = resolveTopic(topicOrFreeText, options.topics);
+  const { topic, freeText } = resolveTopic(topicOrFreeText, options.topics ?? topicsFor(corpus));
   const passages = topicPassages(corpus, index, topic, options);
   const ids = new Set(passages.map((passage) => passage.passageId));
   const touches = (citations: readonly Citation[]): boolean => citations.some((citation) => ids.has(citation.passageId));
@@ -93,8 +104,11 @@ export function buildTopicPage(
  * item with the citations that support it.
  */
 export function buildBriefing(corpus: Corpus, index: SearchIndex, topic?: string, options: BriefingOptions = {}): Briefing {
-  const analysis = analyseCorpus(corpus);
-  if (topic === undefined || topic.trim().length === 0) return withPassages(corpus, { sources: sourcesOf(corpus), ...analysis });
+  const analysis = analyseCorpus(corpus, options.knowledge);
+  if (topic === undefined || topic.trim().length === 0) {
+    const { knowledge: _knowledge, ...found } = analysis;
+    return withPassages(corpus, { sources: sourcesOf(corpus), ...found });
+  }
   const page = buildTopicPage(corpus, index, topic, options, analysis);
   const ids = new Set(page.passages.map((passage) => passage.passageId));
   const touches = (citations: readonly Citation[]): boolean => citations.some((citation) => ids.has(citation.passageId));

@@ -1,6 +1,6 @@
 import type { Corpus } from '../corpus';
 import type { Passage, Span } from '../model';
-import { splitSentences } from '../text/sentences';
+import { spanIndexAt, splitSentences } from '../text/sentences';
 import type { Citation } from './types';
 
 /** Passages to read for a briefing, with their sentences cut once. */
@@ -33,13 +33,13 @@ export class BriefContext {
   /** The sentence of `passage` that holds `offset`. */
   sentenceAt(passage: Passage, offset: number): Span {
     const spans = this.sentences(passage);
-    return spans.find((span) => offset >= span.start && offset < span.end) ?? spans[spans.length - 1];
+    return spans[spanIndexAt(spans, offset)] ?? spans[spans.length - 1];
   }
 
   /** The sentence after the one holding `offset`, if any. */
   nextSentence(passage: Passage, offset: number): Span | undefined {
     const spans = this.sentences(passage);
-    const index = spans.findIndex((span) => offset >= span.start && offset < span.end);
+    const index = spanIndexAt(spans, offset);
     return index >= 0 ? spans[index + 1] : undefined;
   }
 }

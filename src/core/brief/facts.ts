@@ -1,8 +1,15 @@
+import { countedNounAt } from '../checks/countedNoun';
+import { findFigures } from '../checks/numbers';
+import { tagText } from '../text/posTags';
+import { LIMITS, noteLimit } from '../limits';
 import type { Passage, Span } from '../model';
 import { readNumberWords } from '../search/aliases';
+import { SpanSet } from '../text/spanSet';
 import { toTerm } from '../text/terms';
 import { cite, slugOf, type BriefContext } from './context';
+import type { EntityExtraction, Mention } from './entities';
 import type { Fact, FactCitation, FactKind } from './types';
+import { pushTo } from './lists';
 
 /** One figure as a passage states it, before statements of the same figure merge. */
 interface Statement {
@@ -13,6 +20,12 @@ interface Statement {
   /** Words of the sentence and heading, to tell whether two statements of one number are about the same thing. */
   readonly context: ReadonlySet<string>;
   readonly fromTable: boolean;
+}
+
+/** Names of a passage, to tell whose figure a figure is. */
+interface Names {
+  /** Mentions of the passage in order. */
+  readonly mentions: readonly Mention[];
 }
 
 const SCALE: Readonly<Record<string, number>> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, m: 1e6 };
@@ -28,7 +41,6 @@ const MONEY_SIGN = new RegExp(String.raw`([$€£])\s?(${NUMBER})(?:\s?(${SCALE_
 const MONEY_WORD = new RegExp(String.raw`(?<![\d.,])(${NUMBER})(?:\s(${SCALE_WORD}))?\s(rubles?|roubles?|dollars?|euros?|hryvnias?|pounds?)\b`, 'giu');
 const PERCENT = new RegExp(String.raw`(?<![\d.,])(${NUMBER})\s?(%|percent\b|per cent\b)`, 'giu');
 const DURATION = /(?<![\p{L}\d])(\d+|[a-z]+(?:-[a-z]+)?)([- ])(day|week|month|year)(s?)(?![\p{L}])/giu;
-const COUNT = new RegExp(String.raw`(?<![\d.,$€£\p{L}])(${NUMBER}|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|a thousand|thousands)(?![\d.,%])\s+((?:[\p{L}’'-]+\s+){0,3}?[\p{L}’'-]+)`, 'giu');
 
 const QUALIFIER_BEFORE = /(more than|over|nearly|almost|about|around|at least|up to|roughly|some|an additional|additional)\s+$/i;
 const STOP_BACK = new Set([
@@ -37,13 +49,16 @@ const STOP_BACK = new Set([
   'their', 'its', 'additional', 'than', 'more', 'over', 'about', 'some', 'giving', 'in', 'on', 'and', 'with', 'from', 'as',
 ]);
 const NOT_COUNT_NOUN = /^(percent|per|day|days|week|weeks|month|months|year|years|trillion|billion|million|rubles?|roubles?|dollars?|euros?|of|and|or|to|the|a)$/i;
-const COMMON = new Set(['russia', 'ukraine', 'russian', 'ukrainian', 'both', 'side', 'sides', 'value', 'metric', 'conflict', 'war', 'soldier', 'soldiers']);
+/** Words of table headings and figure talk that say nothing about which figure a sentence is about. */
+const COMMON = new Set(['both', 'side', 'sides', 'value', 'metric', 'total', 'number']);
 
 const MONTH_BEFORE = /\b(?:jan|feb|febuary|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+$/i;
 /** Words that place a figure on top of another, not bounds on it. */
 const ADDITIVE = new Set(['an additional', 'additional']);
 
 const toNumber = (text: string): number => Number(text.replace(/,/g, ''));
+/** Units a count may be in, as opposed to things it counts. */
+const UNITS_OF_MEASURE = /^(?:mph|kph|km\/h|miles?|kilomet(?:re|er)s?|km|met(?:re|er)s?|m|feet|foot|ft|inch(?:es)?|cm|mm|kg|kilograms?|pounds|lbs?|tons?|tonnes?|degrees?|knots?|hectares?|acres?|square (?:miles|kilometres|kilometers)|barrels?(?: per day)?|litres?|liters?|gallons?|megawatts?|mw|gw|volts?)$/i;
 
 /**
  * Figures the passages state — percentages, money in the currency written,
@@ -51,55 +66,83 @@ const toNumber = (text: string): number => Number(text.replace(/,/g, ''));
  * fact with several citations. Every citation's sentence holds the figure
  * as written.
  */
-export function extractFacts(context: BriefContext): Fact[] {
+export function extractFacts(context: BriefContext, extraction?: EntityExtraction, everywhere: ReadonlySet<string> = new Set()): Fact[] {
   const statements: Statement[] = [];
+  const mentionsOf = new Map<string, Mention[]>();
+  for (const mention of extraction?.mentions ?? []) pushTo(mentionsOf, mention.passage.id, mention);
   const tableRows = new Map<string, { metric: string; value: string }>();
   for (const document of context.corpus.documents) {
     for (const fact of document.tableFacts) tableRows.set(fact.passageId, { metric: fact.metric, value: fact.value });
   }
+  const perDocument = new Map<string, number>();
   for (const passage of context.passages) {
+    const count = perDocument.get(passage.docId) ?? 0;
+    if (count >= LIMITS.statementsPerDocument) {
+      noteLimit('statements', `Figures were read from the first ${LIMITS.statementsPerDocument.toLocaleString('en-US')} statements of each document for the briefing.`);
+      continue;
+    }
     const row = tableRows.get(passage.id);
-    statements.push(...statementsOf(context, passage, row));
+    const found = statementsOf(context, passage, row, { mentions: mentionsOf.get(passage.id) ?? [] }, extraction, everywhere);
+    perDocument.set(passage.docId, count + found.length);
+    for (const statement of found) statements.push(statement);
   }
   return merge(context, statements);
 }
 
-function statementsOf(context: BriefContext, passage: Passage, row: { metric: string; value: string } | undefined): Statement[] {
+function statementsOf(
+  context: BriefContext,
+  passage: Passage,
+  row: { metric: string; value: string } | undefined,
+  names: Names,
+  extraction: EntityExtraction | undefined,
+  everywhere: ReadonlySet<string>,
+): Statement[] {
   const text = passage.text;
-  const taken: Span[] = [];
+  const taken = new SpanSet();
   const found: Statement[] = [];
-  const isFree = (span: Span): boolean => !taken.some((other) => other.start < span.end && span.start < other.end);
+  const isFree = (span: Span): boolean => taken.isFree(span);
+  const wordsOfSentence = new Map<number, Set<string>>();
   // In a table row only the value cell holds figures; the metric names what they measure.
   const valueStart = row ? text.lastIndexOf(row.value) : 0;
   let previousMeasure: string | undefined;
 
-  const add = (kind: FactKind, value: number, unit: string, valueSpan: Span, measureHint?: string): void => {
+  const add = (kind: FactKind, value: number, unit: string, valueSpan: Span, measureHint?: string, counted?: string): void => {
     if (!isFree(valueSpan) || valueSpan.start < valueStart || !Number.isFinite(value)) return;
-    taken.push(valueSpan);
+    taken.add(valueSpan);
     const sentence = row ? { start: 0, end: text.length } : context.sentenceAt(passage, valueSpan.start);
     const qualifiers: string[] = [];
-    const before = QUALIFIER_BEFORE.exec(text.slice(Math.max(sentence.start, valueSpan.start - 20), valueSpan.start));
     let figureStart = valueSpan.start;
+    // "US$400 million": the country letters belong to the currency.
+    const prefix = kind === 'money' ? /(?<![\p{L}])(?:US|U\.S\.|A|C|NZ|HK|S)$/u.exec(text.slice(Math.max(0, valueSpan.start - 4), valueSpan.start)) : null;
+    if (prefix) figureStart -= prefix[0].length;
+    const before = QUALIFIER_BEFORE.exec(text.slice(Math.max(sentence.start, figureStart - 20), figureStart));
     if (before) {
       qualifiers.push(before[1].toLowerCase());
-      figureStart = valueSpan.start - before[0].length;
+      figureStart -= before[0].length;
     }
-    const after = text.slice(valueSpan.end, sentence.end);
+    const after = text.slice(valueSpan.end, Math.min(sentence.end, valueSpan.end + 80));
     const each = /^(?:\s+[\p{L}’'-]+){0,4}?\s+(each|apiece|per side)\b/iu.exec(after);
     if (each) qualifiers.push(each[1].toLowerCase());
     if (row && /\beach side\b/i.test(row.metric)) qualifiers.push('each side');
     const asWrittenSpan = { start: figureStart, end: valueSpan.end };
-    const measure = row?.metric ?? measureHint ?? measureOf(text, sentence, asWrittenSpan, kind, previousMeasure);
+    const measure = row?.metric ?? measureHint ?? measureOf(text, sentence, asWrittenSpan, kind, previousMeasure, counted);
     previousMeasure = measure;
+    const subject = subjectOf(names, sentence, asWrittenSpan.start, extraction);
     const citation: FactCitation = {
       ...cite(passage, sentence),
       asWritten: text.slice(asWrittenSpan.start, asWrittenSpan.end),
       valueSpan: asWrittenSpan,
       qualifiers,
       measures: measure,
+      ...(counted ? { counted } : {}),
+      ...(subject ? { subject } : {}),
     };
-    const words = `${text.slice(sentence.start, sentence.end)} ${passage.heading ?? ''}`;
-    found.push({ kind, value, unit, citation, context: contextWords(words), fromTable: row !== undefined });
+    let words = wordsOfSentence.get(sentence.start);
+    if (!words) {
+      words = contextWords(`${text.slice(sentence.start, Math.min(sentence.end, sentence.start + 2000))} ${passage.heading ?? ''}`, everywhere);
+      wordsOfSentence.set(sentence.start, words);
+    }
+    found.push({ kind, value, unit, citation, context: words, fromTable: row !== undefined });
   };
 
   const all: { index: number; run: () => void }[] = [];
@@ -119,15 +162,25 @@ function statementsOf(context: BriefContext, passage: Passage, row: { metric: st
   }
   // Money, percentages and durations claim their numbers first; counts take what is left.
   all.sort((a, b) => a.index - b.index).forEach((entry) => entry.run());
-  for (const match of text.matchAll(COUNT)) {
-    const raw = match[1];
-    const noun = match[2];
-    if (/^\d{4}$/.test(raw) && Number(raw) >= 1800 && Number(raw) <= 2100) continue; // a year
-    if (NOT_COUNT_NOUN.test(noun.split(/\s+/)[0])) continue;
-    if (MONTH_BEFORE.test(text.slice(Math.max(0, match.index - 12), match.index))) continue; // a day of a month
-    const value = /^\d/.test(raw) ? toNumber(raw) : readNumberWords(raw.split(' '), 0)?.value;
-    if (value === undefined) continue;
-    add('count', value, 'count', { start: match.index, end: match.index + raw.length });
+  // Counts as the figure reader reads them (the checks read drafts the same way): "1.7 million Hongkongers", "Sixty-six people", "180 mph".
+  for (const figure of findFigures(text)) {
+    if (figure.unit !== 'count') continue;
+    const raw = text.slice(figure.valueSpan.start, figure.valueSpan.end);
+    if (MONTH_BEFORE.test(text.slice(Math.max(0, figure.valueSpan.start - 12), figure.valueSpan.start))) continue; // a day of a month
+    // "killed at least 813 in China", "infected around 35,000 worldwide": with no noun after it, a count counts what the verb before says.
+    const verbBefore = /\b(killed|infected|injured|wounded|arrested|detained|evacuated|displaced|hospitali[sz]ed|vaccinated|rescued|freed|released)\s+(?:(?:at least|more than|over|about|around|nearly|almost|some|roughly|approximately|an estimated)\s+)?$/i.exec(
+      text.slice(Math.max(0, figure.span.start - 40), figure.span.start),
+    )?.[1];
+    // "The total population of Hong Kong is about 7.5 million.": a count at the end of its clause counts its subject.
+    const sentence = context.sentenceAt(passage, figure.span.start);
+    const clauseEnd = /^[\s)]*(?:[.;:]|$)/.test(text.slice(figure.valueSpan.end, sentence.end));
+    const subjectNoun = clauseEnd && !figure.noun ? /(?:^|[,;]\s*)(?:the\s+|its\s+|their\s+)?([\p{L}’' -]{3,60}?)\s+(?:is|was|are|were|stands at|stood at|reached|totals|totalled|totaled|numbered)\s+(?:\S+\s+){0,2}$/iu.exec(text.slice(Math.max(sentence.start, figure.span.start - 120), figure.span.start))?.[1] : undefined;
+    // The POS tags say what is counted; when they find no noun ("2.9 million strong"), nothing is.
+    const counted = (figure.noun ? countedNounAt(text, tagText(text), figure.valueSpan.end) : undefined) ?? subjectNoun;
+    if (!counted && !verbBefore && !row) continue;
+    if (counted && NOT_COUNT_NOUN.test(counted)) continue;
+    if (/^\d{1,2}$/.test(raw) && /^(?:a\.?m|p\.?m|utc|gmt|o'clock)\b/i.test(figure.noun ?? '')) continue;
+    add('count', figure.value, 'count', figure.valueSpan, counted ? undefined : verbBefore?.toLowerCase(), counted);
   }
   if (row && found.length === 0) {
     // A table value with no unit we read ("3,000") is still a count of what the metric names.
@@ -141,34 +194,86 @@ function spanOf(match: RegExpMatchArray): Span {
   return { start: match.index!, end: match.index! + match[0].length };
 }
 
-function contextWords(text: string): Set<string> {
+function contextWords(text: string, everywhere: ReadonlySet<string>): Set<string> {
   const set = new Set<string>();
   for (const word of text.match(/[\p{L}]+/gu) ?? []) {
     const term = toTerm(word);
-    if (term && term.length > 2 && !COMMON.has(term)) set.add(term.slice(0, 6));
+    if (term && term.length > 2 && !COMMON.has(term) && !everywhere.has(term)) set.add(term.slice(0, 6));
   }
   return set;
 }
 
+/** Whose figure it is: the name nearest before the figure in its sentence, else the first after it. */
+function subjectOf(names: Names, sentence: Span, at: number, extraction: EntityExtraction | undefined): string | undefined {
+  // Mentions are in text order: find the last one ending before the figure by halving, not by scanning.
+  const mentions = names.mentions;
+  let low = 0;
+  let high = mentions.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (mentions[middle].span.end <= at) low = middle + 1;
+    else high = middle;
+  }
+  const previous = mentions[low - 1];
+  const next = mentions[low];
+  const before = previous && previous.span.start >= sentence.start ? previous : undefined;
+  const chosen = before ?? (next && next.span.start >= at && next.span.end <= sentence.end ? next : undefined);
+  if (!chosen) return undefined;
+  return extraction?.byId.get(chosen.entityId)?.name ?? chosen.text;
+}
+
 /** What a figure measures, read from the words around it in its sentence. */
-function measureOf(text: string, sentence: Span, figure: Span, kind: FactKind, previous: string | undefined): string {
-  const before = text.slice(sentence.start, figure.start);
-  const after = text.slice(figure.end, sentence.end);
+function measureOf(text: string, sentence: Span, figure: Span, kind: FactKind, previous: string | undefined, counted?: string): string {
+  // The words near the figure only: a sentence of thousands of figures must not cost its length for each.
+  const before = text.slice(Math.max(sentence.start, figure.start - 200), figure.start);
+  const after = text.slice(figure.end, Math.min(sentence.end, figure.end + 200));
   // "13.5 trillion rubles ($172 billion)": the bracketed figure restates the one before it.
   if (/\(\s*$/.test(before) && previous) return previous;
-  // "…6.3% of Russia’s GDP, totaling 13.5 trillion rubles": a restatement of the same subject.
+  // "…6.3% of the country’s GDP, totaling 13.5 trillion rubles": a restatement of the same subject.
   if (/(?:totall?ing|equivalent to|or|amounting to)\s*$/i.test(before) && previous) return previous.replace(/,? share of .*$/, '');
   const behind = nounPhraseBefore(before);
-  const ofPhrase = /^\s*(of\s+(?:(?:[\p{L}’'-]+\s+){0,2}(?:GDP|budget|output|population)\b|[\p{L}’'-]+))/u.exec(after)?.[1];
+  const ofPhrase = /^\s*(of\s+(?:(?:[\p{L}’'-]+\s+){0,2}(?:GDP|budget|output|population)\b))/u.exec(after)?.[1];
   const pledger = /([\p{Lu}][\p{L}]+(?:\s+(?:members|allies|states|countries))?)\s+(?:for\s+)?(?:their\s+)?pledg\w*/u.exec(before)?.[1];
   if (kind === 'percent' && pledger) return [`${pledger}’ pledged ${behind}`.trim(), ofPhrase ? `share ${ofPhrase}` : undefined].filter(Boolean).join(', ');
-  if (kind === 'percent') return [behind, ofPhrase ? `share ${ofPhrase}` : undefined].filter(Boolean).join(', ') || 'percentage';
+  if (kind === 'percent') {
+    // "25.7% of the vote", "turnout was about 71%", "around 30% of world-wide coronavirus infections".
+    const ofNoun = nounPhraseAfter(/^\s*of\s+([^.;:]*)/u.exec(after)?.[1]);
+    // "3 percent support": the noun right after the figure is what it is a share of.
+    const nounAfter = ofNoun ? undefined : nounPhraseAfter(/^\s+([\p{Ll}][^.;:,]*)/u.exec(after)?.[1]);
+    const share = ofPhrase ? `share ${ofPhrase}` : ofNoun ? `share of ${ofNoun}` : nounAfter && !/^(?:in|on|at|to|from|by|and|or|of|as|than)$/i.test(nounAfter.split(' ')[0]) ? nounAfter : undefined;
+    return [behind, share].filter(Boolean).join(', ') || 'percentage';
+  }
+  if (kind === 'count' && counted && UNITS_OF_MEASURE.test(counted)) {
+    // "maximum sustained winds were near 180 mph": a unit of measure says how, the words before say what.
+    return behind ? `${behind} (${counted})` : counted;
+  }
   if (kind === 'count') {
-    const noun = /^\s+((?:[\p{L}’'-]+\s+){0,3}?[\p{L}’'-]*?(?:s|people|children|bodies))\b/u.exec(after)?.[1] ?? /^\s+([\p{L}’'-]+)/u.exec(after)?.[1];
+    const noun = counted ?? /^\s+((?:[\p{L}’'-]+\s+){0,3}?[\p{L}’'-]*?(?:s|people|children|bodies))\b/u.exec(after)?.[1] ?? /^\s+([\p{L}’'-]+)/u.exec(after)?.[1];
     const of = /\b([\p{L}’'-]+) of\s+(?:an?\s+)?(?:additional\s+)?$/u.exec(before)?.[1];
-    return [of ? `${of} of` : undefined, noun].filter(Boolean).join(' ') || behind || 'count';
+    // "Sixty-six people or more were injured", "over 200 people injured": what happened to them.
+    const what = /^[^.;:]{0,40}?\b(?:were|was|have been|had been|are|been)?\s*((?:killed|injured|wounded|arrested|infected|hospitali[sz]ed|detained|evacuated|displaced|confirmed|missing|dead|freed|released|vaccinated|affected|rescued))\b/i.exec(after)?.[1];
+    return [of && !/^(?:one|some|any|each|all|most|none)$/i.test(of) ? `${of} of` : undefined, noun, what].filter(Boolean).join(' ') || behind || 'count';
+  }
+  // "$400 million in military aid", "13.5 trillion rubles of spending".
+  if (kind === 'money') {
+    const what = nounPhraseAfter(/^\s*(?:\([^)]*\)\s*)?(?:in|of|for|on|from)\s+([^.;:]*)/u.exec(after)?.[1]);
+    if (what) return what;
   }
   return behind || 'amount';
+}
+
+/** The noun phrase at the start of `text`, past determiners, numbers and possessives, up to a preposition or a verb: "452 available district council seats". */
+function nounPhraseAfter(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const words: string[] = [];
+  for (const raw of text.trim().split(/\s+/)) {
+    const word = raw.replace(/[,)]+$/, '');
+    if (words.length === 0 && /^(?:the|a|an|all|its|their|his|her|this|these|those|some|[\p{L}]+['’]s|\d[\d,.]*|world-wide|worldwide)$/iu.test(word) && !/^world/i.test(word)) continue;
+    if (/^(?:with|in|on|at|for|from|by|as|than|that|which|who|and|or|but|to|is|was|were|are|has|have|had|will|would|since|of)$/i.test(word)) break;
+    words.push(word);
+    if (raw !== word || words.length >= 4) break;
+  }
+  return words.length > 0 ? words.join(' ') : undefined;
 }
 
 /** The up to four words right before a figure that name what it is, stopping at verbs and prepositions. */
@@ -185,6 +290,9 @@ function nounPhraseBefore(before: string): string {
 }
 
 function durationMeasure(text: string, span: Span): string | undefined {
+  const of = /^\s+of\s+([^.;:,]*)/u.exec(text.slice(span.end, span.end + 80))?.[1];
+  const what = of ? nounPhraseAfter(of) : undefined;
+  if (what) return what;
   const after = /^\s*([\p{L}-]+)/u.exec(text.slice(span.end))?.[1];
   if (after && /^(deadline|ultimatum|ceasefire|truce|pause|window|period)$/i.test(after)) return after.toLowerCase();
   const before = text.slice(Math.max(0, span.start - 60), span.start);
@@ -194,17 +302,28 @@ function durationMeasure(text: string, span: Span): string | undefined {
 }
 
 function merge(context: BriefContext, statements: readonly Statement[]): Fact[] {
+  // A statement joins the first group of the same figure that shares a word with any of its members: each figure keeps
+  // a map from its members' words to the first group holding them, so merging stays linear.
   const groups: Statement[][] = [];
+  const byFigure = new Map<string, Map<string, { members: Statement[]; order: number }>>();
   for (const statement of statements) {
-    const group = groups.find(
-      (candidate) =>
-        candidate[0].kind === statement.kind &&
-        candidate[0].unit === statement.unit &&
-        candidate[0].value === statement.value &&
-        candidate.some((other) => [...statement.context].some((word) => other.context.has(word))),
-    );
-    if (group) group.push(statement);
-    else groups.push([statement]);
+    const key = `${statement.kind}|${statement.unit}|${statement.value}`;
+    let words = byFigure.get(key);
+    if (!words) {
+      words = new Map();
+      byFigure.set(key, words);
+    }
+    let group: { members: Statement[]; order: number } | undefined;
+    for (const word of statement.context) {
+      const found = words.get(word);
+      if (found && (!group || found.order < group.order)) group = found;
+    }
+    if (group) group.members.push(statement);
+    else {
+      group = { members: [statement], order: groups.length };
+      groups.push(group.members);
+    }
+    for (const word of statement.context) if (!words.has(word)) words.set(word, group);
   }
   const facts = groups.map((group): Fact => {
     const citations = [...group]

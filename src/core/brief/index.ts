@@ -2,5 +2,5 @@
 export { analyseCorpus, buildBriefing, buildTopicPage, citationsOf, type BriefingOptions, type CorpusAnalysis } from './briefing';
 export { briefingToMarkdown } from './markdown';
 export { defaultTopics, parseTopics, resolveTopic, validateTopics } from './topics';
-export { CURATED_ENTITIES, type CuratedEntity } from './entityAliases';
 export type * from './types';
+export { knowledgeFor, knowledgeOfBundledCorpus, NO_KNOWLEDGE, type CorpusKnowledge, type KnownEntity } from './knowledge';

@@ -1,5 +1,7 @@
 import * as chrono from 'chrono-node';
+import { LIMITS, noteLimit } from '../limits';
 import type { Passage, Span } from '../model';
+import { SpanSet } from '../text/spanSet';
 import { toTerm } from '../text/terms';
 import { cite, type BriefContext } from './context';
 import type { Citation, Fact, TimelineDate, TimelineEvent } from './types';
@@ -17,10 +19,12 @@ const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'ju
 const MONTH_LABELS = MONTH_NAMES.map((name) => name[0].toUpperCase() + name.slice(1));
 /** Chrono's reference day: far from any real date, so an unstated year can never pass for a real one. */
 const REFERENCE = new Date(Date.UTC(1900, 0, 1));
-const YEAR_PHRASE = /(?<![\p{L}\d])(?:([A-Z][a-z]{2,9})\s+)?((?:19|20)\d{2})(?![\d%,.]\d)/gu;
+const YEAR_PHRASE = /(?<![\p{L}\d-])(?:([A-Z][a-z]{2,9})\s+)?((?:19|20)\d{2})(?![\d%,.]\d)(?!-?\p{L})/gu;
 /** A capitalised month name ("May", not the verb "may"). */
 const MONTH_WORD = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b/;
-const COMMON = new Set(['russia', 'ukraine', 'russian', 'ukrainian', 'talk', 'peace', 'last', 'direct', 'both', 'side']);
+/** Words that tell nothing about which event a date is of. (A corpus's own everyday words come with its knowledge.) */
+const COMMON = new Set(['last', 'direct', 'both', 'side']);
+const NONE: ReadonlySet<string> = new Set();
 
 let monthParser: chrono.Chrono | undefined;
 /**
@@ -106,12 +110,15 @@ function datesIn(context: BriefContext, passage: Passage): DateMention[] {
     }
     found.push({ passage, span: { start, end }, asWritten: text.slice(start, end), date, yearStated: date.year !== undefined });
   }
+  const taken = new SpanSet();
+  for (const mention of [...found].sort((a, b) => a.span.start - b.span.start)) taken.add(mention.span);
   for (const match of text.matchAll(YEAR_PHRASE)) {
     const month = match[1] ? monthOf(match[1]) : undefined;
     const start = month ? match.index : match.index + (match[1] ? match[0].indexOf(match[2]) : 0);
     const span = { start, end: match.index + match[0].length };
-    if (found.some((other) => other.span.start < span.end && span.start < other.span.end)) continue;
+    if (!taken.isFree(span)) continue;
     const year = Number(match[2]);
+    taken.add(span);
     found.push({ passage, span, asWritten: text.slice(span.start, span.end), date: { year, ...(month ? { month } : {}) }, yearStated: true });
   }
   return found.sort((a, b) => a.span.start - b.span.start);
@@ -123,13 +130,28 @@ function datesIn(context: BriefContext, passage: Passage): DateMention[] {
  * the year for that month, and then it is marked inferred with the
  * evidence. Relative dates ("seven weeks", "50-day") stay as written.
  */
-export function buildTimeline(context: BriefContext, facts: readonly Fact[]): TimelineEvent[] {
-  const mentions = context.passages.flatMap((passage) => datesIn(context, passage));
-  const byDocument = new Map<string, DateMention[]>();
+export function buildTimeline(context: BriefContext, facts: readonly Fact[], corpusWords: readonly string[] = []): TimelineEvent[] {
+  const everywhere = new Set(corpusWords.map((word) => toTerm(word) ?? word));
+  const mentions: DateMention[] = [];
+  const perDocument = new Map<string, number>();
+  for (const passage of context.passages) {
+    const count = perDocument.get(passage.docId) ?? 0;
+    if (count >= LIMITS.statementsPerDocument) {
+      noteLimit('dates', `Dates were read from the first ${LIMITS.statementsPerDocument.toLocaleString('en-US')} date mentions of each document for the timeline.`);
+      continue;
+    }
+    const found = datesIn(context, passage);
+    perDocument.set(passage.docId, count + found.length);
+    for (const mention of found) mentions.push(mention);
+  }
+  // The years each document states for each month, and the first mention stating each: what a year may be inferred from.
+  const statedYears = new Map<string, { years: Set<number | undefined>; evidence: DateMention }>();
   for (const mention of mentions) {
-    const list = byDocument.get(mention.passage.docId) ?? [];
-    list.push(mention);
-    byDocument.set(mention.passage.docId, list);
+    if (!mention.yearStated || mention.date.month === undefined) continue;
+    const key = `${mention.passage.docId}|${mention.date.month}`;
+    const entry = statedYears.get(key);
+    if (entry) entry.years.add(mention.date.year);
+    else statedYears.set(key, { years: new Set([mention.date.year]), evidence: mention });
   }
 
   interface Draft {
@@ -140,31 +162,47 @@ export function buildTimeline(context: BriefContext, facts: readonly Fact[]): Ti
     words: Set<string>;
   }
   const drafts: Draft[] = [];
+  // A mention joins the first event of the same date sharing a word with it: events are found through their words.
+  const byKey = new Map<string, Map<string, number>>();
+  const cited = new Set<string>();
   for (const mention of mentions) {
     let date: TimelineDate = mention.date;
     if (!mention.yearStated && mention.date.month !== undefined) {
       // Only the document's own words may give the year: one stated year for this month, no other.
-      const own = (byDocument.get(mention.passage.docId) ?? []).filter((other) => other.yearStated && other.date.month === mention.date.month);
-      const years = new Set(own.map((other) => other.date.year));
-      if (years.size === 1) {
-        const evidence = own[0];
+      const own = statedYears.get(`${mention.passage.docId}|${mention.date.month}`);
+      if (own && own.years.size === 1) {
+        const evidence = own.evidence;
         date = { ...mention.date, year: evidence.date.year, inferred: true, evidence: cite(evidence.passage, sentenceOf(context, evidence)) };
       }
     }
     const sentence = context.sentenceAt(mention.passage, mention.span.start);
     const citation = cite(mention.passage, sentence);
     const key = [date.year ?? '?', date.month ?? '', date.day ?? '', date.endMonth ?? '', date.endDay ?? ''].join('-');
-    const words = wordsOf(citation.quote, mention.asWritten);
-    const existing = drafts.find((draft) => draft.key === key && [...words].some((word) => draft.words.has(word)));
+    const words = wordsOf(citation.quote, mention.asWritten, everywhere);
+    let wordIndex = byKey.get(key);
+    if (!wordIndex) byKey.set(key, (wordIndex = new Map()));
+    let first = -1;
+    for (const word of words) {
+      const found = wordIndex.get(word);
+      if (found !== undefined && (first === -1 || found < first)) first = found;
+    }
+    const existing = first === -1 ? undefined : drafts[first];
     if (existing) {
-      if (!existing.citations.some((other) => other.passageId === citation.passageId && other.span.start === citation.span.start)) existing.citations.push(citation);
-      if (!existing.asWritten.includes(mention.asWritten)) existing.asWritten.push(mention.asWritten);
+      const citedKey = `${first}|${citation.passageId}|${citation.span.start}`;
+      if (!cited.has(citedKey)) {
+        cited.add(citedKey);
+        existing.citations.push(citation);
+      }
+      if (!existing.asWritten.includes(mention.asWritten) && existing.asWritten.length < 20) existing.asWritten.push(mention.asWritten);
       // A date stated outright beats one inferred for the same event.
       if (existing.date.inferred && !date.inferred) existing.date = date;
       for (const word of words) existing.words.add(word);
     } else {
+      first = drafts.length;
+      cited.add(`${first}|${citation.passageId}|${citation.span.start}`);
       drafts.push({ key, date, asWritten: [mention.asWritten], citations: [citation], words });
     }
+    for (const word of words) if ((wordIndex.get(word) ?? Number.MAX_SAFE_INTEGER) > first) wordIndex.set(word, first);
   }
 
   const absolute: TimelineEvent[] = drafts.map((draft, index) => ({
@@ -200,11 +238,11 @@ function sentenceOf(context: BriefContext, mention: DateMention): Span {
   return context.sentenceAt(mention.passage, mention.span.start);
 }
 
-export function wordsOf(sentence: string, dateText: string): Set<string> {
+export function wordsOf(sentence: string, dateText: string, everywhere: ReadonlySet<string> = NONE): Set<string> {
   const set = new Set<string>();
   for (const word of sentence.replace(dateText, ' ').match(/\p{L}+/gu) ?? []) {
     const term = toTerm(word);
-    if (term && term.length > 3 && !COMMON.has(term) && monthOf(term) === undefined) set.add(term.slice(0, 6));
+    if (term && term.length > 3 && !COMMON.has(term) && !everywhere.has(term) && monthOf(term) === undefined) set.add(term.slice(0, 6));
   }
   return set;
 }

@@ -34,25 +34,25 @@ export type EntityKind = 'person' | 'place' | 'organisation';
 
 /** A way a source writes an entity's name, with where. */
 export interface EntityVariant {
-  /** The name as written, without possessive endings or leading titles, e.g. "Zelenskiy". */
+  /** The name as written, without possessive endings or leading titles, e.g. "Erdogan". */
   readonly text: string;
   readonly count: number;
   readonly docIds: readonly string[];
 }
 
-/** A role a source gives an entity, e.g. "Kremlin spokesperson". */
+/** A role a source gives an entity, e.g. "White House spokesperson". */
 export interface EntityRole {
   readonly role: string;
   readonly citations: readonly Citation[];
 }
 
 export interface Entity {
-  /** Stable id: the curated id, or a slug of the name for entities the table does not know. */
+  /** Stable id: the alias table's id, or a slug of the name for entities found in the text. */
   readonly id: string;
-  /** The display name: the curated canonical name, else the most frequent variant. */
+  /** The display name: the alias table's name, else the fullest form the sources use most. */
   readonly name: string;
   readonly kind: EntityKind;
-  /** A line from the curated table, e.g. what a metonym like "Kremlin" stands for. */
+  /** A line from the corpus's alias table, e.g. what a metonym stands for. */
   readonly note?: string;
   readonly roles: readonly EntityRole[];
   readonly variants: readonly EntityVariant[];
@@ -61,10 +61,10 @@ export interface Entity {
   readonly docIds: readonly string[];
   /** One citation per mention: the span of the name as written. */
   readonly citations: readonly Citation[];
-  /** True when the curated alias table knows the entity. */
+  /** True when the corpus's alias table (knowledge that comes with the bundled corpus) knows the entity. */
   readonly curated: boolean;
-  /** Which extractor found the mentions: compromise's tagger, the curated table, or both. */
-  readonly foundBy: readonly ('compromise' | 'alias-table')[];
+  /** What found the mentions: names read from wink-nlp's POS tags, the alias table, or both. */
+  readonly foundBy: readonly ('wink-nlp' | 'alias-table')[];
 }
 
 // ---------------------------------------------------------------- facts
@@ -81,6 +81,10 @@ export interface FactCitation extends Citation {
   readonly qualifiers: readonly string[];
   /** What this passage says the figure measures. */
   readonly measures: string;
+  /** For counts: what is counted, as written ("Hongkongers", "pledged delegates", "mph"). */
+  readonly counted?: string;
+  /** Whose figure it is: the name nearest before it in its sentence ("Sanders" of "Sanders won with 25.7%"). */
+  readonly subject?: string;
 }
 
 export interface Fact {
@@ -112,8 +116,10 @@ export interface Stance {
   /** The merged entity that speaks (person or side). */
   readonly speakerId: string;
   readonly speaker: string;
-  /** The speaker as the sentence writes them, e.g. "A Ukrainian official", "putin". */
+  /** The speaker as the sentence writes them, e.g. "A French official", "pelosi", "he". */
   readonly speakerAsWritten: string;
+  /** A person, or a place or organisation speaking as an institution ("the White House said"). */
+  readonly speakerKind: 'person' | 'institution';
   /** The attributing verb as written: "said", "insisted on", "acknowledged", "presented a list of demands"… */
   readonly verb: string;
   /** Normalised kind of the verb. */
@@ -179,7 +185,7 @@ export interface Disagreement {
   readonly kind: 'spelling' | 'value' | 'date';
   /** conflict: the sources cannot all be right; nuance: compatible but not the same claim; precision: one is more precise. */
   readonly severity: 'conflict' | 'nuance' | 'precision' | 'variant';
-  /** What the sides are about, e.g. "Spelling of Volodymyr Zelensky". */
+  /** What the sides are about, e.g. "Spelling of Recep Tayyip Erdoğan". */
   readonly subject: string;
   readonly sides: readonly DisagreementSide[];
   /** Why they are listed, never which is right. */

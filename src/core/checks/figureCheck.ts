@@ -1,181 +1,373 @@
 import type { CorpusAnalysis } from '../brief/briefing';
-import type { Fact, FactCitation } from '../brief/types';
+import { foldName } from '../brief/names/nameClusters';
+import { nameMentions } from '../brief/names/nameMentions';
+import type { Entity, Fact, FactCitation } from '../brief/types';
 import type { Corpus } from '../corpus';
-import type { Span } from '../model';
-import { isGeneric, keysOf, measureKeysOf, overlap, windowKeys } from './context';
-import { draftProse } from './draftText';
+import type { Passage, Span } from '../model';
+import { stemsOf, tagText } from '../text/posTags';
+import { toTerm } from '../text/terms';
+import { tokenize } from '../text/tokens';
+import { countedNounAt } from './countedNoun';
+import { draftProse, type DraftProse } from './draftText';
 import { findFigures, type Figure, type FigureDate, type FigureUnit } from './numbers';
+import { wordWeights, type WordWeights } from './wordWeights';
+import { LIMITS, noteLimit } from '../limits';
 
-/** What the sources say about a figure of the draft. */
+/** What the sources say about a figure or a date of the draft. */
 export interface FigureFinding {
   readonly figure: Figure;
-  /** supported: a key fact about the same thing gives this value (maybe rounded); contradicted: it gives another. */
+  /** A calendar date or a year is checked as a date; everything else as a figure. */
+  readonly kind: 'figure' | 'date';
+  /** supported: a source statement about the same thing gives this value (maybe rounded); contradicted: it gives another. */
   readonly status: 'supported' | 'contradicted';
   /** For supported figures: whether the value is the source's exactly, or a rounding of it ("6%" for "6.3%"). */
   readonly match?: 'exact' | 'rounded';
   readonly fact: Fact;
+  /** The statement the draft's figure was compared with: its sentence, and the figure as the source writes it (valueSpan), for a fix. */
+  readonly statement: FactCitation;
   /** Where the sources state the fact: each sentence, cited. */
   readonly citations: readonly FactCitation[];
   /** The sentence of the draft the figure is in. */
   readonly sentence: Span;
-  /** The draft's words that tie the figure to the fact, as context keys. */
+  /** The draft's words that tie the figure to the statement, as terms. */
   readonly sharedContext: readonly string[];
   readonly message: string;
 }
 
 type Match = 'exact' | 'rounded' | 'consistent' | 'different';
 
-interface PreparedFact {
+/** One statement of a fact, ready to compare with a draft's figures. */
+interface Statement {
   readonly fact: Fact;
+  readonly citation: FactCitation;
   readonly unit: FigureUnit;
-  /** The figure as the sources write it, read like the draft's (one per distinct wording). */
-  readonly statements: readonly Figure[];
+  /** The figure as the source writes it, read like the draft's. */
+  readonly figure: Figure;
   readonly date?: FigureDate;
-  readonly measureKeys: ReadonlySet<string>;
-  /** For counts: the keys of what is counted ("bodies" of "bodies of deceased Ukrainian soldiers"), not its modifiers. */
-  readonly headKeys: ReadonlySet<string>;
-  readonly windowKeys: ReadonlySet<string>;
-  /** "share of GDP" facts: the key of what it is a share of. */
-  readonly shareOf?: string;
-  /** Whether the sources' sentences speak of plans, pledges or forecasts. */
+  /** Terms of what the statement says the figure measures. */
+  readonly measure: ReadonlySet<string>;
+  /** Terms of the words around the figure in its sentence. */
+  readonly near: ReadonlySet<string>;
+  /** Terms of the whole sentence. */
+  readonly sentence: ReadonlySet<string>;
+  /** What a count counts, as a term ("soldier"). */
+  readonly counted?: string;
+  /** Whose figure or date it is: an entity id, or a folded name. */
+  readonly subject?: string;
+  /** The same when it is a person's. */
+  readonly person?: string;
+  /** The verb nearest before a date, for telling one event from another. */
+  readonly verb?: string;
+  readonly labels: ReadonlySet<string>;
   readonly modal: boolean;
+  /** The statement gives a change ("32,000 more deaths"), not a level. */
+  readonly change: boolean;
   readonly years: ReadonlySet<number>;
 }
 
+interface Prepared {
+  readonly statements: readonly Statement[];
+  /** The statements by unit (dates and years together), so a figure is compared only with its own kind. */
+  readonly byUnit: ReadonlyMap<string, readonly Statement[]>;
+  readonly weights: WordWeights;
+  readonly subjectOf: (name: string) => string | undefined;
+  /** Whose figure, for figures: only a person tells ("Sanders won 25.7%"); places and bodies are context. */
+  readonly personOf: (name: string) => string | undefined;
+}
+
 /** Words that move a figure off the sources' present facts: plans, targets, forecasts. */
-const MODAL = /\b(?:plan(?:s|ned|ning)?|target(?:s|ed)?|forecast\w*|expect\w*|project\w*|will|would|could|might|may|pledg\w*|propos\w*|aim\w*|goal|next year|budget(?:ed)? for|by 20\d\d)\b/i;
+const MODAL = /\b(?:plan(?:s|ned|ning)?|target(?:s|ed)?|forecast\w*|expect\w*|project\w*|will|would|could|might|may|potential\w*|pledg\w*|propos\w*|aim\w*|goal|next year|budget(?:ed)? for|by 20\d\d)\b/i;
 /** Words before a figure that make it a change, not a level: "rose by 2%", "cut by 3 trillion rubles". */
 const CHANGE_BEFORE = /\b(?:by|rose|risen|rise|rises|increas\w*|grew|grown|grow\w*|fell|fallen|fall\w*|drop\w*|cut\w*|up|down|jump\w*|surg\w*|declin\w*|climb\w*|soar\w*|plung\w*|shr[iu]nk\w*|extra|another|further)\s+(?:\w+\s+){0,1}$/i;
 const CHANGE_AFTER = /^\s*(?:increase|rise|drop|jump|growth|decline|cut|fall|more|less|fewer|higher|lower|larger|smaller|up|down|year-on-year|a year)\b/i;
+const LABEL = /\b(category|class|level|grade|phase|stage|round|article|section|division)\s+(\d+)\b/gi;
+/** Nouns that count the same things. */
+const SAME_COUNTED: Readonly<Record<string, string>> = { person: 'people', persons: 'people', individual: 'people', individuals: 'people', resident: 'people', residents: 'people' };
+const NEAR = 8;
+const MAX_PER_SENTENCE = 12;
+const UNITS = /^(?:mph|kph|miles?|kilomet(?:re|er)s?|km|met(?:re|er)s?|feet|foot|ft|inch(?:es)?|cm|mm|kg|kilograms?|pounds|lbs?|tons?|tonnes?|degrees?|knots?|hectares?|acres?|barrels?|litres?|liters?|gallons?)$/i;
 
-const prepared = new WeakMap<CorpusAnalysis, PreparedFact[]>();
+const prepared = new WeakMap<CorpusAnalysis, Prepared>();
 
 /**
- * Checks every figure of a draft against the key facts of the corpus. A
- * figure is "supported" when a fact in the same context gives a value it
- * agrees with (exactly, or as a rounding), "contradicted" only when the
- * context is strong, the units agree, no fact in as strong a context
- * agrees, and the values differ beyond rounding. Figures near no fact, in
- * other units, or stated as changes or plans are left alone.
+ * Checks every figure and date of a draft against the statements of the
+ * sources. A figure is compared only with statements of the same unit
+ * that count the same thing, about the same subject, in the same words
+ * (weighted by how rare each word is in the sources, so a topic's
+ * everyday words tell nothing). It is "supported" when the closest such
+ * statement gives a value it agrees with (exactly, as a rounding, or
+ * within "more than"/"about"), "contradicted" when the closest one, clearly
+ * about the same thing, gives another value. A date is compared with the
+ * dates of the same event: the same subject and verb ("Clinton … impeached
+ * in 1998"), or the same words. Figures near no statement, stated as
+ * changes or as plans, are left alone.
  */
-export function checkFigures(draft: string, analysis: CorpusAnalysis, corpus?: Corpus): FigureFinding[] {
-  const facts = prepare(analysis);
-  const prose = draftProse(draft);
+export function checkFigures(draft: string, analysis: CorpusAnalysis, corpus?: Corpus, prose: DraftProse = draftProse(draft)): FigureFinding[] {
+  const ready = prepare(analysis, corpus);
   const findings: FigureFinding[] = [];
-  for (const figure of findFigures(prose.text)) {
-    const sentence = prose.sentences.find((span) => figure.span.start >= span.start && figure.span.end <= span.end);
-    if (!sentence) continue;
-    const finding = checkFigure(prose.text, sentence, figure, facts, corpus);
+  const figures = findFigures(prose.text, LIMITS.figuresPerDraft + 1);
+  if (figures.length === 0) return findings;
+  if (figures.length > LIMITS.figuresPerDraft) {
+    noteLimit('figures-per-draft', `Only the first ${LIMITS.figuresPerDraft.toLocaleString('en-US')} figures of a draft are checked against the sources.`);
+  }
+  const draftPassage: Passage = { id: 'draft', docId: 'draft', kind: 'paragraph', text: prose.text, span: { start: 0, end: prose.text.length }, order: 0 };
+  const names = nameMentions(draftPassage, prose.sentences);
+  const tokens = tokenize(prose.text);
+  const tags = tagText(prose.text);
+  let sentenceIndex = 0;
+  let perSentence = 0;
+  for (const figure of figures.slice(0, LIMITS.figuresPerDraft)) {
+    const previous = sentenceIndex;
+    while (sentenceIndex < prose.sentences.length && prose.sentences[sentenceIndex].end <= figure.span.start) sentenceIndex++;
+    perSentence = sentenceIndex === previous ? perSentence + 1 : 1;
+    const sentence = prose.sentences[sentenceIndex];
+    if (!sentence || figure.span.end > sentence.end || figure.span.start < sentence.start) continue;
+    // A run of numbers ("1 1 1 …", a pasted table) is no claim to check.
+    if (perSentence > MAX_PER_SENTENCE) continue;
+    const finding = checkFigure(prose.text, sentence, figure, ready, { names, tokens, tags }, corpus, figures);
     if (finding) findings.push(finding);
   }
   return findings;
 }
 
-function checkFigure(text: string, sentence: Span, figure: Figure, facts: readonly PreparedFact[], corpus: Corpus | undefined): FigureFinding | undefined {
-  const sentenceText = text.slice(sentence.start, sentence.end);
-  const local = { start: figure.span.start - sentence.start, end: figure.span.end - sentence.start };
+interface DraftWords {
+  readonly names: ReturnType<typeof nameMentions>;
+  readonly tokens: ReturnType<typeof tokenize>;
+  readonly tags: ReturnType<typeof tagText>;
+}
+
+function checkFigure(text: string, sentence: Span, figure: Figure, ready: Prepared, words: DraftWords, corpus: Corpus | undefined, all: readonly Figure[]): FigureFinding | undefined {
   const isDate = figure.unit === 'date' || figure.unit === 'year';
-  const draftKeys = windowKeys(sentenceText, local, isDate ? 6 : 16);
-  const draftAllKeys = windowKeys(sentenceText, local, isDate ? 6 : 16, true);
-  // Whether a fact is about the sentence at all is read from the whole sentence; whether it is about this figure, from the words around it.
-  const sentenceKeys = isDate ? draftAllKeys : windowKeys(sentenceText, local, 1000, true);
-  const before = sentenceText.slice(0, local.start);
-  const after = sentenceText.slice(local.end);
+  const sentenceText = text.slice(sentence.start, sentence.end);
+  const before = text.slice(sentence.start, figure.span.start);
+  const after = text.slice(figure.span.end, sentence.end);
+  const clause = clauseOf(text, sentence, figure.span);
+  const near = termsAround(words.tokens, clause, figure.span, NEAR, ready.weights);
+  // A date belongs to its clause ("impeached in 1998, and … elected in 2000"); a figure's sentence tells what it is about.
+  const whole = termsAround(words.tokens, isDate ? clause : sentence, figure.span, 1000, ready.weights);
+  const subjectName = lastNameBefore(words.names, sentence, figure.span.start);
+  // Whose figure or date: a person must be the same person; a place or a body only counts in favour ("Hong Kong … 1997").
+  const subject = subjectName ? ready.personOf(subjectName.text) : undefined;
+  const anySubject = subjectName ? ready.subjectOf(subjectName.text) ?? foldName(subjectName.text) : undefined;
+  const verb = isDate ? verbBefore(words.tags, sentence, figure.span.start) : undefined;
+  const countedBefore = /([\p{L}’'-]+)\s+of\s+(?:the\s+|an?\s+)?$/u.exec(before)?.[1];
+  const counted = figure.unit === 'count' ? countedTerm((figure.noun ? countedNounAt(text, words.tags, figure.valueSpan.end) : undefined) ?? countedBefore) : undefined;
+  const labels = labelsOf(sentenceText);
   const isChange = !isDate && (CHANGE_BEFORE.test(before) || CHANGE_AFTER.test(after) || figure.bound === 'additional');
   const modal = MODAL.test(sentenceText);
-  const otherYears = new Set([...sentenceText.matchAll(/\b(?:19|20)\d{2}\b/g)].map((match) => Number(match[0])).filter(() => !isDate));
-  // What a count counts: the words after it, or the noun before "of" ("the bodies of 6,000 soldiers").
-  const countedBefore = /([\p{L}’'-]+)\s+of\s+(?:the\s+|an?\s+)?$/u.exec(before)?.[1];
-  const nounKeys = keysOf(`${figure.noun ?? ''} ${countedBefore ?? ''}`);
+  const otherYears = isDate ? new Set<number>() : new Set([...sentenceText.matchAll(/\b(?:19|20)\d{2}\b/g)].map((match) => Number(match[0])));
 
-  const scored = facts
-    .filter((candidate) => comparable(figure, candidate))
-    .map((candidate) => {
-      const measureHits = overlap(sentenceKeys, candidate.measureKeys);
-      const nearHits = overlap(draftAllKeys, candidate.measureKeys);
-      const windowHits = overlap(draftKeys, candidate.windowKeys).filter((key) => !candidate.measureKeys.has(key));
-      const score = isDate ? windowHits.length + nearHits.length : nearHits.length + 0.5 * windowHits.length;
-      const match = matchOf(figure, candidate);
-      return { candidate, measureHits, nearHits, windowHits, score, match };
-    })
-    .filter((entry) => moderate(figure, entry, nounKeys));
+  interface Scored {
+    readonly statement: Statement;
+    readonly match: Match;
+    readonly score: number;
+    readonly shared: string[];
+    readonly strong: boolean;
+  }
+  const scored: Scored[] = [];
+  for (const statement of ready.byUnit.get(figure.unit === 'year' ? 'date' : figure.unit) ?? []) {
+    if (!comparable(figure, statement)) continue;
+    if (subject && statement.person && subject !== statement.person) continue;
+    if (labels.size > 0 && statement.labels.size > 0 && ![...labels].some((label) => statement.labels.has(label))) continue;
+    if (!isDate && counted && statement.counted && counted !== statement.counted) continue;
+    const labelHits = [...near].filter((term) => statement.measure.has(term));
+    const measureHits = [...near].filter((term) => statement.measure.has(term) || statement.near.has(term));
+    const sentenceHits = [...whole].filter((term) => statement.sentence.has(term));
+    const weightOf = (list: readonly string[]): number => list.reduce((sum, term) => sum + ready.weights.of(term), 0);
+    const sameSubject = Boolean((subject && subject === statement.person) || (anySubject && anySubject === statement.subject));
+    let score: number;
+    let strong: boolean;
+    if (isDate) {
+      const sameVerb = Boolean(verb && verb === statement.verb);
+      score = weightOf(sentenceHits) + (sameSubject ? 2 : 0) + (sameVerb ? 2 : 0);
+      // The same event: its subject and verb, or its subject and rare words, or many rare words.
+      strong = (sameSubject && (sameVerb || weightOf(sentenceHits) >= 2)) || (sameVerb && weightOf(sentenceHits) >= 3) || weightOf(sentenceHits) >= 5;
+      if (weightOf(sentenceHits) < 1 && !(sameSubject && sameVerb)) continue;
+    } else {
+      const measureWeight = weightOf(measureHits);
+      // Far from the figure, the sentence may still name what the source measures: enough to confirm, never to contradict.
+      const farLabelWeight = weightOf([...whole].filter((term) => statement.measure.has(term)));
+      score = 2 * measureWeight + farLabelWeight + weightOf(sentenceHits) + (sameSubject ? 1 : 0) + (counted && counted === statement.counted ? 1 : 0);
+      if (measureWeight === 0 && farLabelWeight < 2 && !(counted && counted === statement.counted && weightOf(sentenceHits) >= 2)) continue;
+      // About the same thing: rare words of what the source says it measures, in the figure's own clause, beyond the counted
+      // noun; or, for a count of the same rare thing ("volunteers", "Hongkongers"), rare words around both.
+      const labelBeyondNoun = labelHits.filter((term) => term !== counted);
+      const sameCounted = Boolean(counted && counted === statement.counted);
+      const aroundBeyondNoun = measureHits.filter((term) => term !== counted);
+      strong =
+        (weightOf(labelBeyondNoun) >= 2 && measureHits.length >= 2 && weightOf(sentenceHits) >= 2.5) ||
+        (sameCounted && ready.weights.of(counted!) >= 1 && weightOf(aroundBeyondNoun) >= 2 && aroundBeyondNoun.length >= 1 && weightOf(sentenceHits) >= 3);
+    }
+    scored.push({ statement, match: matchOf(figure, statement), score, shared: [...new Set([...measureHits, ...sentenceHits])], strong });
+  }
   if (scored.length === 0) return undefined;
-  const best = Math.max(...scored.map((entry) => entry.score));
-  const agreeing = scored
-    .filter((entry) => entry.match === 'exact' || entry.match === 'rounded' || entry.match === 'consistent')
-    .sort((a, b) => b.score - a.score || rank(a.match) - rank(b.match));
-  const shared = (entry: (typeof scored)[number]): string[] => [...entry.measureHits, ...entry.windowHits];
-  if (agreeing.length > 0 && agreeing[0].score >= best) {
-    const entry = agreeing[0];
-    if (entry.match === 'consistent') return undefined; // compatible only through "more than"/"up to": neither confirmed nor wrong
-    const match = entry.match === 'exact' ? 'exact' : 'rounded';
+  scored.sort((a, b) => b.score - a.score || rank(a.match) - rank(b.match));
+  const best = scored[0];
+  const agreeing = scored.filter((entry) => entry.match !== 'different');
+  const bestAgreeing = agreeing[0];
+  const kind = isDate ? 'date' : 'figure';
+  if (bestAgreeing && bestAgreeing.score >= best.score * 0.8) {
+    if (bestAgreeing.match === 'consistent') return undefined; // compatible only through "more than"/"up to": neither confirmed nor wrong
+    const match = bestAgreeing.match === 'exact' ? 'exact' : 'rounded';
+    const statement = bestAgreeing.statement;
     return {
       figure,
+      kind,
       status: 'supported',
       match,
-      fact: entry.candidate.fact,
-      citations: entry.candidate.fact.citations,
+      fact: statement.fact,
+      statement: statement.citation,
+      citations: statement.fact.citations,
       sentence,
-      sharedContext: shared(entry),
-      message: supportedMessage(entry.candidate.fact, match, corpus),
+      sharedContext: bestAgreeing.shared,
+      message: supportedMessage(statement, match, corpus),
     };
   }
-  const contradicting = scored
-    .filter((entry) => entry.match === 'different' && entry.score >= best)
-    .find((entry) => strong(figure, entry, nounKeys, sentenceText));
-  if (!contradicting || isChange) return undefined;
-  const fact = contradicting.candidate;
-  if (!isDate && modal && !fact.modal) return undefined;
-  if ([...otherYears].some((year) => !fact.years.has(year))) return undefined;
+  // A change ("23,000 more deaths", "rose 2%") is compared only with a change.
+  if (best.match !== 'different' || !best.strong || isChange !== best.statement.change) return undefined;
+  // Of statements about as close, the writer most likely changed the one nearest in value ("232 Democrats" for 231, not for "two Democrats").
+  const distance = (entry: Scored): number => Math.abs(Math.log(Math.abs(entry.statement.figure.value) + 1) - Math.log(Math.abs(figure.value) + 1));
+  const rival = scored.filter((entry) => entry.match === 'different' && entry.strong && entry.score >= best.score * 0.8).sort((a, b) => distance(a) - distance(b))[0] ?? best;
+  // The sources give this very figure for the same counted thing elsewhere ("52 thousand deaths" of another day): the writer has it from them.
+  if (figure.unit === 'count' && counted !== undefined && scored.some((entry) => entry.match === 'exact' && entry.statement.counted === counted)) return undefined;
+  const statement = rival.statement;
+  if (!isDate && modal && !statement.modal) return undefined;
+  if ([...otherYears].some((year) => !statement.years.has(year))) return undefined;
+  // Another figure of the draft's sentence gives the statement's value ("45% to 60%"): the writer has it.
+  if (all.some((other) => other !== figure && other.span.start >= sentence.start && other.span.end <= sentence.end && comparable(other, statement) && matchOf(other, statement) === 'exact')) return undefined;
   return {
     figure,
+    kind,
     status: 'contradicted',
-    fact: fact.fact,
-    citations: fact.fact.citations,
+    fact: statement.fact,
+    statement: statement.citation,
+    citations: statement.fact.citations,
     sentence,
-    sharedContext: shared(contradicting),
-    message: contradictedMessage(figure, fact.fact, corpus),
+    sharedContext: rival.shared,
+    message: contradictedMessage(figure, statement, corpus),
   };
 }
 
 const rank = (match: Match): number => ({ exact: 0, rounded: 1, consistent: 2, different: 3 })[match];
 
-interface Scored {
-  readonly candidate: PreparedFact;
-  readonly measureHits: readonly string[];
-  /** Measure words within the figure's window, not just its sentence. */
-  readonly nearHits: readonly string[];
-  readonly windowHits: readonly string[];
-  readonly score: number;
-}
-
-/** Enough shared words to say a fact is about what the figure is about, for telling the user it matches. */
-function moderate(figure: Figure, entry: Scored, nounKeys: ReadonlySet<string>): boolean {
-  const { measureHits, windowHits } = entry;
-  if (figure.unit === 'date' || figure.unit === 'year') return windowHits.length + measureHits.length >= 1 && windowHits.some((key) => !isGeneric(key));
-  if (figure.unit === 'count') {
-    const nounMatch = [...nounKeys].some((key) => entry.candidate.measureKeys.has(key) || entry.candidate.windowKeys.has(key));
-    return nounMatch && measureHits.length + windowHits.length >= 1;
+function comparable(figure: Figure, statement: Statement): boolean {
+  if (figure.unit === 'year' || figure.unit === 'date') {
+    if (statement.unit !== 'date' || !statement.date) return false;
+    // A year is checked against dates that give one; a day of a month against dates that give the day.
+    if (figure.unit === 'year') return statement.date.year !== undefined;
+    return figure.date?.month !== undefined && statement.date.month !== undefined && (figure.date.day === undefined) === (statement.date.day === undefined);
   }
-  return measureHits.length >= 1;
+  return figure.unit === statement.unit;
 }
 
-/** Enough shared words, about the same subject, to say the figure contradicts the fact. */
-function strong(figure: Figure, entry: Scored, nounKeys: ReadonlySet<string>, sentence: string): boolean {
-  const { candidate, nearHits: measureHits, windowHits } = entry;
-  if (figure.unit === 'date' || figure.unit === 'year') return windowHits.length + measureHits.length >= 2;
-  if (candidate.shareOf && !keysOf(sentence).has(candidate.shareOf)) return false;
-  if (figure.unit === 'count') {
-    const nounMatch = [...nounKeys].some((key) => candidate.headKeys.has(key));
-    return nounMatch && measureHits.length >= 1 && measureHits.length + windowHits.length >= 2;
+/** The clause of the sentence holding a span: cut at semicolons, colons and ", and", ", but", ", while", "while". */
+function clauseOf(text: string, sentence: Span, span: Span): Span {
+  const boundary = /[;:]|,\s+(?:and|but|while|whereas|although|though)\s|\s(?:while|whereas)\s/g;
+  let start = sentence.start;
+  let end = sentence.end;
+  const inside = text.slice(sentence.start, sentence.end);
+  for (const match of inside.matchAll(boundary)) {
+    const at = sentence.start + match.index;
+    if (at + match[0].length <= span.start) start = at + match[0].length;
+    else if (at >= span.end) {
+      end = at;
+      break;
+    }
   }
-  if (figure.unit.startsWith('duration:')) return measureHits.length >= 1 && measureHits.length + windowHits.length >= 2;
-  return measureHits.length >= 2 && measureHits.length >= Math.ceil(candidate.measureKeys.size / 2);
+  return { start, end };
 }
 
-function comparable(figure: Figure, fact: PreparedFact): boolean {
-  if (figure.unit === 'year') return fact.unit === 'date' && fact.date?.year !== undefined;
-  return figure.unit === fact.unit;
+function lastNameBefore<T extends { span: Span }>(names: readonly T[], sentence: Span, offset: number): T | undefined {
+  let low = 0;
+  let high = names.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (names[middle].span.end <= offset) low = middle + 1;
+    else high = middle;
+  }
+  const candidate = names[low - 1];
+  return candidate && candidate.span.start >= sentence.start ? candidate : undefined;
+}
+
+function countedTerm(noun: string | undefined): string | undefined {
+  if (!noun) return undefined;
+  const words = noun.split(/\s+/);
+  // "miles west of Bermuda": a unit of measure is what is counted, whatever follows it.
+  const unit = words.find((word) => UNITS.test(word));
+  const last = unit ?? words.pop() ?? '';
+  const term = toTerm(last) ?? last.toLowerCase();
+  return termOf(SAME_COUNTED[term] ?? term) ?? term;
+}
+
+function labelsOf(text: string): Set<string> {
+  return new Set([...text.matchAll(LABEL)].map((match) => `${match[1].toLowerCase()} ${match[2]}`));
+}
+
+/** The index of the first token that ends after `offset` (tokens in text order). */
+function firstEndingAfter(tokens: readonly { span: Span }[], offset: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (tokens[middle].span.end <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The terms within `radius` words of a span inside a sentence, the span's own words and numbers left out. Logarithmic to find, linear in what it returns. */
+function termsAround(tokens: readonly { word: string; span: Span }[], sentence: Span, span: Span, radius: number, weights: WordWeights): Set<string> {
+  const sentenceFrom = firstEndingAfter(tokens, sentence.start);
+  const sentenceTo = firstEndingAfter(tokens, sentence.end);
+  const first = firstEndingAfter(tokens, span.start);
+  const after = firstEndingAfter(tokens, span.end);
+  const from = Math.max(sentenceFrom, first - radius);
+  const to = Math.min(sentenceTo, after + radius);
+  const terms = new Set<string>();
+  for (let i = from; i < to; i++) {
+    const token = tokens[i];
+    if (token.span.start < sentence.start || token.span.end > sentence.end) continue;
+    if (token.span.start >= span.start && token.span.end <= span.end) continue;
+    const term = termOf(token.word);
+    if (term && weights.of(term) > 0) terms.add(term);
+  }
+  return terms;
+}
+
+/** A word's key: its search term (folded, spelling variants unified), a writer's synonym unified, stemmed so "accounted" meets "accounting". */
+function termOf(word: string): string | null {
+  if (/\d/.test(word)) return null;
+  const term = toTerm(word);
+  if (!term || term.length < 2) return null;
+  const unified = weightsAlias(term);
+  return stemsOf([unified])(unified);
+}
+
+/** Writers' words for the same thing, as one term. */
+const SYNONYMS: Readonly<Record<string, string>> = {
+  budget: 'spending', expenditure: 'spending', outlay: 'spending', spend: 'spending', spent: 'spending',
+  pow: 'prisoner', captive: 'prisoner', detainee: 'prisoner', swap: 'exchange', swapped: 'exchange', traded: 'exchange',
+  corpse: 'body', invade: 'invasion', invaded: 'invasion', invading: 'invasion',
+  annexed: 'annexation', annex: 'annexation', annexing: 'annexation', ultimatum: 'deadline',
+  person: 'people', persons: 'people', individual: 'people',
+};
+let extraSynonyms: Readonly<Record<string, string>> = {};
+function weightsAlias(term: string): string {
+  if (Object.hasOwn(extraSynonyms, term)) return extraSynonyms[term];
+  return Object.hasOwn(SYNONYMS, term) ? SYNONYMS[term] : term;
+}
+
+/** The verb nearest before an offset in its sentence, as a stem ("impea" of "impeached"). */
+function verbBefore(tags: readonly { text: string; start: number; end: number; pos: string }[], sentence: Span, offset: number): string | undefined {
+  let low = 0;
+  let high = tags.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (tags[middle].start < offset) low = middle + 1;
+    else high = middle;
+  }
+  for (let i = low - 1; i >= 0 && tags[i].start >= sentence.start; i--) if (tags[i].pos === 'VERB') return tags[i].text.toLowerCase().slice(0, 5);
+  return undefined;
 }
 
 // ---------------------------------------------------------------- values
@@ -187,11 +379,12 @@ function intervalOf(figure: Figure): [number, number] {
   switch (figure.bound) {
     case 'approximate':
       return [Math.min(v * 0.9, v - tolerance), Math.max(v * 1.1, v + tolerance)];
+    // "More than 80%" is not 90%: a bound is read as news writes it, a little past the figure, not without end.
     case 'lower':
-      return [v - tolerance, Number.POSITIVE_INFINITY];
+      return [v - tolerance, Math.max(v * 1.1, v + tolerance)];
     case 'upper':
     case 'below':
-      return [Number.NEGATIVE_INFINITY, v + tolerance];
+      return [Math.min(v * 0.9, v - tolerance), v + tolerance];
     default:
       return [v - tolerance, v + tolerance];
   }
@@ -214,17 +407,20 @@ function pointTolerance(figure: Figure): number {
   return figure.bound === 'approximate' ? Math.max(tolerance, Math.abs(figure.value) * 0.1) : tolerance;
 }
 
-function matchOf(figure: Figure, fact: PreparedFact): Match {
-  if (figure.unit === 'date' || figure.unit === 'year') return dateMatch(figure.date ?? {}, fact.date ?? {});
-  const best = fact.statements.map((statement): Match => {
-    const [a, b] = intervalOf(figure);
-    const [c, d] = intervalOf(statement);
-    if (b < c - 1e-9 || d < a - 1e-9) return 'different';
-    const close = Math.abs(figure.value - statement.value) <= Math.max(pointTolerance(figure), pointTolerance(statement)) + 1e-9;
-    if (!close) return 'consistent';
-    return Math.abs(figure.value - statement.value) < 1e-9 ? 'exact' : 'rounded';
-  });
-  return best.sort((x, y) => rank(x) - rank(y))[0] ?? 'different';
+function matchOf(figure: Figure, statement: Statement): Match {
+  if (figure.unit === 'date' || figure.unit === 'year') return dateMatch(figure.date ?? {}, statement.date ?? {});
+  // "up to 40 inches" against "up to 30 inches", "some 70 thousand" against "some 60 thousand": the same bound on another number.
+  if (figure.bound && figure.bound === statement.figure.bound) {
+    const gap = Math.abs(figure.value - statement.figure.value);
+    if (gap < 1e-9) return 'exact';
+    return gap <= Math.max(baseTolerance(figure), baseTolerance(statement.figure)) + 1e-9 ? 'rounded' : 'different';
+  }
+  const [a, b] = intervalOf(figure);
+  const [c, d] = intervalOf(statement.figure);
+  if (b < c - 1e-9 || d < a - 1e-9) return 'different';
+  const close = Math.abs(figure.value - statement.figure.value) <= Math.max(pointTolerance(figure), pointTolerance(statement.figure)) + 1e-9;
+  if (!close) return 'consistent';
+  return Math.abs(figure.value - statement.figure.value) < 1e-9 ? 'exact' : 'rounded';
 }
 
 function dateMatch(draft: FigureDate, fact: FigureDate): Match {
@@ -241,64 +437,102 @@ function dateMatch(draft: FigureDate, fact: FigureDate): Match {
   return same ? 'exact' : 'rounded';
 }
 
-// ---------------------------------------------------------------- facts
+// ---------------------------------------------------------------- statements
 
-function prepare(analysis: CorpusAnalysis): PreparedFact[] {
+function prepare(analysis: CorpusAnalysis, corpus: Corpus | undefined): Prepared {
   const cached = prepared.get(analysis);
   if (cached) return cached;
-  const facts = analysis.facts.flatMap((fact): PreparedFact[] => {
+  extraSynonyms = analysis.knowledge.synonyms;
+  const weights = wordWeights(analysis, corpus);
+  const subjectOf = subjectLookup(analysis.entities);
+  const people = subjectLookup(analysis.entities.filter((entity) => entity.kind === 'person'));
+  const personOf = (name: string): string | undefined => people(name);
+  const statements: Statement[] = [];
+  for (const fact of analysis.facts) {
     const unit = unitOf(fact);
-    if (!unit) return [];
-    const measureKeys = unit === 'date' ? new Set<string>() : measureKeysOf([fact.measures, ...fact.citations.map((citation) => citation.measures)].join(' ; '));
-    const window = new Set<string>();
+    if (!unit) continue;
+    const date = unit === 'date' ? dateOf(fact, analysis) : undefined;
     for (const citation of fact.citations) {
+      const anchor = unit === 'date' ? anchorOf(citation) : undefined;
+      const figure =
+        findFigures(citation.asWritten).find((candidate) => candidate.unit === unit || (unit === 'date' && candidate.unit === 'year')) ??
+        synthetic(fact, unit, citation);
       const at = citation.valueSpan.start - citation.span.start;
-      for (const key of windowKeys(citation.quote, { start: at, end: at + citation.asWritten.length }, unit === 'date' ? 6 : 10)) window.add(key);
+      const local = tokenize(citation.quote);
+      const span = { start: at, end: at + citation.asWritten.length };
+      const sentenceSpan = { start: 0, end: citation.quote.length };
+      const measure = new Set<string>();
+      for (const token of tokenize(`${citation.measures} ; ${citation.counted ?? ''}`)) {
+        const term = termOf(token.word);
+        if (term && weights.of(term) > 0 && !LABEL_WORDS.has(term)) measure.add(term);
+      }
+      statements.push({
+        fact,
+        citation,
+        unit,
+        figure,
+        ...(date ? { date } : {}),
+        measure,
+        near: termsAround(local, sentenceSpan, span, NEAR, weights),
+        sentence: termsAround(local, sentenceSpan, span, 1000, weights),
+        ...(citation.counted ? { counted: countedTerm(citation.counted) } : {}),
+        ...subjects(unit === 'date' ? anchor?.subject : citation.subject, subjectOf, personOf),
+        ...(anchor?.verb ? { verb: anchor.verb } : {}),
+        labels: labelsOf(citation.quote),
+        modal: MODAL.test(citation.quote),
+        change: unit !== 'date' && (CHANGE_BEFORE.test(citation.quote.slice(0, at)) || CHANGE_AFTER.test(citation.quote.slice(at + citation.asWritten.length))),
+        years: new Set([...citation.quote.matchAll(/\b(?:19|20)\d{2}\b/g)].map((match) => Number(match[0]))),
+      });
     }
-    const statements = fact.citations.flatMap((citation) => {
-      const figure = findFigures(citation.asWritten).find((candidate) => candidate.unit === unit || (unit === 'date' && candidate.unit === 'year'));
-      return figure ? [figure] : [];
-    });
-    const share = /share of (?:[\p{L}’'-]+\s+)*?(GDP|budget|output|population)/iu.exec(fact.measures)?.[1];
-    const sentences = fact.citations.map((citation) => citation.quote).join(' ');
-    return [{
-      fact,
-      unit,
-      statements: statements.length > 0 ? statements : [syntheticStatement(fact, unit)],
-      ...(unit === 'date' ? { date: dateOf(fact, analysis) } : {}),
-      measureKeys,
-      headKeys: unit === 'count' ? headKeysOf(fact) : new Set<string>(),
-      windowKeys: window,
-      ...(share ? { shareOf: [...keysOf(share)][0] } : {}),
-      modal: MODAL.test(sentences),
-      years: new Set([...sentences.matchAll(/\b(?:19|20)\d{2}\b/g)].map((match) => Number(match[0]))),
-    }];
-  });
-  prepared.set(analysis, facts);
-  return facts;
+  }
+  const byUnit = new Map<string, Statement[]>();
+  for (const statement of statements) {
+    const list = byUnit.get(statement.unit);
+    if (list) list.push(statement);
+    else byUnit.set(statement.unit, [statement]);
+  }
+  const ready = { statements, byUnit, weights, subjectOf, personOf };
+  prepared.set(analysis, ready);
+  return ready;
 }
 
-/**
- * What a count counts: the head of each statement's measure — the first
- * noun of "bodies of deceased Ukrainian soldiers", the last of "captured
- * soldiers" — and of a table's metric, skipping nationalities and
- * possessives ("Ukrainian Soldiers’ Bodies…" counts bodies).
- */
-function headKeysOf(fact: Fact): Set<string> {
-  const heads = new Set<string>();
-  for (const citation of fact.citations) {
-    const words = citation.measures.split(/\s+/).filter((word) => /\p{L}/u.test(word));
-    let head: string | undefined;
-    if (/^[\p{Lu}]/u.test(citation.measures) && !citation.measures.includes(' of ')) {
-      head = words.find((word) => !/(?:ian|an|[’']s?|s[’'])$/i.test(word));
-    } else {
-      const ofAt = words.indexOf('of');
-      head = ofAt > 0 ? words[0] : words[words.length - 1];
-    }
-    const key = head ? [...keysOf(head)][0] : undefined;
-    if (key) heads.add(key);
+function subjects(name: string | undefined, subjectOf: (name: string) => string | undefined, personOf: (name: string) => string | undefined): { subject?: string; person?: string } {
+  if (!name) return {};
+  const person = personOf(name);
+  return { subject: subjectOf(name) ?? name, ...(person ? { person } : {}) };
+}
+
+/** Words of a measure label that name no subject: the briefing's labels. */
+const LABEL_WORDS = new Set(['table', 'share', 'count', 'amount', 'date', 'each', 'side', 'percentage', 'metric', 'value', 'time']);
+
+/** The entity a name written in a draft or a source stands for: by full name or variant, or a surname only one person has. */
+function subjectLookup(entities: readonly Entity[]): (name: string) => string | undefined {
+  const byName = new Map<string, string | null>();
+  const note = (key: string, id: string): void => {
+    const known = byName.get(key);
+    byName.set(key, known === undefined || known === id ? id : null);
+  };
+  for (const entity of entities) {
+    for (const variant of [entity.name, ...entity.variants.map((item) => item.text)]) note(foldName(variant), entity.id);
+    if (entity.kind === 'person') note(foldName(entity.name.split(/\s+/).pop() ?? ''), entity.id);
   }
-  return heads;
+  return (name) => {
+    const folded = foldName(name.replace(/[’']s$/, ''));
+    const found = byName.get(folded);
+    if (found) return found;
+    const last = folded.split(/\s+/).pop() ?? folded;
+    return byName.get(last) ?? undefined;
+  };
+}
+
+/** What a date statement is about: the name nearest before the date in its sentence, and the verb nearest before it. */
+function anchorOf(citation: FactCitation): { subject?: string; verb?: string } {
+  const at = citation.valueSpan.start - citation.span.start;
+  const passage: Passage = { id: citation.passageId, docId: citation.docId, kind: 'paragraph', text: citation.quote, span: { start: 0, end: citation.quote.length }, order: 0 };
+  const whole = { start: 0, end: citation.quote.length };
+  const subject = lastNameBefore(nameMentions(passage, [whole]), whole, at)?.text;
+  const verb = verbBefore(tagText(citation.quote), whole, at);
+  return { ...(subject ? { subject } : {}), ...(verb ? { verb } : {}) };
 }
 
 function unitOf(fact: Fact): FigureUnit | undefined {
@@ -316,9 +550,9 @@ function unitOf(fact: Fact): FigureUnit | undefined {
   }
 }
 
-function syntheticStatement(fact: Fact, unit: FigureUnit): Figure {
+function synthetic(fact: Fact, unit: FigureUnit, citation: FactCitation): Figure {
   const value = fact.value ?? Number.NaN;
-  return { span: { start: 0, end: 0 }, valueSpan: { start: 0, end: 0 }, raw: fact.asWritten[0] ?? '', value, unit, precision: 0, round: false };
+  return { span: { start: 0, end: 0 }, valueSpan: { start: 0, end: 0 }, raw: citation.asWritten, value, unit, precision: 0, round: false };
 }
 
 /** A date fact's calendar parts, with the range of its timeline event; a year the source only implies is left out. */
@@ -344,25 +578,17 @@ function dateOf(fact: Fact, analysis: CorpusAnalysis): FigureDate {
 
 // ---------------------------------------------------------------- messages
 
-function sourceNames(fact: Fact, corpus: Corpus | undefined): string {
-  const names = [...new Set(fact.citations.map((citation) => {
-    const meta = corpus?.meta(citation.docId);
-    return meta ? meta.outlet ?? meta.author ?? meta.title : citation.docId;
-  }))];
-  return names.join('; ');
+function sourceName(citation: FactCitation, corpus: Corpus | undefined): string {
+  const meta = corpus?.meta(citation.docId);
+  return meta ? meta.outlet ?? meta.author ?? meta.title : citation.docId;
 }
 
-function stated(fact: Fact): string {
-  const first = fact.citations[0];
-  return first ? first.asWritten : fact.asWritten[0] ?? String(fact.value);
+function supportedMessage(statement: Statement, match: 'exact' | 'rounded', corpus: Corpus | undefined): string {
+  const how = match === 'exact' ? 'Matches' : `Rounds ${statement.citation.asWritten}, as`;
+  return `${how} ${sourceName(statement.citation, corpus)}: ${statement.fact.measures} — “${statement.citation.quote}”`;
 }
 
-function supportedMessage(fact: Fact, match: 'exact' | 'rounded', corpus: Corpus | undefined): string {
-  const how = match === 'exact' ? 'Matches' : `Rounds ${stated(fact)}, as`;
-  return `${how} ${sourceNames(fact, corpus)}: ${fact.measures} — “${fact.sentence}”`;
-}
-
-function contradictedMessage(figure: Figure, fact: Fact, corpus: Corpus | undefined): string {
-  const what = fact.kind === 'date' ? 'date' : fact.measures;
-  return `“${figure.raw}” differs from the sources: ${sourceNames(fact, corpus)} ${fact.citations.length > 1 ? 'give' : 'gives'} ${stated(fact)} (${what}) — “${fact.sentence}”`;
+function contradictedMessage(figure: Figure, statement: Statement, corpus: Corpus | undefined): string {
+  const what = statement.fact.kind === 'date' ? 'date' : statement.citation.measures;
+  return `“${figure.raw}” differs from the sources: ${sourceName(statement.citation, corpus)} gives ${statement.citation.asWritten} (${what}) — “${statement.citation.quote}”`;
 }

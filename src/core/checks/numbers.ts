@@ -1,5 +1,6 @@
 import type { Span } from '../model';
 import { readNumberWords } from '../search/aliases';
+import { SpanSet } from '../text/spanSet';
 
 /**
  * Figures as a draft writes them — percentages, money, counts, durations,
@@ -93,24 +94,19 @@ const QUALIFIERS: readonly [RegExp, FigureBound][] = [
   [/(?:an additional|additional|another|a further|further)$/i, 'additional'],
 ];
 /** Words after a number that say it is not a count of things: ordinals, times, ranks. */
-const NOT_A_COUNT = /^(?:of|and|or|to|the|a|an|per|percent|am|pm|a\.m|p\.m|times|o'clock|st|nd|rd|th)$/i;
+const NOT_A_COUNT = /^(?:of|and|or|to|the|a|an|per|percent|am|pm|a\.m|p\.m|times|o'clock|st|nd|rd|th|utc|gmt|bst|est|edt|ast|cet|cest)$/i;
 
 const NUMBER = /\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?/y;
 const WORD = /[\p{L}]+(?:['’][\p{L}]+)?/uy;
 
-interface Piece {
-  readonly start: number;
-  readonly end: number;
-}
-
-/** Every figure in `text`, in order, with offsets into it. */
-export function findFigures(text: string): Figure[] {
+/** Every figure in `text` (the dates, and at most `limit` other figures), in order, with offsets into it. */
+export function findFigures(text: string, limit = Number.POSITIVE_INFINITY): Figure[] {
   const figures: Figure[] = [];
-  const taken: Piece[] = [];
-  const isFree = (start: number, end: number): boolean => !taken.some((span) => span.start < end && start < span.end);
+  const taken = new SpanSet();
+  const isFree = (start: number, end: number): boolean => taken.isFree({ start, end });
   const push = (figure: Omit<Figure, 'span' | 'raw' | 'qualifier' | 'bound'>): void => {
     if (!isFree(figure.valueSpan.start, figure.valueSpan.end)) return;
-    taken.push(figure.valueSpan);
+    taken.add(figure.valueSpan);
     const qualified = qualifierBefore(text, figure.valueSpan.start);
     const start = qualified?.start ?? figure.valueSpan.start;
     figures.push({
@@ -121,9 +117,10 @@ export function findFigures(text: string): Figure[] {
     });
   };
 
-  for (const date of datesIn(text)) push(date);
+  // Dates first, in order, so the set of taken spans grows by appending.
+  for (const date of datesIn(text).sort((a, b) => a.valueSpan.start - b.valueSpan.start)) push(date);
   let at = 0;
-  while (at < text.length) {
+  while (at < text.length && figures.length < limit) {
     const next = nextNumberStart(text, at);
     if (next === -1) break;
     const figure = figureAt(text, next);
@@ -139,11 +136,11 @@ export function findFigures(text: string): Figure[] {
 
 function datesIn(text: string): Omit<Figure, 'span' | 'raw' | 'qualifier' | 'bound'>[] {
   const found: Omit<Figure, 'span' | 'raw' | 'qualifier' | 'bound'>[] = [];
-  const covered: Piece[] = [];
+  const covered = new SpanSet();
   const add = (start: number, end: number, date: FigureDate): void => {
-    if (covered.some((span) => span.start < end && start < span.end)) return;
+    if (!covered.isFree({ start, end })) return;
     if (date.month === undefined || (date.day !== undefined && (date.day < 1 || date.day > 31))) return;
-    covered.push({ start, end });
+    covered.add({ start, end });
     found.push({ valueSpan: { start, end }, value: date.year ?? Number.NaN, unit: 'date', precision: 0, round: false, date });
   };
   DATE_PATTERNS.forEach((pattern, which) => {
@@ -178,7 +175,7 @@ function monthNumber(word: string): number | undefined {
 
 /** Where the next number (digits, a currency sign before digits, or a number word) starts. */
 function nextNumberStart(text: string, from: number): number {
-  const pattern = /(?<![\p{L}\d.,:/])(?:[$€£₽₴]\s?\d|US\$\d|\d)|(?<![\p{L}])(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens?|hundreds|thousands|millions)(?![\p{L}])/giu;
+  const pattern = /(?<![\p{L}\d.,:/])(?<![\p{L}][-‐])(?:[$€£₽₴]\s?\d|US\$\d|\d)|(?<![\p{L}])(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens?|hundreds|thousands|millions)(?![\p{L}])/giu;
   pattern.lastIndex = from;
   const match = pattern.exec(text);
   return match ? match.index : -1;

@@ -1,8 +1,10 @@
+import { LIMITS, noteLimit } from '../limits';
 import type { CorpusAnalysis } from '../brief/briefing';
 import type { Citation, Stance } from '../brief/types';
 import type { Corpus } from '../corpus';
 import type { Passage, Span } from '../model';
 import { splitSentences } from '../text/sentences';
+import { draftProse, type DraftProse } from './draftText';
 import { findQuotes, type DraftQuote } from './quotes';
 import { resolveSpeaker, type Speaker } from './speakers';
 import { findPieces, likeness, quotePieces, wordsOf, type Word } from './wording';
@@ -36,6 +38,9 @@ export interface QuoteCheckOptions {
   readonly unattributed?: boolean;
 }
 
+/** Where a quote's words are found this often, more places tell nothing more (a word like "a" is everywhere). */
+const MAX_MATCHES = 50;
+
 /** Minimum likeness for a source sentence to be offered as what a misquote should say. */
 const CLOSE_ENOUGH = 0.5;
 
@@ -56,13 +61,25 @@ const cache = new WeakMap<Corpus, WeakMap<CorpusAnalysis, PassageWords[]>>();
  * (quote marks, case, punctuation and whitespace aside; an ellipsis is a
  * gap) and compares the speaker with the one the sources give.
  */
-export function checkQuotes(draft: string, corpus: Corpus, analysis: CorpusAnalysis, options: QuoteCheckOptions = {}): QuoteFinding[] {
+export function checkQuotes(draft: string, corpus: Corpus, analysis: CorpusAnalysis, options: QuoteCheckOptions = {}, prose: DraftProse = draftProse(draft)): QuoteFinding[] {
   const passages = prepare(corpus, analysis);
   const findings: QuoteFinding[] = [];
-  for (const quote of findQuotes(draft)) {
+  // Each quote is looked up in every passage: the same words given to the same speaker are looked up once,
+  // and at most LIMITS.quotesPerDraft quotes are, so a draft of repeated quotes stays bounded (issue #17).
+  const seen = new Map<string, QuoteFinding | undefined>();
+  for (const quote of findQuotes(draft, prose, analysis)) {
     if (!quote.attributedTo && !options.unattributed) continue;
-    const finding = checkQuote(quote, passages, analysis, corpus);
-    if (finding) findings.push(finding);
+    const key = `${quote.attributedTo ?? ''}\u0000${quote.text}`;
+    if (!seen.has(key)) {
+      if (seen.size >= LIMITS.quotesPerDraft) {
+        noteLimit('quotes-per-draft', `Only the first ${LIMITS.quotesPerDraft.toLocaleString('en-US')} different quotes of a draft are checked against the sources.`);
+        break;
+      }
+      const finding = checkQuote(quote, passages, analysis, corpus);
+      seen.set(key, finding);
+    }
+    const known = seen.get(key);
+    if (known) findings.push({ ...known, quote });
   }
   return findings;
 }
@@ -86,7 +103,9 @@ function checkQuote(quote: DraftQuote, passages: readonly PassageWords[], analys
       const speaker = quoted ? speakerAt(entry, range, analysis) : undefined;
       matches.push({ entry, range, citation: sentenceCitation(entry, range), ...(speaker ? { speaker } : {}), quoted });
       from = found.first + 1;
+      if (matches.length >= MAX_MATCHES) break;
     }
+    if (matches.length >= MAX_MATCHES) break;
   }
 
   if (matches.length > 0) {
@@ -126,7 +145,7 @@ function checkQuote(quote: DraftQuote, passages: readonly PassageWords[], analys
       status: 'unsourced',
       citations: [],
       ...attribution,
-      message: `“${quote.text}” is not in the sources, and nothing there is close.`,
+      message: `Not in your sources: no source has “${shortQuote(quote.text)}”${quote.attributedTo ? ` or anything close, from ${quote.attributedTo} or anyone` : ', nor anything close'}. Fine for your own reporting; cite where it comes from.`,
     };
   }
   return {
@@ -198,6 +217,10 @@ function uniqueCitations(citations: readonly Citation[]): Citation[] {
     seen.add(key);
     return true;
   });
+}
+
+function shortQuote(text: string): string {
+  return text.length <= 80 ? text : `${text.slice(0, 77).trimEnd()}…`;
 }
 
 function sourceName(corpus: Corpus, docId: string): string {

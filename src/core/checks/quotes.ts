@@ -1,5 +1,10 @@
-import type { Span } from '../model';
+import type { CorpusAnalysis } from '../brief/briefing';
+import { nameMentions } from '../brief/names/nameMentions';
+import type { Passage, Span } from '../model';
 import { draftProse, type DraftProse } from './draftText';
+import { resolveSpeaker } from './speakers';
+import { spanIndexAt } from '../text/sentences';
+import { SpanSet } from '../text/spanSet';
 
 /** Words inside quotation marks in a draft, with who the draft says spoke them. */
 export interface DraftQuote {
@@ -11,7 +16,7 @@ export interface DraftQuote {
   readonly marks: 'curly-double' | 'straight-double' | 'curly-single' | 'straight-single' | 'latex';
   /** The sentence of the draft holding the quote. */
   readonly sentence: Span;
-  /** Who the draft attributes the quote to, as written ("Putin", "Dmitry Peskov", "the Kremlin spokesman"), if anyone. */
+  /** Who the draft attributes the quote to, as written ("Pelosi", "Nancy Pelosi", "the White House spokesman"), if anyone. */
   readonly attributedTo?: string;
   /** Where the attribution sits in the draft. */
   readonly attributionSpan?: Span;
@@ -23,13 +28,13 @@ const QUOTE_PATTERNS: readonly [RegExp, DraftQuote['marks']][] = [
   [/“([^“”\n]{1,600})”/gu, 'curly-double'],
   [/``([^`'\n]{1,600})''/gu, 'latex'],
   [/(?<![\p{L}\d])"([^"\n]{1,600})"(?![\p{L}\d])/gu, 'straight-double'],
-  // Single quotes only when they clearly open and close a quote: not apostrophes in "Russia’s" or "sides’".
-  [/(?<=^|[\s(\[—–-])‘((?:[^‘’\n]|’(?=\p{L}))+?)’(?![\p{L}])/gu, 'curly-single'],
-  [/(?<=^|[\s(\[—–-])'((?:[^'\n]|'(?=\p{L}))+?)'(?![\p{L}])/gu, 'straight-single'],
+  // Single quotes only when they clearly open and close a quote: not apostrophes in "Britain’s" or "sides’".
+  [/(?<=^|[\s(\[—–-])‘((?:[^‘’\n]|’(?=\p{L})){1,600}?)’(?![\p{L}])/gu, 'curly-single'],
+  [/(?<=^|[\s(\[—–-])'((?:[^'\n]|'(?=\p{L})){1,600}?)'(?![\p{L}])/gu, 'straight-single'],
 ];
 
 const NAME = String.raw`(?:(?:\p{Lu}[\p{L}’'-]*\.?)(?:\s+(?:\p{Lu}[\p{L}’'-]*|de|von|van|al|bin)){0,3})`;
-const ROLE = String.raw`(?:(?:the|a|an|Russia[’']s|Ukraine[’']s|America[’']s)\s+)?(?:(?:\p{Lu}[\p{L}-]*|senior|top|foreign|defen[cs]e|prime|deputy|chief)\s+){0,3}(?:spokes(?:man|woman|person)|president|minister|official|negotiator|envoy|diplomat|secretary|adviser|advisor|leader)`;
+const ROLE = String.raw`(?:(?:the|a|an|\p{Lu}[\p{L}]+[’']s)\s+)?(?:(?:\p{Lu}[\p{L}-]*|senior|top|foreign|defen[cs]e|prime|deputy|chief)\s+){0,3}(?:spokes(?:man|woman|person)|president|minister|official|negotiator|envoy|diplomat|secretary|adviser|advisor|leader)`;
 const SPEAKER = `(?:${ROLE}(?:\\s+${NAME})?|${NAME})`;
 const VERB_FORMS = [
   'said', 'says', 'say', 'saying', 'told', 'tells', 'telling', 'wrote', 'writes', 'writing', 'put it', 'puts it',
@@ -39,19 +44,19 @@ const VERB_FORMS = [
     'maintain', 'repeat', 'conclude', 'recall', 'mock', 'boast', 'concede', 'joke', 'lament', 'complain', 'observe', 'refer', 'indicate', 'signal'].flatMap(verbForms),
 ];
 const VERB = `(?:${[...new Set(VERB_FORMS)].sort((a, b) => b.length - a.length).join('|')})`;
-const AUX = String.raw`(?:(?:has|have|had|was|is|also|then|later|again|repeatedly|once|previously|publicly|reportedly|openly|pointedly|angrily)\s+)*`;
+const AUX = String.raw`(?:(?:has|have|had|was|is|also|then|later|again|repeatedly|once|previously|publicly|reportedly|openly|pointedly|angrily)\s+){0,4}`;
 const APPOSITIVE = String.raw`(?:,[^“”"‘]{1,80}?,)?`;
 const SUBJECT_VERB = new RegExp(String.raw`(?<![\p{L}])(${SPEAKER})${APPOSITIVE}\s+${AUX}${VERB}\b`, 'gu');
 const ATTRIBUTIONS: readonly RegExp[] = [
   new RegExp(String.raw`\b[Aa]ccording to\s+(${SPEAKER})`, 'gu'),
   new RegExp(String.raw`\b[Ii]n the words of\s+(${SPEAKER})`, 'gu'),
   SUBJECT_VERB,
-  // Inverted only after verbs of saying: "…,” said Peskov" (not "criticized NATO").
+  // Inverted only after verbs of saying: "…,” said Pelosi" (not "criticized the plan").
   new RegExp(String.raw`\b(?:said|says|added|adds|asked|wrote|continued|replied|insisted|warned|explained|told reporters)\s+(${SPEAKER})`, 'gu'),
 ];
 /** A pronoun speaking: "he said", "she added", "said he". */
 const PRONOUN = new RegExp(String.raw`\b(?:[Hh]e|[Ss]he)\s+${AUX}${VERB}\b|\b${VERB}\s+(?:he|she)\b`, 'u');
-/** Prepositions before a capitalised word that make it a place or an object, not a speaker ("in Minsk, Belarus, characterized"). */
+/** Prepositions before a capitalised word that make it a place or an object, not a speaker ("in Lyon, France, characterized"). */
 const NOT_SUBJECT_BEFORE = /\b(?:in|at|from|to|for|of|by|on|into|near|about|against|over|toward|towards|criticized|criticised|described|called|urged|told)\s+$/i;
 const NOT_SPEAKERS = /^(?:the|a|an|this|that|these|those|it|in|on|at|but|and|yet|so|as|when|while|after|before|meanwhile|however|despite|both|asked|if|he|she|they|we|i|you|his|her|their|our|its|then|now|later|also|speaking|earlier|last|on|today|yesterday)$/iu;
 
@@ -71,20 +76,27 @@ function verbForms(base: string): string[] {
 /**
  * The quotes of a draft: curly and straight double quotes, LaTeX ``…'',
  * and single quotes only where they clearly open and close one. Each is
- * given the speaker its sentence names ("Putin said", "according to
- * Peskov", "“…,” Peskov said."); a quote whose sentence names no one but
+ * given the speaker its sentence names ("Pelosi said", "according to
+ * Pelosi", "“…,” Pelosi said."); a quote whose sentence names no one but
  * follows an attributed quote in the same paragraph (or says "he said")
  * takes that speaker.
  */
-export function findQuotes(draft: string, prose: DraftProse = draftProse(draft)): DraftQuote[] {
+export function findQuotes(draft: string, prose: DraftProse = draftProse(draft), analysis?: CorpusAnalysis): DraftQuote[] {
   const text = prose.text;
+  // People named in the draft, for "he said": the last person named before the pronoun.
+  const passage: Passage = { id: 'draft', docId: 'draft', kind: 'paragraph', text, span: { start: 0, end: text.length }, order: 0 };
+  const people = analysis
+    ? nameMentions(passage, prose.sentences).filter((mention) => mention.evidence.person > 0 || (resolveSpeaker(mention.text, analysis)?.kind ?? '') === 'person' || mention.words.length >= 2)
+    : [];
   const found: { span: Span; textSpan: Span; marks: DraftQuote['marks'] }[] = [];
+  const taken = new SpanSet();
   for (const [pattern, marks] of QUOTE_PATTERNS) {
     for (const match of text.matchAll(pattern)) {
       const span = { start: match.index, end: match.index + match[0].length };
-      if (found.some((other) => other.span.start < span.end && span.start < other.span.end)) continue;
+      if (!taken.isFree(span)) continue;
       const inner = match[0].indexOf(match[1]);
       if (match[1].trim().length === 0) continue;
+      taken.add(span);
       found.push({ span, textSpan: { start: span.start + inner, end: span.start + inner + match[1].length }, marks });
     }
   }
@@ -93,23 +105,29 @@ export function findQuotes(draft: string, prose: DraftProse = draftProse(draft))
   const quotes: DraftQuote[] = [];
   let previous: { attributedTo: string; attributionSpan: Span; sentence: Span; end: number } | undefined;
   for (const quote of found) {
-    const sentence = prose.sentences.find((span) => quote.span.start >= span.start && quote.span.start < span.end) ?? quote.span;
+    const sentenceIndex = spanIndexAt(prose.sentences, quote.span.start);
+    const sentence = prose.sentences[sentenceIndex] ?? quote.span;
     const outside = blankQuotes(text, sentence, quote.span.end, found);
     const own = attributionIn(outside, quote.span.start - sentence.start, quote.span.end - sentence.start);
     let attribution: { attributedTo: string; attributionSpan: Span; carried: boolean } | undefined;
     if (own) {
       attribution = { attributedTo: own.name, attributionSpan: { start: sentence.start + own.span.start, end: sentence.start + own.span.end }, carried: false };
     } else {
-      const index = prose.sentences.indexOf(sentence);
+      const index = sentenceIndex;
       const earlier = prose.sentences.slice(Math.max(0, index - 2), Math.max(0, index)).reverse();
       const sameBlock = (span: Span): boolean => !text.slice(span.end, sentence.start).includes('\n');
       const followsQuote = previous && sameBlock(previous.sentence) && !text.slice(previous.end, quote.span.start).includes('\n') &&
         (previous.sentence === sentence || earlier[0] === previous.sentence);
-      if (followsQuote && previous) {
-        // "“It’s a lot,” Putin said. “We paid for it…”": a quote right after an attributed one goes on with its speaker.
+      // "Student protester Joshua Wong was unmoved. “…,” he wrote.": the pronoun is the last person named, if named after the last speaker.
+      const blockStart = text.lastIndexOf('\n\n', quote.span.start) + 1;
+      const named = PRONOUN.test(outside) ? [...people].reverse().find((mention) => mention.span.end <= quote.span.start && mention.span.start >= blockStart && !found.some((other) => other.span.start <= mention.span.start && mention.span.end <= other.span.end)) : undefined;
+      if (named && (!previous || named.span.start > previous.attributionSpan.end)) {
+        attribution = { attributedTo: named.text, attributionSpan: named.span, carried: true };
+      } else if (followsQuote && previous) {
+        // "“It’s a lot,” Lam said. “We paid for it…”": a quote right after an attributed one goes on with its speaker.
         attribution = { attributedTo: previous.attributedTo, attributionSpan: previous.attributionSpan, carried: true };
       } else if (PRONOUN.test(outside)) {
-        // "Putin conceded the cost. “It’s a lot,” he said.": the pronoun is the last speaker named just before.
+        // "Lam conceded the cost. “It’s a lot,” she said.": the pronoun is the last speaker named just before.
         for (const span of earlier.filter(sameBlock)) {
           const named = attributionIn(blankQuotes(text, span, span.end, found), span.end - span.start, span.end - span.start);
           if (named) {
@@ -136,8 +154,17 @@ export function findQuotes(draft: string, prose: DraftProse = draftProse(draft))
 /** A sentence's text with every quote in it blanked, so quoted words never name a speaker. */
 function blankQuotes(text: string, sentence: Span, end: number, quotes: readonly { span: Span }[]): string {
   let outside = text.slice(sentence.start, Math.max(sentence.end, end));
-  for (const other of quotes) {
-    if (other.span.end <= sentence.start || other.span.start >= sentence.start + outside.length) continue;
+  // Quotes are sorted by start and at most a few hundred characters long: only those near the sentence can touch it.
+  let low = 0;
+  let high = quotes.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (quotes[mid].span.start < sentence.start - 1000) low = mid + 1;
+    else high = mid;
+  }
+  for (let i = low; i < quotes.length && quotes[i].span.start < sentence.start + outside.length; i++) {
+    const other = quotes[i];
+    if (other.span.end <= sentence.start) continue;
     const from = Math.max(0, other.span.start - sentence.start);
     const to = Math.min(outside.length, other.span.end - sentence.start);
     outside = outside.slice(0, from) + ' '.repeat(to - from) + outside.slice(to);
@@ -147,7 +174,7 @@ function blankQuotes(text: string, sentence: Span, end: number, quotes: readonly
 
 /**
  * The speaker a sentence names for a quote at [quoteStart, quoteEnd): the
- * nearest attribution before it, or one right after it ("…,” Peskov said);
+ * nearest attribution before it, or one right after it ("…,” Pelosi said);
  * one further after only when nothing comes before.
  */
 function attributionIn(sentence: string, quoteStart: number, quoteEnd: number): { name: string; span: Span } | undefined {

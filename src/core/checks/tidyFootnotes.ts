@@ -6,6 +6,7 @@ import { recoverLocators, briefingFormOf } from '../cite/noteLocators';
 import { findReferencesSection } from '../cite/references';
 import { normalizeEdits, type TextEdit } from '../cite/textEdit';
 import type { Span } from '../model';
+import { replaceSpans } from '../text/spanSet';
 
 export interface TidySummary {
   /** Footnote labels changed: numbered notes renumbered, Briefing notes given their source's key. */
@@ -132,7 +133,8 @@ export function tidyFootnotes(draft: string, citer?: Citer): TidyResult {
         labelOfUser.set(marker.label, label);
       }
     }
-    if (label !== marker.label) {
+    // A marker inside a note moves with its note, and is renumbered there (see lineOf).
+    if (label !== marker.label && !insideDefinition(definitions, marker.start)) {
       markerEdits.push({ start: marker.start, end: marker.end, text: `[^${label}]` });
     }
   }
@@ -171,7 +173,12 @@ export function tidyFootnotes(draft: string, citer?: Citer): TidyResult {
   const lineOf = (note: OutputNote): string =>
     note.briefing && note.text !== undefined
       ? `[^${note.label}]: ${note.text}`
-      : draft.slice(note.from.start, note.from.end).replace(/^\[\^[^\]\s]+\]:/, `[^${note.label}]:`).replace(FORMER_SOURCE_MARKER, '');
+      : draft
+          .slice(note.from.start, note.from.end)
+          .replace(/^\[\^[^\]\s]+\]:/, `[^${note.label}]:`)
+          .replace(FORMER_SOURCE_MARKER, '')
+          // The note's own references to the writer's other notes are renumbered with it.
+          .replace(/(?<=.)\[\^([^\]\s[]+)\](?!:)/gs, (whole: string, label: string) => (labelOfUser.has(label) ? `[^${labelOfUser.get(label)}]` : whole));
   notes.forEach((note, i) => {
     const slot = slots[i];
     if (slot) {
@@ -185,9 +192,14 @@ export function tidyFootnotes(draft: string, citer?: Citer): TidyResult {
     if (last) edits.push({ start: last.end, end: last.end, text: overflow.map((line) => `\n${line}`).join('') });
   }
   let removed = 0;
+  const kept = new Set(slots);
   for (const definition of definitions) {
-    if (slots.includes(definition)) continue;
-    edits.push(removeLine(draft, definition));
+    if (kept.has(definition)) continue;
+    const removal = removeLine(draft, definition);
+    // Removals of neighbouring lines can share a line break: overlapping ones are joined into one.
+    const last = edits[edits.length - 1];
+    if (last && last.text === '' && last.start < removal.start && removal.start < last.end) edits[edits.length - 1] = { start: last.start, end: Math.max(last.end, removal.end), text: '' };
+    else edits.push(removal);
     if (!mergedDefinitions.has(definition)) removed++;
   }
 
@@ -213,7 +225,8 @@ function referenceEdits(draft: string, citer: Citer, definitions: readonly Footn
   const section = findReferencesSection(draft, 'markdown');
   if (!section) return 0;
   const outside = draft.slice(0, section.heading.start) + ' '.repeat(section.body.end - section.heading.start) + draft.slice(section.body.end);
-  const prose = definitions.reduceRight((text, definition) => text.slice(0, definition.start) + ' '.repeat(definition.end - definition.start) + text.slice(definition.end), outside);
+  // In one pass (blanking definitions one by one copies the draft for each).
+  const prose = replaceSpans(outside, definitions, (definition) => ' '.repeat(definition.end - definition.start));
   const cited = new Set(notes.flatMap((note) => (note.briefing ? [note.briefing.docId] : [])));
   for (const citation of pandocCitations(prose)) for (const key of citation.keys) {
     const docId = citer.lookup.docIdOfKey(key.key);
@@ -232,9 +245,24 @@ function referenceEdits(draft: string, citer: Citer, definitions: readonly Footn
     if (!item || written !== entry.text) continue;
     // Its in-text citation as the style writes it (with or without a locator after it) still cites it.
     if (prose.includes(citer.engine.cite(item, 'markdown').replace(/\)$/, ''))) continue;
-    const start = entry.span.start - (draft.slice(0, entry.span.start).match(/[-*+][ \t]+$/)?.[0].length ?? 0);
+    const start = entry.span.start - (draft.slice(Math.max(0, entry.span.start - 40), entry.span.start).match(/[-*+][ \t]+$/)?.[0].length ?? 0);
     edits.push(removeLine(draft, { start: draft.lastIndexOf('\n', start - 1) + 1, end: entry.span.end }));
     removed++;
   }
   return removed;
+}
+
+/** Whether an offset lies inside a footnote definition (definitions in order; a binary search). */
+function insideDefinition(definitions: readonly FootnoteDefinition[], offset: number): boolean {
+  let low = 0;
+  let high = definitions.length - 1;
+  let found: FootnoteDefinition | undefined;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (definitions[mid].start <= offset) {
+      found = definitions[mid];
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found !== undefined && found.start < offset && offset < found.end;
 }

@@ -16,8 +16,9 @@ export interface Word {
 /** Folded words: lowercase, no diacritics, apostrophes of every kind dropped ("That’s" = "that's" = "thats"). */
 export function wordsOf(text: string): Word[] {
   const words: Word[] = [];
-  for (const match of text.matchAll(/[\p{L}\p{N}]+(?:[’'‘`.,][\p{L}\p{N}]+)*/gu)) {
-    const word = foldWord(match[0]).replace(/[’'‘`]/g, '').replace(/(?<=\d)[.,](?=\d)/g, '');
+  // An editor's letters in brackets inside a word are the word's: "[T]he", "[b]ottom", "shut[s]".
+  for (const match of text.matchAll(/(?:\[\p{L}{1,3}\](?=\p{L}))?[\p{L}\p{N}]+(?:[’'‘`.,][\p{L}\p{N}]+|\[\p{L}{1,3}\])*/gu)) {
+    const word = foldWord(match[0].replace(/[[\]]/g, '')).replace(/[’'‘`]/g, '').replace(/(?<=\d)[.,](?=\d)/g, '');
     // "U.S." and "6.3" stay one word; "end.Next" does not.
     if (/\p{L}\.\p{L}{2,}/u.test(word)) {
       let at = match.index;
@@ -35,6 +36,7 @@ export function wordsOf(text: string): Word[] {
 /** The pieces of a quote between ellipses and editorial brackets, as folded words; empty pieces dropped. */
 export function quotePieces(quote: string): string[][] {
   return quote
+    .replace(/\[(\p{L}{1,3})\](?=\p{L})|(?<=\p{L})\[(\p{L}{1,3})\]/gu, '$1$2')
     .split(/…|\.\s?\.\s?\.|\[[^\]]*\]/)
     .map((piece) => wordsOf(piece).map((word) => word.word))
     .filter((piece) => piece.length > 0);

@@ -36,7 +36,7 @@ function isoDate(date: CslDate | undefined): string | undefined {
 /**
  * A title escaped for LaTeX, each word with a capital (past the title's
  * first letter) in braces: BibTeX readers (Pandoc, biber) make titles
- * sentence case, and "US-Russia" or "Ukraine" must keep their capitals.
+ * sentence case, and "US-Mexico" or "Canada" must keep their capitals.
  */
 function protectCase(title: string): string {
   return oneLine(title)

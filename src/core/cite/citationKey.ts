@@ -25,7 +25,7 @@ function words(text: string): string[] {
 /**
  * A readable citation key, the way reference managers make them: who (the
  * first author's family name, else the outlet), the year, and the title's
- * first word — `worldtodaynews2025ukraine`, `lennonrussia`. Depends only on
+ * first word — `dailycourier2025harbour`, `petrovaterms`. Depends only on
  * the metadata, so the same source always gets the same key.
  */
 export function baseCitationKey(meta: Pick<SourceMeta, 'author' | 'outlet' | 'title' | 'date'>): string {

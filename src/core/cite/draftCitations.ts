@@ -5,7 +5,7 @@ import type { SourceLookup } from './sourceLookup';
 /**
  * Briefing's citations as a draft holds them, found again without any
  * hidden marker: a Markdown note by its label (the source's citation key,
- * `[^worldtodaynews2025ukraine]`, `[^worldtodaynews2025ukraine-2]`), a
+ * `[^dailycourier2025harbour]`, `[^dailycourier2025harbour-2]`), a
  * Pandoc citation by its key, a LaTeX `\footnote{}` by the title it cites.
  */
 
@@ -54,15 +54,25 @@ export function markdownNotes(draft: string, lookup: SourceLookup): NoteCitation
 /** `\footnote{…}` commands of a LaTeX draft, with the text inside their braces. */
 export function latexFootnotes(draft: string): Array<{ readonly span: Span; readonly textSpan: Span }> {
   const found: Array<{ span: Span; textSpan: Span }> = [];
-  for (const match of draft.matchAll(/\\footnote\s*\{/g)) {
-    let depth = 1;
-    let at = match.index + match[0].length;
-    for (; at < draft.length && depth > 0; at++) {
-      if (draft[at] === '\\') at++;
-      else if (draft[at] === '{') depth++;
-      else if (draft[at] === '}') depth--;
+  const starts = [...draft.matchAll(/\\footnote\s*\{/g)];
+  if (starts.length === 0) return found;
+  // Each brace's partner, found in one pass: scanning from every \footnote{ to its close brace was quadratic
+  // when braces never close (issue #17).
+  const closeOf = new Map<number, number>();
+  const open: number[] = [];
+  for (let at = 0; at < draft.length; at++) {
+    const char = draft[at];
+    if (char === '\\') at++;
+    else if (char === '{') open.push(at);
+    else if (char === '}') {
+      const start = open.pop();
+      if (start !== undefined) closeOf.set(start, at);
     }
-    if (depth === 0) found.push({ span: { start: match.index, end: at }, textSpan: { start: match.index + match[0].length, end: at - 1 } });
+  }
+  for (const match of starts) {
+    const brace = match.index + match[0].length - 1;
+    const close = closeOf.get(brace);
+    if (close !== undefined) found.push({ span: { start: match.index, end: close + 1 }, textSpan: { start: brace + 1, end: close } });
   }
   return found;
 }

@@ -93,7 +93,7 @@ export interface FootnoteMarker {
 /** The footnote references of a Markdown text, in order: `[^label]` anywhere but at the start of a definition. */
 export function findFootnoteMarkers(text: string, definitions: readonly FootnoteDefinition[] = findFootnoteDefinitions(text)): FootnoteMarker[] {
   const definitionStarts = new Set(definitions.map((definition) => definition.start));
-  return [...text.matchAll(/\[\^([^\]\s]+)\](?!:)/g)]
+  return [...text.matchAll(/\[\^([^\]\s[]+)\](?!:)/g)]
     .filter((match) => !definitionStarts.has(match.index))
     .map((match) => ({ label: match[1], start: match.index, end: match.index + match[0].length }));
 }

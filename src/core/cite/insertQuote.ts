@@ -1,3 +1,4 @@
+import { withoutControls } from '../text/singleLine';
 import type { Passage, SourceMeta } from '../model';
 import { escapeLatex, escapeMarkdown, escapeMarkdownLine, oneLine } from './escape';
 import { citationPieces, spaceBefore, type CitationInsertion, type CiteOptions, type Citer, type DraftPosition } from './insertCitation';
@@ -26,12 +27,14 @@ export function planQuote(
   draft: string,
   at: DraftPosition,
   passage: Passage,
-  quote: string,
+  sourceWords: string,
   form: QuoteForm,
   options: CiteOptions,
   citer: Citer,
 ): CitationInsertion {
-  if (!quote.trim() || !passage.text.includes(quote)) throw new Error(`the quote is not in passage ${passage.id} word for word`);
+  if (!sourceWords.trim() || !passage.text.includes(sourceWords)) throw new Error(`the quote is not in passage ${passage.id} word for word`);
+  // Control characters a source may carry (escape sequences, bidi overrides) are no words: they never reach the draft (issue #17).
+  const quote = withoutControls(sourceWords);
   const meta = citer.lookup.meta(passage.docId);
   if (!meta) throw new Error(`no source "${passage.docId}"`);
   const pieces = citationPieces(draft, at.end, passage.docId, options, citer);

@@ -54,6 +54,6 @@ export function outletFromSubscribeCall(line: string): string | undefined {
 
 /** The share of a line's characters that sit inside <tags>. */
 function markupShare(line: string): number {
-  const tagged = [...line.matchAll(/<\/?[a-z][a-z0-9-]*(\s[^>]*)?\/?>/gi)].reduce((sum, match) => sum + match[0].length, 0);
+  const tagged = [...line.matchAll(/<\/?[a-z][a-z0-9-]*(\s[^<>]*)?\/?>/gi)].reduce((sum, match) => sum + match[0].length, 0);
   return line.length === 0 ? 0 : tagged / line.length;
 }

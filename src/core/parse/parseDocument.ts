@@ -1,4 +1,6 @@
+import { LIMITS } from '../limits';
 import type { DroppedLine, Passage, PassageKind, SourceDocument, SourceMeta, Span, TableFact } from '../model';
+import { singleLine } from '../text/singleLine';
 import { SlugAllocator, slugify } from '../text/slug';
 import { boilerplateReason, outletFromSubscribeCall, parseByline } from './boilerplate';
 import { splitLines, type Line } from './lines';
@@ -19,12 +21,19 @@ export type SourceHints = Omit<SourceMeta, 'title' | 'titleFromText'> & {
 const REFERENCE_MARKER = /\s*\[\[\d+\]\]/g;
 const CALLOUT = /^(did you know\?|pro tip:|fact check:|note:|key takeaway:)\s*/i;
 
-/** Turns one raw, messy text into a document of citable passages. */
-export function parseDocument(raw: string, sourceHints: SourceHints): SourceDocument {
+/**
+ * Turns one raw, messy text into a document of citable passages. The work
+ * is bounded (LIMITS): a paragraph too long becomes several passages, a file
+ * with too many stops at the limit, and each limit reached is said in
+ * `problems`. Metadata (title, author, outlet, headings) is made one line
+ * without control characters.
+ */
+export function parseDocument(raw: string, sourceHints: SourceHints, problems: string[] = []): SourceDocument {
   const { structured = false, ...hints } = sourceHints;
   const dropped: DroppedLine[] = [];
+  let droppedCount = 0;
   const drop = (line: Line, reason: DroppedLine['reason']): void => {
-    dropped.push({ text: line.text, reason, span: line.span });
+    if (++droppedCount <= LIMITS.droppedLinesPerFile) dropped.push({ text: line.text.slice(0, 500), reason, span: line.span });
   };
 
   let outlet = hints.outlet;
@@ -72,14 +81,34 @@ export function parseDocument(raw: string, sourceHints: SourceHints): SourceDocu
   let title = hints.title;
   let titleFromText = hints.titleFromText ?? false;
   let section: string | undefined;
+  let longParagraphs = 0;
 
-  const addPassage = (kind: PassageKind, span: Span, text: string, heading?: string, headingSpan?: Span): Passage => {
+  let full = false;
+  const addSection = (heading: string): void => {
+    section = singleLine(heading);
+    if (sections.length < LIMITS.sectionsPerFile) sections.push(section);
+  };
+  const addPassage = (kind: PassageKind, span: Span, text: string, heading?: string, headingSpan?: Span): Passage | undefined => {
+    if (text.length > LIMITS.passageChars) {
+      // A paragraph too long to read as one passage (a file without line breaks): cut at spaces, each piece verbatim.
+      let first: Passage | undefined;
+      for (const piece of cutAtSpaces(text, LIMITS.passageChars)) {
+        const added = addPassage(kind, { start: span.start + piece.start, end: span.start + piece.end }, text.slice(piece.start, piece.end), heading, headingSpan);
+        first ??= added;
+      }
+      longParagraphs++;
+      return first;
+    }
+    if (passages.length >= LIMITS.passagesPerFile) {
+      full = true;
+      return undefined;
+    }
     const base = slugify(heading ?? section ?? 'intro') || 'passage';
     const passage: Passage = {
       id: `${hints.id}#${slugs.next(base)}`,
       docId: hints.id,
       ...(section === undefined ? {} : { section }),
-      ...((heading ?? section) === undefined ? {} : { heading: heading ?? section }),
+      ...((heading ?? section) === undefined ? {} : { heading: singleLine(heading ?? section!) }),
       kind,
       ...withoutMarkers(text),
       span,
@@ -90,7 +119,7 @@ export function parseDocument(raw: string, sourceHints: SourceHints): SourceDocu
     return passage;
   };
 
-  for (let i = 0; i < content.length; i++) {
+  for (let i = 0; i < content.length && !full; i++) {
     const line = content[i];
     const next = content[i + 1];
     const text = line.text;
@@ -103,18 +132,17 @@ export function parseDocument(raw: string, sourceHints: SourceHints): SourceDocu
       if (i + 1 < content.length) drop(content[++i], 'code');
       continue;
     }
-    const markdownHeading = /^#{1,6}[ \t]+(.+?)[ \t]*#*$/.exec(text);
-    if (markdownHeading) {
+    const markdownHeading = headingText(text);
+    if (markdownHeading !== undefined) {
       if (passages.length === 0 && sections.length === 0 && /^#[ \t]/.test(text)) {
         // The first top-level heading is the title line; front matter, when given, names the title already.
         if (!hints.title) {
-          title = markdownHeading[1];
+          title = markdownHeading;
           titleFromText = true;
         }
         drop(line, 'title');
       } else {
-        section = markdownHeading[1];
-        sections.push(section);
+        addSection(markdownHeading);
       }
       continue;
     }
@@ -146,7 +174,7 @@ export function parseDocument(raw: string, sourceHints: SourceHints): SourceDocu
         const inner = /^\|?\s*(.*?)\s*\|?$/.exec(row.text)?.[1] ?? row.text;
         const start = row.span.start + row.text.indexOf(inner);
         const passage = addPassage('table-row', { start, end: start + inner.length }, inner, cells[0]);
-        tableFacts.push({ metric: cells[0], value: cells.slice(1).join('; '), passageId: passage.id });
+        if (passage && inner.length <= LIMITS.passageChars) tableFacts.push({ metric: singleLine(cells[0]), value: cells.slice(1).join('; '), passageId: passage.id });
       }
       continue;
     }
@@ -167,19 +195,33 @@ export function parseDocument(raw: string, sourceHints: SourceHints): SourceDocu
       continue;
     }
     if ((tocHeadings.size > 0 && tocHeadings.has(normalizeHeading(text))) || (!structured && isHeadingLike(text) && next !== undefined && !isHeadingLike(next.text))) {
-      section = text;
-      sections.push(text);
+      addSection(text);
       continue;
     }
     addPassage('paragraph', line.span, text);
   }
 
+  if (full) problems.push(`only the first ${LIMITS.passagesPerFile.toLocaleString('en-US')} passages are indexed (the limit per file); the rest of the file is not searched`);
+  if (longParagraphs > 0) problems.push(`${longParagraphs} paragraph(s) longer than ${LIMITS.passageChars.toLocaleString('en-US')} characters were cut into several passages`);
+  if (droppedCount > dropped.length) problems.push(`${droppedCount.toLocaleString('en-US')} lines were dropped as boilerplate; only the first ${dropped.length.toLocaleString('en-US')} are listed`);
+
+  // Every field a citation prints is one line of plain text, whatever the source wrote (text/singleLine.ts).
+  const { outlet: _outlet, author: _author, url: _url, ...known } = hints;
+  const clean = (value: string | undefined, maxChars?: number): string | undefined => {
+    const line = value === undefined ? '' : singleLine(value, maxChars);
+    return line === '' ? undefined : line;
+  };
+  const cleanOutlet = clean(outlet);
+  const cleanAuthor = clean(author);
+  const cleanUrl = clean(hints.url, 2000);
   const meta: SourceMeta = {
-    ...hints,
-    title: title ?? hints.id,
+    ...known,
+    title: clean(title) ?? hints.id,
     titleFromText,
-    ...(outlet === undefined ? {} : { outlet }),
-    ...(author === undefined ? {} : { author }),
+    ...(cleanOutlet === undefined ? {} : { outlet: cleanOutlet }),
+    ...(cleanAuthor === undefined ? {} : { author: cleanAuthor }),
+    ...(cleanUrl === undefined ? {} : { url: cleanUrl }),
+    date: { ...hints.date, label: clean(hints.date.label, 100) ?? 'n.d.' },
   };
   return { meta, sections, passages, tableFacts, dropped };
 }
@@ -201,6 +243,37 @@ function withoutMarkers(text: string): { text: string; gaps?: Array<readonly [nu
   kept += text.slice(at);
   const trimmed = kept.trimEnd();
   return gaps.length === 0 ? { text: trimmed } : { text: trimmed, gaps };
+}
+
+/** The text of a Markdown heading line ("## Title ##" → "Title"), or undefined; linear in the line, whatever it holds. */
+function headingText(line: string): string | undefined {
+  const prefix = /^#{1,6}[ \t]+/.exec(line);
+  if (!prefix || prefix[0].length === line.length) return undefined;
+  const body = line.slice(prefix[0].length);
+  let end = body.length;
+  while (end > 1 && body[end - 1] === '#') end--;
+  while (end > 1 && (body[end - 1] === ' ' || body[end - 1] === '\t')) end--;
+  return body.slice(0, end);
+}
+
+/** Pieces of at most `limit` characters, cut after a space where there is one in the second half, spaces between pieces left out. */
+function cutAtSpaces(text: string, limit: number): Span[] {
+  const pieces: Span[] = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + limit);
+    if (end < text.length) {
+      let cut = end;
+      while (cut > start + limit / 2 && !/\s/.test(text[cut - 1])) cut--;
+      if (cut > start + limit / 2) end = cut;
+    }
+    let pieceEnd = end;
+    while (pieceEnd > start && /\s/.test(text[pieceEnd - 1])) pieceEnd--;
+    if (pieceEnd > start) pieces.push({ start, end: pieceEnd });
+    start = end;
+    while (start < text.length && /\s/.test(text[start])) start++;
+  }
+  return pieces;
 }
 
 /** Lines that start a block of their own in Markdown: headings, list items, tables, fences, quotes. */

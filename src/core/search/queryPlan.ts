@@ -13,6 +13,17 @@ export interface QueryGroup {
 }
 
 const MAX_ALIAS_WORDS = 4;
+/** A query longer than this (a whole document pasted, a script's input) is read up to here. */
+export const MAX_QUERY_CHARS = 1000;
+/** Words longer than this are no words (a run of letters with no spaces); they are not searched for. */
+export const MAX_TERM_CHARS = 64;
+/** The most groups a query is read into: matching cost grows with each. */
+const MAX_QUERY_GROUPS = 32;
+
+/** The part of a query that is read: bounded, so that any query costs a bounded time (issue #17). */
+export function boundedQuery(query: string): string {
+  return query.length <= MAX_QUERY_CHARS ? query : query.slice(0, MAX_QUERY_CHARS);
+}
 
 /** Alias phrases as term sequences, keyed by their terms joined with spaces. */
 const aliasIndex: ReadonlyMap<string, readonly (readonly string[])[]> = (() => {
@@ -35,14 +46,15 @@ function phraseTerms(phrase: string): string[] {
  * read as digits, aliases expanded, and the last word marked as still
  * being typed unless the query ends in a space or punctuation.
  */
-export function planQuery(query: string): QueryGroup[] {
-  const tokens = tokenize(query);
+export function planQuery(fullQuery: string): QueryGroup[] {
+  const query = boundedQuery(fullQuery);
+  const tokens = tokenize(query).filter((token) => token.word.length <= MAX_TERM_CHARS);
   const words = tokens.map((token) => token.word);
   const lastEnd = tokens.length > 0 ? tokens[tokens.length - 1].span.end : 0;
   const stillTyping = lastEnd === query.length && /[\p{L}\d]$/u.test(query);
   const groups: QueryGroup[] = [];
 
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length && groups.length < MAX_QUERY_GROUPS; ) {
     const isLastFrom = (length: number): boolean => stillTyping && i + length === words.length;
     const number = readNumberWords(words, i);
     if (number && !/^\d/.test(words[i])) {

@@ -1,4 +1,5 @@
 import { toTerm } from '../text/terms';
+import { withoutHtmlComments } from '../text/htmlComments';
 import { tokenize } from '../text/tokens';
 
 const MAX_TERMS = 12;
@@ -27,9 +28,7 @@ export function relatedQuery(paragraph: string): string {
 
 /** A draft paragraph without its Markdown or LaTeX markup and footnote markers, as plain words. */
 export function withoutMarkupOf(paragraph: string): string {
-  return paragraph
-    .replace(/\[\^[^\]]*\]/g, ' ')
-    .replace(/<!--[\s\S]*?-->/g, ' ')
+  return withoutHtmlComments(paragraph.replace(/\[\^[^\]\s[]*\]/g, ' '))
     .replace(/\\[a-z]+\{|[#>*_`[\]()]/gi, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -6,7 +6,7 @@ import { MEANING_TUNING, MeaningModel } from './meaning/meaningModel';
 import { MeaningRanker } from './meaning/meaningRanker';
 import type { Synonyms } from './meaning/synonyms';
 import type { WordVectors } from './meaning/wordVectors';
-import { planQuery, type QueryGroup } from './queryPlan';
+import { boundedQuery, MAX_TERM_CHARS, planQuery, type QueryGroup } from './queryPlan';
 import { makeSnippet, type Snippet } from './snippet';
 import { TermIndex, type GroupSpec, type TermHit } from './termIndex';
 
@@ -203,8 +203,13 @@ export class SearchIndex {
 
   /** Completions for the query being typed: whole queries whose words all occur together. */
   suggest(query: string, limit = 8): Suggestion[] {
-    if (planQuery(query).length === 0) return [];
-    const terms = words(query).map(toTerm).filter((term): term is string => term !== null);
+    const groupCount = planQuery(query).length;
+    if (groupCount === 0) return [];
+    const terms = words(boundedQuery(query))
+      .filter((word) => word.length <= MAX_TERM_CHARS)
+      .map(toTerm)
+      .filter((term): term is string => term !== null)
+      .slice(0, groupCount);
     const groups: GroupSpec[] = terms.map((term, i) => ({
       alternatives: [[{ term, prefix: i === terms.length - 1, fuzzy: term.length >= MIN_FUZZY_LENGTH }]],
     }));

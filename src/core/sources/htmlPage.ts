@@ -36,6 +36,7 @@ export const parseWithLinkedom: DomParser = (html) => parseHTML(html).document a
 export function readHtmlPage(html: string, options: HtmlReadOptions = {}): ReadableText | { reason: SkipReason; detail: string } {
   const scan = scanHtml(html);
   const problems: string[] = [];
+  if (scan.counts.tooDeep > 0) problems.push(`nests ${scan.counts.tooDeep.toLocaleString('en-US')} elements more than 256 deep; they are read as the text of the element above`);
   const pageBlocks = readWholePage(scan);
   let article: { blocks: TextBlock[]; byline?: string } | undefined;
   const looksLikeDocument = scan.counts.scripts === 0 && scan.counts.navigation === 0 && scan.blocks.every((block) => !block.dropped);

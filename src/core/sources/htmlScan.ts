@@ -52,7 +52,7 @@ export interface HtmlScan {
   readonly blocks: readonly HtmlBlock[];
   readonly facts: HtmlFacts;
   /** How much of the page is machinery rather than text: counts of elements, scripts and navigation. */
-  readonly counts: { readonly elements: number; readonly scripts: number; readonly navigation: number; readonly links: number };
+  readonly counts: { readonly elements: number; readonly scripts: number; readonly navigation: number; readonly links: number; readonly tooDeep: number };
 }
 
 /** Elements whose text is never shown as the page's text. */
@@ -121,6 +121,50 @@ interface OpenElement {
   readonly published?: boolean;
 }
 
+/** How deep elements are followed; deeper ones are read as text of the element above. */
+const MAX_NESTING = 256;
+/** Elements that close themselves or are closed by the next of their kind: they do not nest. */
+const NOT_NESTING = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'thead', 'tbody', 'tfoot']);
+/** Past this many elements open at once, their tags are blanked before parsing. */
+const MAX_PARSED_NESTING = 2_000;
+
+/**
+ * The page with the tags of elements nested past MAX_PARSED_NESTING
+ * replaced by spaces (offsets unchanged; their text stays). htmlparser2
+ * keeps its open elements with Array#unshift, so each tag costs the depth:
+ * a page of 100,000 unclosed <div>s ran past a minute (issue #17). One
+ * linear pass over the tags; pages nested less deeply are returned as they are.
+ */
+function flattenDeepNesting(html: string, counts: { tooDeep: number }): string {
+  const tag = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^<>]*>/g;
+  let depth = 0;
+  let excess = 0;
+  const blanks: Array<[number, number]> = [];
+  for (const match of html.matchAll(tag)) {
+    const name = match[2].toLowerCase();
+    if (NOT_NESTING.has(name) || match[0].endsWith('/>')) continue;
+    if (match[1] === '/') {
+      if (excess > 0) {
+        excess--;
+        blanks.push([match.index, match.index + match[0].length]);
+      } else if (depth > 0) depth--;
+    } else if (depth >= MAX_PARSED_NESTING) {
+      excess++;
+      counts.tooDeep++;
+      blanks.push([match.index, match.index + match[0].length]);
+    } else depth++;
+  }
+  if (blanks.length === 0) return html;
+  const parts: string[] = [];
+  let at = 0;
+  for (const [start, end] of blanks) {
+    parts.push(html.slice(at, start), ' '.repeat(end - start));
+    at = end;
+  }
+  parts.push(html.slice(at));
+  return parts.join('');
+}
+
 /** Scans a page. Offsets count UTF-16 code units of `html`, as editors and `String.slice` do. */
 export function scanHtml(html: string): HtmlScan {
   const out = new TextBuffer();
@@ -135,7 +179,10 @@ export function scanHtml(html: string): HtmlScan {
   let title = '';
   let canonical: string | undefined;
   let lang: string | undefined;
-  const counts = { elements: 0, scripts: 0, navigation: 0, links: 0 };
+  const counts = { elements: 0, scripts: 0, navigation: 0, links: 0, tooDeep: 0 };
+  // Elements nested deeper than MAX_NESTING are read as text of the one above: each tag looks at the open elements,
+  // so a page of 100,000 unclosed <div>s was quadratic (issue #17). Their close tags are skipped in turn.
+  let ignoredOpen = 0;
   // Raw text collected for facts, per collecting element.
   let collected = '';
 
@@ -176,6 +223,11 @@ export function scanHtml(html: string): HtmlScan {
     {
       onopentag(name, attributes) {
         counts.elements++;
+        if (stack.length >= MAX_NESTING) {
+          counts.tooDeep++;
+          ignoredOpen++;
+          return;
+        }
         const parent = top();
         if (name === 'script') counts.scripts++;
         if (name === 'a') counts.links++;
@@ -223,6 +275,10 @@ export function scanHtml(html: string): HtmlScan {
         });
       },
       onclosetag(name) {
+        if (ignoredOpen > 0) {
+          ignoredOpen--;
+          return;
+        }
         // htmlparser2 closes implied and void elements itself, so the stack stays balanced.
         if (!stack.some((open) => open.name === name)) return;
         // The block ends while its element is still open: its text is judged by the element's own context.
@@ -272,7 +328,7 @@ export function scanHtml(html: string): HtmlScan {
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
-  parser.write(html);
+  parser.write(flattenDeepNesting(html, counts));
   parser.end();
   endBlock();
   if (out.last() === NEWLINE) out.pop();

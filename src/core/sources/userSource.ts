@@ -76,7 +76,7 @@ export function parseUserFile(file: UserFile, read?: ReadableText): { document: 
     ...(url ? { url } : {}),
     ...(frontMatter.accessed ? { accessed: frontMatter.accessed } : {}),
     ...(read ? { structured: true } : {}),
-  });
+  }, problems);
   const meta: SourceMeta = { ...parsed.meta, title: parsed.meta.title === id ? fileName.replace(/\.[^.]+$/, '') : parsed.meta.title };
   const mapSpan = (span: Span): Span => {
     if (!map) return { start: toFile(span.start), end: toFile(span.end) };
