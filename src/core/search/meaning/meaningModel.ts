@@ -7,7 +7,7 @@
  * cosine of their idf-weighted mean vectors.
  */
 import type { Synonyms } from './synonyms';
-import { WordVectors } from './wordVectors';
+import type { WordVectors } from './wordVectors';
 
 /** What the model reads from the index: how many passages hold a term, and every term. */
 export interface VocabularySource {
