@@ -121,6 +121,8 @@ export function createLibraryService(onProgress: (done: number, total: number) =
     },
     async search(query, limit, preferredDocIds, meaning) {
       const { corpus, index } = (await current()).index;
+      // A search by meaning waits for its vectors (read once, in the background since the load); one by words never does.
+      if (meaning !== false && meaningEnabled) await startMeaning();
       return withMeaning(index).search(query, { limit, preferred: preferredPassages.of(corpus, preferredDocIds), ...(meaning === undefined ? {} : { meaning }) });
     },
     async setMeaning(enabled) {
