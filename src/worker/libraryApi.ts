@@ -37,8 +37,8 @@ export interface LibraryApi {
   search(query: string, limit: number, preferredDocIds: readonly string[], meaning?: boolean): Promise<SearchHit[]>;
   /**
    * Meaning search on or off (briefing.search.meaning). On, its word vectors
-   * load in the background on first use; searches made before they are in
-   * match words only. Resolves with a problem to report, if any.
+   * load in the background after the index; a search by meaning waits for
+   * them, one by words never does. Resolves with a problem to report, if any.
    */
   setMeaning(enabled: boolean): Promise<string | null>;
   suggest(query: string): Promise<Suggestion[]>;
