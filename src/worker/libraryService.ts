@@ -120,10 +120,19 @@ export function createLibraryService(onProgress: (done: number, total: number) =
       }
     },
     async search(query, limit, preferredDocIds, meaning) {
-      const { corpus, index } = (await current()).index;
+      const engine = await current();
+      const { corpus, index } = engine.index;
       // A search by meaning waits for its vectors (read once, in the background since the load); one by words never does.
       if (meaning !== false && meaningEnabled) await startMeaning();
-      return withMeaning(index).search(query, { limit, preferred: preferredPassages.of(corpus, preferredDocIds), ...(meaning === undefined ? {} : { meaning }) });
+      const hits = withMeaning(index).search(query, { limit, preferred: preferredPassages.of(corpus, preferredDocIds), ...(meaning === undefined ? {} : { meaning }) });
+      if (meaning === false || !index.hasMeaning || !/^\s*who\b/i.test(query)) return hits;
+      // "Who …" by meaning: the people and roles the briefing read answer first, with the passages that say so.
+      const roles = (await engine.analyse()).entities.flatMap((entity) =>
+        entity.kind === 'person' ? entity.roles.map((role) => ({ person: entity.name, role: role.role, passageIds: role.citations.map((citation) => citation.passageId) })) : [],
+      );
+      const answers = index.answerWho(query, roles);
+      const answered = new Set(answers.map((hit) => hit.passage.id));
+      return [...answers, ...hits.filter((hit) => !answered.has(hit.passage.id))].slice(0, limit);
     },
     async setMeaning(enabled) {
       meaningEnabled = enabled;

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { analyseCorpus } from '../../src/core/brief/briefing';
 import { buildBundle } from '../../src/core/bundle';
 import type { RawSource } from '../../src/core/corpus';
 import { MeaningModel } from '../../src/core/search/meaning/meaningModel';
@@ -77,6 +78,17 @@ describe('search by meaning', () => {
     assert.ok(weights.has('child') && weights.has('youngster'), `both are expansions of "kid": ${JSON.stringify([...weights])}`);
     assert.ok(weights.get('youngster')! > 2 * weights.get('child')!, `weights: ${JSON.stringify([...weights])}`);
     assert.ok([...weights.values()].every((weight) => weight < 1), 'every expansion counts for less than the word itself');
+  });
+
+  it('answers a "who" question from the roles the briefing read, with the passage that says it', () => {
+    const roles = analyseCorpus(bundled.corpus).entities.flatMap((entity) =>
+      entity.kind === 'person' ? entity.roles.map((role) => ({ person: entity.name, role: role.role, passageIds: role.citations.map((citation) => citation.passageId) })) : [],
+    );
+    const [spokesperson] = bundled.index.answerWho('who speaks for the Kremlin', roles);
+    assert.match(spokesperson?.passage.text ?? '', /Kremlin spokesperson Dmitry Peskov/);
+    const [diplomat] = bundled.index.answerWho("who is America's top diplomat", roles);
+    assert.match(diplomat?.passage.text ?? '', /Secretary of State Marco Rubio/);
+    assert.deepEqual(bundled.index.answerWho('what the Kremlin says', roles), [], 'only a "who" question');
   });
 
   it('reads its resources from dist/ and says clearly when they are missing', async () => {

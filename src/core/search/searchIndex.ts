@@ -3,7 +3,7 @@ import type { Passage, PassageKind, SourceDocument, SourceMeta } from '../model'
 import { toTerm } from '../text/terms';
 import { words } from '../text/tokens';
 import { MEANING_TUNING, MeaningModel } from './meaning/meaningModel';
-import { MeaningRanker } from './meaning/meaningRanker';
+import { MeaningRanker, type MeaningQueryWord } from './meaning/meaningRanker';
 import type { Synonyms } from './meaning/synonyms';
 import type { WordVectors } from './meaning/wordVectors';
 import { boundedQuery, MAX_TERM_CHARS, planQuery, type QueryGroup } from './queryPlan';
@@ -28,6 +28,16 @@ export interface SearchOptions {
   /** Rank by meaning too (when word vectors are loaded); true when not given. */
   readonly meaning?: boolean;
 }
+
+/** A role the briefing read for a person, with the passages that say it ("Kremlin spokesperson"). */
+export interface RoleEntry {
+  readonly person: string;
+  readonly role: string;
+  readonly passageIds: readonly string[];
+}
+
+/** A role must match a "who" question this well (0–1) for its passages to answer it. */
+const ROLE_MATCH = 0.4;
 
 /** A completion of what the user is typing. */
 export interface Suggestion {
@@ -182,15 +192,7 @@ export class SearchIndex {
     const candidates = new Map<string, TermHit>();
     for (const hit of this.index.search(expanded, { combineWith: 'OR', limit: MEANING_TUNING.candidates, preferred })) candidates.set(hit.id, hit);
     for (const hit of lexical.values()) if (!candidates.has(hit.id)) candidates.set(hit.id, hit);
-    const query = groups
-      .filter((group) => !group.typing)
-      .map((group) => {
-        // The user's own words are the alternative read from them; the others are aliases.
-        const own = words(group.source).map(toTerm).filter((term): term is string => term !== null);
-        const isOwn = (alternative: readonly string[]): boolean => alternative.join(' ') === own.join(' ');
-        const terms = group.alternatives.some(isOwn) ? own : group.alternatives[0];
-        return { terms: [...new Set(terms)], aliases: [...new Set(group.alternatives.filter((alternative) => !isOwn(alternative)).flat())].filter((term) => !terms.includes(term)) };
-      });
+    const query = this.meaningQuery(groups);
     if (query.length === 0) return [...lexical.values()];
     let best = 0;
     for (const hit of candidates.values()) best = Math.max(best, hit.score);
@@ -199,6 +201,49 @@ export class SearchIndex {
       return passage ? [{ ...hit, score: ranker.score(query, passage, best > 0 ? hit.score / best : 0) }] : [];
     });
     return scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+  }
+
+  /**
+   * The passages that answer a "who" question ("who speaks for the
+   * Kremlin") from the roles the briefing read: each role is matched by
+   * meaning against the question's words, and the passages cited for the
+   * roles that match well come first. Empty without meaning search.
+   */
+  answerWho(question: string, roles: readonly RoleEntry[], limit = 3): SearchHit[] {
+    const ranker = this.meaning;
+    if (!ranker || !/^\s*who\b/i.test(question)) return [];
+    const query = this.meaningQuery(planQuery(question.trimEnd() + ' '));
+    if (query.length === 0) return [];
+    const matched = roles
+      .map((role, i) => ({ role, score: ranker.score(query, { id: `role:${i}:${role.role}`, docId: '', text: role.role, kind: 'paragraph', span: { start: 0, end: 0 } } as unknown as Passage, 0, false) }))
+      .filter((entry) => entry.score >= ROLE_MATCH)
+      .sort((a, b) => b.score - a.score);
+    const seen = new Set<string>();
+    const hits: SearchHit[] = [];
+    for (const { role, score } of matched) {
+      for (const id of role.passageIds) {
+        const passage = this.corpus.passage(id);
+        const meta = passage && this.corpus.meta(passage.docId);
+        if (!passage || !meta || seen.has(id) || hits.length >= limit) continue;
+        seen.add(id);
+        const terms = words(`${role.person} ${role.role}`).map(toTerm).filter((term): term is string => term !== null);
+        hits.push({ passage, meta, score: 1 + score, snippet: makeSnippet(passage.text, new Set(terms)), matchedTerms: terms });
+      }
+    }
+    return hits;
+  }
+
+  /** The finished words of a query as the meaning ranker reads them: each word's own terms and its aliases. */
+  private meaningQuery(groups: readonly QueryGroup[]): MeaningQueryWord[] {
+    return groups
+      .filter((group) => !group.typing)
+      .map((group) => {
+        // The user's own words are the alternative read from them; the others are aliases.
+        const own = words(group.source).map(toTerm).filter((term): term is string => term !== null);
+        const isOwn = (alternative: readonly string[]): boolean => alternative.join(' ') === own.join(' ');
+        const terms = group.alternatives.some(isOwn) ? own : group.alternatives[0];
+        return { terms: [...new Set(terms)], aliases: [...new Set(group.alternatives.filter((alternative) => !isOwn(alternative)).flat())].filter((term) => !terms.includes(term)) };
+      });
   }
 
   /** Completions for the query being typed: whole queries whose words all occur together. */

@@ -41,7 +41,7 @@ export class MeaningRanker {
    * Scores a passage for the query, 0–1 before the share of words matched
    * exactly: `lexical` is its word score from the index, scaled 0–1.
    */
-  score(query: readonly MeaningQueryWord[], passage: Passage, lexical: number): number {
+  score(query: readonly MeaningQueryWord[], passage: Passage, lexical: number, scaleShort = true): number {
     const { model } = this;
     const { vectors } = model;
     const tuning = MEANING_TUNING;
@@ -83,7 +83,7 @@ export class MeaningRanker {
       }
       best = Math.max(best, sum / total);
     }
-    const shortness = Math.min(1, read.length / tuning.shortPassageWords);
+    const shortness = scaleShort ? Math.min(1, read.length / tuning.shortPassageWords) : 1;
     return (best + tuning.lexicalWeight * lexical) * shortness;
   }
 
