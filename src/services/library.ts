@@ -117,7 +117,7 @@ export class Library implements vscode.Disposable {
     if (problem) this.log.warn(problem);
   }
 
-  /** Ranked hits; `meaning` false: words only, as while the user types (by meaning too when absent and the setting is on). */
+  /** Ranked hits; by meaning too when `meaning` is true and the setting is on, else by words, as while the user types. */
   async search(query: string, limit: number, preferredDocIds: readonly string[] = [], meaning?: boolean): Promise<SearchHit[]> {
     await this.ready();
     return this.client.api.search(query, limit, preferredDocIds, meaning);

@@ -41,7 +41,8 @@ export function createLibraryService(onProgress: (done: number, total: number) =
   };
   let latest: LibraryEngine | undefined;
   const preferredPassages = new PreferredPassages();
-  // Meaning search: on unless the setting says otherwise; its resources are read once, in the background.
+  // Meaning search: on unless the setting says otherwise; its resources are read once, when the extension says
+  // the setting after the load (or a search by meaning asks), in the background.
   let meaningEnabled = true;
   let meaning: MeaningResources | undefined;
   let meaningLoad: Promise<string | null> | undefined;
@@ -104,8 +105,6 @@ export function createLibraryService(onProgress: (done: number, total: number) =
       if (!styles) styles = new CitationStyles(options.extensionPath);
       const report = next.load(onProgress);
       loading = report;
-      // The vectors are read after the index, so they never delay the first search.
-      if (meaningEnabled) void report.then(() => startMeaning()).catch(() => undefined);
       return report;
     },
     async cancel() {
@@ -122,10 +121,11 @@ export function createLibraryService(onProgress: (done: number, total: number) =
     async search(query, limit, preferredDocIds, meaning) {
       const engine = await current();
       const { corpus, index } = engine.index;
-      // A search by meaning waits for its vectors (read once, in the background since the load); one by words never does.
-      if (meaning !== false && meaningEnabled) await startMeaning();
-      const hits = withMeaning(index).search(query, { limit, preferred: preferredPassages.of(corpus, preferredDocIds), ...(meaning === undefined ? {} : { meaning }) });
-      if (meaning === false || !index.hasMeaning || !/^\s*who\b/i.test(query)) return hits;
+      // Only a search asked to be by meaning is: it waits for the vectors (read once, from setMeaning on); one by words never does.
+      const byMeaning = meaning === true && meaningEnabled;
+      if (byMeaning) await startMeaning();
+      const hits = withMeaning(index).search(query, { limit, preferred: preferredPassages.of(corpus, preferredDocIds), meaning: byMeaning });
+      if (!byMeaning || !index.hasMeaning || !/^\s*who\b/i.test(query)) return hits;
       // "Who …" by meaning: the people and roles the briefing read answer first, with the passages that say so.
       const roles = (await engine.analyse()).entities.flatMap((entity) =>
         entity.kind === 'person' ? entity.roles.map((role) => ({ person: entity.name, role: role.role, passageIds: role.citations.map((citation) => citation.passageId) })) : [],
