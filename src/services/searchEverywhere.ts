@@ -29,6 +29,8 @@ export async function searchEverywhere(
   limit: number,
   preferredDocIds: readonly string[],
   show: (hits: SearchHit[], final: boolean) => void,
+  /** Resolve only after the pass by meaning (for a caller that reads the last hits); else it follows on its own. */
+  awaitMeaning = false,
 ): Promise<void> {
   const search = ++latestSearch;
   const byMeaning = settings.searchMeaning();
@@ -51,15 +53,19 @@ export async function searchEverywhere(
     }
   }
   if (!byMeaning) return;
-  await new Promise((resolve) => setTimeout(resolve, MEANING_PAUSE_MS));
-  if (search !== latestSearch) return show(last, true);
-  const meant = await library.search(query, limit, preferredDocIds, true);
-  show(fromArchive ? mergeHits(query, meant, await fromArchive, limit) : meant, true);
+  const byMeaningPass = (async (): Promise<void> => {
+    await new Promise((resolve) => setTimeout(resolve, MEANING_PAUSE_MS));
+    if (search !== latestSearch) return show(last, true);
+    const meant = await library.search(query, limit, preferredDocIds, true).catch(() => undefined);
+    // A failed pass by meaning leaves the words' hits in place.
+    show(meant ? (fromArchive ? mergeHits(query, meant, await fromArchive, limit) : meant) : last, true);
+  })();
+  if (awaitMeaning) await byMeaningPass;
 }
 
 /** The merged hits, once the archive has answered (or given up). */
 export async function searchAll(library: Library, archive: ArchiveLink, query: string, limit: number, preferredDocIds: readonly string[]): Promise<SearchHit[]> {
   let last: SearchHit[] = [];
-  await searchEverywhere(library, archive, query, limit, preferredDocIds, (hits) => (last = hits));
+  await searchEverywhere(library, archive, query, limit, preferredDocIds, (hits) => (last = hits), true);
   return last;
 }
