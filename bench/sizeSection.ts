@@ -100,6 +100,8 @@ function runPath(child: 'end-to-end' | 'direct', spec: SearchPathSpec, keystroke
     const result = inChild<SearchPathRun>(child, spec);
     if (!result.ok) return { figures: { status: result.status }, runs };
     runs.push(result.figures);
+    // What the child noted (meaning search's load, memory and pass on pause) is printed as it was measured.
+    for (const note of result.figures.notes.filter((line) => line.startsWith('meaning') || line.startsWith('the pass by meaning'))) log(`${child}: ${note}`);
   }
   const cold = runs.flatMap((run) => run.cold);
   const kindOf = (i: number): QueryKind => keystrokes[i % keystrokes.length].kind;

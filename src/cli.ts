@@ -25,6 +25,7 @@ import { ArchiveReader } from './node/archive/archiveReader';
 import { UsageError } from './node/usageError';
 import { defaultTopics, resolveTopic } from './core/brief/topics';
 import { SearchIndex } from './core/search/searchIndex';
+import { loadMeaningResources } from './node/meaningResources';
 import { clipPage } from './node/clipPage';
 import { PageFetchError } from './node/pageFetch';
 import { pageLabel } from './core/cite/locator';
@@ -34,7 +35,8 @@ import { Corpus } from './core/corpus';
 const USAGE = `Usage: briefing <command> [options]
 
 Commands:
-  search <query> [--limit N] [--json] [--corpus DIR]   ranked passages for a query
+  search <query> [--limit N] [--json] [--corpus DIR] [--exact]
+                                                        ranked passages for a query, by meaning too (--exact: words only)
   suggest <text> [--json]                               completions for what you are typing
   cite <passageId> [--style STYLE] [--locator "p. 12"]  a citation and its bibliography entry, formatted by
        [--locale en-GB] [--format text|markdown|latex]   citeproc-js; STYLE: ${bundledStyleIds().replace(/, /g, '|')}|FILE.csl
@@ -77,6 +79,7 @@ async function main(argv: string[]): Promise<void> {
     strict: true,
     options: {
       limit: { type: 'string' },
+      exact: { type: 'boolean' },
       json: { type: 'boolean' },
       markdown: { type: 'boolean' },
       text: { type: 'boolean' },
@@ -128,7 +131,14 @@ async function main(argv: string[]): Promise<void> {
       const query = args.join(' ').trim();
       if (!query) throw new UsageError('search needs a query, e.g. briefing search "prisoner exchange"');
       const limit = parseLimit(values.limit);
-      const hits = (await load()).index.search(query, { limit });
+      const { index } = await load();
+      if (!values.exact) {
+        await loadMeaningResources(extensionRoot).then(
+          ({ vectors, synonyms }) => index.useMeaning(vectors, synonyms),
+          (error: Error) => warn(error.message),
+        );
+      }
+      const hits = index.search(query, { limit });
       if (values.json) return printJson(hits.map(hitToJson));
       if (hits.length === 0) return print(`No passages match "${query}".\n`);
       hits.forEach((hit, rank) => print(formatHit(hit, rank + 1) + '\n'));

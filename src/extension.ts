@@ -105,6 +105,7 @@ export function activate(context: vscode.ExtensionContext): void {
     // Once the sources are loaded, connect to the archive (if one is set), so topic pages and checks can draw on it.
     library.onDidChange(() => void (archive.enabled ? archive.ensure() : undefined)),
     vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('briefing.search.meaning') && library.started) void library.applyMeaning();
       if (!event.affectsConfiguration('briefing.sources')) return;
       watcher.watch();
       if (library.started) void library.reload().catch(() => undefined);

@@ -61,7 +61,9 @@ export class PassagePicker {
   async show(options: PickerOptions = {}): Promise<void> {
     const picker = vscode.window.createQuickPick<PassageItem>();
     picker.title = options.title ?? 'Briefing: Search Sources';
-    picker.placeholder = 'Search sources: words, names, figures (typos and spelling variants are fine)';
+    picker.placeholder = settings.searchMeaning()
+      ? 'Search sources: words, names, figures, or what you mean in your own words (pause typing to rank by meaning)'
+      : 'Search sources: words, names, figures (typos and spelling variants are fine)';
     picker.matchOnDescription = false;
     picker.matchOnDetail = false;
     (picker as { sortByLabel?: boolean }).sortByLabel = false;

@@ -112,9 +112,16 @@ export class Library implements vscode.Disposable {
     });
   }
 
-  async search(query: string, limit: number, preferredDocIds: readonly string[] = []): Promise<SearchHit[]> {
+  /** Tells the worker whether to rank by meaning (briefing.search.meaning); a problem loading its resources is logged. */
+  async applyMeaning(): Promise<void> {
+    const problem = await this.client.api.setMeaning(settings.searchMeaning()).catch((error: unknown) => (error instanceof Error ? error.message : String(error)));
+    if (problem) this.log.warn(problem);
+  }
+
+  /** Ranked hits; by meaning too when `meaning` is true and the setting is on, else by words, as while the user types. */
+  async search(query: string, limit: number, preferredDocIds: readonly string[] = [], meaning?: boolean): Promise<SearchHit[]> {
     await this.ready();
-    return this.client.api.search(query, limit, preferredDocIds);
+    return this.client.api.search(query, limit, preferredDocIds, meaning);
   }
 
   /** Uses a shared archive (null: none); resolves with its status once it answered or failed. */
@@ -285,7 +292,8 @@ export class Library implements vscode.Disposable {
       ...(settings.topicsFile() ? { topicsPath: settings.topicsFile() } : {}),
       ...(this.version ? { version: this.version } : {}),
     };
-    // A restarted worker knows no archive yet: tell it again.
+    // A restarted worker knows neither the meaning setting nor the archive yet: tell it again.
+    void this.applyMeaning();
     if (this.archiveConfig) void this.client.api.configureArchive(this.archiveConfig).catch(() => undefined);
     const run = (): Promise<LoadReport> => this.client.api.load(options);
     const report =
@@ -309,6 +317,8 @@ export class Library implements vscode.Disposable {
           );
     for (const note of report.notes) this.log.warn(note);
     for (const problem of report.problems) this.log.warn(problem);
+    // Now the worker knows where its meaning resources are: a problem reading them is reported.
+    void this.applyMeaning();
     this.reportSkips(report.skipped);
     const from = report.fromCache ? `from the saved index (${report.reread} file(s) re-read)` : 'freshly';
     this.log.info(

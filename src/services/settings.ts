@@ -33,6 +33,10 @@ export const settings = {
   maxResults(): number {
     return Math.min(200, Math.max(1, config().get<number>('search.maxResults', 20)));
   },
+  /** Rank by meaning as well as by words (briefing.search.meaning). */
+  searchMeaning(): boolean {
+    return config().get<boolean>('search.meaning', true);
+  },
   defaultAction(): DefaultAction {
     return config().get<DefaultAction>('search.defaultAction', 'insertCitation');
   },

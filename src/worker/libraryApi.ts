@@ -34,7 +34,14 @@ export interface LibraryApi {
   load(options: EngineOptions): Promise<LoadReport>;
   cancel(): Promise<void>;
   update(changed: readonly string[], deleted: readonly string[]): Promise<UpdateReport>;
-  search(query: string, limit: number, preferredDocIds: readonly string[]): Promise<SearchHit[]>;
+  /** Ranked hits; by meaning too when `meaning` is true and the setting is on (it waits for the vectors then), else by words. */
+  search(query: string, limit: number, preferredDocIds: readonly string[], meaning?: boolean): Promise<SearchHit[]>;
+  /**
+   * Meaning search on or off (briefing.search.meaning). On (once the
+   * library is loaded), its word vectors are read; a search by meaning waits
+   * for them, one by words never does. Resolves with a problem to report, if any.
+   */
+  setMeaning(enabled: boolean): Promise<string | null>;
   suggest(query: string): Promise<Suggestion[]>;
   citable(passageId: string): Promise<CitablePassage | null>;
   documents(): Promise<DocumentOverview[]>;

@@ -16,6 +16,8 @@ import { Corpus } from '../core/corpus';
 import type { PassageCard } from '../protocol';
 import type { ArchiveReader } from '../node/archive/archiveReader';
 import { ArchiveService, type ArchiveStatus } from '../node/archive/archiveService';
+import { loadMeaningResources, type MeaningResources } from '../node/meaningResources';
+import type { SearchIndex } from '../core/search/searchIndex';
 
 // The briefing and the writing checks bring the NLP libraries (compromise, chrono-node): most of the worker's
 // start-up. They load on first use, so the first search does not wait for them; so does what merges the archive's share into them.
@@ -42,6 +44,28 @@ export function createLibraryService(onProgress: (done: number, total: number) =
   };
   let latest: LibraryEngine | undefined;
   const preferredPassages = new PreferredPassages();
+  // Meaning search: on unless the setting says otherwise; its resources are read once, when the extension says
+  // the setting after the load (or a search by meaning asks), in the background.
+  let meaningEnabled = true;
+  let meaning: MeaningResources | undefined;
+  let meaningLoad: Promise<string | null> | undefined;
+  let extensionPath: string | undefined;
+  const startMeaning = (): Promise<string | null> => {
+    if (!meaningLoad && extensionPath) {
+      meaningLoad = loadMeaningResources(extensionPath).then(
+        (resources) => ((meaning = resources), null),
+        (error: Error) => error.message,
+      );
+    }
+    return meaningLoad ?? Promise.resolve(null);
+  };
+  /** The index with meaning search as the setting asks, once its resources are in. */
+  const withMeaning = (index: SearchIndex): SearchIndex => {
+    const wanted = meaningEnabled && meaning !== undefined;
+    if (wanted && !index.hasMeaning) index.useMeaning(meaning!.vectors, meaning!.synonyms);
+    else if (!wanted && index.hasMeaning) index.useMeaning(undefined);
+    return index;
+  };
   let loading: Promise<unknown> = Promise.resolve();
   let styles: CitationStyles | undefined;
   /** The sources as citations see them, made again after each load or update. */
@@ -80,6 +104,7 @@ export function createLibraryService(onProgress: (done: number, total: number) =
       const next = new LibraryEngine(options);
       latest = next;
       lookup = undefined;
+      extensionPath = options.extensionPath;
       if (!styles) styles = new CitationStyles(options.extensionPath);
       const report = next.load(onProgress);
       loading = report;
@@ -96,9 +121,25 @@ export function createLibraryService(onProgress: (done: number, total: number) =
         lookup = undefined;
       }
     },
-    async search(query, limit, preferredDocIds) {
-      const { corpus, index } = (await current()).index;
-      return index.search(query, { limit, preferred: preferredPassages.of(corpus, preferredDocIds) });
+    async search(query, limit, preferredDocIds, meaning) {
+      const engine = await current();
+      const { corpus, index } = engine.index;
+      // Only a search asked to be by meaning is: it waits for the vectors (read once, from setMeaning on); one by words never does.
+      const byMeaning = meaning === true && meaningEnabled;
+      if (byMeaning) await startMeaning();
+      const hits = withMeaning(index).search(query, { limit, preferred: preferredPassages.of(corpus, preferredDocIds), meaning: byMeaning });
+      if (!byMeaning || !index.hasMeaning || !/^\s*who\b/i.test(query)) return hits;
+      // "Who …" by meaning: the people and roles the briefing read answer first, with the passages that say so.
+      const roles = (await engine.analyse()).entities.flatMap((entity) =>
+        entity.kind === 'person' ? entity.roles.map((role) => ({ person: entity.name, role: role.role, passageIds: role.citations.map((citation) => citation.passageId) })) : [],
+      );
+      const answers = index.answerWho(query, roles);
+      const answered = new Set(answers.map((hit) => hit.passage.id));
+      return [...answers, ...hits.filter((hit) => !answered.has(hit.passage.id))].slice(0, limit);
+    },
+    async setMeaning(enabled) {
+      meaningEnabled = enabled;
+      return enabled ? startMeaning() : null;
     },
     async suggest(query) {
       return (await current()).index.index.suggest(query);

@@ -6,6 +6,10 @@ import { toTerm } from '../text/terms';
 import { words } from '../text/tokens';
 import { sourceWordTerms } from '../text/wordTerms';
 import { exactTerms } from './exactTerms';
+import { MEANING_TUNING, MeaningModel } from './meaning/meaningModel';
+import { MeaningRanker, type MeaningQueryWord } from './meaning/meaningRanker';
+import type { Synonyms } from './meaning/synonyms';
+import type { WordVectors } from './meaning/wordVectors';
 import { boundedQuery, MAX_TERM_CHARS, planQuery, type QueryGroup } from './queryPlan';
 import { makeSnippet, type Snippet } from './snippet';
 import { TermIndex, type GroupSpec, type TermHit } from './termIndex';
@@ -25,7 +29,19 @@ export interface SearchOptions {
   readonly limit?: number;
   /** Passages to rank first among equals, e.g. already cited in the draft or pinned. */
   readonly preferred?: ReadonlySet<string>;
+  /** Rank by meaning too (when word vectors are loaded); true when not given. */
+  readonly meaning?: boolean;
 }
+
+/** A role the briefing read for a person, with the passages that say it ("Kremlin spokesperson"). */
+export interface RoleEntry {
+  readonly person: string;
+  readonly role: string;
+  readonly passageIds: readonly string[];
+}
+
+/** A role must match a "who" question this well (0–1) for its passages to answer it. */
+const ROLE_MATCH = 0.4;
 
 /** A completion of what the user is typing. */
 export interface Suggestion {
@@ -74,6 +90,8 @@ function passageFields(passage: Passage, title: string, language: CyrillicLangua
  * hit.
  */
 export class SearchIndex {
+  private meaning: MeaningRanker | undefined;
+
   private constructor(
     private readonly corpus: Corpus,
     private readonly index: TermIndex,
@@ -98,12 +116,28 @@ export class SearchIndex {
     this.removeDocument(document.meta.id);
     this.corpus.add(document);
     SearchIndex.addPassages(this.index, document);
+    this.meaningChanged();
   }
 
   /** Removes a document and its passages from the corpus and the index. */
   removeDocument(docId: string): void {
     const removed = this.corpus.remove(docId);
     for (const passage of removed?.passages ?? []) this.index.discard(passage.id);
+    this.meaningChanged();
+  }
+
+  /** Word vectors for meaning search, or undefined for exact words only. */
+  useMeaning(vectors: WordVectors | undefined, synonyms?: Synonyms): void {
+    this.meaning = vectors ? new MeaningRanker(new MeaningModel(vectors, synonyms, this.index)) : undefined;
+  }
+
+  get hasMeaning(): boolean {
+    return this.meaning !== undefined;
+  }
+
+  private meaningChanged(): void {
+    this.meaning?.model.invalidate();
+    this.meaning?.clear();
   }
 
   /** Restores an index from `toJSON()`; throws when the data is not an index of this version or not of this corpus. */
@@ -143,13 +177,16 @@ export class SearchIndex {
     if (ranked.size < limit) take(run('AND', true), 1);
     if (ranked.size < limit && groups.length > 1) take(run('OR', true), OR_PASS_WEIGHT);
 
+    // With meaning, the candidates come in the meaning ranker's order; without, in the order the word passes found them.
+    const ranker = options.meaning === false ? undefined : this.meaning;
+    const ordered: Array<TermHit & { pass?: number }> = ranker ? this.byMeaning(ranker, groups, ranked, preferred) : [...ranked.values()];
     // Passages with the query's figures and names as typed first; then every word matched before fewer (the passes
     // in order); preferred passages (cited in the draft) first only among equals, never above a better match.
     const exact = exactTerms(query);
     const missing = (terms: readonly string[]): number => exact.filter((term) => !terms.includes(term)).length;
-    const results = [...ranked.values()]
+    const results = ordered
       .map((result, order) => ({ result, order, missing: missing(result.terms), preferred: preferred?.has(result.id) ? 0 : 1 }))
-      .sort((a, b) => a.missing - b.missing || a.result.pass - b.result.pass || a.preferred - b.preferred || a.order - b.order)
+      .sort((a, b) => a.missing - b.missing || (a.result.pass ?? 0) - (b.result.pass ?? 0) || a.preferred - b.preferred || a.order - b.order)
       .map(({ result }) => result);
     return results.slice(0, limit).flatMap((result) => {
       const passage = this.corpus.passage(result.id);
@@ -158,6 +195,75 @@ export class SearchIndex {
       const matched = new Set(result.terms);
       return [{ passage, meta, score: result.score, snippet: makeSnippet(passage.text, matched), matchedTerms: result.terms }];
     });
+  }
+
+  /**
+   * Re-ranks by meaning: the words' hits so far and the best passages of an
+   * OR search in which every finished word also stands for its nearest
+   * terms in meaning (see meaningRanker.ts for the score).
+   */
+  private byMeaning(ranker: MeaningRanker, groups: readonly QueryGroup[], lexical: ReadonlyMap<string, TermHit>, preferred: ReadonlySet<string> | undefined): TermHit[] {
+    const { model } = ranker;
+    const expanded: GroupSpec[] = specs(groups, false).map((spec, g) => ({
+      alternatives: spec.alternatives.map((alternative) =>
+        alternative.length === 1 && !groups[g].typing ? [{ ...alternative[0], expansions: model.expansions(alternative[0].term) }] : alternative,
+      ),
+    }));
+    const candidates = new Map<string, TermHit>();
+    for (const hit of this.index.search(expanded, { combineWith: 'OR', limit: MEANING_TUNING.candidates, preferred })) candidates.set(hit.id, hit);
+    for (const hit of lexical.values()) if (!candidates.has(hit.id)) candidates.set(hit.id, hit);
+    const query = this.meaningQuery(groups);
+    if (query.length === 0) return [...lexical.values()];
+    let best = 0;
+    for (const hit of candidates.values()) best = Math.max(best, hit.score);
+    const scored = [...candidates.values()].flatMap((hit) => {
+      const passage = this.corpus.passage(hit.id);
+      return passage ? [{ ...hit, score: ranker.score(query, passage, best > 0 ? hit.score / best : 0) }] : [];
+    });
+    return scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+  }
+
+  /**
+   * The passages that answer a "who" question ("who speaks for the
+   * Kremlin") from the roles the briefing read: each role is matched by
+   * meaning against the question's words, and the passages cited for the
+   * roles that match well come first. Empty without meaning search.
+   */
+  answerWho(question: string, roles: readonly RoleEntry[], limit = 3): SearchHit[] {
+    const ranker = this.meaning;
+    if (!ranker || !/^\s*who\b/i.test(question)) return [];
+    const query = this.meaningQuery(planQuery(question.trimEnd() + ' '));
+    if (query.length === 0) return [];
+    const matched = roles
+      .map((role, i) => ({ role, score: ranker.score(query, { id: `role:${i}:${role.role}`, docId: '', text: role.role, kind: 'paragraph', span: { start: 0, end: 0 } } as unknown as Passage, 0, false) }))
+      .filter((entry) => entry.score >= ROLE_MATCH)
+      .sort((a, b) => b.score - a.score);
+    const seen = new Set<string>();
+    const hits: SearchHit[] = [];
+    for (const { role, score } of matched) {
+      for (const id of role.passageIds) {
+        const passage = this.corpus.passage(id);
+        const meta = passage && this.corpus.meta(passage.docId);
+        if (!passage || !meta || seen.has(id) || hits.length >= limit) continue;
+        seen.add(id);
+        const terms = words(`${role.person} ${role.role}`).map(toTerm).filter((term): term is string => term !== null);
+        hits.push({ passage, meta, score: 1 + score, snippet: makeSnippet(passage.text, new Set(terms)), matchedTerms: terms });
+      }
+    }
+    return hits;
+  }
+
+  /** The finished words of a query as the meaning ranker reads them: each word's own terms and its aliases. */
+  private meaningQuery(groups: readonly QueryGroup[]): MeaningQueryWord[] {
+    return groups
+      .filter((group) => !group.typing)
+      .map((group) => {
+        // The user's own words are the alternative read from them; the others are aliases.
+        const own = words(group.source).map(toTerm).filter((term): term is string => term !== null);
+        const isOwn = (alternative: readonly string[]): boolean => alternative.join(' ') === own.join(' ');
+        const terms = group.alternatives.some(isOwn) ? own : group.alternatives[0];
+        return { terms: [...new Set(terms)], aliases: [...new Set(group.alternatives.filter((alternative) => !isOwn(alternative)).flat())].filter((term) => !terms.includes(term)) };
+      });
   }
 
   /** Completions for the query being typed: whole queries whose words all occur together. */

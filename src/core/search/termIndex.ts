@@ -41,6 +41,8 @@ export interface ClauseSpec {
   readonly term: string;
   readonly prefix: boolean;
   readonly fuzzy: boolean;
+  /** Other terms that stand for this one (meaning search), each with its weight below the term's own 1. */
+  readonly expansions?: readonly { readonly term: string; readonly weight: number }[];
 }
 
 /** Alternatives, any of which satisfies the group; each alternative's clauses must all match. */
@@ -191,6 +193,25 @@ export class TermIndex {
 
   has(id: string): boolean {
     return this.docById.has(id);
+  }
+
+  /** In how many passages a term occurs (any field); 0 for a term the index does not hold. */
+  documentFrequency(term: string): number {
+    this.ready();
+    const t = this.termIds.get(term);
+    return t === undefined ? 0 : this.postingCount(t);
+  }
+
+  /** The terms that begin with a prefix and still occur in some passage. */
+  *withPrefix(prefix: string): IterableIterator<string> {
+    this.ready();
+    for (const t of this.dictionary().atPrefix(prefix).values()) if (this.postingCount(t) > 0) yield this.termText[t];
+  }
+
+  /** Every term the index has held, with its passage count (0 once its passages are gone). */
+  *terms(): IterableIterator<[string, number]> {
+    this.ready();
+    for (let t = 0; t < this.termText.length; t++) yield [this.termText[t], this.postingCount(t)];
   }
 
   /**
@@ -414,6 +435,10 @@ export class TermIndex {
     const alphabetical = (ids: number[]): number[] => (ids.length > 1 ? ids.sort((a, b) => (text[a] < text[b] ? -1 : text[a] > text[b] ? 1 : 0)) : ids);
     const exact = this.termIds.get(spec.term);
     if (exact !== undefined) takeId(exact, 1);
+    for (const expansion of spec.expansions ?? []) {
+      const t = this.termIds.get(expansion.term);
+      if (t !== undefined) takeId(t, expansion.weight);
+    }
     if (!spec.prefix && !spec.fuzzy) return derived;
     const vocabulary = this.dictionary();
     if (spec.prefix) {
