@@ -41,6 +41,8 @@ export class ArchiveService {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private retryMs = FIRST_RETRY_MS;
   private generation = 0;
+  /** What the archive was last configured with (url, password, time limit), to tell the same archive again from a new one. */
+  private configuredKey: string | null = null;
   /** The first probe of the archive being configured: a read asked for meanwhile waits for it. */
   private probing: Promise<void> | undefined;
 
@@ -56,6 +58,14 @@ export class ArchiveService {
 
   /** Connects to an archive (or, with null, to none); resolves once the first probe has answered. */
   async configure(config: ArchiveConfig | null): Promise<ArchiveStatus> {
+    // The same archive again (the extension says it after every load of the library): keep the connection, so
+    // searches already under way are not cut off and the next one does not find it connecting.
+    const key = config ? JSON.stringify([config.url, config.password ?? null, config.timeoutMs ?? null]) : null;
+    if (key !== null && key === this.configuredKey && this.connection && (this.current.state === 'connected' || this.current.state === 'connecting')) {
+      if (this.probing) await this.probing;
+      return this.current;
+    }
+    this.configuredKey = key;
     await this.close();
     const generation = ++this.generation;
     if (!config) {

@@ -109,6 +109,19 @@ describe('the library service with an archive', function () {
     }
   });
 
+  it('keeps its connection when told the same archive again, so a search under way is not cut off', async () => {
+    const archive = new ArchiveService();
+    try {
+      assert.equal((await archive.configure({ url })).state, 'connected');
+      const searching = archive.search('prisoner exchange', 5, []);
+      assert.equal((await archive.configure({ url })).state, 'connected');
+      const answer = await searching;
+      assert.ok('value' in answer && answer.value.length > 0, JSON.stringify(answer));
+    } finally {
+      await archive.close();
+    }
+  });
+
   it('answers at once that the archive is unavailable while it is down, and says why', async () => {
     const status = await service.configureArchive({ url: 'postgres://postgres@127.0.0.1:1/nothing' });
     assert.equal(status.state, 'unreachable');
