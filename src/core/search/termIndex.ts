@@ -657,17 +657,9 @@ export class TermIndex {
     const groupScore = this.scratch.float64(n);
     const groupMask = this.scratch.uint32(n);
     for (const alternative of group.alternatives) {
-      let altHit: Uint8Array | undefined;
-      const altScore = this.scratch.float64(n);
-      let altMask = 0;
-      for (const clause of alternative) {
-        const hit = this.scratch.uint8(n);
-        this.probeClause(clause, within, hit, altScore);
-        if (altHit) for (let i = 0; i < n; i++) altHit[i] &= hit[i];
-        else altHit = hit;
-        altMask |= clause.bit;
-      }
-      if (!altHit) continue;
+      const matched = this.probeAlternative(alternative, within);
+      if (!matched) continue;
+      const { hit: altHit, score: altScore, mask: altMask } = matched;
       for (let i = 0; i < n; i++) {
         if (!altHit[i]) continue;
         groupHit[i] = 1;
@@ -685,6 +677,22 @@ export class TermIndex {
     }
     within.length = kept;
     return within;
+  }
+
+  /** Which candidates match every clause of the alternative, with the scores they add and the clauses' bits; undefined for no clause. */
+  private probeAlternative(alternative: Group['alternatives'][number], within: Candidates): { hit: Uint8Array; score: Float64Array; mask: number } | undefined {
+    const n = within.length;
+    let hit: Uint8Array | undefined;
+    const score = this.scratch.float64(n);
+    let mask = 0;
+    for (const clause of alternative) {
+      const clauseHit = this.scratch.uint8(n);
+      this.probeClause(clause, within, clauseHit, score);
+      if (hit) for (let i = 0; i < n; i++) hit[i] &= clauseHit[i];
+      else hit = clauseHit;
+      mask |= clause.bit;
+    }
+    return hit ? { hit, score, mask } : undefined;
   }
 
   /** Every passage the group matches: the cheapest clause of each alternative read, the rest probed. */
@@ -729,17 +737,9 @@ export class TermIndex {
   private addMatches(within: Candidates, group: Group): void {
     const n = within.length;
     for (const alternative of group.alternatives) {
-      let altHit: Uint8Array | undefined;
-      const altScore = this.scratch.float64(n);
-      let altMask = 0;
-      for (const clause of alternative) {
-        const hit = this.scratch.uint8(n);
-        this.probeClause(clause, within, hit, altScore);
-        if (altHit) for (let i = 0; i < n; i++) altHit[i] &= hit[i];
-        else altHit = hit;
-        altMask |= clause.bit;
-      }
-      if (!altHit) continue;
+      const matched = this.probeAlternative(alternative, within);
+      if (!matched) continue;
+      const { hit: altHit, score: altScore, mask: altMask } = matched;
       for (let i = 0; i < n; i++) {
         if (!altHit[i]) continue;
         within.scores[i] += altScore[i];
