@@ -104,7 +104,7 @@ describe('hostile input: properties of the parsers on any text', function () {
         const passageId = read.document.passages[0].id;
         for (const { style, syntax } of CITATION_CASES) {
           const draft = 'Text.\n';
-          const plan = planInsertion({ draft, at: { start: 5, end: 5 }, passageId, syntax, style, locale: 'en-US' }, corpus, lookupOf(corpus), styles);
+          const plan = planInsertion({ draft, at: { start: 5, end: 5 }, passageId, syntax, style, locale: 'en-US' }, corpus.passage(passageId), lookupOf(corpus), styles);
           const written = applyEdits(draft, plan.edits);
           assert.doesNotMatch(written, CONTROL);
           assert.ok((written.match(/^\[\^[^\]]+\]:/gm) ?? []).length <= 1, written);
