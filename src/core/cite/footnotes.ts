@@ -17,7 +17,7 @@ const SOURCE_MARKER = /\s*<!-- briefing:([^\s>]+) -->\s*$/;
 
 /** Every footnote definition in a Markdown text, in order. */
 export function findFootnoteDefinitions(text: string): FootnoteDefinition[] {
-  return [...text.matchAll(DEFINITION)].map((match) => {
+  const definitions = [...text.matchAll(DEFINITION)].map((match) => {
     const sourceId = SOURCE_MARKER.exec(match[2])?.[1];
     return {
       label: match[1],
@@ -28,6 +28,18 @@ export function findFootnoteDefinitions(text: string): FootnoteDefinition[] {
       ...(sourceId === undefined ? {} : { sourceId }),
     };
   });
+  // A definition ends where the next begins: a lone \r (or \u2028) starts a line for the pattern but not for the
+  // continuation lines, and overlapping definitions would give tidying overlapping edits.
+  return definitions.map((definition, i) => {
+    const next = definitions[i + 1];
+    return next && definition.end > next.start ? { ...definition, end: lineEndBefore(text, next.start) } : definition;
+  });
+}
+
+/** The end of the line before the one starting at `lineStart`, without its line break. */
+function lineEndBefore(text: string, lineStart: number): number {
+  const end = lineStart - 1;
+  return text[end] === '\n' && text[end - 1] === '\r' ? end - 1 : end;
 }
 
 /**
