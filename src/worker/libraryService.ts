@@ -1,6 +1,6 @@
 import { bibliographiesNamedIn } from '../core/cite/draftBibliography';
 import { citedSourceIds } from '../core/cite/footnotes';
-import { SourceLookup } from '../core/cite/sourceLookup';
+import type { SourceLookup } from '../core/cite/sourceLookup';
 import { LibraryEngine } from '../node/libraryEngine';
 import { userDocumentId } from '../core/sources/userSource';
 import { cardFromPassage } from '../views/passageCards';
