@@ -46,7 +46,8 @@ export function archiveUrlFrom(db: string | undefined): string | undefined {
 export function openArchive(url: string, options: { long?: boolean } = {}): ArchiveConnection {
   if (!/^postgres(ql)?:\/\//.test(url)) throw new UsageError(`--db must be a postgres:// URL, not "${redactUrl(url).slice(0, 80)}"`);
   // The command line waits longer than the editor: a keeper's one-off command may legitimately take a while.
-  return new ArchiveConnection({ url, timeoutMs: options.long ? 60_000 : 10_000, maxConnections: 2, applicationName: 'briefing-cli' });
+  // A push writes on two connections and looks up what is current on a third.
+  return new ArchiveConnection({ url, timeoutMs: options.long ? 60_000 : 10_000, maxConnections: options.long ? 3 : 2, applicationName: 'briefing-cli' });
 }
 
 export async function runArchiveCommand(args: readonly string[], options: ArchiveCommandOptions): Promise<void> {

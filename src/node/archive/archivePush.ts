@@ -12,7 +12,7 @@ import { Readable } from 'node:stream';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { archiveDocId, collectionNameProblem } from '../../core/archive/archiveIds';
-import { DOCUMENT_COLUMNS, documentRows, intoCollection, PASSAGE_COLUMNS } from '../../core/archive/archiveRows';
+import { ArchiveCopyData, DOCUMENT_COLUMNS, intoCollection, PASSAGE_COLUMNS } from '../../core/archive/archiveRows';
 import { INDEX_FORMAT } from '../../core/bundle';
 import type { SourceDocument } from '../../core/model';
 import { contentHash } from '../../core/text/hash';
@@ -39,6 +39,8 @@ export interface PushOptions {
   readonly collection: string;
   /** Text per transaction, in bytes (8 MB when not given). */
   readonly batchBytes?: number;
+  /** Connections writing batches at once (2 when not given): the server parses and indexes on as many cores. */
+  readonly writers?: number;
   readonly onProgress?: (progress: PushProgress) => void;
   /** Stops before the next batch when it returns true. */
   readonly shouldStop?: () => boolean;
@@ -51,7 +53,7 @@ export interface PushProgress {
   readonly unchanged: number;
   readonly passages: number;
   readonly bytes: number;
-  /** Time spent here hashing, parsing and making rows, and waiting on the server's writes (ms). */
+  /** Time spent here hashing, parsing and making rows, and waiting for a free writer (ms). */
   readonly prepareMs: number;
   readonly writeWaitMs: number;
 }
@@ -59,92 +61,138 @@ export interface PushProgress {
 export interface PushReport extends PushProgress {
   readonly problems: readonly string[];
   readonly stopped: boolean;
+  /** The local ids of every item the push was given, read or not (what `removeMissing` keeps). */
+  readonly localIds: ReadonlySet<string>;
 }
 
 const DEFAULT_BATCH_BYTES = 8 * 1024 * 1024;
+const DEFAULT_WRITERS = 2;
 
 /** The hash a document is kept under: its content and the parser's version. */
 export function pushHash(item: PushItem): string {
   return contentHash(`${INDEX_FORMAT}\n${item.contentKey}`);
 }
 
+/**
+ * Pushes the items in batches. Batches are prepared here (hashed, parsed,
+ * made into binary COPY data) while earlier ones are written, each by one
+ * of `writers` connections in its own transaction, so the server's work
+ * (tsvectors, the GIN index, compression) runs on several cores.
+ */
 export async function pushDocuments(connection: ArchiveConnection, items: AsyncIterable<PushItem> | Iterable<PushItem>, options: PushOptions): Promise<PushReport> {
   const problem = collectionNameProblem(options.collection);
   if (problem) throw new Error(problem);
   const batchBytes = options.batchBytes ?? DEFAULT_BATCH_BYTES;
+  // Writers hold a connection each for the whole push; one more is left for looking up what is current.
+  if (connection.maxConnections < 2) throw new Error('pushing needs a connection pool of at least 2 connections');
+  const writerCount = Math.min(connection.maxConnections - 1, Math.max(1, Math.floor(options.writers ?? DEFAULT_WRITERS)));
   const problems: string[] = [];
   const totals = { seen: 0, added: 0, replaced: 0, unchanged: 0, passages: 0, bytes: 0, prepareMs: 0, writeWaitMs: 0 };
+  const localIds = new Set<string>();
+  const firstPath = new Map<string, string>();
   let stopped = false;
 
-  await connection.withClient(
-    async (client) => {
-      await client.query('insert into briefing.collections (name) values ($1) on conflict do nothing', [options.collection]);
-      // A larger pending list lets GIN take a batch's entries in bulk; it is merged into the index at the end.
-      await client.query("set gin_pending_list_limit = '32MB'").catch(() => undefined);
-      // Commits of this session do not wait for the disk: a crash may lose the last fraction of a second of
-      // pushed documents (never half of one, and never anything else), and pushing again restores them.
-      await client.query('set synchronous_commit = off').catch(() => undefined);
-      // The collection's vocabulary as it is: each batch then sends only words the archive has not seen.
-      const known = new Set((await client.query<{ term: string }>('select term from briefing.terms where collection = $1', [options.collection])).rows.map((row) => row.term));
-      // Pipelined: while the server writes one batch, the next is read, hashed and parsed here.
-      let writing: Promise<void> = Promise.resolve();
-      let batch: PushItem[] = [];
-      let size = 0;
-      const flush = async (): Promise<void> => {
-        if (batch.length === 0) return;
-        const items = batch;
-        const bytes = size;
-        batch = [];
-        size = 0;
-        let started = performance.now();
-        const prepared = await prepareBatch(connection, items, options.collection, problems);
-        totals.prepareMs += performance.now() - started;
-        started = performance.now();
-        await writing;
-        totals.writeWaitMs += performance.now() - started;
-        totals.unchanged += prepared.unchanged;
-        writing = writeBatch(client, prepared, known).then(() => {
+  await withClients(connection, writerCount, async (clients) => {
+    const [first] = clients;
+    await first.query('insert into briefing.collections (name) values ($1) on conflict do nothing', [options.collection]);
+    for (const client of clients) await prepareWriter(client);
+    // The collection's vocabulary as it is: each batch then sends only words the archive has not seen.
+    const known = new Set((await first.query<{ term: string }>('select term from briefing.terms where collection = $1', [options.collection])).rows.map((row) => row.term));
+    const idle = [...clients];
+    const writing = new Set<Promise<void>>();
+    let failure: unknown;
+    let batch: PushItem[] = [];
+    let size = 0;
+    const flush = async (): Promise<void> => {
+      if (batch.length === 0) return;
+      const items = batch;
+      const bytes = size;
+      batch = [];
+      size = 0;
+      let started = performance.now();
+      const prepared = await prepareBatch(connection, items, options.collection, problems);
+      totals.prepareMs += performance.now() - started;
+      started = performance.now();
+      while (idle.length === 0) await Promise.race(writing);
+      totals.writeWaitMs += performance.now() - started;
+      if (failure) throw failure;
+      totals.unchanged += prepared.unchanged;
+      const client = idle.pop()!;
+      const write: Promise<void> = writeBatch(client, prepared, known)
+        .then(() => {
           totals.added += prepared.added;
           totals.replaced += prepared.replaced;
           totals.passages += prepared.passages;
           totals.bytes += bytes;
           totals.seen += items.length;
           options.onProgress?.({ ...totals });
+        })
+        // A failed write stops the push at the next batch, and is thrown once the others have finished.
+        .catch((error: unknown) => void (failure ??= error))
+        .finally(() => {
+          writing.delete(write);
+          idle.push(client);
         });
-        // A failed write surfaces at the next await; until then it must not count as unhandled.
-        writing.catch(() => undefined);
-      };
+      writing.add(write);
+    };
+    try {
       for await (const item of items) {
         if (options.shouldStop?.()) {
           stopped = true;
           break;
         }
+        localIds.add(item.localId);
+        const earlier = firstPath.get(item.localId);
+        if (earlier !== undefined) {
+          problems.push(`${item.sourcePath}: has the same document id as ${earlier} (${archiveDocId(options.collection, item.localId)}); only the first is kept`);
+          continue;
+        }
+        firstPath.set(item.localId, item.sourcePath);
         batch.push(item);
         size += item.size;
         if (size >= batchBytes) await flush();
+        if (failure) break;
       }
-      if (!stopped) await flush();
+      if (!stopped && !failure) await flush();
+    } finally {
       const started = performance.now();
-      await writing;
+      await Promise.all(writing);
       totals.writeWaitMs += performance.now() - started;
-      if (totals.added + totals.replaced > 0) {
-        // Searches read the GIN pending list linearly and plan from statistics: settle both now.
-        await client.query("select gin_clean_pending_list('briefing.passages_search'::regclass)").catch(() => undefined);
-        await client.query('analyze briefing.passages, briefing.documents, briefing.terms').catch(() => undefined);
-      }
-    },
-    { limit: false },
-  );
-  return { ...totals, problems, stopped };
+    }
+    if (failure) throw failure;
+    if (totals.added + totals.replaced > 0) {
+      // Searches read the GIN pending list linearly and plan from statistics: settle both now.
+      await first.query("select gin_clean_pending_list('briefing.passages_search'::regclass)").catch(() => undefined);
+      await first.query('analyze briefing.passages, briefing.documents, briefing.terms').catch(() => undefined);
+    }
+  });
+  return { ...totals, problems, stopped, localIds };
 }
 
-/** A batch ready to write: what changed, as COPY data, and the terms it brings to the vocabulary. */
+/** Lends `count` connections at once, without the statement time limit, for the whole of `work`. */
+async function withClients<T>(connection: ArchiveConnection, count: number, work: (clients: pg.PoolClient[]) => Promise<T>, held: pg.PoolClient[] = []): Promise<T> {
+  if (held.length === count) return work(held);
+  return connection.withClient((client) => withClients(connection, count, work, [...held, client]), { limit: false });
+}
+
+/** A writer's session: bulk-friendly settings that change nothing a reader sees. */
+async function prepareWriter(client: pg.PoolClient): Promise<void> {
+  // Commits of this session do not wait for the disk: a crash may lose the last fraction of a second of
+  // pushed documents (never half of one, and never anything else), and pushing again restores them.
+  await client.query('set synchronous_commit = off').catch(() => undefined);
+  // A larger GIN pending list takes a batch's entries in bulk, and the merge of it into the index, done by
+  // whichever writer fills it, sorts in work_mem: the default 4 MB makes it walk the index many times.
+  await client.query("set gin_pending_list_limit = '32MB'").catch(() => undefined);
+  await client.query("set work_mem = '64MB'").catch(() => undefined);
+}
+
+/** A batch ready to write: what changed, as binary COPY data, and the terms it brings to the vocabulary. */
 interface PreparedBatch {
   readonly collection: string;
   readonly deleteIds: readonly string[];
   readonly changedIds: readonly string[];
-  readonly documentData: string;
-  readonly passageData: string;
+  readonly documentData: Uint8Array;
+  readonly passageData: Uint8Array;
   readonly terms: readonly string[];
   readonly added: number;
   readonly replaced: number;
@@ -155,15 +203,10 @@ interface PreparedBatch {
 /** Hashes the batch, asks the archive which documents are current (on a connection of its own), and parses the rest. */
 async function prepareBatch(connection: ArchiveConnection, batch: readonly PushItem[], collection: string, problems: string[]): Promise<PreparedBatch> {
   const entries = new Map<string, { item: PushItem; hash: string }>();
-  for (const item of batch) {
-    const id = archiveDocId(collection, item.localId);
-    if (entries.has(id)) problems.push(`${item.sourcePath}: has the same document id as ${entries.get(id)!.item.sourcePath} (${id}); only the last is kept`);
-    entries.set(id, { item, hash: pushHash(item) });
-  }
+  for (const item of batch) entries.set(archiveDocId(collection, item.localId), { item, hash: pushHash(item) });
   const current = await connection.query<{ id: string; content_hash: string }>('select id, content_hash from briefing.documents where id = any($1)', [[...entries.keys()]]);
   const known = new Map(current.map((row) => [row.id, row.content_hash]));
-  let documentData = '';
-  let passageData = '';
+  const data = new ArchiveCopyData();
   let passages = 0;
   const vocabulary = new Set<string>();
   const changedIds: string[] = [];
@@ -178,9 +221,7 @@ async function prepareBatch(connection: ArchiveConnection, batch: readonly PushI
     const { document, problems: found, raw } = read;
     problems.push(...found.map((text) => `${item.sourcePath}: ${text}`));
     if (document.meta.id !== item.localId) throw new Error(`${item.sourcePath}: parsed as ${document.meta.id}, expected ${item.localId}`);
-    const rows = documentRows(intoCollection(document, collection), raw, hash, item.sourcePath, vocabulary);
-    documentData += rows.document;
-    passageData += rows.passages;
+    data.add(intoCollection(document, collection), raw, hash, item.sourcePath, vocabulary);
     passages += document.passages.length;
     changedIds.push(id);
   }
@@ -189,8 +230,8 @@ async function prepareBatch(connection: ArchiveConnection, batch: readonly PushI
     collection,
     deleteIds,
     changedIds,
-    documentData,
-    passageData,
+    documentData: data.documents.finish(),
+    passageData: data.passages.finish(),
     terms: [...vocabulary].sort(),
     added: changedIds.length - deleteIds.length,
     replaced: deleteIds.length,
@@ -199,7 +240,12 @@ async function prepareBatch(connection: ArchiveConnection, batch: readonly PushI
   };
 }
 
-/** One transaction: the changed documents' old versions out, the new ones in, their new words in the vocabulary. */
+/**
+ * One transaction: the changed documents' old versions out, the new ones
+ * in, their new words in the vocabulary. Two writers may add the same new
+ * word: the later waits for the earlier's commit and adds nothing; words
+ * go in sorted order, so two writers never wait for each other in a cycle.
+ */
 async function writeBatch(client: pg.PoolClient, batch: PreparedBatch, knownTerms: Set<string>): Promise<void> {
   if (batch.changedIds.length === 0) return;
   const terms = batch.terms.filter((term) => !knownTerms.has(term));
@@ -208,7 +254,7 @@ async function writeBatch(client: pg.PoolClient, batch: PreparedBatch, knownTerm
     if (batch.deleteIds.length > 0) await client.query('delete from briefing.documents where id = any($1)', [batch.deleteIds]);
     await copyInto(client, `briefing.documents (${DOCUMENT_COLUMNS.join(', ')})`, batch.documentData);
     await copyInto(client, `briefing.passages (${PASSAGE_COLUMNS.join(', ')})`, batch.passageData);
-    if (terms.length > 0) await client.query('insert into briefing.terms (collection, term) select $1, unnest($2::text[]) on conflict do nothing', [batch.collection, terms]);
+    if (terms.length > 0) await client.query('insert into briefing.terms (collection, term) select $1, unnest($2::text[]) order by 2 on conflict do nothing', [batch.collection, terms]);
     await client.query('commit');
     for (const term of terms) knownTerms.add(term);
   } catch (error) {
@@ -217,10 +263,23 @@ async function writeBatch(client: pg.PoolClient, batch: PreparedBatch, knownTerm
   }
 }
 
-async function copyInto(client: pg.PoolClient, target: string, data: string): Promise<void> {
-  if (data.length === 0) return;
-  const stream = client.query(copyFrom(`copy ${target} from stdin`));
-  await pipeline(Readable.from([data]), stream);
+async function copyInto(client: pg.PoolClient, target: string, data: Uint8Array): Promise<void> {
+  const stream = client.query(copyFrom(`copy ${target} from stdin with (format binary)`));
+  await pipeline(Readable.from([Buffer.from(data.buffer, data.byteOffset, data.byteLength)]), stream);
+}
+
+/**
+ * Deletes the collection's documents whose local id is not in `present`
+ * (their files were deleted or renamed), with their passages, in one
+ * transaction; returns their ids.
+ */
+export async function removeMissing(connection: ArchiveConnection, collection: string, present: ReadonlySet<string>): Promise<string[]> {
+  const keep = [...present].map((localId) => archiveDocId(collection, localId));
+  const rows = await connection.withClient(
+    (client) => client.query<{ id: string }>('delete from briefing.documents where collection = $1 and id <> all ($2::text[]) returning id', [collection, keep]),
+    { limit: false },
+  );
+  return rows.rows.map((row) => row.id).sort();
 }
 
 /** Deletes a document and its passages; false when the archive has no such document. */
