@@ -12,14 +12,14 @@ import { Readable } from 'node:stream';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { archiveDocId, collectionNameProblem } from '../../core/archive/archiveIds';
-import { ArchiveCopyData, DOCUMENT_COLUMNS, intoCollection, PASSAGE_COLUMNS } from '../../core/archive/archiveRows';
+import { DOCUMENT_COLUMNS, PASSAGE_COLUMNS } from '../../core/archive/archiveRows';
 import { INDEX_FORMAT } from '../../core/bundle';
-import type { SourceDocument } from '../../core/model';
 import { contentHash } from '../../core/text/hash';
 import type { ArchiveConnection } from './archiveConnection';
+import { defaultPreparers, defaultPrepareScript, PreparePool } from './preparePool';
+import { batchRows, type BatchRows, type ReadItem, type ReadJob } from './pushRows';
 
-/** What reading a push item gives: the document, and the text its passages' spans point into. */
-export type ReadItem = { readonly document: SourceDocument; readonly problems: readonly string[]; readonly raw: string } | { readonly skipped: string };
+export type { ReadItem } from './pushRows';
 
 /** One source to push: where it came from, what identifies its content, and how to read it. */
 export interface PushItem {
@@ -33,6 +33,8 @@ export interface PushItem {
   readonly size: number;
   /** Reads and parses it, as the local library does. */
   readonly read: () => Promise<ReadItem>;
+  /** The same reading as data, so a prepare worker can do it; without it the item is read in this thread. */
+  readonly job?: ReadJob;
 }
 
 export interface PushOptions {
@@ -41,6 +43,10 @@ export interface PushOptions {
   readonly batchBytes?: number;
   /** Connections writing batches at once (2 when not given): the server parses and indexes on as many cores. */
   readonly writers?: number;
+  /** Prepare workers (one a core, at most 4, when not given; 0 prepares in this thread). */
+  readonly preparers?: number;
+  /** The prepare worker's script (the one beside the running bundle when not given). */
+  readonly prepareScript?: string;
   readonly onProgress?: (progress: PushProgress) => void;
   /** Stops before the next batch when it returns true. */
   readonly shouldStop?: () => boolean;
@@ -92,80 +98,105 @@ export async function pushDocuments(connection: ArchiveConnection, items: AsyncI
   const firstPath = new Map<string, string>();
   let stopped = false;
 
-  await withClients(connection, writerCount, async (clients) => {
-    const [first] = clients;
-    await first.query('insert into briefing.collections (name) values ($1) on conflict do nothing', [options.collection]);
-    for (const client of clients) await prepareWriter(client);
-    // The collection's vocabulary as it is: each batch then sends only words the archive has not seen.
-    const known = new Set((await first.query<{ term: string }>('select term from briefing.terms where collection = $1', [options.collection])).rows.map((row) => row.term));
-    const idle = [...clients];
-    const writing = new Set<Promise<void>>();
-    let failure: unknown;
-    let batch: PushItem[] = [];
-    let size = 0;
-    const flush = async (): Promise<void> => {
-      if (batch.length === 0) return;
-      const items = batch;
-      const bytes = size;
-      batch = [];
-      size = 0;
-      let started = performance.now();
-      const prepared = await prepareBatch(connection, items, options.collection, problems);
-      totals.prepareMs += performance.now() - started;
-      started = performance.now();
-      while (idle.length === 0) await Promise.race(writing);
-      totals.writeWaitMs += performance.now() - started;
-      if (failure) throw failure;
-      totals.unchanged += prepared.unchanged;
-      const client = idle.pop()!;
-      const write: Promise<void> = writeBatch(client, prepared, known)
-        .then(() => {
+  const script = options.prepareScript ?? defaultPrepareScript();
+  const preparerCount = script ? Math.max(0, Math.floor(options.preparers ?? defaultPreparers())) : 0;
+  const pool = preparerCount > 0 && script ? new PreparePool(script, preparerCount) : undefined;
+
+  try {
+    await withClients(connection, writerCount, async (clients) => {
+      const [first] = clients;
+      await first.query('insert into briefing.collections (name) values ($1) on conflict do nothing', [options.collection]);
+      for (const client of clients) await prepareWriter(client);
+      // The collection's vocabulary as it is: each batch then sends only words the archive has not seen.
+      const known = new Set((await first.query<{ term: string }>('select term from briefing.terms where collection = $1', [options.collection])).rows.map((row) => row.term));
+      const writers = new Slots(clients);
+      // Batches being prepared at once: one per worker (or one here), so memory stays a few batches.
+      const preparing = new Slots(Array.from({ length: Math.max(1, preparerCount) }, (_, i) => i));
+      const tasks = new Set<Promise<void>>();
+      let failure: unknown;
+      let batch: PushItem[] = [];
+      let size = 0;
+      const flush = async (): Promise<void> => {
+        if (batch.length === 0) return;
+        const items = batch;
+        const bytes = size;
+        batch = [];
+        size = 0;
+        let started = performance.now();
+        const slot = await preparing.take();
+        totals.writeWaitMs += performance.now() - started;
+        if (failure) {
+          preparing.give(slot);
+          return;
+        }
+        const task = (async (): Promise<void> => {
+          let prepared: PreparedBatch;
+          try {
+            started = performance.now();
+            prepared = await prepareBatch(connection, items, options.collection, pool);
+            totals.prepareMs += performance.now() - started;
+          } finally {
+            preparing.give(slot);
+          }
+          const client = await writers.take();
+          try {
+            // Stopped while this batch waited: it is left for the next push, as if never read.
+            if (options.shouldStop?.()) {
+              stopped = true;
+              return;
+            }
+            problems.push(...prepared.problems);
+            totals.unchanged += prepared.unchanged;
+            await writeBatch(client, prepared, known);
+          } finally {
+            writers.give(client);
+          }
           totals.added += prepared.added;
           totals.replaced += prepared.replaced;
           totals.passages += prepared.passages;
           totals.bytes += bytes;
           totals.seen += items.length;
           options.onProgress?.({ ...totals });
-        })
-        // A failed write stops the push at the next batch, and is thrown once the others have finished.
-        .catch((error: unknown) => void (failure ??= error))
-        .finally(() => {
-          writing.delete(write);
-          idle.push(client);
-        });
-      writing.add(write);
-    };
-    try {
-      for await (const item of items) {
-        if (options.shouldStop?.()) {
-          stopped = true;
-          break;
+        })()
+          // A failed batch stops the push before the next one, and is thrown once the others have finished.
+          .catch((error: unknown) => void (failure ??= error))
+          .finally(() => tasks.delete(task));
+        tasks.add(task);
+      };
+      try {
+        for await (const item of items) {
+          if (options.shouldStop?.()) {
+            stopped = true;
+            break;
+          }
+          localIds.add(item.localId);
+          const earlier = firstPath.get(item.localId);
+          if (earlier !== undefined) {
+            problems.push(`${item.sourcePath}: has the same document id as ${earlier} (${archiveDocId(options.collection, item.localId)}); only the first is kept`);
+            continue;
+          }
+          firstPath.set(item.localId, item.sourcePath);
+          batch.push(item);
+          size += item.size;
+          if (size >= batchBytes) await flush();
+          if (failure) break;
         }
-        localIds.add(item.localId);
-        const earlier = firstPath.get(item.localId);
-        if (earlier !== undefined) {
-          problems.push(`${item.sourcePath}: has the same document id as ${earlier} (${archiveDocId(options.collection, item.localId)}); only the first is kept`);
-          continue;
-        }
-        firstPath.set(item.localId, item.sourcePath);
-        batch.push(item);
-        size += item.size;
-        if (size >= batchBytes) await flush();
-        if (failure) break;
+        if (!stopped && !failure) await flush();
+      } finally {
+        const started = performance.now();
+        while (tasks.size > 0) await Promise.all(tasks);
+        totals.writeWaitMs += performance.now() - started;
       }
-      if (!stopped && !failure) await flush();
-    } finally {
-      const started = performance.now();
-      await Promise.all(writing);
-      totals.writeWaitMs += performance.now() - started;
-    }
-    if (failure) throw failure;
-    if (totals.added + totals.replaced > 0) {
-      // Searches read the GIN pending list linearly and plan from statistics: settle both now.
-      await first.query("select gin_clean_pending_list('briefing.passages_search'::regclass)").catch(() => undefined);
-      await first.query('analyze briefing.passages, briefing.documents, briefing.terms').catch(() => undefined);
-    }
-  });
+      if (failure) throw failure;
+      if (totals.added + totals.replaced > 0) {
+        // Searches read the GIN pending list linearly and plan from statistics: settle both now.
+        await first.query("select gin_clean_pending_list('briefing.passages_search'::regclass)").catch(() => undefined);
+        await first.query('analyze briefing.passages, briefing.documents, briefing.terms').catch(() => undefined);
+      }
+    });
+  } finally {
+    await pool?.close();
+  }
   return { ...totals, problems, stopped, localIds };
 }
 
@@ -180,64 +211,67 @@ async function prepareWriter(client: pg.PoolClient): Promise<void> {
   // Commits of this session do not wait for the disk: a crash may lose the last fraction of a second of
   // pushed documents (never half of one, and never anything else), and pushing again restores them.
   await client.query('set synchronous_commit = off').catch(() => undefined);
-  // A larger GIN pending list takes a batch's entries in bulk, and the merge of it into the index, done by
-  // whichever writer fills it, sorts in work_mem: the default 4 MB makes it walk the index many times.
+  // A larger GIN pending list takes a batch's entries in bulk; it is merged into the index at the end.
   await client.query("set gin_pending_list_limit = '32MB'").catch(() => undefined);
-  await client.query("set work_mem = '64MB'").catch(() => undefined);
 }
 
 /** A batch ready to write: what changed, as binary COPY data, and the terms it brings to the vocabulary. */
 interface PreparedBatch {
   readonly collection: string;
   readonly deleteIds: readonly string[];
-  readonly changedIds: readonly string[];
-  readonly documentData: Uint8Array;
-  readonly passageData: Uint8Array;
-  readonly terms: readonly string[];
+  readonly rows: BatchRows;
+  readonly problems: readonly string[];
   readonly added: number;
   readonly replaced: number;
   readonly unchanged: number;
   readonly passages: number;
 }
 
-/** Hashes the batch, asks the archive which documents are current (on a connection of its own), and parses the rest. */
-async function prepareBatch(connection: ArchiveConnection, batch: readonly PushItem[], collection: string, problems: string[]): Promise<PreparedBatch> {
+/**
+ * Hashes the batch, asks the archive which documents are current (on a
+ * connection of its own), and has the rest read and made into rows: by a
+ * prepare worker when there are some and every item can be sent to one.
+ */
+async function prepareBatch(connection: ArchiveConnection, batch: readonly PushItem[], collection: string, pool: PreparePool | undefined): Promise<PreparedBatch> {
   const entries = new Map<string, { item: PushItem; hash: string }>();
   for (const item of batch) entries.set(archiveDocId(collection, item.localId), { item, hash: pushHash(item) });
   const current = await connection.query<{ id: string; content_hash: string }>('select id, content_hash from briefing.documents where id = any($1)', [[...entries.keys()]]);
   const known = new Map(current.map((row) => [row.id, row.content_hash]));
-  const data = new ArchiveCopyData();
-  let passages = 0;
-  const vocabulary = new Set<string>();
-  const changedIds: string[] = [];
   // Only what changed is parsed: pushing the same folder again reads it, hashes it, and stops there.
-  for (const [id, { item, hash }] of entries) {
-    if (known.get(id) === hash) continue;
-    const read = await item.read();
-    if ('skipped' in read) {
-      problems.push(`${item.sourcePath}: skipped, ${read.skipped}`);
-      continue;
-    }
-    const { document, problems: found, raw } = read;
-    problems.push(...found.map((text) => `${item.sourcePath}: ${text}`));
-    if (document.meta.id !== item.localId) throw new Error(`${item.sourcePath}: parsed as ${document.meta.id}, expected ${item.localId}`);
-    data.add(intoCollection(document, collection), raw, hash, item.sourcePath, vocabulary);
-    passages += document.passages.length;
-    changedIds.push(id);
-  }
-  const deleteIds = changedIds.filter((id) => known.has(id));
+  const changed = [...entries].filter(([id, { hash }]) => known.get(id) !== hash);
+  const tasks = changed.map(([id, { item, hash }]) => ({ id, localId: item.localId, hash, sourcePath: item.sourcePath, read: item.read, job: item.job }));
+  const rows =
+    pool && tasks.length > 0 && tasks.every((task) => task.job)
+      ? await pool.prepare({ collection, tasks: tasks.map(({ read: _read, ...task }) => ({ ...task, job: task.job! })) })
+      : await batchRows(tasks, collection);
+  const deleteIds = rows.writtenIds.filter((id) => known.has(id));
   return {
     collection,
     deleteIds,
-    changedIds,
-    documentData: data.documents.finish(),
-    passageData: data.passages.finish(),
-    terms: [...vocabulary].sort(),
-    added: changedIds.length - deleteIds.length,
+    rows,
+    problems: rows.problems,
+    added: rows.writtenIds.length - deleteIds.length,
     replaced: deleteIds.length,
-    unchanged: entries.size - changedIds.length,
-    passages,
+    unchanged: entries.size - changed.length,
+    passages: rows.passages,
   };
+}
+
+/** A few things (connections, worker turns) lent one at a time: take waits until one is given back. */
+class Slots<T> {
+  private readonly waiting: Array<(value: T) => void> = [];
+  constructor(private readonly free: T[]) {}
+
+  take(): Promise<T> {
+    const value = this.free.pop();
+    return value !== undefined ? Promise.resolve(value) : new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  give(value: T): void {
+    const next = this.waiting.shift();
+    if (next) next(value);
+    else this.free.push(value);
+  }
 }
 
 /**
@@ -247,13 +281,13 @@ async function prepareBatch(connection: ArchiveConnection, batch: readonly PushI
  * go in sorted order, so two writers never wait for each other in a cycle.
  */
 async function writeBatch(client: pg.PoolClient, batch: PreparedBatch, knownTerms: Set<string>): Promise<void> {
-  if (batch.changedIds.length === 0) return;
-  const terms = batch.terms.filter((term) => !knownTerms.has(term));
+  if (batch.rows.writtenIds.length === 0) return;
+  const terms = batch.rows.terms.filter((term) => !knownTerms.has(term));
   await client.query('begin');
   try {
     if (batch.deleteIds.length > 0) await client.query('delete from briefing.documents where id = any($1)', [batch.deleteIds]);
-    await copyInto(client, `briefing.documents (${DOCUMENT_COLUMNS.join(', ')})`, batch.documentData);
-    await copyInto(client, `briefing.passages (${PASSAGE_COLUMNS.join(', ')})`, batch.passageData);
+    await copyInto(client, `briefing.documents (${DOCUMENT_COLUMNS.join(', ')})`, batch.rows.documentData);
+    await copyInto(client, `briefing.passages (${PASSAGE_COLUMNS.join(', ')})`, batch.rows.passageData);
     if (terms.length > 0) await client.query('insert into briefing.terms (collection, term) select $1, unnest($2::text[]) order by 2 on conflict do nothing', [batch.collection, terms]);
     await client.query('commit');
     for (const term of terms) knownTerms.add(term);
