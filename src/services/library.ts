@@ -319,6 +319,8 @@ export class Library implements vscode.Disposable {
     for (const problem of report.problems) this.log.warn(problem);
     // Now the worker knows where its meaning resources are: a problem reading them is reported.
     void this.applyMeaning();
+    // The citation style is built on its own thread now, so the first citation does not wait a second for citeproc-js.
+    void this.client.api.warmCitations({ style: settings.defaultCitationStyle(), locale: settings.defaultCitationLocale() }).catch(() => undefined);
     this.reportSkips(report.skipped);
     const from = report.fromCache ? `from the saved index (${report.reread} file(s) re-read)` : 'freshly';
     this.log.info(

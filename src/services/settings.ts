@@ -27,6 +27,10 @@ export const settings = {
   defaultCitationStyle(): string {
     return config().get<string>('citation.style', DEFAULT_STYLE).trim() || DEFAULT_STYLE;
   },
+  /** The locale set for no language in particular. */
+  defaultCitationLocale(): string {
+    return config().get<string>('citation.locale', 'en-US').trim() || 'en-US';
+  },
   quoteForm(): 'auto' | 'inline' | 'block' {
     return config().get<'auto' | 'inline' | 'block'>('quote.form', 'auto');
   },

@@ -9,6 +9,7 @@ import { defaultLocator, locatorForPandoc, parseLocator } from '../core/cite/loc
 import { SourceLookup } from '../core/cite/sourceLookup';
 import type { TextEdit } from '../core/cite/textEdit';
 import type { Corpus } from '../core/corpus';
+import type { Passage } from '../core/model';
 import type { CitationStyles } from '../node/citationStyles';
 
 /** Which style and language citations are written in. */
@@ -33,6 +34,9 @@ export interface CitationRequest extends StyleOptions {
   /** A Pandoc draft's bibliography file: its path, and its text (undefined when it does not exist yet). */
   readonly bibliography?: { readonly path: string; readonly text?: string };
 }
+
+/** How a passage's citation is copied as text. */
+export type CopyOptions = StyleOptions & { readonly pandoc?: boolean; readonly locator?: string };
 
 /** The edits to make, and the bibliography file's new text when it changes. */
 export interface CitationPlan {
@@ -61,11 +65,11 @@ function citerFor(lookup: SourceLookup, styles: CitationStyles, options: StyleOp
 }
 
 /**
- * Plans a citation or quote for the extension: in the index worker, where
- * the sources and citeproc-js live, so the editor never waits on them.
+ * Plans a citation or quote of `passage` for the extension: in the
+ * citation thread (see citationThread.ts), where citeproc-js lives, so
+ * neither the editor nor a search waits on it.
  */
-export function planInsertion(request: CitationRequest, corpus: Corpus, lookup: SourceLookup, styles: CitationStyles): CitationPlan {
-  const passage = corpus.passage(request.passageId);
+export function planInsertion(request: CitationRequest, passage: Passage | undefined, lookup: SourceLookup, styles: CitationStyles): CitationPlan {
   if (!passage) throw new Error(`Briefing has no passage "${request.passageId.slice(0, 120)}".`);
   const notes: string[] = [];
   const citer = citerFor(lookup, styles, request, notes);
@@ -95,12 +99,11 @@ function withKey(insertion: CitationInsertion, from: string, to: string): Citati
 /** The citation of a passage as text to copy: `[@key]` for a Pandoc draft, else the full note or the reference entry. */
 export function citationText(
   passageId: string,
-  options: StyleOptions & { readonly pandoc?: boolean; readonly locator?: string },
-  corpus: Corpus,
+  passage: Passage | undefined,
+  options: CopyOptions,
   lookup: SourceLookup,
   styles: CitationStyles,
 ): string {
-  const passage = corpus.passage(passageId);
   const item = passage && lookup.item(passage.docId);
   if (!passage || !item) throw new Error(`Briefing has no passage "${passageId.slice(0, 120)}".`);
   const locator = options.locator?.trim() ? parseLocator(options.locator) : defaultLocator(passage, false);

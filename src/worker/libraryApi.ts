@@ -65,6 +65,8 @@ export interface LibraryApi {
   tidy(draft: string, style?: StyleOptions): Promise<TidyResult>;
   /** The edits that insert a citation or a quote (and a Pandoc bibliography file's new text). */
   planCitation(request: CitationRequest): Promise<CitationPlan>;
+  /** Builds a citation style ahead of its first use, on the citation thread (never in a search's way). */
+  warmCitations(style: StyleOptions): Promise<void>;
   /** A passage's citation as text to copy. */
   citationText(passageId: string, options: StyleOptions & { readonly pandoc?: boolean; readonly locator?: string }): Promise<string>;
   /** The bibliography files a draft's YAML front matter names. */

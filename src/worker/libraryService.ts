@@ -1,18 +1,18 @@
 import { bibliographiesNamedIn } from '../core/cite/draftBibliography';
 import { citedSourceIds } from '../core/cite/footnotes';
-import { SourceLookup } from '../core/cite/sourceLookup';
-import { DEFAULT_STYLE } from '../core/cite/styles';
-import { CitationStyles } from '../node/citationStyles';
+import type { SourceLookup } from '../core/cite/sourceLookup';
 import { LibraryEngine } from '../node/libraryEngine';
 import { userDocumentId } from '../core/sources/userSource';
 import { cardFromPassage } from '../views/passageCards';
 import { citationAt } from '../core/checks/citationAt';
-import { citedDocIdsInOrder, tidyFootnotes } from '../core/checks/tidyFootnotes';
-import { citationText, citerFor, exportSources, lookupOf, planInsertion } from './citationService';
+import { citedDocIdsInOrder } from '../core/checks/tidyFootnotes';
+import { localCitations, type CitationCalls, type CitationSources } from './citationCalls';
+import { exportSources, lookupOf } from './citationService';
 import type { LibraryApi } from './libraryApi';
 import { PreferredPassages } from './preferredPassages';
 import { isArchiveId } from '../core/archive/archiveIds';
-import { Corpus } from '../core/corpus';
+import type { Corpus } from '../core/corpus';
+import type { Passage } from '../core/model';
 import type { PassageCard } from '../protocol';
 import type { ArchiveReader } from '../node/archive/archiveReader';
 import { ArchiveService, type ArchiveStatus } from '../node/archive/archiveService';
@@ -34,7 +34,12 @@ const archiveSide = () => import('./archiveSide');
  * The library's answers, computed where the index lives: in the worker for
  * the extension, in-process for the CLI.
  */
-export function createLibraryService(onProgress: (done: number, total: number) => void, onArchiveStatus: (status: ArchiveStatus) => void = () => {}): LibraryApi {
+export function createLibraryService(
+  onProgress: (done: number, total: number) => void,
+  onArchiveStatus: (status: ArchiveStatus) => void = () => {},
+  /** Where citeproc-js runs: in-process by default; the index worker gives it a thread of its own. */
+  makeCitations: (extensionPath: string) => CitationCalls = localCitations,
+): LibraryApi {
   const archive = new ArchiveService(onArchiveStatus);
   /** An archive answer when the id is an archive's and the archive answers; null otherwise. */
   const fromArchive = async <T>(id: string, read: (reader: ArchiveReader) => Promise<T | undefined>): Promise<T | null> => {
@@ -67,28 +72,35 @@ export function createLibraryService(onProgress: (done: number, total: number) =
     return index;
   };
   let loading: Promise<unknown> = Promise.resolve();
-  let styles: CitationStyles | undefined;
-  /** The sources as citations see them, made again after each load or update. */
+  let citations: CitationCalls | undefined;
+  /** The sources as citations see them, made again after each load or update; `version` counts those states. */
   let lookup: { engine: LibraryEngine; lookup: SourceLookup } | undefined;
+  let sourcesVersion = 0;
   const lookupFor = (engine: LibraryEngine): SourceLookup => {
     if (lookup?.engine !== engine) lookup = { engine, lookup: lookupOf(engine.index.corpus) };
     return lookup.lookup;
   };
+  const sourcesChanged = (): void => {
+    lookup = undefined;
+    sourcesVersion++;
+  };
   /**
-   * The corpus and source lookup a citation needs: the local ones, or, when
-   * the passage or a source cited in the draft is the archive's, the archive's
+   * The passage and sources a citation needs: the local ones, or, when the
+   * passage or a source cited in the draft is the archive's, the archive's
    * passage and the metadata of those sources added.
    */
-  const citationSources = async (engine: LibraryEngine, passageId: string, draft = ''): Promise<{ corpus: Corpus; lookup: SourceLookup }> => {
-    const local = { corpus: engine.index.corpus, lookup: lookupFor(engine) };
-    const archiveDocs = [...new Set([passageId.split('#')[0], ...citedSourceIds(draft)])].filter((id) => isArchiveId(id) && !engine.index.corpus.meta(id));
+  const citationSources = async (engine: LibraryEngine, passageId: string, draft = ''): Promise<{ passage: Passage | undefined; sources: CitationSources }> => {
+    const corpus = engine.index.corpus;
+    const local = { passage: corpus.passage(passageId), sources: localSources(engine) };
+    const archiveDocs = [...new Set([passageId.split('#')[0], ...citedSourceIds(draft)])].filter((id) => isArchiveId(id) && !corpus.meta(id));
     if (archiveDocs.length === 0 || !archive.configured) return local;
     const answer = await archive.use(async (reader) => ({ found: await reader.passage(passageId), metas: await reader.metas(archiveDocs) }));
     if ('unavailable' in answer) throw new Error(`the archive is unavailable: ${answer.unavailable}`);
     const { found, metas } = answer.value;
-    const corpus = found ? new Corpus([{ meta: found.meta, sections: [], passages: [found.passage], tableFacts: [], dropped: [] }]) : local.corpus;
-    return { corpus, lookup: new SourceLookup([...engine.index.corpus.documents.map((document) => document.meta), ...metas]) };
+    return { passage: found ? found.passage : local.passage, sources: { metas: () => [...corpus.documents.map((document) => document.meta), ...metas] } };
   };
+  /** The library's own sources, in this state of the library. */
+  const localSources = (engine: LibraryEngine): CitationSources => ({ version: sourcesVersion, metas: () => engine.index.corpus.documents.map((document) => document.meta) });
   /** The engine once its load has finished; a call made during a (re)load waits for it, and for any load started meanwhile. */
   const current = async (): Promise<LibraryEngine> => {
     for (let awaited: Promise<unknown> | undefined; awaited !== loading; ) {
@@ -103,9 +115,9 @@ export function createLibraryService(onProgress: (done: number, total: number) =
       latest?.cancel();
       const next = new LibraryEngine(options);
       latest = next;
-      lookup = undefined;
+      sourcesChanged();
       extensionPath = options.extensionPath;
-      if (!styles) styles = new CitationStyles(options.extensionPath);
+      if (!citations) citations = makeCitations(options.extensionPath);
       const report = next.load(onProgress);
       loading = report;
       return report;
@@ -118,7 +130,7 @@ export function createLibraryService(onProgress: (done: number, total: number) =
       try {
         return await engine.update(changed, deleted);
       } finally {
-        lookup = undefined;
+        sourcesChanged();
       }
     },
     async search(query, limit, preferredDocIds, meaning) {
@@ -196,9 +208,7 @@ export function createLibraryService(onProgress: (done: number, total: number) =
     },
     async tidy(draft, style) {
       const engine = await current();
-      const notes: string[] = [];
-      const citer = citerFor(lookupFor(engine), styles!, style ?? { style: DEFAULT_STYLE, locale: 'en-US' }, notes);
-      return tidyFootnotes(draft, citer);
+      return citations!.tidy(draft, style, localSources(engine));
     },
     async citationAt(draft, offset) {
       const engine = await current();
@@ -236,6 +246,7 @@ export function createLibraryService(onProgress: (done: number, total: number) =
       // The clippings folder becomes a source folder (the command adds it to the settings next).
       await engine.includeFolder(folder);
       const report = await engine.update([clipped.path], []);
+      sourcesChanged();
       const docId = userDocumentId(clipped.path);
       const document = engine.index.corpus.document(docId);
       if (!document) return { problem: report.skipped[0]?.detail ?? report.problems[0] ?? `the clipping ${clipped.path} was saved but could not be indexed` };
@@ -254,13 +265,17 @@ export function createLibraryService(onProgress: (done: number, total: number) =
     },
     async planCitation(request) {
       const engine = await current();
-      const { corpus, lookup: sources } = await citationSources(engine, request.passageId, request.draft);
-      return planInsertion(request, corpus, sources, styles!);
+      const { passage, sources } = await citationSources(engine, request.passageId, request.draft);
+      return citations!.plan(request, passage, sources);
+    },
+    async warmCitations(style) {
+      await current();
+      return citations!.warm(style);
     },
     async citationText(passageId, options) {
       const engine = await current();
-      const { corpus, lookup: sources } = await citationSources(engine, passageId);
-      return citationText(passageId, options, corpus, sources, styles!);
+      const { passage, sources } = await citationSources(engine, passageId);
+      return citations!.text(passageId, passage, options, sources);
     },
     async bibliographiesNamedIn(draft) {
       return bibliographiesNamedIn(draft);

@@ -35,6 +35,17 @@ describe('writing checks: figures in a draft', () => {
     assert.equal(one('5\\% of GDP'.replace('\\', '')).value, 5);
   });
 
+  it('with a limit, reads the first dates of a draft by position, whatever their form (the rest are not read)', () => {
+    const text = 'On 12 June, then June 20 and 30, in July 2024, on May 3 and 4 March. '.repeat(12);
+    const all = findFigures(text).filter((figure) => figure.unit === 'date');
+    assert.ok(all.length >= 4 * 12, `${all.length} dates`);
+    const limited = findFigures(text, 7);
+    assert.deepEqual(
+      limited.map((figure) => figure.span),
+      all.slice(0, 7).map((figure) => figure.span),
+    );
+  });
+
   it('reads durations, years and calendar dates, including ranges and the sources’ own typos', () => {
     assert.deepEqual([one('a 50-day deadline').unit, one('a 50-day deadline').value], ['duration:day', 50]);
     assert.equal(one('in over seven weeks').unit, 'duration:week');

@@ -93,6 +93,14 @@ describe('hostile input: properties of the parsers on any text', function () {
     assert.equal(applyEdits(draft, tidyFootnotes(draft).edits), 'a[^1] b[^2]\n\n[^1]: x\n[^2]: see [^1]\n');
   });
 
+  it('ends a note where a note after a lone carriage return begins (once overlapping edits at 1 MB of token soup)', () => {
+    const draft = 'a[^2] b[^1]\n\n[^2]: x\nlazy line\r[^1]: y\nc[^2]\n';
+    const edits = tidyFootnotes(draft).edits;
+    const tidied = applyEdits(draft, edits);
+    assert.match(tidied, /^a\[\^1\] b\[\^2\]/, tidied);
+    assert.ok(tidied.includes('lazy line') && tidied.includes(': y'), `no note text is lost: ${JSON.stringify(tidied)}`);
+  });
+
   it('citations of a source with any metadata are one line, without controls, Markdown markup escaped', async () => {
     const styles = new CitationStyles(repoRoot);
     await fc.assert(
@@ -104,7 +112,7 @@ describe('hostile input: properties of the parsers on any text', function () {
         const passageId = read.document.passages[0].id;
         for (const { style, syntax } of CITATION_CASES) {
           const draft = 'Text.\n';
-          const plan = planInsertion({ draft, at: { start: 5, end: 5 }, passageId, syntax, style, locale: 'en-US' }, corpus, lookupOf(corpus), styles);
+          const plan = planInsertion({ draft, at: { start: 5, end: 5 }, passageId, syntax, style, locale: 'en-US' }, corpus.passage(passageId), lookupOf(corpus), styles);
           const written = applyEdits(draft, plan.edits);
           assert.doesNotMatch(written, CONTROL);
           assert.ok((written.match(/^\[\^[^\]]+\]:/gm) ?? []).length <= 1, written);

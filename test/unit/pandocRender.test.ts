@@ -70,7 +70,7 @@ function buildDraft(style: string, start = START, bibliography?: { path: string;
       ...(quote ? { quote } : {}),
       ...(bibliography ? { bibliography: { path: bibliography.path, ...(bib === undefined ? {} : { text: bib }) } } : {}),
     };
-    const plan = planInsertion(request, corpus, bundledLookup(), styles);
+    const plan = planInsertion(request, corpus.passage(passageId), bundledLookup(), styles);
     if (plan.bibliography) bib = plan.bibliography.text;
     draft = applyEdits(draft, plan.edits);
   };

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { applyEdits } from '../../src/core/cite/textEdit';
 import { WorkerClient } from '../../src/services/workerClient';
 import { repoRoot } from './bundledCorpus';
 
@@ -57,6 +58,29 @@ describe('the index worker client', function () {
     const search = track('search', worker.api.search('prisoner exchange', 5, []));
     await Promise.all([...analyses, search]);
     assert.ok(order.indexOf('search') <= 1, `the search waits at most for the analysis already running: ${order.join(', ')}`);
+  });
+
+  it('answers searches while a citation style is being built, and cites once it is', async () => {
+    const worker = client();
+    await load(worker);
+    const order: string[] = [];
+    // The first citation in a style builds it (citeproc-js: about a second of CPU), on the citation thread.
+    const citing = worker.api
+      .planCitation({ draft: 'Claim.\n', at: { start: 6, end: 6 }, passageId: 'wtn-talks-stall#natos-response', syntax: 'markdown', style: 'chicago-note', locale: 'en-US' })
+      .then((plan) => (order.push('citation'), plan));
+    const copying = worker.api.citationText('wtn-talks-stall#natos-response', { style: 'apa', locale: 'en-US' }).then((text) => (order.push('copy'), text));
+    const searches = ['prisoner exchange', 'ceasefire', 'grain'].map((query) => worker.api.search(query, 5, []).then((hits) => (order.push('search'), hits)));
+    const [plan, copied, ...hits] = await Promise.all([citing, copying, ...searches]);
+    assert.deepEqual(order.slice(0, 3), ['search', 'search', 'search'], `searches wait for no style: ${order.join(', ')}`);
+    assert.ok(hits.every((found) => found.length > 0));
+    assert.match(plan.edits.map((edit) => edit.text).join(''), /\[\^[^\]]+\]: .+/, 'a note is written');
+    assert.match(copied, /\(\d{4}|n\.d\./, 'an APA reference');
+    // Tidying (on the citation thread too) knows the note just written for Briefing's, from the sources it was sent:
+    // referred to twice, it gets a note of its own at each place.
+    const cited = applyEdits('Claim.\n', plan.edits);
+    const twice = cited.replace(plan.marker, `${plan.marker} Again.${plan.marker}`);
+    const tidied = await worker.api.tidy(twice, { style: 'chicago-note', locale: 'en-US' });
+    assert.equal(tidied.summary.split, 1, `${twice}\n${JSON.stringify(tidied.summary)}`);
   });
 
   it('stops a worker that runs out of memory, says so, and starts a fresh one on the next call', async () => {

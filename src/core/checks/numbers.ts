@@ -132,8 +132,8 @@ export function findFigures(text: string, limit = Number.POSITIVE_INFINITY): Fig
     });
   };
 
-  // Dates first, in order, so the set of taken spans grows by appending.
-  for (const date of datesIn(text).sort((a, b) => a.valueSpan.start - b.valueSpan.start)) push(date);
+  // Dates first, in order, so the set of taken spans grows by appending; past `limit` of them no other figure is read.
+  for (const date of datesIn(text, limit).sort((a, b) => a.valueSpan.start - b.valueSpan.start).slice(0, limit)) push(date);
   let at = 0;
   while (at < text.length && figures.length < limit) {
     const next = nextNumberStart(text, at);
@@ -149,7 +149,11 @@ export function findFigures(text: string, limit = Number.POSITIVE_INFINITY): Fig
   return figures.sort((a, b) => a.span.start - b.span.start);
 }
 
-function datesIn(text: string): Omit<Figure, 'span' | 'raw' | 'qualifier' | 'bound'>[] {
+/**
+ * The dates of `text`. With a `limit`, each pattern stops after `limit` dates: the first `limit` dates of the
+ * text are among those, and a draft of 130,000 dates does not build an object for each.
+ */
+function datesIn(text: string, limit = Number.POSITIVE_INFINITY): Omit<Figure, 'span' | 'raw' | 'qualifier' | 'bound'>[] {
   const found: Omit<Figure, 'span' | 'raw' | 'qualifier' | 'bound'>[] = [];
   const covered = new SpanSet();
   const add = (start: number, end: number, date: FigureDate): void => {
@@ -159,7 +163,9 @@ function datesIn(text: string): Omit<Figure, 'span' | 'raw' | 'qualifier' | 'bou
     found.push({ valueSpan: { start, end }, value: date.year ?? Number.NaN, unit: 'date', precision: 0, round: false, date });
   };
   DATE_PATTERNS.forEach((pattern, which) => {
+    const before = found.length;
     for (const match of text.matchAll(pattern)) {
+      if (found.length - before >= limit) break;
       const start = match.index;
       const end = start + match[0].length;
       // "May" the verb: month names count only capitalised.

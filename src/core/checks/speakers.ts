@@ -16,6 +16,61 @@ const lastTerm = (name: string): string | undefined => {
   return last ? toTerm(last.replace(/[’']s$/, '')) ?? undefined : undefined;
 };
 
+/** A name's words as search terms, possessive dropped ("Erdoğan's" → "erdogan"). */
+const nameTerms = (value: string): string[] => value.split(/\s+/).map((word) => toTerm(word.replace(/[’']s$/, '')) ?? '').filter(Boolean);
+
+/**
+ * The briefing's entities indexed by how a draft may name them, built once
+ * per analysis: a draft names thousands of people and things, and comparing
+ * each with every entity's every spelling was most of a check's time.
+ */
+interface SpeakerIndex {
+  /** Names of two words or more, by their terms: a written name equal to one or ending with one names that entity. */
+  readonly fullNames: Map<string, Set<Entity>>;
+  /** The most terms a full name has. */
+  readonly longestFullName: number;
+  /** People by the last term of any of their names. */
+  readonly byLastTerm: Map<string, Set<Entity>>;
+  /** Other entities by the terms of any of their names. */
+  readonly othersByName: Map<string, Set<Entity>>;
+  /** People with the keys of each role of two keys or more. */
+  readonly roles: ReadonlyArray<{ readonly entity: Entity; readonly keys: readonly Set<string>[] }>;
+  /** Answers already given, by the name as written (cleared when large). */
+  readonly answers: Map<string, Speaker | undefined>;
+}
+
+const indexes = new WeakMap<CorpusAnalysis, SpeakerIndex>();
+const MAX_ANSWERS = 20_000;
+
+function speakerIndex(analysis: CorpusAnalysis): SpeakerIndex {
+  const known = indexes.get(analysis);
+  if (known) return known;
+  const add = (map: Map<string, Set<Entity>>, key: string, entity: Entity): void => void map.set(key, (map.get(key) ?? new Set()).add(entity));
+  const index: SpeakerIndex = { fullNames: new Map(), longestFullName: 0, byLastTerm: new Map(), othersByName: new Map(), roles: [], answers: new Map() };
+  let longest = 0;
+  const roles: Array<{ entity: Entity; keys: Set<string>[] }> = [];
+  for (const entity of analysis.entities) {
+    for (const name of [entity.name, ...entity.variants.map((variant) => variant.text)]) {
+      const terms = nameTerms(name);
+      if (terms.length > 0 && name.split(/\s+/).length >= 2) {
+        add(index.fullNames, terms.join(' '), entity);
+        longest = Math.max(longest, terms.length);
+      }
+      if (entity.kind === 'person') {
+        const last = lastTerm(name);
+        if (last) add(index.byLastTerm, last, entity);
+      } else if (terms.length > 0) add(index.othersByName, terms.join(' '), entity);
+    }
+    if (entity.kind === 'person') {
+      const keys = entity.roles.map((role) => termsOf(role.role)).filter((roleKeys) => roleKeys.size >= 2);
+      if (keys.length > 0) roles.push({ entity, keys });
+    }
+  }
+  const built = { ...index, longestFullName: longest, roles };
+  indexes.set(analysis, built);
+  return built;
+}
+
 /**
  * The entity a draft's attribution names: a person by full or last name in
  * any spelling the sources use ("Erdoğan", "Erdogan"), a side or
@@ -24,53 +79,39 @@ const lastTerm = (name: string): string | undefined => {
  * the name is unknown or ambiguous.
  */
 export function resolveSpeaker(asWritten: string, analysis: CorpusAnalysis): Speaker | undefined {
+  const index = speakerIndex(analysis);
   const written = asWritten.trim();
-  const last = lastTerm(written);
-  const matches = new Map<string, Entity>();
-  // A full name as the sources write it names that entity, even when another shares the surname ("Joshua Wong", "Wong").
+  if (index.answers.has(written)) return index.answers.get(written);
+  const answer = resolveIn(index, written);
+  if (index.answers.size >= MAX_ANSWERS) index.answers.clear();
+  index.answers.set(written, answer);
+  return answer;
+}
+
+function resolveIn(index: SpeakerIndex, written: string): Speaker | undefined {
+  const terms = nameTerms(written);
+  // A full name as the sources write it names that entity, even when another shares the surname ("Joshua Wong", "Wong"):
+  // the written name is one of the full names, or ends with one.
   if (written.split(/\s+/).length >= 2) {
-    const exact = analysis.entities.filter((entity) =>
-      [entity.name, ...entity.variants.map((variant) => variant.text)].some((name) => name.split(/\s+/).length >= 2 && (sameWords(name, written) || endsWithWords(written, name))),
-    );
-    if (exact.length === 1) return { id: exact[0].id, name: exact[0].name, kind: exact[0].kind };
-  }
-  for (const entity of analysis.entities) {
-    const names = [entity.name, ...entity.variants.map((variant) => variant.text)];
-    if (entity.kind === 'person') {
-      if (last && names.some((name) => lastTerm(name) === last)) matches.set(entity.id, entity);
-    } else if (names.some((name) => sameWords(name, written))) {
-      matches.set(entity.id, entity);
+    const exact = new Set<Entity>();
+    for (let length = 1; length <= Math.min(terms.length, index.longestFullName); length++) {
+      for (const entity of index.fullNames.get(terms.slice(terms.length - length).join(' ')) ?? []) exact.add(entity);
     }
+    if (exact.size === 1) return speakerOf([...exact][0]);
   }
-  if (matches.size === 0) {
+  const last = lastTerm(written);
+  const matches = new Set<Entity>([...(last ? (index.byLastTerm.get(last) ?? []) : []), ...(terms.length > 0 ? (index.othersByName.get(terms.join(' ')) ?? []) : [])]);
+  if (matches.size === 0 && index.roles.length > 0) {
     const keys = termsOf(written);
-    for (const entity of analysis.entities) {
-      if (entity.kind !== 'person') continue;
-      const roleMatch = entity.roles.some((role) => {
-        const roleKeys = termsOf(role.role);
-        return roleKeys.size >= 2 && [...roleKeys].every((key) => keys.has(key));
-      });
-      if (roleMatch) matches.set(entity.id, entity);
+    for (const { entity, keys: roleKeys } of index.roles) {
+      if (roleKeys.some((role) => [...role].every((key) => keys.has(key)))) matches.add(entity);
     }
   }
   if (matches.size !== 1) return undefined;
-  const [entity] = matches.values();
-  return { id: entity.id, name: entity.name, kind: entity.kind };
+  return speakerOf([...matches][0]);
 }
 
-/** Whether `text` ends with the words of `name` ("Student protester Joshua Wong" ends with "Joshua Wong"). */
-function endsWithWords(text: string, name: string): boolean {
-  const terms = (value: string): string[] => value.split(/\s+/).map((word) => toTerm(word.replace(/[’']s$/, '')) ?? '').filter(Boolean);
-  const a = terms(text);
-  const b = terms(name);
-  return b.length > 0 && b.length <= a.length && b.every((word, i) => a[a.length - b.length + i] === word);
-}
-
-function sameWords(a: string, b: string): boolean {
-  const terms = (text: string): string => text.split(/\s+/).map((word) => toTerm(word.replace(/[’']s$/, '')) ?? '').filter(Boolean).join(' ');
-  const x = terms(a);
-  return x.length > 0 && x === terms(b);
-}
+const speakerOf = (entity: Entity): Speaker => ({ id: entity.id, name: entity.name, kind: entity.kind });
 
 /** The search terms of a text cut to five letters, for comparing roles ("spokesman" meets "spokesperson"). */
 function termsOf(text: string): Set<string> {

@@ -17,17 +17,31 @@ const SOURCE_MARKER = /\s*<!-- briefing:([^\s>]+) -->\s*$/;
 
 /** Every footnote definition in a Markdown text, in order. */
 export function findFootnoteDefinitions(text: string): FootnoteDefinition[] {
-  return [...text.matchAll(DEFINITION)].map((match) => {
+  const definitions: FootnoteDefinition[] = [];
+  const pattern = new RegExp(DEFINITION.source, DEFINITION.flags);
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     const sourceId = SOURCE_MARKER.exec(match[2])?.[1];
-    return {
+    definitions.push({
       label: match[1],
       text: match[2].replace(SOURCE_MARKER, ''),
       textStart: match.index + match[0].length - match[2].length,
       start: match.index,
       end: continuationEnd(text, match.index + match[0].length),
       ...(sourceId === undefined ? {} : { sourceId }),
-    };
+    });
+  }
+  // A definition ends where the next begins: a lone \r (or \u2028) starts a line for the pattern but not for the
+  // continuation lines, and overlapping definitions would give tidying overlapping edits.
+  return definitions.map((definition, i) => {
+    const next = definitions[i + 1];
+    return next && definition.end > next.start ? { ...definition, end: lineEndBefore(text, next.start) } : definition;
   });
+}
+
+/** The end of the line before the one starting at `lineStart`, without its line break. */
+function lineEndBefore(text: string, lineStart: number): number {
+  const end = lineStart - 1;
+  return text[end] === '\n' && text[end - 1] === '\r' ? end - 1 : end;
 }
 
 /**
@@ -93,7 +107,11 @@ export interface FootnoteMarker {
 /** The footnote references of a Markdown text, in order: `[^label]` anywhere but at the start of a definition. */
 export function findFootnoteMarkers(text: string, definitions: readonly FootnoteDefinition[] = findFootnoteDefinitions(text)): FootnoteMarker[] {
   const definitionStarts = new Set(definitions.map((definition) => definition.start));
-  return [...text.matchAll(/\[\^([^\]\s[]+)\](?!:)/g)]
-    .filter((match) => !definitionStarts.has(match.index))
-    .map((match) => ({ label: match[1], start: match.index, end: match.index + match[0].length }));
+  // One match at a time: spreading matchAll kept every match array of a draft of 262,000 markers alive at once.
+  const markers: FootnoteMarker[] = [];
+  const pattern = /\[\^([^\]\s[]+)\](?!:)/g;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    if (!definitionStarts.has(match.index)) markers.push({ label: match[1], start: match.index, end: match.index + match[0].length });
+  }
+  return markers;
 }

@@ -68,8 +68,24 @@ const BARE = (text: string): string => text.toLowerCase().replace(/\.$/, '');
 const isCapitalised = (text: string): boolean => /^\p{Lu}/u.test(text);
 const isAcronym = (text: string): boolean => /^(?:\p{Lu}\.?){2,}$/u.test(text) && !/^(?:\p{Lu}\.){1}$/u.test(text);
 
+/**
+ * The last text read and its mentions: a draft's check reads its names twice
+ * (for the figures' subjects and the quotes' speakers), and on a long draft
+ * each reading is a second. Held weakly, so a large draft's mentions do not
+ * outlive the check.
+ */
+let lastRead: { readonly text: string; readonly sentences: readonly Span[]; readonly mentions: WeakRef<NameMention[]> } | undefined;
+
 /** Every name mention of a passage, in order. Linear in the passage's length. */
 export function nameMentions(passage: Passage, sentences: readonly Span[]): NameMention[] {
+  const known = lastRead && lastRead.sentences === sentences && lastRead.text === passage.text ? lastRead.mentions.deref() : undefined;
+  if (known) return known.map((mention) => (mention.passage.id === passage.id ? mention : { ...mention, passage }));
+  const mentions = readMentions(passage, sentences);
+  lastRead = { text: passage.text, sentences, mentions: new WeakRef(mentions) };
+  return mentions.slice();
+}
+
+function readMentions(passage: Passage, sentences: readonly Span[]): NameMention[] {
   const tokens = tagText(passage.text);
   const mentions: NameMention[] = [];
   let sentenceIndex = 0;
