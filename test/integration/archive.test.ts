@@ -51,12 +51,23 @@ describe('the shared archive in the editor', function () {
 
   it('finds an archive passage in the quick pick and cites it like a local one', async function () {
     this.timeout(300_000); // the citation engine is built in the worker on first use: seconds on a busy machine
-    // Connected first: on a loaded machine a query can pass the 2 s limit, and the archive then comes back by itself.
-    await eventually(async () => (await status()).state === 'connected', 'the archive connected', 60_000);
     const editor = await openDraft('A witness saw the meeting.', 'markdown');
-    await vscode.commands.executeCommand('briefing.search', { query: 'zeppelinist quarry' });
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await eventually(() => /\[\^[^\]]+\]:/.test(editor.document.getText()), 'the citation', 240_000);
+    const cited = (): boolean => /\[\^[^\]]+\]:/.test(editor.document.getText());
+    // On a loaded machine a query can pass the archive's 2 s limit, leaving the pick without the archive's hit or the
+    // citation without its source (the user is told); a user searches again, and so does the test, a few times.
+    const misses: string[] = [];
+    for (let attempt = 1; attempt <= 4 && !cited(); attempt++) {
+      // Connected first: a query past the limit marks the archive unreachable until it comes back by itself.
+      await eventually(async () => (await status()).state === 'connected', 'the archive connected', 60_000);
+      await vscode.commands.executeCommand('briefing.search', { query: 'zeppelinist quarry' });
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await eventually(cited, 'the citation', 60_000).catch(async () => {
+        misses.push(`attempt ${attempt}: archive ${(await status()).state}`);
+        await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      });
+    }
+    assert.ok(cited(), `no citation: ${misses.join('; ')}`);
+    if (misses.length > 0) console.log(`[archive test] cited after a retry: ${misses.join('; ')}`);
     const text = editor.document.getText();
     assert.match(text, /^A witness saw the meeting\.\[\^([^\]]+)\]\n\n\[\^\1\]: .*Quarry Meeting.*Valley Courier/s, text);
     // Still (or again) connected: a query past the time limit on a loaded machine marks it unreachable until the next try.
