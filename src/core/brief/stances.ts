@@ -28,11 +28,12 @@ const WORDS: Readonly<Record<Act, string>> = {
     warned warns urged urging urges called calling calls described describes describing characterized characterised characterizing
     predicted suggested affirmed affirming argued argue argues sees estimated asked asks reiterated vowed promised pledged
     observed observes questioned asserted asserts labelled labeled branded dubbed praised commended hailed mocked quipped joked
-    pleaded stressing adding noting insisting warning explaining arguing declaring announcing replying responding tweeting`,
+    pleaded stressing adding noting insisting warning explaining arguing declaring announcing replying responding tweeting
+    underlined underlining highlighted thanked thanking mentioned`,
   demanded: 'demanded demanding demands',
   rejected: 'rejected rejects dismisses dismissed denies denied deemed refused',
   acknowledged: 'acknowledged acknowledges admitted admits conceded concedes',
-  criticised: 'criticized criticised criticizes criticises accused accuses blamed blames condemned condemns attacked slammed',
+  criticised: 'criticized criticised criticizes criticises accused accuses blamed blames condemned condemns attacked slammed denounced denounces',
   insisted: 'insisted insists maintained maintains',
   claimed: 'claims claimed',
   other: '',
@@ -50,7 +51,10 @@ const actOf = (verb: string): Act => ACTS.find(([pattern]) => pattern.test(verb)
 const LIST_VERB = /^(?:insisted on|insists on|demanded|demanding|outlined|(?:demands|conditions) include|(?:presented|issued|set out|laid out|put forward|made) (?:a )?(?:list|set) of .*)$/;
 /** Verbs that also take their speaker after them: "…,” said Pelosi. */
 const INVERTING = /^(?:said|says|added|adds|asked|wrote|writes|continued|replied|insisted|warned|explained|noted|tweeted|told|according to)$/;
-const PREPOSITION_BEFORE = /\b(?:in|at|of|from|to|by|under|during|for|on|into|against|about|between|toward|towards)\s+(?:(?:President|Minister|the)\s+){0,4}(?:\p{Lu}[\p{L}]+,\s+)?$/iu;
+/** A name after a preposition is no subject: "in Lyon", "led by President …", "in Lyon, Macron" — but "On Tuesday, Macron said" is Macron's. */
+const PREPOSITION_BEFORE = /\b(?:in|at|of|from|to|by|under|during|for|on|into|against|about|between|toward|towards)\s+(?:(?:President|Minister|the)\s+){0,4}(?:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)\p{Lu}[\p{L}]+,\s+)?$/iu;
+/** "met with President Trump": an object, never a pronoun's antecedent (though "with Scalise calling it …" has Scalise speak). */
+const WITH_BEFORE = /\bwith\s+(?:(?:President|Minister|the)\s+){0,4}$/iu;
 /** Verbs that are as often nouns: taken only right after their speaker ("the union demands"), never in "the union's demands". */
 const NOUN_LIKE = new Set(['demands', 'calls', 'claims', 'states', 'notes', 'sees']);
 const GROUP_SPEAKER = /(?<![\p{L}])(?:(?:A|An|The|a|an|the)\s+)?(\p{Lu}[\p{L}]+)\s+(officials?|side|delegation|negotiators|leaders?|government)(?![\p{L}])/gu;
@@ -136,7 +140,8 @@ export function extractStances(context: BriefContext, extraction: EntityExtracti
     // Attributions in text order; pronouns and titles resolve, when a verb needs them, to the last person named before them.
     const attributions: Attribution[] = [];
     const people = named.filter((speaker) => speaker.kind === 'person');
-    const resolvedBefore = (offset: number): Speaker | undefined => lastPersonBefore(people, attributions, offset) ?? lastPerson?.speaker;
+    const earlierSpeaker = lastPerson?.speaker;
+    const resolvedBefore = (offset: number): Speaker | undefined => lastPersonBefore(people, attributions, offset, masked, earlierSpeaker) ?? lastPerson?.speaker;
     const slots: Slot[] = [
       ...named.map((speaker): Slot => ({ start: speaker.start, end: speaker.end, resolve: () => speaker })),
       ...pronouns.map((pronoun): Slot => ({ start: pronoun.start, end: pronoun.end, resolve: () => asSpeaker(resolvedBefore(pronoun.start), pronoun) })),
@@ -296,12 +301,21 @@ function speakersOf(passage: Passage, mentions: readonly Mention[], extraction: 
   return speakers.sort((a, b) => a.start - b.start);
 }
 
-/** The person a pronoun stands for: the last person who spoke in the passage before it, else the last person named. */
-function lastPersonBefore(people: readonly Speaker[], attributions: readonly Attribution[], offset: number): Speaker | undefined {
+/**
+ * The person a pronoun stands for: the last person who spoke in the passage before it; else the last person named
+ * as a subject (not the object of a preposition: in "Mitsotakis met … with President Trump, where he denounced", he
+ * is Mitsotakis); else the last person who spoke in the paragraphs before; else the last person named.
+ */
+function lastPersonBefore(people: readonly Speaker[], attributions: readonly Attribution[], offset: number, masked: string, earlier: Speaker | undefined): Speaker | undefined {
   const upTo = lowerBound(attributions.length, (i) => attributions[i].verbStart < offset);
   for (let i = upTo - 1; i >= 0 && upTo - i <= MAX_LOOKED_AT; i--) if (attributions[i].speaker.kind === 'person') return attributions[i].speaker;
   const named = lowerBound(people.length, (i) => people[i].end <= offset);
-  return people[named - 1];
+  for (let i = named - 1; i >= 0 && named - i <= MAX_LOOKED_AT; i--) {
+    const person = people[i];
+    const before = masked.slice(Math.max(0, person.start - 80), person.start);
+    if (!PREPOSITION_BEFORE.test(before) && !WITH_BEFORE.test(before) && !/^['’]s\b/.test(masked.slice(person.end, person.end + 3))) return person;
+  }
+  return earlier ?? people[named - 1];
 }
 
 /** "the spokesman": the last person named whose roles hold that title. */

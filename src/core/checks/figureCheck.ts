@@ -63,6 +63,8 @@ interface Statement {
   /** The statement gives a change ("32,000 more deaths"), not a level. */
   readonly change: boolean;
   readonly years: ReadonlySet<number>;
+  /** The sentence's other figures (not dates), as unit and value: a draft sentence that repeats one is about this statement. */
+  readonly others: ReadonlySet<string>;
 }
 
 interface Prepared {
@@ -145,7 +147,7 @@ function checkFigure(text: string, sentence: Span, figure: Figure, ready: Prepar
   const near = termsAround(words.tokens, clause, figure.span, NEAR, ready.weights);
   // A date belongs to its clause ("impeached in 1998, and … elected in 2000"); a figure's sentence tells what it is about.
   const whole = termsAround(words.tokens, isDate ? clause : sentence, figure.span, 1000, ready.weights);
-  const subjectName = lastNameBefore(words.names, sentence, figure.span.start);
+  const subjectName = lastNameBefore(words.names, sentence, figure.span.start, text);
   // Whose figure or date: a person must be the same person; a place or a body only counts in favour ("Hong Kong … 1997").
   const subject = subjectName ? ready.personOf(subjectName.text) : undefined;
   const anySubject = subjectName ? ready.subjectOf(subjectName.text) ?? foldName(subjectName.text) : undefined;
@@ -155,6 +157,7 @@ function checkFigure(text: string, sentence: Span, figure: Figure, ready: Prepar
   const labels = labelsOf(sentenceText);
   const isChange = !isDate && (CHANGE_BEFORE.test(before) || CHANGE_AFTER.test(after) || figure.bound === 'additional');
   const modal = MODAL.test(sentenceText);
+  const sentenceOthers = isDate ? [] : all.filter((other) => other !== figure && other.span.start >= sentence.start && other.span.end <= sentence.end).flatMap((other) => anchorKey(other, other.span.end <= figure.span.start ? 'before' : 'after'));
   const otherYears = isDate ? new Set<number>() : new Set([...sentenceText.matchAll(/\b(?:19|20)\d{2}\b/g)].map((match) => Number(match[0])));
 
   interface Scored {
@@ -165,6 +168,7 @@ function checkFigure(text: string, sentence: Span, figure: Figure, ready: Prepar
     readonly strong: boolean;
   }
   const scored: Scored[] = [];
+  if (process.env.FIGDEBUG && sentenceText.includes(process.env.FIGDEBUG)) console.error('CANDS', (ready.byUnit.get('date') ?? []).filter((s) => /July 31|2014/.test(s.citation.asWritten)).map((s) => ({ w: s.citation.asWritten, date: s.date, comparable: comparable(figure, s), person: s.person, subject: s.subject, verb: s.verb, sentence: [...s.sentence] })));
   for (const statement of ready.byUnit.get(figure.unit === 'year' ? 'date' : figure.unit) ?? []) {
     if (!comparable(figure, statement)) continue;
     if (subject && statement.person && subject !== statement.person) continue;
@@ -174,7 +178,7 @@ function checkFigure(text: string, sentence: Span, figure: Figure, ready: Prepar
     const measureHits = [...near].filter((term) => statement.measure.has(term) || statement.near.has(term));
     const sentenceHits = [...whole].filter((term) => statement.sentence.has(term));
     const weightOf = (list: readonly string[]): number => list.reduce((sum, term) => sum + ready.weights.of(term), 0);
-    const sameSubject = Boolean((subject && subject === statement.person) || (anySubject && anySubject === statement.subject));
+    const sameSubject = Boolean((subject && subject === statement.person) || sameSubjectName(anySubject, statement.subject));
     let score: number;
     let strong: boolean;
     if (isDate) {
@@ -187,7 +191,8 @@ function checkFigure(text: string, sentence: Span, figure: Figure, ready: Prepar
       const measureWeight = weightOf(measureHits);
       // Far from the figure, the sentence may still name what the source measures: enough to confirm, never to contradict.
       const farLabelWeight = weightOf([...whole].filter((term) => statement.measure.has(term)));
-      score = 2 * measureWeight + farLabelWeight + weightOf(sentenceHits) + (sameSubject ? 1 : 0) + (counted && counted === statement.counted ? 1 : 0);
+      const sharedFigures = sentenceOthers.filter((key) => statement.others.has(key)).length;
+      score = 2 * measureWeight + farLabelWeight + weightOf(sentenceHits) + (sameSubject ? 1 : 0) + (counted && counted === statement.counted ? 1 : 0) + 2 * sharedFigures;
       if (measureWeight === 0 && farLabelWeight < 2 && !(counted && counted === statement.counted && weightOf(sentenceHits) >= 2)) continue;
       // About the same thing: rare words of what the source says it measures, in the figure's own clause, beyond the counted
       // noun; or, for a count of the same rare thing ("volunteers", "Hongkongers"), rare words around both.
@@ -196,10 +201,14 @@ function checkFigure(text: string, sentence: Span, figure: Figure, ready: Prepar
       const aroundBeyondNoun = measureHits.filter((term) => term !== counted);
       strong =
         (weightOf(labelBeyondNoun) >= 2 && measureHits.length >= 2 && weightOf(sentenceHits) >= 2.5) ||
-        (sameCounted && ready.weights.of(counted!) >= 1 && weightOf(aroundBeyondNoun) >= 2 && aroundBeyondNoun.length >= 1 && weightOf(sentenceHits) >= 3);
+        (sameCounted && ready.weights.of(counted!) >= 1 && weightOf(aroundBeyondNoun) >= 2 && aroundBeyondNoun.length >= 1 && weightOf(sentenceHits) >= 3) ||
+        // The draft's sentence repeats another figure of the source's sentence ("killed at least 813 … and infected around
+        // 53,000" beside the source's "killed at least 813 … infected around 35,000"), with its words: the same statement.
+        (sharedFigures >= 1 && labelHits.length >= 1 && weightOf(sentenceHits) >= 2);
     }
     scored.push({ statement, match: matchOf(figure, statement), score, shared: [...new Set([...measureHits, ...sentenceHits])], strong });
   }
+  if (process.env.FIGDEBUG && sentenceText.includes(process.env.FIGDEBUG)) console.error('DEBUG', figure.raw, figure.span, clause, ['chief','staff','quit','effect','llerandi'].map((w) => [termOf(w), ready.weights.of(termOf(w) ?? '')]), words.tokens.filter((t) => t.span.start >= clause.start && t.span.end <= clause.end).map((t) => t.word), figure.unit, JSON.stringify(text.slice(clause.start, clause.end)), JSON.stringify(sentenceText), { counted, isChange, modal, near: [...near], whole: [...whole], subject, anySubject, verb }, scored.map((s) => ({ q: s.statement.citation.quote.slice(0, 140), w: s.statement.citation.asWritten, m: s.match, score: s.score.toFixed(2), strong: s.strong, counted: s.statement.counted, measure: [...s.statement.measure], change: s.statement.change })).sort((a, b) => Number(b.score) - Number(a.score)).slice(0, 6));
   if (scored.length === 0) return undefined;
   scored.sort((a, b) => b.score - a.score || rank(a.match) - rank(b.match));
   const best = scored[0];
@@ -248,6 +257,17 @@ function checkFigure(text: string, sentence: Span, figure: Figure, ready: Prepar
   };
 }
 
+/**
+ * Another figure of a sentence as a key for "the same figure on the same side": its unit, value and whether it
+ * comes before or after the figure checked ("90% of the 452 seats" is the source's "80% of the 452 seats", not
+ * "452 seats, on a turnout of 71%"). Only figures specific enough to tell: not "two", not a date.
+ */
+function anchorKey(figure: Figure, side: 'before' | 'after'): string[] {
+  if (figure.unit === 'date' || figure.unit === 'year') return [];
+  if (Number.isInteger(figure.value) && Math.abs(figure.value) < 10) return [];
+  return [`${side}:${figure.unit}:${figure.value}`];
+}
+
 const rank = (match: Match): number => ({ exact: 0, rounded: 1, consistent: 2, different: 3 })[match];
 
 function comparable(figure: Figure, statement: Statement): boolean {
@@ -277,7 +297,12 @@ function clauseOf(text: string, sentence: Span, span: Span): Span {
   return { start, end };
 }
 
-function lastNameBefore<T extends { span: Span }>(names: readonly T[], sentence: Span, offset: number): T | undefined {
+/**
+ * Whose figure or date it is: the name nearest before it in its sentence, passing over a name
+ * that only qualifies another word ("Rosselló's chief of staff, Ricardo Llerandi, … July 31" is
+ * Llerandi's date); a possessive is taken only when the sentence names no one else before the figure.
+ */
+function lastNameBefore<T extends { span: Span }>(names: readonly T[], sentence: Span, offset: number, text: string): T | undefined {
   let low = 0;
   let high = names.length;
   while (low < high) {
@@ -285,8 +310,24 @@ function lastNameBefore<T extends { span: Span }>(names: readonly T[], sentence:
     if (names[middle].span.end <= offset) low = middle + 1;
     else high = middle;
   }
-  const candidate = names[low - 1];
-  return candidate && candidate.span.start >= sentence.start ? candidate : undefined;
+  const nearest = names[low - 1];
+  if (!nearest || nearest.span.start < sentence.start) return undefined;
+  for (let i = low - 1; i >= 0 && names[i].span.start >= sentence.start; i--) {
+    if (!POSSESSIVE.test(text.slice(names[i].span.end, names[i].span.end + 3))) return names[i];
+  }
+  return nearest;
+}
+const POSSESSIVE = /^[’']s?\b/;
+
+/**
+ * Whether two subjects are one: the same entity, or names of which the shorter is the longer's
+ * last words ("Gonzalo" and "Hurricane Gonzalo", a surname and the full name) when neither is a known entity's id.
+ */
+function sameSubjectName(a: string | undefined, b: string | undefined): boolean {
+  if (!a || !b) return false;
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return long.endsWith(` ${short}`) && !short.includes('-') && !long.includes('-');
 }
 
 function countedTerm(noun: string | undefined): string | undefined {
@@ -482,6 +523,7 @@ function prepare(analysis: CorpusAnalysis, corpus: Corpus | undefined): Prepared
         modal: MODAL.test(citation.quote),
         change: unit !== 'date' && (CHANGE_BEFORE.test(citation.quote.slice(0, at)) || CHANGE_AFTER.test(citation.quote.slice(at + citation.asWritten.length))),
         years: new Set([...citation.quote.matchAll(/\b(?:19|20)\d{2}\b/g)].map((match) => Number(match[0]))),
+        others: new Set(findFigures(citation.quote).flatMap((other) => (other.valueSpan.end <= at ? anchorKey(other, 'before') : other.valueSpan.start >= at + citation.asWritten.length ? anchorKey(other, 'after') : []))),
       });
     }
   }
@@ -499,7 +541,7 @@ function prepare(analysis: CorpusAnalysis, corpus: Corpus | undefined): Prepared
 function subjects(name: string | undefined, subjectOf: (name: string) => string | undefined, personOf: (name: string) => string | undefined): { subject?: string; person?: string } {
   if (!name) return {};
   const person = personOf(name);
-  return { subject: subjectOf(name) ?? name, ...(person ? { person } : {}) };
+  return { subject: subjectOf(name) ?? foldName(name), ...(person ? { person } : {}) };
 }
 
 /** Words of a measure label that name no subject: the briefing's labels. */
@@ -530,7 +572,7 @@ function anchorOf(citation: FactCitation): { subject?: string; verb?: string } {
   const at = citation.valueSpan.start - citation.span.start;
   const passage: Passage = { id: citation.passageId, docId: citation.docId, kind: 'paragraph', text: citation.quote, span: { start: 0, end: citation.quote.length }, order: 0 };
   const whole = { start: 0, end: citation.quote.length };
-  const subject = lastNameBefore(nameMentions(passage, [whole]), whole, at)?.text;
+  const subject = lastNameBefore(nameMentions(passage, [whole]), whole, at, citation.quote)?.text;
   const verb = verbBefore(tagText(citation.quote), whole, at);
   return { ...(subject ? { subject } : {}), ...(verb ? { verb } : {}) };
 }

@@ -22,6 +22,7 @@ import {
   TITLE_MODIFIERS,
   TITLES,
   isPersonNoun,
+  looksLikeAgentNoun,
   looksLikeDemonym,
 } from './lexicon';
 import { isGivenName, isKnownPlace } from './nameHints';
@@ -67,6 +68,9 @@ const BARE = (text: string): string => text.toLowerCase().replace(/\.$/, '');
 
 const isCapitalised = (text: string): boolean => /^\p{Lu}/u.test(text);
 const isAcronym = (text: string): boolean => /^(?:\p{Lu}\.?){2,}$/u.test(text) && !/^(?:\p{Lu}\.){1}$/u.test(text);
+
+/** Whether only opening quotes or brackets stand between a sentence's start and an offset. */
+const opensSentence = (text: string, sentence: Span, offset: number): boolean => /^[\s“"‘'(\[—–-]*$/u.test(text.slice(sentence.start, offset));
 
 /** Every name mention of a passage, in order. Linear in the passage's length. */
 export function nameMentions(passage: Passage, sentences: readonly Span[]): NameMention[] {
@@ -155,7 +159,12 @@ function mentionOf(passage: Passage, tokens: readonly TaggedToken[], start: numb
   let titled = false;
   for (let t = end - 2; t >= start; t--) {
     const bare = BARE(tokens[t].text);
-    const isTitle = TITLES.has(bare) || HONORIFICS.has(bare) || (isCapitalised(tokens[t].text) && isPersonNoun(tokens[t].text) && t === start);
+    const isTitle =
+      TITLES.has(bare) ||
+      HONORIFICS.has(bare) ||
+      (isCapitalised(tokens[t].text) && isPersonNoun(tokens[t].text) && t === start) ||
+      // "Broadcaster Piers Morgan commented": a trade's noun opening the sentence, before a name of two words or more.
+      (t === start && end - start >= 3 && opensSentence(text, sentence, tokens[t].start) && looksLikeAgentNoun(tokens[t].text) && !isGivenName(tokens[t].text) && isCapitalised(tokens[t + 1].text));
     if (!isTitle) continue;
     let from = t + 1;
     // "Secretary of State Mike Pompeo": the title goes on through "of X" when a full name follows.
