@@ -243,7 +243,10 @@ function checkFigure(text: string, sentence: Span, figure: Figure, ready: Prepar
   if (!isDate && modal && !statement.modal) return undefined;
   if ([...otherYears].some((year) => !statement.years.has(year))) return undefined;
   // Another figure of the draft's sentence gives the statement's value ("45% to 60%"): the writer has it.
-  if (all.some((other) => other !== figure && other.span.start >= sentence.start && other.span.end <= sentence.end && comparable(other, statement) && matchOf(other, statement) === 'exact')) return undefined;
+  // Not when it counts something else: "killed three people and injured four others" against "three others".
+  const countsOtherThing = (other: Figure): boolean =>
+    other.unit === 'count' && statement.counted !== undefined && other.noun !== undefined && countedTerm(countedNounAt(text, words.tags, other.valueSpan.end)) !== statement.counted;
+  if (all.some((other) => other !== figure && other.span.start >= sentence.start && other.span.end <= sentence.end && comparable(other, statement) && matchOf(other, statement) === 'exact' && !countsOtherThing(other))) return undefined;
   return {
     figure,
     kind,
@@ -494,7 +497,7 @@ function prepare(analysis: CorpusAnalysis, corpus: Corpus | undefined): Prepared
     if (!unit) continue;
     const date = unit === 'date' ? dateOf(fact, analysis) : undefined;
     for (const citation of fact.citations) {
-      const anchor = unit === 'date' ? anchorOf(citation) : undefined;
+      const anchor = unit === 'date' ? anchorOf(citation, corpus) : undefined;
       const figure =
         findFigures(citation.asWritten).find((candidate) => candidate.unit === unit || (unit === 'date' && candidate.unit === 'year')) ??
         synthetic(fact, unit, citation);
@@ -567,14 +570,32 @@ function subjectLookup(entities: readonly Entity[]): (name: string) => string | 
   };
 }
 
-/** What a date statement is about: the name nearest before the date in its sentence, and the verb nearest before it. */
-function anchorOf(citation: FactCitation): { subject?: string; verb?: string } {
+/**
+ * What a date statement is about: the name nearest before the date in its sentence, and the verb nearest before it.
+ * A sentence whose subject is a pronoun ("He was released in 2018") is about the last name the paragraph gave before it.
+ */
+function anchorOf(citation: FactCitation, corpus: Corpus | undefined): { subject?: string; verb?: string } {
   const at = citation.valueSpan.start - citation.span.start;
   const passage: Passage = { id: citation.passageId, docId: citation.docId, kind: 'paragraph', text: citation.quote, span: { start: 0, end: citation.quote.length }, order: 0 };
   const whole = { start: 0, end: citation.quote.length };
-  const subject = lastNameBefore(nameMentions(passage, [whole]), whole, at, citation.quote)?.text;
+  let subject = lastNameBefore(nameMentions(passage, [whole]), whole, at, citation.quote)?.text;
+  if (!subject && PRONOUN_SUBJECT.test(citation.quote.slice(0, at))) subject = nameBeforeSentence(citation, corpus);
   const verb = verbBefore(tagText(citation.quote), whole, at);
   return { ...(subject ? { subject } : {}), ...(verb ? { verb } : {}) };
+}
+
+const PRONOUN_SUBJECT = /(?:^|[.;:]\s+|,\s+(?:and|but)\s+)(?:He|She|he|she|They|they|It|it)\s+\S/;
+
+/** The subject of the sentence before the citation's in its paragraph: its first name, as news prose opens with its subject. */
+function nameBeforeSentence(citation: FactCitation, corpus: Corpus | undefined): string | undefined {
+  const source = corpus?.passage(citation.passageId);
+  if (!source || citation.span.start <= 0) return undefined;
+  const before = source.text.slice(Math.max(0, citation.span.start - 600), citation.span.start).trimEnd();
+  const ends = [...before.slice(0, -1).matchAll(/[.!?][”"’]?\s+/g)];
+  const from = ends.length > 0 ? ends[ends.length - 1].index + ends[ends.length - 1][0].length : 0;
+  const sentence = before.slice(from);
+  const passage: Passage = { id: source.id, docId: source.docId, kind: 'paragraph', text: sentence, span: { start: 0, end: sentence.length }, order: 0 };
+  return nameMentions(passage, [{ start: 0, end: sentence.length }])[0]?.text;
 }
 
 function unitOf(fact: Fact): FigureUnit | undefined {

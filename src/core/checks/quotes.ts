@@ -207,6 +207,7 @@ function attributionIn(sentence: string, quoteStart: number, quoteEnd: number): 
 function cleanName(raw: string): string | undefined {
   const words = raw.trim().replace(/[’']s$/, '').split(/\s+/);
   while (words.length > 0 && NOT_SPEAKERS.test(words[0])) words.shift();
-  const name = words.join(' ');
+  // "…,” said Mitsotakis.": the sentence's full stop is no part of the name (an initial's is: "John F.").
+  const name = words.join(' ').replace(/(\p{L}{2,})\.$/u, '$1');
   return name.length > 1 ? name : undefined;
 }
