@@ -63,6 +63,8 @@ interface Statement {
   /** The statement gives a change ("32,000 more deaths"), not a level. */
   readonly change: boolean;
   readonly years: ReadonlySet<number>;
+  /** The words right before and right after the figure, qualifiers passed over ("cost US$2.6 billion": cost). */
+  readonly adjacent: readonly [string | undefined, string | undefined];
   /** The sentence's other figures (not dates), as unit and value: a draft sentence that repeats one is about this statement. */
   readonly others: ReadonlySet<string>;
 }
@@ -157,6 +159,7 @@ function checkFigure(text: string, sentence: Span, figure: Figure, ready: Prepar
   const labels = labelsOf(sentenceText);
   const isChange = !isDate && (CHANGE_BEFORE.test(before) || CHANGE_AFTER.test(after) || figure.bound === 'additional');
   const modal = MODAL.test(sentenceText);
+  const adjacent = [adjacentTerm(words.tokens, clause, figure.span, -1, ready.weights), adjacentTerm(words.tokens, clause, figure.span, 1, ready.weights)] as const;
   const sentenceOthers = isDate ? [] : all.filter((other) => other !== figure && other.span.start >= sentence.start && other.span.end <= sentence.end).flatMap((other) => anchorKey(other, other.span.end <= figure.span.start ? 'before' : 'after'));
   const otherYears = isDate ? new Set<number>() : new Set([...sentenceText.matchAll(/\b(?:19|20)\d{2}\b/g)].map((match) => Number(match[0])));
 
@@ -204,7 +207,10 @@ function checkFigure(text: string, sentence: Span, figure: Figure, ready: Prepar
         (sameCounted && ready.weights.of(counted!) >= 1 && weightOf(aroundBeyondNoun) >= 2 && aroundBeyondNoun.length >= 1 && weightOf(sentenceHits) >= 3) ||
         // The draft's sentence repeats another figure of the source's sentence ("killed at least 813 … and infected around
         // 53,000" beside the source's "killed at least 813 … infected around 35,000"), with its words: the same statement.
-        (sharedFigures >= 1 && labelHits.length >= 1 && weightOf(sentenceHits) >= 2);
+        (sharedFigures >= 1 && labelHits.length >= 1 && weightOf(sentenceHits) >= 2) ||
+        // The word that frames the figure is the source's, on the same side, and it is what the source says the figure
+        // measures ("cost US$3.6 billion" against "cost US$2.6 billion"; "infected around 53,000" against "infected around 35,000").
+        (sameFrame(adjacent, statement) && weightOf(sentenceHits) >= 2.5);
     }
     scored.push({ statement, match: matchOf(figure, statement), score, shared: [...new Set([...measureHits, ...sentenceHits])], strong });
   }
@@ -258,6 +264,29 @@ function checkFigure(text: string, sentence: Span, figure: Figure, ready: Prepar
     sharedContext: rival.shared,
     message: contradictedMessage(figure, statement, corpus),
   };
+}
+
+/** Qualifiers and small words passed over on the way from a figure to the word that frames it. */
+const QUALIFIERS = new Set(['about', 'around', 'roughly', 'nearly', 'almost', 'approximately', 'some', 'over', 'more', 'than', 'less', 'fewer', 'least', 'most', 'at', 'just', 'under', 'up', 'to', 'an', 'a', 'the', 'only', 'estimated', 'of', 'by', 'some', 'reportedly', 'still']);
+
+/** The first word on one side of a span (-1 before, 1 after) within three words, qualifiers and numbers passed over, as a term. */
+function adjacentTerm(tokens: readonly { word: string; span: Span }[], clause: Span, span: Span, side: -1 | 1, weights: WordWeights): string | undefined {
+  let at = side < 0 ? firstEndingAfter(tokens, span.start) - 1 : firstEndingAfter(tokens, span.end);
+  for (let steps = 0; steps < 4 && at >= 0 && at < tokens.length; steps++, at += side) {
+    const token = tokens[at];
+    if (token.span.start < clause.start || token.span.end > clause.end) return undefined;
+    if (token.span.start < span.end && token.span.end > span.start) continue;
+    const lower = token.word.toLowerCase();
+    if (/\d/.test(lower) || QUALIFIERS.has(lower)) continue;
+    const term = termOf(token.word);
+    return term && weights.of(term) > 0 ? term : undefined;
+  }
+  return undefined;
+}
+
+/** Whether the draft's figure is framed by the same word as the statement's, on the same side, and that word is what the statement measures. */
+function sameFrame(adjacent: readonly [string | undefined, string | undefined], statement: Statement): boolean {
+  return adjacent.some((term, side) => term !== undefined && term === statement.adjacent[side] && statement.measure.has(term));
 }
 
 /**
@@ -526,6 +555,7 @@ function prepare(analysis: CorpusAnalysis, corpus: Corpus | undefined): Prepared
         modal: MODAL.test(citation.quote),
         change: unit !== 'date' && (CHANGE_BEFORE.test(citation.quote.slice(0, at)) || CHANGE_AFTER.test(citation.quote.slice(at + citation.asWritten.length))),
         years: new Set([...citation.quote.matchAll(/\b(?:19|20)\d{2}\b/g)].map((match) => Number(match[0]))),
+        adjacent: [adjacentTerm(local, sentenceSpan, span, -1, weights), adjacentTerm(local, sentenceSpan, span, 1, weights)],
         others: new Set(findFigures(citation.quote).flatMap((other) => (other.valueSpan.end <= at ? anchorKey(other, 'before') : other.valueSpan.start >= at + citation.asWritten.length ? anchorKey(other, 'after') : []))),
       });
     }

@@ -1,5 +1,6 @@
 import type { CorpusAnalysis } from '../brief/briefing';
 import { nameMentions } from '../brief/names/nameMentions';
+import { TITLES } from '../brief/names/lexicon';
 import type { Passage, Span } from '../model';
 import { draftProse, type DraftProse } from './draftText';
 import { resolveSpeaker } from './speakers';
@@ -37,7 +38,9 @@ const QUOTE_PATTERNS: readonly [RegExp, DraftQuote['marks']][] = [
 ];
 
 const NAME = String.raw`(?:(?:\p{Lu}[\p{L}’'-]*\.?)(?:\s+(?:\p{Lu}[\p{L}’'-]*|de|von|van|al|bin)){0,3})`;
-const ROLE = String.raw`(?:(?:the|a|an|\p{Lu}[\p{L}]+[’']s)\s+)?(?:(?:\p{Lu}[\p{L}-]*|senior|top|foreign|defen[cs]e|prime|deputy|chief)\s+){0,3}(?:spokes(?:man|woman|person)|president|minister|official|negotiator|envoy|diplomat|secretary|adviser|advisor|leader)`;
+/** A person named by a role: "the mayor", "Russia's foreign minister", any title or trade of the names lexicon. */
+const TITLE_WORDS = [...TITLES].filter((word) => /^[a-z-]+$/.test(word)).sort((a, b) => b.length - a.length).join('|');
+const ROLE = String.raw`(?:(?:the|a|an|\p{Lu}[\p{L}]+[’']s)\s+)?(?:(?:\p{Lu}[\p{L}-]*|senior|top|foreign|defen[cs]e|prime|deputy|chief)\s+){0,3}(?:${TITLE_WORDS})`;
 const SPEAKER = `(?:${ROLE}(?:\\s+${NAME})?|${NAME})`;
 const VERB_FORMS = [
   'said', 'says', 'say', 'saying', 'told', 'tells', 'telling', 'wrote', 'writes', 'writing', 'put it', 'puts it',
@@ -57,6 +60,7 @@ const ATTRIBUTIONS: readonly RegExp[] = [
   // Inverted only after verbs of saying: "…,” said Pelosi" (not "criticized the plan").
   new RegExp(String.raw`\b(?:said|says|added|adds|asked|wrote|continued|replied|insisted|warned|explained|told reporters)\s+(${SPEAKER})`, 'gu'),
 ];
+const SPEECH_VERB = new RegExp(String.raw`(?<![\p{L}])(?:said|says|told|added|adds|wrote|writes|tweeted)(?![\p{L}])`, 'u');
 /** A pronoun speaking: "he said", "she added", "said he". */
 const PRONOUN = new RegExp(String.raw`\b(?:[Hh]e|[Ss]he)\s+${AUX}${VERB}\b|\b${VERB}\s+(?:he|she)\b`, 'u');
 /** Prepositions before a capitalised word that make it a place or an object, not a speaker ("in Lyon, France, characterized"). */
@@ -126,7 +130,8 @@ export function findQuotes(draft: string, prose: DraftProse = draftProse(draft),
       const named = PRONOUN.test(outside) ? [...people].reverse().find((mention) => mention.span.end <= quote.span.start && mention.span.start >= blockStart && !found.some((other) => other.span.start <= mention.span.start && mention.span.end <= other.span.end)) : undefined;
       if (named && (!previous || named.span.start > previous.attributionSpan.end)) {
         attribution = { attributedTo: named.text, attributionSpan: named.span, carried: true };
-      } else if (followsQuote && previous) {
+      } else if (followsQuote && previous && !(SPEECH_VERB.test(outside) && !PRONOUN.test(outside))) {
+        // (Not when the sentence has a verb of saying of its own whose speaker is not read: "The mayor said …" is nobody's rather than the wrong one's.)
         // "“It’s a lot,” Lam said. “We paid for it…”": a quote right after an attributed one goes on with its speaker.
         attribution = { attributedTo: previous.attributedTo, attributionSpan: previous.attributionSpan, carried: true };
       } else if (PRONOUN.test(outside)) {

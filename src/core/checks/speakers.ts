@@ -48,7 +48,8 @@ export function resolveSpeaker(asWritten: string, analysis: CorpusAnalysis): Spe
       if (entity.kind !== 'person') continue;
       const roleMatch = entity.roles.some((role) => {
         const roleKeys = termsOf(role.role);
-        return roleKeys.size >= 2 && [...roleKeys].every((key) => keys.has(key));
+        // "the Senate Majority Leader" holds the role's words; "the mayor" names the mayor when the role is that one word.
+        return (roleKeys.size >= 2 || (roleKeys.size === 1 && keys.size === 1)) && [...roleKeys].every((key) => keys.has(key));
       });
       if (roleMatch) matches.set(entity.id, entity);
     }
