@@ -52,9 +52,9 @@ const LIST_VERB = /^(?:insisted on|insists on|demanded|demanding|outlined|(?:dem
 /** Verbs that also take their speaker after them: "…,” said Pelosi. */
 const INVERTING = /^(?:said|says|added|adds|asked|wrote|writes|continued|replied|insisted|warned|explained|noted|tweeted|told|according to)$/;
 /** A name after a preposition is no subject: "in Lyon", "led by President …", "in Lyon, Macron" — but "On Tuesday, Macron said" is Macron's. */
-const PREPOSITION_BEFORE = /\b(?:in|at|of|from|to|by|under|during|for|on|into|against|about|between|toward|towards)\s+(?:(?:President|Minister|the)\s+){0,4}(?:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)\p{Lu}[\p{L}]+,\s+)?$/iu;
+const PREPOSITION_BEFORE = /(?<![\p{L}])(?:[Ii]n|[Aa]t|[Oo]f|[Ff]rom|[Tt]o|[Bb]y|[Uu]nder|[Dd]uring|[Ff]or|[Oo]n|[Ii]nto|[Aa]gainst|[Aa]bout|[Bb]etween|[Tt]owards?)\s+(?:(?:President|Minister|[Tt]he)\s+){0,4}(?:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)\p{Lu}[\p{L}]+,\s+)?$/u;
 /** "met with President Trump": an object, never a pronoun's antecedent (though "with Scalise calling it …" has Scalise speak). */
-const WITH_BEFORE = /\bwith\s+(?:(?:President|Minister|the)\s+){0,4}$/iu;
+const WITH_BEFORE = /(?<![\p{L}])[Ww]ith\s+(?:(?:President|Minister|[Tt]he)\s+){0,4}$/u;
 /** Verbs that are as often nouns: taken only right after their speaker ("the union demands"), never in "the union's demands". */
 const NOUN_LIKE = new Set(['demands', 'calls', 'claims', 'states', 'notes', 'sees']);
 const GROUP_SPEAKER = /(?<![\p{L}])(?:(?:A|An|The|a|an|the)\s+)?(\p{Lu}[\p{L}]+)\s+(officials?|side|delegation|negotiators|leaders?|government)(?![\p{L}])/gu;
