@@ -1,6 +1,7 @@
 import type { Passage, Span } from '../model';
 import { tagText } from '../text/posTags';
 import { cite, type BriefContext } from './context';
+import { TITLES } from './names/lexicon';
 import type { EntityExtraction, Mention } from './entities';
 import type { Entity, Stance, StanceGroup } from './types';
 
@@ -58,7 +59,12 @@ const WITH_BEFORE = /(?<![\p{L}])[Ww]ith\s+(?:(?:President|Minister|[Tt]he)\s+){
 /** Verbs that are as often nouns: taken only right after their speaker ("the union demands"), never in "the union's demands". */
 const NOUN_LIKE = new Set(['demands', 'calls', 'claims', 'states', 'notes', 'sees']);
 const GROUP_SPEAKER = /(?<![\p{L}])(?:(?:A|An|The|a|an|the)\s+)?(\p{Lu}[\p{L}]+)\s+(officials?|side|delegation|negotiators|leaders?|government)(?![\p{L}])/gu;
-const TITLE_SPEAKER = /(?<![\p{L}])(?:the|The)\s+(spokes(?:man|woman|person)|ambassador|minister|president|governor|senator|prosecutor|judge|mayor|chancellor|secretary|envoy|speaker|official|officer)(?![\p{L}])/gu;
+/** Titles and trades that stand for the person named with them ("…,” said the director"); not kin or everyone's words (son, victim, voter). */
+const NOT_TITLE_SPEAKERS = new Set('son daughter wife husband mother father brother sister child nephew niece uncle aunt cousin grandson granddaughter grandmother grandfather widow widower girlfriend boyfriend spouse fiance fiancee resident citizen witness survivor victim voter member partner rival student protester protestor worker employee player'.split(' '));
+const TITLE_SPEAKER = new RegExp(
+  String.raw`(?<![\p{L}])(?:the|The)\s+(${[...TITLES].filter((word) => /^[a-z-]+$/.test(word) && !NOT_TITLE_SPEAKERS.has(word)).sort((a, b) => b.length - a.length).join('|')})(?![\p{L}])`,
+  'gu',
+);
 const PRONOUN = /(?<![\p{L}])(?:he|she|He|She)(?![\p{L}’'])/gu;
 const QUOTE = /“([^“”]+)”|(?<![\p{L}\d])"([^"\n]+)"(?![\p{L}\d])|(?<![\p{L}])‘([^‘’]+(?:’[\p{L}][^‘’]*)*)’(?![\p{L}])/gu;
 const MAX_WORDS_BEFORE = 20;
@@ -214,7 +220,18 @@ export function extractStances(context: BriefContext, extraction: EntityExtracti
       // A quote that opens a sentence with no attribution goes on with the speaker of the quote before it.
       // …unless a verb of saying follows it whose speaker could not be read: then nobody is named rather than the wrong one.
       const saidAfter = /^[\s,]*(?:\p{Ll}+\s+)?(?:said|says|added|wrote|told|continued|replied|explained|noted|tweeted)\b/u.test(masked.slice(quote.end, quote.end + 30));
-      let chosen = right ?? before ?? after ?? (previousQuote && !saidAfter && startsSentence(text, sentences[first], quote.start) ? previousQuote.attribution : undefined);
+      let chosen = right ?? before ?? after;
+      // "The clinic's owner, Raj Patel, disagreed. “…”": a quote standing as its own sentence is the previous sentence's
+      // subject's, when that person is named after the last quote (else it goes on with the last quote's speaker).
+      if (!chosen && !saidAfter && first > 0 && startsSentence(text, sentences[first], quote.start)) {
+        const subject = subjectOf(named, masked, sentences[first - 1]);
+        if (subject && (!previousQuote || subject.start > previousQuote.end)) {
+          const attribution: Attribution = { verbStart: quote.start - 1, verbEnd: quote.start - 1, verb: 'said', speaker: subject, sentence: first };
+          attributions.push(attribution);
+          chosen = attribution;
+        }
+      }
+      chosen ??= previousQuote && !saidAfter && startsSentence(text, sentences[first], quote.start) ? previousQuote.attribution : undefined;
       // "The president took a parting shot on Twitter: “…”": after a colon, the quote is the sentence's subject's.
       if (!chosen && /:\s*$/.test(masked.slice(Math.max(sentences[first].start, quote.start - 4), quote.start))) {
         const inSentence = lowerBound(named.length, (i) => named[i].start < sentences[first].start);
@@ -299,6 +316,15 @@ function speakersOf(passage: Passage, mentions: readonly Mention[], extraction: 
     speakers.push({ id: side.id, name: side.name, kind: 'institution', asWritten: match[0], start, end: start + match[0].length });
   }
   return speakers.sort((a, b) => a.start - b.start);
+}
+
+/** The person a sentence opens with as its subject (a role before the name aside), if it opens with one. */
+function subjectOf(named: readonly Speaker[], masked: string, sentence: Span): Speaker | undefined {
+  const first = named[lowerBound(named.length, (i) => named[i].start < sentence.start)];
+  if (!first || first.end > sentence.end || first.kind !== 'person') return undefined;
+  const lead = masked.slice(sentence.start, first.start);
+  if (lead.split(/\s+/).filter(Boolean).length > 6 || PREPOSITION_BEFORE.test(lead) || /[“”"]/.test(lead)) return undefined;
+  return first;
 }
 
 /**
