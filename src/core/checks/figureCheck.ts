@@ -6,6 +6,7 @@ import type { Corpus } from '../corpus';
 import type { Passage, Span } from '../model';
 import { stemsOf, tagText } from '../text/posTags';
 import { toTerm } from '../text/terms';
+import { splitSentences } from '../text/sentences';
 import { tokenize } from '../text/tokens';
 import { countedNounAt } from './countedNoun';
 import { draftProse, type DraftProse } from './draftText';
@@ -77,12 +78,15 @@ interface Prepared {
   readonly subjectOf: (name: string) => string | undefined;
   /** Whose figure, for figures: only a person tells ("Sanders won 25.7%"); places and bodies are context. */
   readonly personOf: (name: string) => string | undefined;
+  /** Every figure the sources write (not dates), by unit and value, with the terms of its sentence: the briefing's facts leave some out ("rose to 31 on Wednesday"). */
+  readonly written: ReadonlyMap<string, readonly ReadonlySet<string>[]>;
 }
 
 /** Words that move a figure off the sources' present facts: plans, targets, forecasts. */
 const MODAL = /\b(?:plan(?:s|ned|ning)?|target(?:s|ed)?|forecast\w*|expect\w*|project\w*|will|would|could|might|may|potential\w*|pledg\w*|propos\w*|aim\w*|goal|next year|budget(?:ed)? for|by 20\d\d)\b/i;
 /** Words before a figure that make it a change, not a level: "rose by 2%", "cut by 3 trillion rubles". */
-const CHANGE_BEFORE = /\b(?:by|rose|risen|rise|rises|increas\w*|grew|grown|grow\w*|fell|fallen|fall\w*|drop\w*|cut\w*|up|down|jump\w*|surg\w*|declin\w*|climb\w*|soar\w*|plung\w*|shr[iu]nk\w*|extra|another|further)\s+(?:\w+\s+){0,1}$/i;
+/** ("rose to 31" is a new level, not a change: "to" never stands between.) */
+const CHANGE_BEFORE = /\b(?:by|rose|risen|rise|rises|increas\w*|grew|grown|grow\w*|fell|fallen|fall\w*|drop\w*|cut\w*|up|down|jump\w*|surg\w*|declin\w*|climb\w*|soar\w*|plung\w*|shr[iu]nk\w*|extra|another|further)\s+(?:(?!to\s)\w+\s+){0,1}$/i;
 const CHANGE_AFTER = /^\s*(?:increase|rise|drop|jump|growth|decline|cut|fall|more|less|fewer|higher|lower|larger|smaller|up|down|year-on-year|a year)\b/i;
 const LABEL = /\b(category|class|level|grade|phase|stage|round|article|section|division)\s+(\d+)\b/gi;
 /** Nouns that count the same things. */
@@ -245,8 +249,12 @@ function checkFigure(text: string, sentence: Span, figure: Figure, ready: Prepar
   const rival = scored.filter((entry) => entry.match === 'different' && entry.strong && entry.score >= best.score * 0.8).sort((a, b) => distance(a) - distance(b))[0] ?? best;
   // The sources give this very figure for the same counted thing elsewhere ("52 thousand deaths" of another day): the writer has it from them.
   if (figure.unit === 'count' && counted !== undefined && scored.some((entry) => entry.match === 'exact' && entry.statement.counted === counted)) return undefined;
+  // A source states this very value about nearly as close a thing (a toll "rose to 31" beside an earlier "at least 20"): not contradicted.
+  if (scored.some((entry) => entry.match === 'exact' && entry.score >= best.score * 0.5)) return undefined;
   const statement = rival.statement;
   if (!isDate && modal && !statement.modal) return undefined;
+  // A source writes this very value in a sentence about the same thing, though no fact was made of it: the writer may have it from there.
+  if (!isDate && (ready.written.get(`${figure.unit}:${figure.value}`) ?? []).some((terms) => weightOfShared(near, terms, ready.weights) >= 0.6)) return undefined;
   if ([...otherYears].some((year) => !statement.years.has(year))) return undefined;
   // Another figure of the draft's sentence gives the statement's value ("45% to 60%"): the writer has it.
   // Not when it counts something else: "killed three people and injured four others" against "three others".
@@ -566,9 +574,37 @@ function prepare(analysis: CorpusAnalysis, corpus: Corpus | undefined): Prepared
     if (list) list.push(statement);
     else byUnit.set(statement.unit, [statement]);
   }
-  const ready = { statements, byUnit, weights, subjectOf, personOf };
+  const ready = { statements, byUnit, weights, subjectOf, personOf, written: writtenFigures(corpus, weights) };
   prepared.set(analysis, ready);
   return ready;
+}
+
+/** The figures of every source sentence by unit and value, with the sentence's terms (computed once per analysis). */
+function writtenFigures(corpus: Corpus | undefined, weights: WordWeights): Map<string, Set<string>[]> {
+  const written = new Map<string, Set<string>[]>();
+  for (const passage of corpus?.passages ?? []) {
+    const figures = findFigures(passage.text).filter((figure) => figure.unit !== 'date' && figure.unit !== 'year');
+    if (figures.length === 0) continue;
+    const tokens = tokenize(passage.text);
+    for (const sentence of splitSentences(passage.text)) {
+      const inside = figures.filter((figure) => figure.span.start >= sentence.start && figure.span.end <= sentence.end);
+      if (inside.length === 0) continue;
+      const terms = termsAround(tokens, sentence, { start: sentence.start, end: sentence.start }, 10_000, weights);
+      for (const figure of inside) {
+        const key = `${figure.unit}:${figure.value}`;
+        const list = written.get(key);
+        if (list) list.push(terms);
+        else written.set(key, [terms]);
+      }
+    }
+  }
+  return written;
+}
+
+function weightOfShared(terms: ReadonlySet<string>, other: ReadonlySet<string>, weights: WordWeights): number {
+  let sum = 0;
+  for (const term of terms) if (other.has(term)) sum += weights.of(term);
+  return sum;
 }
 
 function subjects(name: string | undefined, subjectOf: (name: string) => string | undefined, personOf: (name: string) => string | undefined): { subject?: string; person?: string } {
