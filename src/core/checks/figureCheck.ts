@@ -79,7 +79,7 @@ interface Prepared {
   /** Whose figure, for figures: only a person tells ("Sanders won 25.7%"); places and bodies are context. */
   readonly personOf: (name: string) => string | undefined;
   /** Every figure the sources write (not dates), by unit and value, with the terms of its sentence: the briefing's facts leave some out ("rose to 31 on Wednesday"). */
-  readonly written: ReadonlyMap<string, readonly ReadonlySet<string>[]>;
+  readonly written: ReadonlyMap<string, readonly WrittenFigure[]>;
 }
 
 /** Words that move a figure off the sources' present facts: plans, targets, forecasts. */
@@ -199,7 +199,7 @@ function checkFigure(text: string, sentence: Span, figure: Figure, ready: Prepar
       // Far from the figure, the sentence may still name what the source measures: enough to confirm, never to contradict.
       const farLabelWeight = weightOf([...whole].filter((term) => statement.measure.has(term)));
       const sharedFigures = sentenceOthers.filter((key) => statement.others.has(key)).length;
-      score = 2 * measureWeight + farLabelWeight + weightOf(sentenceHits) + (sameSubject ? 1 : 0) + (counted && counted === statement.counted ? 1 : 0) + 2 * sharedFigures;
+      score = 2 * measureWeight + farLabelWeight + weightOf(sentenceHits) + (sameSubject ? 1 : 0) + (counted && counted === statement.counted ? 1 : 0) + 4 * sharedFigures;
       if (measureWeight === 0 && farLabelWeight < 2 && !(counted && counted === statement.counted && weightOf(sentenceHits) >= 2)) continue;
       // About the same thing: rare words of what the source says it measures, in the figure's own clause, beyond the counted
       // noun; or, for a count of the same rare thing ("volunteers", "Hongkongers"), rare words around both.
@@ -211,7 +211,7 @@ function checkFigure(text: string, sentence: Span, figure: Figure, ready: Prepar
         (sameCounted && ready.weights.of(counted!) >= 1 && weightOf(aroundBeyondNoun) >= 2 && aroundBeyondNoun.length >= 1 && weightOf(sentenceHits) >= 3) ||
         // The draft's sentence repeats another figure of the source's sentence ("killed at least 813 … and infected around
         // 53,000" beside the source's "killed at least 813 … infected around 35,000"), with its words: the same statement.
-        (sharedFigures >= 1 && labelHits.length >= 1 && weightOf(sentenceHits) >= 2) ||
+        (sharedFigures >= 1 && measureHits.length >= 1 && weightOf(sentenceHits) >= 2) ||
         // The word that frames the figure is the source's, on the same side, and it is what the source says the figure
         // measures ("cost US$3.6 billion" against "cost US$2.6 billion"; "infected around 53,000" against "infected around 35,000").
         (sameFrame(adjacent, statement) && weightOf(sentenceHits) >= 2.5);
@@ -250,11 +250,12 @@ function checkFigure(text: string, sentence: Span, figure: Figure, ready: Prepar
   // The sources give this very figure for the same counted thing elsewhere ("52 thousand deaths" of another day): the writer has it from them.
   if (figure.unit === 'count' && counted !== undefined && scored.some((entry) => entry.match === 'exact' && entry.statement.counted === counted)) return undefined;
   // A source states this very value about nearly as close a thing (a toll "rose to 31" beside an earlier "at least 20"): not contradicted.
-  if (scored.some((entry) => entry.match === 'exact' && entry.score >= best.score * 0.5)) return undefined;
+  if (scored.some((entry) => entry.match === 'exact' && entry.strong && entry.score >= best.score * 0.5)) return undefined;
   const statement = rival.statement;
   if (!isDate && modal && !statement.modal) return undefined;
   // A source writes this very value in a sentence about the same thing, though no fact was made of it: the writer may have it from there.
-  if (!isDate && (ready.written.get(`${figure.unit}:${figure.value}`) ?? []).some((terms) => weightOfShared(near, terms, ready.weights) >= 0.6)) return undefined;
+  // (Not another person's figure: "Sanders won 46.8%" where the sources give Biden 46.8%.)
+  if (!isDate && (ready.written.get(`${figure.unit}:${figure.value}`) ?? []).some((entry) => (!entry.person || !subject || entry.person === subject) && weightOfShared(near, entry.terms, ready.weights) >= 0.6)) return undefined;
   if ([...otherYears].some((year) => !statement.years.has(year))) return undefined;
   // Another figure of the draft's sentence gives the statement's value ("45% to 60%"): the writer has it.
   // Not when it counts something else: "killed three people and injured four others" against "three others".
@@ -574,14 +575,21 @@ function prepare(analysis: CorpusAnalysis, corpus: Corpus | undefined): Prepared
     if (list) list.push(statement);
     else byUnit.set(statement.unit, [statement]);
   }
-  const ready = { statements, byUnit, weights, subjectOf, personOf, written: writtenFigures(corpus, weights) };
+  const stated = new Map(statements.map((statement) => [`${statement.citation.passageId}:${statement.unit}:${statement.figure.value}`, statement.person]));
+  const ready = { statements, byUnit, weights, subjectOf, personOf, written: writtenFigures(corpus, weights, stated) };
   prepared.set(analysis, ready);
   return ready;
 }
 
-/** The figures of every source sentence by unit and value, with the sentence's terms (computed once per analysis). */
-function writtenFigures(corpus: Corpus | undefined, weights: WordWeights): Map<string, Set<string>[]> {
-  const written = new Map<string, Set<string>[]>();
+/** The figures of every source sentence by unit and value, with the sentence's terms and whose fact it is (computed once per analysis). */
+interface WrittenFigure {
+  readonly terms: ReadonlySet<string>;
+  /** The person a fact made of the figure belongs to. */
+  readonly person?: string;
+}
+
+function writtenFigures(corpus: Corpus | undefined, weights: WordWeights, stated: ReadonlyMap<string, string | undefined>): Map<string, WrittenFigure[]> {
+  const written = new Map<string, WrittenFigure[]>();
   for (const passage of corpus?.passages ?? []) {
     const figures = findFigures(passage.text).filter((figure) => figure.unit !== 'date' && figure.unit !== 'year');
     if (figures.length === 0) continue;
@@ -592,9 +600,11 @@ function writtenFigures(corpus: Corpus | undefined, weights: WordWeights): Map<s
       const terms = termsAround(tokens, sentence, { start: sentence.start, end: sentence.start }, 10_000, weights);
       for (const figure of inside) {
         const key = `${figure.unit}:${figure.value}`;
+        const person = stated.get(`${passage.id}:${key}`);
+        const entry: WrittenFigure = person ? { terms, person } : { terms };
         const list = written.get(key);
-        if (list) list.push(terms);
-        else written.set(key, [terms]);
+        if (list) list.push(entry);
+        else written.set(key, [entry]);
       }
     }
   }
