@@ -54,7 +54,7 @@ const LIST_VERB = /^(?:insisted on|insists on|demanded|demanding|outlined|(?:dem
 const INVERTING = /^(?:said|says|added|adds|asked|wrote|writes|continued|replied|insisted|warned|explained|noted|tweeted|told|according to)$/;
 /** A name after a preposition is no subject: "in Lyon", "led by President …", "in Lyon, Macron" — but "On Tuesday, Macron said" is Macron's. */
 const PREPOSITION_BEFORE = /(?<![\p{L}])(?:[Ii]n|[Aa]t|[Oo]f|[Ff]rom|[Tt]o|[Bb]y|[Uu]nder|[Dd]uring|[Ff]or|[Oo]n|[Ii]nto|[Aa]gainst|[Aa]bout|[Bb]etween|[Tt]owards?)\s+(?:(?:President|Minister|[Tt]he)\s+){0,4}(?:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)\p{Lu}[\p{L}]+,\s+)?$/u;
-/** "met with President Trump": an object, never a pronoun's antecedent (though "with Scalise calling it …" has Scalise speak). */
+/** "met with President Mora": an object, never a pronoun’s antecedent (though "with Mora calling it …" has Mora speak). */
 const WITH_BEFORE = /(?<![\p{L}])[Ww]ith\s+(?:(?:President|Minister|[Tt]he)\s+){0,4}$/u;
 /** Verbs that are as often nouns: taken only right after their speaker ("the union demands"), never in "the union's demands". */
 const NOUN_LIKE = new Set(['demands', 'calls', 'claims', 'states', 'notes', 'sees']);
@@ -329,8 +329,8 @@ function subjectOf(named: readonly Speaker[], masked: string, sentence: Span): S
 
 /**
  * The person a pronoun stands for: the last person who spoke in the passage before it; else the last person named
- * as a subject (not the object of a preposition: in "Mitsotakis met … with President Trump, where he denounced", he
- * is Mitsotakis); else the last person who spoke in the paragraphs before; else the last person named.
+ * as a subject (not the object of a preposition: in "Lindqvist met … with President Mora, where he denounced", he
+ * is Lindqvist); else the last person who spoke in the paragraphs before; else the last person named.
  */
 function lastPersonBefore(people: readonly Speaker[], attributions: readonly Attribution[], offset: number, masked: string, earlier: Speaker | undefined): Speaker | undefined {
   const upTo = lowerBound(attributions.length, (i) => attributions[i].verbStart < offset);

@@ -175,7 +175,6 @@ function checkFigure(text: string, sentence: Span, figure: Figure, ready: Prepar
     readonly strong: boolean;
   }
   const scored: Scored[] = [];
-  if (process.env.FIGDEBUG && sentenceText.includes(process.env.FIGDEBUG)) console.error('CANDS', (ready.byUnit.get('date') ?? []).filter((s) => /July 31|2014/.test(s.citation.asWritten)).map((s) => ({ w: s.citation.asWritten, date: s.date, comparable: comparable(figure, s), person: s.person, subject: s.subject, verb: s.verb, sentence: [...s.sentence] })));
   for (const statement of ready.byUnit.get(figure.unit === 'year' ? 'date' : figure.unit) ?? []) {
     if (!comparable(figure, statement)) continue;
     if (subject && statement.person && subject !== statement.person) continue;
@@ -218,7 +217,6 @@ function checkFigure(text: string, sentence: Span, figure: Figure, ready: Prepar
     }
     scored.push({ statement, match: matchOf(figure, statement), score, shared: [...new Set([...measureHits, ...sentenceHits])], strong });
   }
-  if (process.env.FIGDEBUG && sentenceText.includes(process.env.FIGDEBUG)) console.error('DEBUG', figure.raw, figure.span, clause, ['chief','staff','quit','effect','llerandi'].map((w) => [termOf(w), ready.weights.of(termOf(w) ?? '')]), words.tokens.filter((t) => t.span.start >= clause.start && t.span.end <= clause.end).map((t) => t.word), figure.unit, JSON.stringify(text.slice(clause.start, clause.end)), JSON.stringify(sentenceText), { counted, isChange, modal, near: [...near], whole: [...whole], subject, anySubject, verb }, scored.map((s) => ({ q: s.statement.citation.quote.slice(0, 140), w: s.statement.citation.asWritten, m: s.match, score: s.score.toFixed(2), strong: s.strong, counted: s.statement.counted, measure: [...s.statement.measure], change: s.statement.change })).sort((a, b) => Number(b.score) - Number(a.score)).slice(0, 6));
   if (scored.length === 0) return undefined;
   scored.sort((a, b) => b.score - a.score || rank(a.match) - rank(b.match));
   const best = scored[0];

@@ -38,7 +38,7 @@ const QUOTE_PATTERNS: readonly [RegExp, DraftQuote['marks']][] = [
 ];
 
 const NAME = String.raw`(?:(?:\p{Lu}[\p{L}’'-]*\.?)(?:\s+(?:\p{Lu}[\p{L}’'-]*|de|von|van|al|bin)){0,3})`;
-/** A person named by a role: "the mayor", "Russia's foreign minister", any title or trade of the names lexicon. */
+/** A person named by a role: "the mayor", "the country's foreign minister", any title or trade of the names lexicon. */
 const TITLE_WORDS = [...TITLES].filter((word) => /^[a-z-]+$/.test(word)).sort((a, b) => b.length - a.length).join('|');
 const ROLE = String.raw`(?:(?:the|a|an|\p{Lu}[\p{L}]+[’']s)\s+)?(?:(?:\p{Lu}[\p{L}-]*|senior|top|foreign|defen[cs]e|prime|deputy|chief)\s+){0,3}(?:${TITLE_WORDS})(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,3})?`;
 const SPEAKER = `(?:${ROLE}(?:\\s+${NAME})?|${NAME})`;
