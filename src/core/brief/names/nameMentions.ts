@@ -260,6 +260,10 @@ function mentionOf(passage: Passage, tokens: readonly TaggedToken[], start: numb
   } else if (after?.kind === 'place') evidence.place += 2;
   else if (after?.kind === 'organisation') evidence.organisation += 2;
 
+  // "the Philippine Institute of Volcanology and Seismology (Phivolcs)": one word alone in brackets is a short name, an organisation's.
+  if (words.length === 1 && /\(\s*$/.test(text.slice(Math.max(0, span.start - 3), span.start)) && /^\s*\)/.test(text.slice(span.end, span.end + 3))) evidence.organisation += 3;
+  // "CNN Philippines", "BBC Sport": a name led by an acronym is an organisation's.
+  if (words.length >= 2 && isAcronym(words[0])) evidence.organisation += 4;
   // Heads and prefixes.
   if (ORGANISATION_HEADS.has(last) || bareWords.slice(1).some((word) => ORGANISATION_HEADS.has(word) && word !== 'house')) evidence.organisation += 4;
   // "Victoria Park" is a place; "Sam Park, the rival," a person: after a given name the head word weighs less than a role.
