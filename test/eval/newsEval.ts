@@ -55,7 +55,7 @@ export interface StoryKey {
   readonly draft: { readonly file: string; readonly items: readonly DraftItem[] };
 }
 
-export type Split = 'dev' | 'heldout';
+export type Split = 'dev' | 'heldout' | 'heldout2';
 
 export function storiesOf(split: Split): string[] {
   return readdirSync(path.join(newsRoot, 'keys', split))

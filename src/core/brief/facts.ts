@@ -168,19 +168,21 @@ function statementsOf(
     const raw = text.slice(figure.valueSpan.start, figure.valueSpan.end);
     if (MONTH_BEFORE.test(text.slice(Math.max(0, figure.valueSpan.start - 12), figure.valueSpan.start))) continue; // a day of a month
     // "killed at least 813 in China", "infected around 35,000 worldwide": with no noun after it, a count counts what the verb before says.
-    const verbBefore = /\b(killed|infected|injured|wounded|arrested|detained|evacuated|displaced|hospitali[sz]ed|vaccinated|rescued|freed|released)\s+(?:(?:at least|more than|over|about|around|nearly|almost|some|roughly|approximately|an estimated)\s+)?$/i.exec(
-      text.slice(Math.max(0, figure.span.start - 40), figure.span.start),
-    )?.[1];
+    const verbBefore =
+      /\b(killed|infected|injured|wounded|arrested|detained|evacuated|displaced|hospitali[sz]ed|vaccinated|rescued|freed|released)\s+(?:(?:at least|more than|over|about|around|nearly|almost|some|roughly|approximately|an estimated)\s+)?$/i.exec(
+        text.slice(Math.max(0, figure.span.start - 40), figure.span.start),
+      )?.[1];
     // "The total population of Hong Kong is about 7.5 million.": a count at the end of its clause counts its subject.
     const sentence = context.sentenceAt(passage, figure.span.start);
     const clauseEnd = /^[\s)]*(?:[.;:]|$)/.test(text.slice(figure.valueSpan.end, sentence.end));
     const subjectNoun = clauseEnd && !figure.noun ? /(?:^|[,;]\s*)(?:the\s+|its\s+|their\s+)?([\p{L}’' -]{3,60}?)\s+(?:is|was|are|were|stands at|stood at|reached|totals|totalled|totaled|numbered)\s+(?:\S+\s+){0,2}$/iu.exec(text.slice(Math.max(sentence.start, figure.span.start - 120), figure.span.start))?.[1] : undefined;
     // The POS tags say what is counted; when they find no noun ("2.9 million strong"), nothing is.
     const counted = (figure.noun ? countedNounAt(text, tagText(text), figure.valueSpan.end) : undefined) ?? subjectNoun;
-    if (!counted && !verbBefore && !row) continue;
+    const verb = verbBefore ?? (counted ? undefined : verbFraming(text, figure));
+    if (!counted && !verb && !row) continue;
     if (counted && NOT_COUNT_NOUN.test(counted)) continue;
     if (/^\d{1,2}$/.test(raw) && /^(?:a\.?m|p\.?m|utc|gmt|o'clock)\b/i.test(figure.noun ?? '')) continue;
-    add('count', figure.value, 'count', figure.valueSpan, counted ? undefined : verbBefore?.toLowerCase(), counted);
+    add('count', figure.value, 'count', figure.valueSpan, counted ? undefined : verb?.toLowerCase(), counted);
   }
   if (row && found.length === 0) {
     // A table value with no unit we read ("3,000") is still a count of what the metric names.
@@ -223,6 +225,21 @@ function subjectOf(names: Names, sentence: Span, at: number, extraction: EntityE
 }
 
 /** What a figure measures, read from the words around it in its sentence. */
+/**
+ * The verb that frames a bare count, by its tags: "killing at least 20", "increased to 167", "at least 15,000
+ * stranded" — what the count counts when no noun follows it.
+ */
+function verbFraming(text: string, figure: { span: Span; valueSpan: Span }): string | undefined {
+  const tags = tagText(text);
+  let at = tags.findIndex((token) => token.start >= figure.span.start) - 1;
+  if (at < -1) at = tags.length - 1;
+  const after = tags.find((token) => token.start >= figure.valueSpan.end);
+  if (after && after.pos === 'VERB' && /^\p{Ll}+ed$/u.test(after.text) && /^\s+$/.test(text.slice(figure.valueSpan.end, after.start))) return after.text;
+  while (at >= 0 && /^(?:to|at|least|more|than|over|about|around|nearly|almost|some|roughly|approximately|an|estimated|reportedly)$/i.test(tags[at].text)) at--;
+  if (at >= 0 && tags[at].pos === 'VERB' && /^\p{Ll}+$/u.test(tags[at].text) && !/^(?:is|was|are|were|be|been|has|have|had|said|says)$/.test(tags[at].text)) return tags[at].text;
+  return undefined;
+}
+
 function measureOf(text: string, sentence: Span, figure: Span, kind: FactKind, previous: string | undefined, counted?: string): string {
   // The words near the figure only: a sentence of thousands of figures must not cost its length for each.
   const before = text.slice(Math.max(sentence.start, figure.start - 200), figure.start);

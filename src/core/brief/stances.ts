@@ -1,6 +1,7 @@
 import type { Passage, Span } from '../model';
 import { tagText } from '../text/posTags';
 import { cite, type BriefContext } from './context';
+import { TITLES } from './names/lexicon';
 import type { EntityExtraction, Mention } from './entities';
 import type { Entity, Stance, StanceGroup } from './types';
 
@@ -28,11 +29,12 @@ const WORDS: Readonly<Record<Act, string>> = {
     warned warns urged urging urges called calling calls described describes describing characterized characterised characterizing
     predicted suggested affirmed affirming argued argue argues sees estimated asked asks reiterated vowed promised pledged
     observed observes questioned asserted asserts labelled labeled branded dubbed praised commended hailed mocked quipped joked
-    pleaded stressing adding noting insisting warning explaining arguing declaring announcing replying responding tweeting`,
+    pleaded stressing adding noting insisting warning explaining arguing declaring announcing replying responding tweeting
+    underlined underlining highlighted thanked thanking mentioned`,
   demanded: 'demanded demanding demands',
   rejected: 'rejected rejects dismisses dismissed denies denied deemed refused',
   acknowledged: 'acknowledged acknowledges admitted admits conceded concedes',
-  criticised: 'criticized criticised criticizes criticises accused accuses blamed blames condemned condemns attacked slammed',
+  criticised: 'criticized criticised criticizes criticises accused accuses blamed blames condemned condemns attacked slammed denounced denounces',
   insisted: 'insisted insists maintained maintains',
   claimed: 'claims claimed',
   other: '',
@@ -50,11 +52,19 @@ const actOf = (verb: string): Act => ACTS.find(([pattern]) => pattern.test(verb)
 const LIST_VERB = /^(?:insisted on|insists on|demanded|demanding|outlined|(?:demands|conditions) include|(?:presented|issued|set out|laid out|put forward|made) (?:a )?(?:list|set) of .*)$/;
 /** Verbs that also take their speaker after them: "…,” said Pelosi. */
 const INVERTING = /^(?:said|says|added|adds|asked|wrote|writes|continued|replied|insisted|warned|explained|noted|tweeted|told|according to)$/;
-const PREPOSITION_BEFORE = /\b(?:in|at|of|from|to|by|under|during|for|on|into|against|about|between|toward|towards)\s+(?:(?:President|Minister|the)\s+){0,4}(?:\p{Lu}[\p{L}]+,\s+)?$/iu;
+/** A name after a preposition is no subject: "in Lyon", "led by President …", "in Lyon, Macron" — but "On Tuesday, Macron said" is Macron's. */
+const PREPOSITION_BEFORE = /(?<![\p{L}])(?:[Ii]n|[Aa]t|[Oo]f|[Ff]rom|[Tt]o|[Bb]y|[Uu]nder|[Dd]uring|[Ff]or|[Oo]n|[Ii]nto|[Aa]gainst|[Aa]bout|[Bb]etween|[Tt]owards?)\s+(?:(?:President|Minister|[Tt]he)\s+){0,4}(?:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)\p{Lu}[\p{L}]+,\s+)?$/u;
+/** "met with President Mora": an object, never a pronoun’s antecedent (though "with Mora calling it …" has Mora speak). */
+const WITH_BEFORE = /(?<![\p{L}])[Ww]ith\s+(?:(?:President|Minister|[Tt]he)\s+){0,4}$/u;
 /** Verbs that are as often nouns: taken only right after their speaker ("the union demands"), never in "the union's demands". */
 const NOUN_LIKE = new Set(['demands', 'calls', 'claims', 'states', 'notes', 'sees']);
 const GROUP_SPEAKER = /(?<![\p{L}])(?:(?:A|An|The|a|an|the)\s+)?(\p{Lu}[\p{L}]+)\s+(officials?|side|delegation|negotiators|leaders?|government)(?![\p{L}])/gu;
-const TITLE_SPEAKER = /(?<![\p{L}])(?:the|The)\s+(spokes(?:man|woman|person)|ambassador|minister|president|governor|senator|prosecutor|judge|mayor|chancellor|secretary|envoy|speaker|official|officer)(?![\p{L}])/gu;
+/** Titles and trades that stand for the person named with them ("…,” said the director"); not kin or everyone's words (son, victim, voter). */
+const NOT_TITLE_SPEAKERS = new Set('son daughter wife husband mother father brother sister child nephew niece uncle aunt cousin grandson granddaughter grandmother grandfather widow widower girlfriend boyfriend spouse fiance fiancee resident citizen witness survivor victim voter member partner rival student protester protestor worker employee player'.split(' '));
+const TITLE_SPEAKER = new RegExp(
+  String.raw`(?<![\p{L}])(?:the|The)\s+(${[...TITLES].filter((word) => /^[a-z-]+$/.test(word) && !NOT_TITLE_SPEAKERS.has(word)).sort((a, b) => b.length - a.length).join('|')})(?![\p{L}])`,
+  'gu',
+);
 const PRONOUN = /(?<![\p{L}])(?:he|she|He|She)(?![\p{L}’'])/gu;
 const QUOTE = /“([^“”]+)”|(?<![\p{L}\d])"([^"\n]+)"(?![\p{L}\d])|(?<![\p{L}])‘([^‘’]+(?:’[\p{L}][^‘’]*)*)’(?![\p{L}])/gu;
 const MAX_WORDS_BEFORE = 20;
@@ -136,7 +146,8 @@ export function extractStances(context: BriefContext, extraction: EntityExtracti
     // Attributions in text order; pronouns and titles resolve, when a verb needs them, to the last person named before them.
     const attributions: Attribution[] = [];
     const people = named.filter((speaker) => speaker.kind === 'person');
-    const resolvedBefore = (offset: number): Speaker | undefined => lastPersonBefore(people, attributions, offset) ?? lastPerson?.speaker;
+    const earlierSpeaker = lastPerson?.speaker;
+    const resolvedBefore = (offset: number): Speaker | undefined => lastPersonBefore(people, attributions, offset, masked, earlierSpeaker) ?? lastPerson?.speaker;
     const slots: Slot[] = [
       ...named.map((speaker): Slot => ({ start: speaker.start, end: speaker.end, resolve: () => speaker })),
       ...pronouns.map((pronoun): Slot => ({ start: pronoun.start, end: pronoun.end, resolve: () => asSpeaker(resolvedBefore(pronoun.start), pronoun) })),
@@ -209,7 +220,18 @@ export function extractStances(context: BriefContext, extraction: EntityExtracti
       // A quote that opens a sentence with no attribution goes on with the speaker of the quote before it.
       // …unless a verb of saying follows it whose speaker could not be read: then nobody is named rather than the wrong one.
       const saidAfter = /^[\s,]*(?:\p{Ll}+\s+)?(?:said|says|added|wrote|told|continued|replied|explained|noted|tweeted)\b/u.test(masked.slice(quote.end, quote.end + 30));
-      let chosen = right ?? before ?? after ?? (previousQuote && !saidAfter && startsSentence(text, sentences[first], quote.start) ? previousQuote.attribution : undefined);
+      let chosen = right ?? before ?? after;
+      // "The clinic's owner, Raj Patel, disagreed. “…”": a quote standing as its own sentence is the previous sentence's
+      // subject's, when that person is named after the last quote (else it goes on with the last quote's speaker).
+      if (!chosen && !saidAfter && first > 0 && startsSentence(text, sentences[first], quote.start)) {
+        const subject = subjectOf(named, masked, sentences[first - 1]);
+        if (subject && (!previousQuote || subject.start > previousQuote.end)) {
+          const attribution: Attribution = { verbStart: quote.start - 1, verbEnd: quote.start - 1, verb: 'said', speaker: subject, sentence: first };
+          attributions.push(attribution);
+          chosen = attribution;
+        }
+      }
+      chosen ??= previousQuote && !saidAfter && startsSentence(text, sentences[first], quote.start) ? previousQuote.attribution : undefined;
       // "The president took a parting shot on Twitter: “…”": after a colon, the quote is the sentence's subject's.
       if (!chosen && /:\s*$/.test(masked.slice(Math.max(sentences[first].start, quote.start - 4), quote.start))) {
         const inSentence = lowerBound(named.length, (i) => named[i].start < sentences[first].start);
@@ -296,12 +318,30 @@ function speakersOf(passage: Passage, mentions: readonly Mention[], extraction: 
   return speakers.sort((a, b) => a.start - b.start);
 }
 
-/** The person a pronoun stands for: the last person who spoke in the passage before it, else the last person named. */
-function lastPersonBefore(people: readonly Speaker[], attributions: readonly Attribution[], offset: number): Speaker | undefined {
+/** The person a sentence opens with as its subject (a role before the name aside), if it opens with one. */
+function subjectOf(named: readonly Speaker[], masked: string, sentence: Span): Speaker | undefined {
+  const first = named[lowerBound(named.length, (i) => named[i].start < sentence.start)];
+  if (!first || first.end > sentence.end || first.kind !== 'person') return undefined;
+  const lead = masked.slice(sentence.start, first.start);
+  if (lead.split(/\s+/).filter(Boolean).length > 6 || PREPOSITION_BEFORE.test(lead) || /[“”"]/.test(lead)) return undefined;
+  return first;
+}
+
+/**
+ * The person a pronoun stands for: the last person who spoke in the passage before it; else the last person named
+ * as a subject (not the object of a preposition: in "Lindqvist met … with President Mora, where he denounced", he
+ * is Lindqvist); else the last person who spoke in the paragraphs before; else the last person named.
+ */
+function lastPersonBefore(people: readonly Speaker[], attributions: readonly Attribution[], offset: number, masked: string, earlier: Speaker | undefined): Speaker | undefined {
   const upTo = lowerBound(attributions.length, (i) => attributions[i].verbStart < offset);
   for (let i = upTo - 1; i >= 0 && upTo - i <= MAX_LOOKED_AT; i--) if (attributions[i].speaker.kind === 'person') return attributions[i].speaker;
   const named = lowerBound(people.length, (i) => people[i].end <= offset);
-  return people[named - 1];
+  for (let i = named - 1; i >= 0 && named - i <= MAX_LOOKED_AT; i--) {
+    const person = people[i];
+    const before = masked.slice(Math.max(0, person.start - 80), person.start);
+    if (!PREPOSITION_BEFORE.test(before) && !WITH_BEFORE.test(before) && !/^['’]s\b/.test(masked.slice(person.end, person.end + 3))) return person;
+  }
+  return earlier ?? people[named - 1];
 }
 
 /** "the spokesman": the last person named whose roles hold that title. */

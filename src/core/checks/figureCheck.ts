@@ -6,6 +6,7 @@ import type { Corpus } from '../corpus';
 import type { Passage, Span } from '../model';
 import { stemsOf, tagText } from '../text/posTags';
 import { toTerm } from '../text/terms';
+import { splitSentences } from '../text/sentences';
 import { tokenize } from '../text/tokens';
 import { countedNounAt } from './countedNoun';
 import { draftProse, type DraftProse } from './draftText';
@@ -63,6 +64,10 @@ interface Statement {
   /** The statement gives a change ("32,000 more deaths"), not a level. */
   readonly change: boolean;
   readonly years: ReadonlySet<number>;
+  /** The words right before and right after the figure, qualifiers passed over ("cost US$2.6 billion": cost). */
+  readonly adjacent: readonly [string | undefined, string | undefined];
+  /** The sentence's other figures (not dates), as unit and value: a draft sentence that repeats one is about this statement. */
+  readonly others: ReadonlySet<string>;
 }
 
 interface Prepared {
@@ -73,12 +78,15 @@ interface Prepared {
   readonly subjectOf: (name: string) => string | undefined;
   /** Whose figure, for figures: only a person tells ("Sanders won 25.7%"); places and bodies are context. */
   readonly personOf: (name: string) => string | undefined;
+  /** Every figure the sources write (not dates), by unit and value, with the terms of its sentence: the briefing's facts leave some out ("rose to 31 on Wednesday"). */
+  readonly written: ReadonlyMap<string, readonly WrittenFigure[]>;
 }
 
 /** Words that move a figure off the sources' present facts: plans, targets, forecasts. */
 const MODAL = /\b(?:plan(?:s|ned|ning)?|target(?:s|ed)?|forecast\w*|expect\w*|project\w*|will|would|could|might|may|potential\w*|pledg\w*|propos\w*|aim\w*|goal|next year|budget(?:ed)? for|by 20\d\d)\b/i;
 /** Words before a figure that make it a change, not a level: "rose by 2%", "cut by 3 trillion rubles". */
-const CHANGE_BEFORE = /\b(?:by|rose|risen|rise|rises|increas\w*|grew|grown|grow\w*|fell|fallen|fall\w*|drop\w*|cut\w*|up|down|jump\w*|surg\w*|declin\w*|climb\w*|soar\w*|plung\w*|shr[iu]nk\w*|extra|another|further)\s+(?:\w+\s+){0,1}$/i;
+/** ("rose to 31" is a new level, not a change: "to" never stands between.) */
+const CHANGE_BEFORE = /\b(?:by|rose|risen|rise|rises|increas\w*|grew|grown|grow\w*|fell|fallen|fall\w*|drop\w*|cut\w*|up|down|jump\w*|surg\w*|declin\w*|climb\w*|soar\w*|plung\w*|shr[iu]nk\w*|extra|another|further)\s+(?:(?!to\s)\w+\s+){0,1}$/i;
 const CHANGE_AFTER = /^\s*(?:increase|rise|drop|jump|growth|decline|cut|fall|more|less|fewer|higher|lower|larger|smaller|up|down|year-on-year|a year)\b/i;
 const LABEL = /\b(category|class|level|grade|phase|stage|round|article|section|division)\s+(\d+)\b/gi;
 /** Nouns that count the same things. */
@@ -145,7 +153,7 @@ function checkFigure(text: string, sentence: Span, figure: Figure, ready: Prepar
   const near = termsAround(words.tokens, clause, figure.span, NEAR, ready.weights);
   // A date belongs to its clause ("impeached in 1998, and … elected in 2000"); a figure's sentence tells what it is about.
   const whole = termsAround(words.tokens, isDate ? clause : sentence, figure.span, 1000, ready.weights);
-  const subjectName = lastNameBefore(words.names, sentence, figure.span.start);
+  const subjectName = lastNameBefore(words.names, sentence, figure.span.start, text);
   // Whose figure or date: a person must be the same person; a place or a body only counts in favour ("Hong Kong … 1997").
   const subject = subjectName ? ready.personOf(subjectName.text) : undefined;
   const anySubject = subjectName ? ready.subjectOf(subjectName.text) ?? foldName(subjectName.text) : undefined;
@@ -155,6 +163,8 @@ function checkFigure(text: string, sentence: Span, figure: Figure, ready: Prepar
   const labels = labelsOf(sentenceText);
   const isChange = !isDate && (CHANGE_BEFORE.test(before) || CHANGE_AFTER.test(after) || figure.bound === 'additional');
   const modal = MODAL.test(sentenceText);
+  const adjacent = [adjacentTerm(words.tokens, clause, figure.span, -1, ready.weights), adjacentTerm(words.tokens, clause, figure.span, 1, ready.weights)] as const;
+  const sentenceOthers = isDate ? [] : all.filter((other) => other !== figure && other.span.start >= sentence.start && other.span.end <= sentence.end).flatMap((other) => anchorKey(other, other.span.end <= figure.span.start ? 'before' : 'after'));
   const otherYears = isDate ? new Set<number>() : new Set([...sentenceText.matchAll(/\b(?:19|20)\d{2}\b/g)].map((match) => Number(match[0])));
 
   interface Scored {
@@ -174,7 +184,7 @@ function checkFigure(text: string, sentence: Span, figure: Figure, ready: Prepar
     const measureHits = [...near].filter((term) => statement.measure.has(term) || statement.near.has(term));
     const sentenceHits = [...whole].filter((term) => statement.sentence.has(term));
     const weightOf = (list: readonly string[]): number => list.reduce((sum, term) => sum + ready.weights.of(term), 0);
-    const sameSubject = Boolean((subject && subject === statement.person) || (anySubject && anySubject === statement.subject));
+    const sameSubject = Boolean((subject && subject === statement.person) || sameSubjectName(anySubject, statement.subject));
     let score: number;
     let strong: boolean;
     if (isDate) {
@@ -187,7 +197,8 @@ function checkFigure(text: string, sentence: Span, figure: Figure, ready: Prepar
       const measureWeight = weightOf(measureHits);
       // Far from the figure, the sentence may still name what the source measures: enough to confirm, never to contradict.
       const farLabelWeight = weightOf([...whole].filter((term) => statement.measure.has(term)));
-      score = 2 * measureWeight + farLabelWeight + weightOf(sentenceHits) + (sameSubject ? 1 : 0) + (counted && counted === statement.counted ? 1 : 0);
+      const sharedFigures = sentenceOthers.filter((key) => statement.others.has(key)).length;
+      score = 2 * measureWeight + farLabelWeight + weightOf(sentenceHits) + (sameSubject ? 1 : 0) + (counted && counted === statement.counted ? 1 : 0) + 4 * sharedFigures;
       if (measureWeight === 0 && farLabelWeight < 2 && !(counted && counted === statement.counted && weightOf(sentenceHits) >= 2)) continue;
       // About the same thing: rare words of what the source says it measures, in the figure's own clause, beyond the counted
       // noun; or, for a count of the same rare thing ("volunteers", "Hongkongers"), rare words around both.
@@ -196,7 +207,13 @@ function checkFigure(text: string, sentence: Span, figure: Figure, ready: Prepar
       const aroundBeyondNoun = measureHits.filter((term) => term !== counted);
       strong =
         (weightOf(labelBeyondNoun) >= 2 && measureHits.length >= 2 && weightOf(sentenceHits) >= 2.5) ||
-        (sameCounted && ready.weights.of(counted!) >= 1 && weightOf(aroundBeyondNoun) >= 2 && aroundBeyondNoun.length >= 1 && weightOf(sentenceHits) >= 3);
+        (sameCounted && ready.weights.of(counted!) >= 1 && weightOf(aroundBeyondNoun) >= 2 && aroundBeyondNoun.length >= 1 && weightOf(sentenceHits) >= 3) ||
+        // The draft's sentence repeats another figure of the source's sentence ("killed at least 813 … and infected around
+        // 53,000" beside the source's "killed at least 813 … infected around 35,000"), with its words: the same statement.
+        (sharedFigures >= 1 && measureHits.length >= 1 && weightOf(sentenceHits) >= 2) ||
+        // The word that frames the figure is the source's, on the same side, and it is what the source says the figure
+        // measures ("cost US$3.6 billion" against "cost US$2.6 billion"; "infected around 53,000" against "infected around 35,000").
+        (sameFrame(adjacent, statement) && weightOf(sentenceHits) >= 2.5);
     }
     scored.push({ statement, match: matchOf(figure, statement), score, shared: [...new Set([...measureHits, ...sentenceHits])], strong });
   }
@@ -232,9 +249,15 @@ function checkFigure(text: string, sentence: Span, figure: Figure, ready: Prepar
   if (figure.unit === 'count' && counted !== undefined && scored.some((entry) => entry.match === 'exact' && entry.statement.counted === counted)) return undefined;
   const statement = rival.statement;
   if (!isDate && modal && !statement.modal) return undefined;
+  // A source writes this very value in a sentence about the same thing, though no fact was made of it: the writer may have it from there.
+  // (Not another person's figure: "Sanders won 46.8%" where the sources give Biden 46.8%.)
+  if (!isDate && (ready.written.get(`${figure.unit}:${figure.value}`) ?? []).some((entry) => (!entry.person || !subject || entry.person === subject) && weightOfShared(near, entry.terms, ready.weights) >= 0.6)) return undefined;
   if ([...otherYears].some((year) => !statement.years.has(year))) return undefined;
   // Another figure of the draft's sentence gives the statement's value ("45% to 60%"): the writer has it.
-  if (all.some((other) => other !== figure && other.span.start >= sentence.start && other.span.end <= sentence.end && comparable(other, statement) && matchOf(other, statement) === 'exact')) return undefined;
+  // Not when it counts something else: "killed three people and injured four others" against "three others".
+  const countsOtherThing = (other: Figure): boolean =>
+    other.unit === 'count' && statement.counted !== undefined && other.noun !== undefined && countedTerm(countedNounAt(text, words.tags, other.valueSpan.end)) !== statement.counted;
+  if (all.some((other) => other !== figure && other.span.start >= sentence.start && other.span.end <= sentence.end && comparable(other, statement) && matchOf(other, statement) === 'exact' && !countsOtherThing(other))) return undefined;
   return {
     figure,
     kind,
@@ -246,6 +269,40 @@ function checkFigure(text: string, sentence: Span, figure: Figure, ready: Prepar
     sharedContext: rival.shared,
     message: contradictedMessage(figure, statement, corpus),
   };
+}
+
+/** Qualifiers and small words passed over on the way from a figure to the word that frames it. */
+const QUALIFIERS = new Set(['about', 'around', 'roughly', 'nearly', 'almost', 'approximately', 'some', 'over', 'more', 'than', 'less', 'fewer', 'least', 'most', 'at', 'just', 'under', 'up', 'to', 'an', 'a', 'the', 'only', 'estimated', 'of', 'by', 'some', 'reportedly', 'still']);
+
+/** The first word on one side of a span (-1 before, 1 after) within three words, qualifiers and numbers passed over, as a term. */
+function adjacentTerm(tokens: readonly { word: string; span: Span }[], clause: Span, span: Span, side: -1 | 1, weights: WordWeights): string | undefined {
+  let at = side < 0 ? firstEndingAfter(tokens, span.start) - 1 : firstEndingAfter(tokens, span.end);
+  for (let steps = 0; steps < 4 && at >= 0 && at < tokens.length; steps++, at += side) {
+    const token = tokens[at];
+    if (token.span.start < clause.start || token.span.end > clause.end) return undefined;
+    if (token.span.start < span.end && token.span.end > span.start) continue;
+    const lower = token.word.toLowerCase();
+    if (/\d/.test(lower) || QUALIFIERS.has(lower)) continue;
+    const term = termOf(token.word);
+    return term && weights.of(term) > 0 ? term : undefined;
+  }
+  return undefined;
+}
+
+/** Whether the draft's figure is framed by the same word as the statement's, on the same side, and that word is what the statement measures. */
+function sameFrame(adjacent: readonly [string | undefined, string | undefined], statement: Statement): boolean {
+  return adjacent.some((term, side) => term !== undefined && term === statement.adjacent[side] && statement.measure.has(term));
+}
+
+/**
+ * Another figure of a sentence as a key for "the same figure on the same side": its unit, value and whether it
+ * comes before or after the figure checked ("90% of the 452 seats" is the source's "80% of the 452 seats", not
+ * "452 seats, on a turnout of 71%"). Only figures specific enough to tell: not "two", not a date.
+ */
+function anchorKey(figure: Figure, side: 'before' | 'after'): string[] {
+  if (figure.unit === 'date' || figure.unit === 'year') return [];
+  if (Number.isInteger(figure.value) && Math.abs(figure.value) < 10) return [];
+  return [`${side}:${figure.unit}:${figure.value}`];
 }
 
 const rank = (match: Match): number => ({ exact: 0, rounded: 1, consistent: 2, different: 3 })[match];
@@ -277,7 +334,12 @@ function clauseOf(text: string, sentence: Span, span: Span): Span {
   return { start, end };
 }
 
-function lastNameBefore<T extends { span: Span }>(names: readonly T[], sentence: Span, offset: number): T | undefined {
+/**
+ * Whose figure or date it is: the name nearest before it in its sentence, passing over a name
+ * that only qualifies another word ("Rosselló's chief of staff, Ricardo Llerandi, … July 31" is
+ * Llerandi's date); a possessive is taken only when the sentence names no one else before the figure.
+ */
+function lastNameBefore<T extends { span: Span }>(names: readonly T[], sentence: Span, offset: number, text: string): T | undefined {
   let low = 0;
   let high = names.length;
   while (low < high) {
@@ -285,8 +347,24 @@ function lastNameBefore<T extends { span: Span }>(names: readonly T[], sentence:
     if (names[middle].span.end <= offset) low = middle + 1;
     else high = middle;
   }
-  const candidate = names[low - 1];
-  return candidate && candidate.span.start >= sentence.start ? candidate : undefined;
+  const nearest = names[low - 1];
+  if (!nearest || nearest.span.start < sentence.start) return undefined;
+  for (let i = low - 1; i >= 0 && names[i].span.start >= sentence.start; i--) {
+    if (!POSSESSIVE.test(text.slice(names[i].span.end, names[i].span.end + 3))) return names[i];
+  }
+  return nearest;
+}
+const POSSESSIVE = /^[’']s?\b/;
+
+/**
+ * Whether two subjects are one: the same entity, or names of which the shorter is the longer's
+ * last words ("Gonzalo" and "Hurricane Gonzalo", a surname and the full name) when neither is a known entity's id.
+ */
+function sameSubjectName(a: string | undefined, b: string | undefined): boolean {
+  if (!a || !b) return false;
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return long.endsWith(` ${short}`) && !short.includes('-') && !long.includes('-');
 }
 
 function countedTerm(noun: string | undefined): string | undefined {
@@ -453,7 +531,7 @@ function prepare(analysis: CorpusAnalysis, corpus: Corpus | undefined): Prepared
     if (!unit) continue;
     const date = unit === 'date' ? dateOf(fact, analysis) : undefined;
     for (const citation of fact.citations) {
-      const anchor = unit === 'date' ? anchorOf(citation) : undefined;
+      const anchor = unit === 'date' ? anchorOf(citation, corpus) : undefined;
       const figure =
         findFigures(citation.asWritten).find((candidate) => candidate.unit === unit || (unit === 'date' && candidate.unit === 'year')) ??
         synthetic(fact, unit, citation);
@@ -482,6 +560,8 @@ function prepare(analysis: CorpusAnalysis, corpus: Corpus | undefined): Prepared
         modal: MODAL.test(citation.quote),
         change: unit !== 'date' && (CHANGE_BEFORE.test(citation.quote.slice(0, at)) || CHANGE_AFTER.test(citation.quote.slice(at + citation.asWritten.length))),
         years: new Set([...citation.quote.matchAll(/\b(?:19|20)\d{2}\b/g)].map((match) => Number(match[0]))),
+        adjacent: [adjacentTerm(local, sentenceSpan, span, -1, weights), adjacentTerm(local, sentenceSpan, span, 1, weights)],
+        others: new Set(findFigures(citation.quote).flatMap((other) => (other.valueSpan.end <= at ? anchorKey(other, 'before') : other.valueSpan.start >= at + citation.asWritten.length ? anchorKey(other, 'after') : []))),
       });
     }
   }
@@ -491,15 +571,54 @@ function prepare(analysis: CorpusAnalysis, corpus: Corpus | undefined): Prepared
     if (list) list.push(statement);
     else byUnit.set(statement.unit, [statement]);
   }
-  const ready = { statements, byUnit, weights, subjectOf, personOf };
+  const stated = new Map(statements.map((statement) => [`${statement.citation.passageId}:${statement.unit}:${statement.figure.value}`, statement.person]));
+  const ready = { statements, byUnit, weights, subjectOf, personOf, written: writtenFigures(corpus, weights, stated) };
   prepared.set(analysis, ready);
   return ready;
+}
+
+/** The figures of every source sentence by unit and value, with the sentence's terms and whose fact it is (computed once per analysis). */
+interface WrittenFigure {
+  readonly terms: ReadonlySet<string>;
+  /** The person a fact made of the figure belongs to. */
+  readonly person?: string;
+}
+
+function writtenFigures(corpus: Corpus | undefined, weights: WordWeights, stated: ReadonlyMap<string, string | undefined>): Map<string, WrittenFigure[]> {
+  const written = new Map<string, WrittenFigure[]>();
+  for (const passage of corpus?.passages ?? []) {
+    // Only figures no fact was made of: a fact's figure is weighed with its subject and measure above (a share of GDP pledged by
+    // others is no support for the same share of one country's GDP).
+    const figures = findFigures(passage.text).filter((figure) => figure.unit !== 'date' && figure.unit !== 'year' && !stated.has(`${passage.id}:${figure.unit}:${figure.value}`));
+    if (figures.length === 0) continue;
+    const tokens = tokenize(passage.text);
+    for (const sentence of splitSentences(passage.text)) {
+      const inside = figures.filter((figure) => figure.span.start >= sentence.start && figure.span.end <= sentence.end);
+      if (inside.length === 0) continue;
+      const terms = termsAround(tokens, sentence, { start: sentence.start, end: sentence.start }, 10_000, weights);
+      for (const figure of inside) {
+        const key = `${figure.unit}:${figure.value}`;
+        const person = stated.get(`${passage.id}:${key}`);
+        const entry: WrittenFigure = person ? { terms, person } : { terms };
+        const list = written.get(key);
+        if (list) list.push(entry);
+        else written.set(key, [entry]);
+      }
+    }
+  }
+  return written;
+}
+
+function weightOfShared(terms: ReadonlySet<string>, other: ReadonlySet<string>, weights: WordWeights): number {
+  let sum = 0;
+  for (const term of terms) if (other.has(term)) sum += weights.of(term);
+  return sum;
 }
 
 function subjects(name: string | undefined, subjectOf: (name: string) => string | undefined, personOf: (name: string) => string | undefined): { subject?: string; person?: string } {
   if (!name) return {};
   const person = personOf(name);
-  return { subject: subjectOf(name) ?? name, ...(person ? { person } : {}) };
+  return { subject: subjectOf(name) ?? foldName(name), ...(person ? { person } : {}) };
 }
 
 /** Words of a measure label that name no subject: the briefing's labels. */
@@ -525,14 +644,32 @@ function subjectLookup(entities: readonly Entity[]): (name: string) => string | 
   };
 }
 
-/** What a date statement is about: the name nearest before the date in its sentence, and the verb nearest before it. */
-function anchorOf(citation: FactCitation): { subject?: string; verb?: string } {
+/**
+ * What a date statement is about: the name nearest before the date in its sentence, and the verb nearest before it.
+ * A sentence whose subject is a pronoun ("He was released in 2018") is about the last name the paragraph gave before it.
+ */
+function anchorOf(citation: FactCitation, corpus: Corpus | undefined): { subject?: string; verb?: string } {
   const at = citation.valueSpan.start - citation.span.start;
   const passage: Passage = { id: citation.passageId, docId: citation.docId, kind: 'paragraph', text: citation.quote, span: { start: 0, end: citation.quote.length }, order: 0 };
   const whole = { start: 0, end: citation.quote.length };
-  const subject = lastNameBefore(nameMentions(passage, [whole]), whole, at)?.text;
+  let subject = lastNameBefore(nameMentions(passage, [whole]), whole, at, citation.quote)?.text;
+  if (!subject && PRONOUN_SUBJECT.test(citation.quote.slice(0, at))) subject = nameBeforeSentence(citation, corpus);
   const verb = verbBefore(tagText(citation.quote), whole, at);
   return { ...(subject ? { subject } : {}), ...(verb ? { verb } : {}) };
+}
+
+const PRONOUN_SUBJECT = /(?:^|[.;:]\s+|,\s+(?:and|but)\s+)(?:He|She|he|she|They|they|It|it)\s+\S/;
+
+/** The subject of the sentence before the citation's in its paragraph: its first name, as news prose opens with its subject. */
+function nameBeforeSentence(citation: FactCitation, corpus: Corpus | undefined): string | undefined {
+  const source = corpus?.passage(citation.passageId);
+  if (!source || citation.span.start <= 0) return undefined;
+  const before = source.text.slice(Math.max(0, citation.span.start - 600), citation.span.start).trimEnd();
+  const ends = [...before.slice(0, -1).matchAll(/[.!?][”"’]?\s+/g)];
+  const from = ends.length > 0 ? ends[ends.length - 1].index + ends[ends.length - 1][0].length : 0;
+  const sentence = before.slice(from);
+  const passage: Passage = { id: source.id, docId: source.docId, kind: 'paragraph', text: sentence, span: { start: 0, end: sentence.length }, order: 0 };
+  return nameMentions(passage, [{ start: 0, end: sentence.length }])[0]?.text;
 }
 
 function unitOf(fact: Fact): FigureUnit | undefined {

@@ -108,6 +108,15 @@ function checkQuote(quote: DraftQuote, passages: readonly PassageWords[], analys
     if (matches.length >= MAX_MATCHES) break;
   }
 
+  // A quote the source runs over two paragraphs (news style: no closing mark before the next paragraph's opening one).
+  if (matches.length === 0 && pieces.flat().length >= 8) {
+    const across = acrossPassages(passages, pieces);
+    if (across) {
+      const speaker = across.quoted ? speakerAt(across.entry, across.range, analysis) : undefined;
+      matches.push({ entry: across.entry, range: across.range, citation: sentenceCitation(across.entry, across.range), ...(speaker ? { speaker } : {}), quoted: across.quoted });
+    }
+  }
+
   if (matches.length > 0) {
     const speakers = new Map<string, Speaker>();
     for (const match of matches) if (match.speaker?.kind === 'person') speakers.set(match.speaker.id, match.speaker);
@@ -157,6 +166,37 @@ function checkQuote(quote: DraftQuote, passages: readonly PassageWords[], analys
     ...(closest.speaker ? { sourceSpeaker: closest.speaker } : {}),
     message: `Not word for word in the sources. Closest: “${closest.citation.quote}” (${sourceName(corpus, closest.citation.docId)}${closest.speaker ? `, ${closest.speaker.name}` : ''})`,
   };
+}
+
+/** The words of each document's passages in order, joined, with where each word comes from (built once per set of passages). */
+const documentWords = new WeakMap<readonly PassageWords[], { folded: string[]; from: { entry: PassageWords; index: number }[] }[]>();
+
+/** Where a quote's words run on from one passage of a document into the next: the first passage and the range in it. */
+function acrossPassages(passages: readonly PassageWords[], pieces: readonly (readonly string[])[]): { entry: PassageWords; range: Span; quoted: boolean } | undefined {
+  let documents = documentWords.get(passages);
+  if (!documents) {
+    const byDoc = new Map<string, { folded: string[]; from: { entry: PassageWords; index: number }[] }>();
+    for (const entry of passages) {
+      let doc = byDoc.get(entry.passage.docId);
+      if (!doc) byDoc.set(entry.passage.docId, (doc = { folded: [], from: [] }));
+      entry.folded.forEach((word, index) => {
+        doc.folded.push(word);
+        doc.from.push({ entry, index });
+      });
+    }
+    documents = [...byDoc.values()];
+    documentWords.set(passages, documents);
+  }
+  for (const doc of documents) {
+    const found = findPieces(doc.folded, pieces);
+    if (!found) continue;
+    const first = doc.from[found.first];
+    const last = doc.from[found.last];
+    if (first.entry === last.entry) continue;
+    const range = { start: first.entry.words[first.index].start, end: first.entry.words[first.entry.words.length - 1].end };
+    return { entry: first.entry, range, quoted: first.entry.quoted.some((span) => span.start <= range.start) };
+  }
+  return undefined;
 }
 
 function closestSentence(

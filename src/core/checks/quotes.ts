@@ -1,5 +1,6 @@
 import type { CorpusAnalysis } from '../brief/briefing';
 import { nameMentions } from '../brief/names/nameMentions';
+import { TITLES } from '../brief/names/lexicon';
 import type { Passage, Span } from '../model';
 import { draftProse, type DraftProse } from './draftText';
 import { resolveSpeaker } from './speakers';
@@ -37,7 +38,9 @@ const QUOTE_PATTERNS: readonly [RegExp, DraftQuote['marks']][] = [
 ];
 
 const NAME = String.raw`(?:(?:\p{Lu}[\p{L}’'-]*\.?)(?:\s+(?:\p{Lu}[\p{L}’'-]*|de|von|van|al|bin)){0,3})`;
-const ROLE = String.raw`(?:(?:the|a|an|\p{Lu}[\p{L}]+[’']s)\s+)?(?:(?:\p{Lu}[\p{L}-]*|senior|top|foreign|defen[cs]e|prime|deputy|chief)\s+){0,3}(?:spokes(?:man|woman|person)|president|minister|official|negotiator|envoy|diplomat|secretary|adviser|advisor|leader)`;
+/** A person named by a role: "the mayor", "the country's foreign minister", any title or trade of the names lexicon. */
+const TITLE_WORDS = [...TITLES].filter((word) => /^[a-z-]+$/.test(word)).sort((a, b) => b.length - a.length).join('|');
+const ROLE = String.raw`(?:(?:the|a|an|\p{Lu}[\p{L}]+[’']s)\s+)?(?:(?:\p{Lu}[\p{L}-]*|senior|top|foreign|defen[cs]e|prime|deputy|chief)\s+){0,3}(?:${TITLE_WORDS})(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,3})?`;
 const SPEAKER = `(?:${ROLE}(?:\\s+${NAME})?|${NAME})`;
 const VERB_FORMS = [
   'said', 'says', 'say', 'saying', 'told', 'tells', 'telling', 'wrote', 'writes', 'writing', 'put it', 'puts it',
@@ -55,8 +58,11 @@ const ATTRIBUTIONS: readonly RegExp[] = [
   new RegExp(String.raw`\b[Ii]n the words of\s+(${SPEAKER})`, 'gu'),
   SUBJECT_VERB,
   // Inverted only after verbs of saying: "…,” said Pelosi" (not "criticized the plan").
-  new RegExp(String.raw`\b(?:said|says|added|adds|asked|wrote|continued|replied|insisted|warned|explained|told reporters)\s+(${SPEAKER})`, 'gu'),
+  new RegExp(String.raw`\b(?:said|says|added|adds|asked|wrote|writes|continued|replied|insisted|warned|explained|told reporters|tweeted|posted|stated|noted|remarked|commented|recalled|announced|declared)\s+(${SPEAKER})`, 'gu'),
 ];
+/** Words that hand a sentence over to a quote: a colon, or a participle of saying ("…, calling it a", "…, dismissing it as"). */
+const LEADS_INTO_QUOTE = /(?::\s*|,\s+(?:calling|saying|describing|dismissing|labell?ing|branding|adding|noting|warning|accusing|declaring|insisting|arguing)\b[^,;:]{0,80}?)\s*$/u;
+const SPEECH_VERB = new RegExp(String.raw`(?<![\p{L}])(?:said|says|told|added|adds|wrote|writes|tweeted)(?![\p{L}])`, 'u');
 /** A pronoun speaking: "he said", "she added", "said he". */
 const PRONOUN = new RegExp(String.raw`\b(?:[Hh]e|[Ss]he)\s+${AUX}${VERB}\b|\b${VERB}\s+(?:he|she)\b`, 'u');
 /** Prepositions before a capitalised word that make it a place or an object, not a speaker ("in Lyon, France, characterized"). */
@@ -124,9 +130,20 @@ export function findQuotes(draft: string, prose: DraftProse = draftProse(draft),
       // "Student protester Joshua Wong was unmoved. “…,” he wrote.": the pronoun is the last person named, if named after the last speaker.
       const blockStart = text.lastIndexOf('\n\n', quote.span.start) + 1;
       const named = PRONOUN.test(outside) ? [...people].reverse().find((mention) => mention.span.end <= quote.span.start && mention.span.start >= blockStart && !found.some((other) => other.span.start <= mention.span.start && mention.span.end <= other.span.end)) : undefined;
-      if (named && (!previous || named.span.start > previous.attributionSpan.end)) {
+      // "Vázquez backed the decision: “…”", "Pelosi opened the inquiry, calling it a “…”": the sentence's subject speaks.
+      let subject: (typeof people)[number] | undefined;
+      if (LEADS_INTO_QUOTE.test(outside.slice(0, quote.span.start - sentence.start))) {
+        // (The sentence as a reader sees it: from the last full stop, a quote's closing mark after it too.)
+        const stops = [...text.slice(sentence.start, quote.span.start).matchAll(/[.!?][”"’]?\s+(?=\p{Lu})/gu)];
+        const from = stops.length > 0 ? sentence.start + stops[stops.length - 1].index + stops[stops.length - 1][0].length : sentence.start;
+        subject = people.find((mention) => mention.span.start >= from && mention.span.end <= quote.span.start && /^[\s“"‘']*(?:\S+\s+){0,5}$/u.test(text.slice(from, mention.span.start)) && !/\b(?:in|at|from|to|for|of|by|on|with)\s+$/i.test(text.slice(from, mention.span.start)));
+      }
+      if (subject) {
+        attribution = { attributedTo: subject.text, attributionSpan: subject.span, carried: true };
+      } else if (named && (!previous || named.span.start > previous.attributionSpan.end)) {
         attribution = { attributedTo: named.text, attributionSpan: named.span, carried: true };
-      } else if (followsQuote && previous) {
+      } else if (followsQuote && previous && !(SPEECH_VERB.test(outside) && !PRONOUN.test(outside))) {
+        // (Not when the sentence has a verb of saying of its own whose speaker is not read: "The mayor said …" is nobody's rather than the wrong one's.)
         // "“It’s a lot,” Lam said. “We paid for it…”": a quote right after an attributed one goes on with its speaker.
         attribution = { attributedTo: previous.attributedTo, attributionSpan: previous.attributionSpan, carried: true };
       } else if (PRONOUN.test(outside)) {
@@ -207,6 +224,7 @@ function attributionIn(sentence: string, quoteStart: number, quoteEnd: number): 
 function cleanName(raw: string): string | undefined {
   const words = raw.trim().replace(/[’']s$/, '').split(/\s+/);
   while (words.length > 0 && NOT_SPEAKERS.test(words[0])) words.shift();
-  const name = words.join(' ');
+  // "…,” said Mitsotakis.": the sentence's full stop is no part of the name (an initial's is: "John F.").
+  const name = words.join(' ').replace(/(\p{L}{2,})\.$/u, '$1');
   return name.length > 1 ? name : undefined;
 }

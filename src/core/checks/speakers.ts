@@ -33,7 +33,7 @@ interface SpeakerIndex {
   readonly byLastTerm: Map<string, Set<Entity>>;
   /** Other entities by the terms of any of their names. */
   readonly othersByName: Map<string, Set<Entity>>;
-  /** People with the keys of each role of two keys or more. */
+  /** People with the keys of each of their roles. */
   readonly roles: ReadonlyArray<{ readonly entity: Entity; readonly keys: readonly Set<string>[] }>;
   /** Answers already given, by the name as written (cleared when large). */
   readonly answers: Map<string, Speaker | undefined>;
@@ -62,7 +62,7 @@ function speakerIndex(analysis: CorpusAnalysis): SpeakerIndex {
       } else if (terms.length > 0) add(index.othersByName, terms.join(' '), entity);
     }
     if (entity.kind === 'person') {
-      const keys = entity.roles.map((role) => termsOf(role.role)).filter((roleKeys) => roleKeys.size >= 2);
+      const keys = entity.roles.map((role) => termsOf(role.role)).filter((roleKeys) => roleKeys.size >= 1);
       if (keys.length > 0) roles.push({ entity, keys });
     }
   }
@@ -104,7 +104,9 @@ function resolveIn(index: SpeakerIndex, written: string): Speaker | undefined {
   if (matches.size === 0 && index.roles.length > 0) {
     const keys = termsOf(written);
     for (const { entity, keys: roleKeys } of index.roles) {
-      if (roleKeys.some((role) => [...role].every((key) => keys.has(key)))) matches.add(entity);
+      // "the Senate Majority Leader" holds the role's words; "the mayor" names the mayor when the role is that one word.
+      const matchesRole = (role: Set<string>): boolean => (role.size >= 2 || keys.size === 1) && [...role].every((key) => keys.has(key));
+      if (roleKeys.some(matchesRole)) matches.add(entity);
     }
   }
   if (matches.size !== 1) return undefined;

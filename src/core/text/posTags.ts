@@ -67,8 +67,24 @@ function tagProse(text: string, start: number, end: number, into: TaggedToken[])
   }
 }
 
-function tagPiece(piece: string, offset: number, into: TaggedToken[]): void {
+/**
+ * The model's tokenizer splits words at letters beyond Latin-1 ("Erdoğan" became "Erdo", "ğ", "an"; "Łukasz" "Ł",
+ * "ukasz"), so a name with one is lost. The tagger reads a copy with each such Latin letter replaced by its base
+ * letter, one character for one so offsets hold; tokens keep the text as written.
+ */
+const EXTENDED_LATIN = /[\u0100-\u024f\u1e00-\u1eff]/gu;
+const NO_DECOMPOSITION: Readonly<Record<string, string>> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', Ħ: 'H', ħ: 'h', ı: 'i', Ŋ: 'N', ŋ: 'n', Œ: 'O', œ: 'o', Ŧ: 'T', ŧ: 't', Ɓ: 'B', Ɗ: 'D', ƒ: 'f' };
+function latinBase(piece: string): string {
+  return piece.replace(EXTENDED_LATIN, (letter) => {
+    const base = letter.normalize('NFKD')[0];
+    if (/^[A-Za-z]$/.test(base)) return base;
+    return NO_DECOMPOSITION[letter] ?? (letter === letter.toUpperCase() ? 'A' : 'a');
+  });
+}
+
+function tagPiece(written: string, offset: number, into: TaggedToken[]): void {
   const its = nlp().its;
+  const piece = latinBase(written);
   const doc = nlp().readDoc(piece);
   const values = doc.tokens().out(its.value) as string[];
   const spaces = doc.tokens().out(its.precedingSpaces) as string[];
@@ -82,7 +98,7 @@ function tagPiece(piece: string, offset: number, into: TaggedToken[]): void {
       if (found < 0) continue;
       at = found;
     }
-    into.push({ text: values[i], start: offset + at, end: offset + at + values[i].length, pos: tags[i] });
+    into.push({ text: piece === written ? values[i] : written.slice(at, at + values[i].length), start: offset + at, end: offset + at + values[i].length, pos: tags[i] });
     at += values[i].length;
   }
 }

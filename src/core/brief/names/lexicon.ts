@@ -128,5 +128,13 @@ export function isPersonNoun(word: string): boolean {
   return /(?:ologist|ician|ist|man|woman|person|people|men|women)$/.test(lower) && lower.length > 4 && !/^(?:list|mist|twist|wrist|exist|german|human|roman|ottoman)$/.test(lower);
 }
 
+/**
+ * A capitalised word shaped like a noun for a person's trade ("Broadcaster", "Lawmaker", "Novelist"), read as a title
+ * only where capitals tell nothing, at a sentence's start before a full name; a given name ("Peter") is checked apart.
+ */
+export function looksLikeAgentNoun(word: string): boolean {
+  return /^\p{Lu}\p{Ll}{3,}(?:er|or|ist|ian|ant|ent)$/u.test(word);
+}
+
 /** Party members as nouns, a person's role only after "a"/"an": "a Republican, Mark Amodei". */
 export const PARTY_MEMBERS = set(`republican democrat conservative liberal socialist independent labourite tory`);

@@ -22,6 +22,7 @@ import {
   TITLE_MODIFIERS,
   TITLES,
   isPersonNoun,
+  looksLikeAgentNoun,
   looksLikeDemonym,
 } from './lexicon';
 import { isGivenName, isKnownPlace } from './nameHints';
@@ -75,6 +76,9 @@ const isAcronym = (text: string): boolean => /^(?:\p{Lu}\.?){2,}$/u.test(text) &
  * outlive the check.
  */
 let lastRead: { readonly text: string; readonly sentences: readonly Span[]; readonly mentions: WeakRef<NameMention[]> } | undefined;
+
+/** Whether only opening quotes or brackets stand between a sentence's start and an offset. */
+const opensSentence = (text: string, sentence: Span, offset: number): boolean => /^[\s“"‘'(\[—–-]*$/u.test(text.slice(sentence.start, offset));
 
 /** Every name mention of a passage, in order. Linear in the passage's length. */
 export function nameMentions(passage: Passage, sentences: readonly Span[]): NameMention[] {
@@ -171,7 +175,12 @@ function mentionOf(passage: Passage, tokens: readonly TaggedToken[], start: numb
   let titled = false;
   for (let t = end - 2; t >= start; t--) {
     const bare = BARE(tokens[t].text);
-    const isTitle = TITLES.has(bare) || HONORIFICS.has(bare) || (isCapitalised(tokens[t].text) && isPersonNoun(tokens[t].text) && t === start);
+    const isTitle =
+      TITLES.has(bare) ||
+      HONORIFICS.has(bare) ||
+      (isCapitalised(tokens[t].text) && isPersonNoun(tokens[t].text) && t === start) ||
+      // "Broadcaster Piers Morgan commented": a trade's noun opening the sentence, before a name of two words or more.
+      (t === start && end - start >= 3 && opensSentence(text, sentence, tokens[t].start) && looksLikeAgentNoun(tokens[t].text) && !isGivenName(tokens[t].text) && isCapitalised(tokens[t + 1].text));
     if (!isTitle) continue;
     let from = t + 1;
     // "Secretary of State Mike Pompeo": the title goes on through "of X" when a full name follows.
@@ -267,9 +276,15 @@ function mentionOf(passage: Passage, tokens: readonly TaggedToken[], start: numb
   } else if (after?.kind === 'place') evidence.place += 2;
   else if (after?.kind === 'organisation') evidence.organisation += 2;
 
+  // "the Philippine Institute of Volcanology and Seismology (Phivolcs)": one word alone in brackets is a short name, an organisation's.
+  if (words.length === 1 && /\(\s*$/.test(text.slice(Math.max(0, span.start - 3), span.start)) && /^\s*\)/.test(text.slice(span.end, span.end + 3))) evidence.organisation += 3;
+  // "CNN Philippines", "BBC Sport": a name led by an acronym is an organisation's.
+  if (words.length >= 2 && isAcronym(words[0])) evidence.organisation += 4;
   // Heads and prefixes.
   if (ORGANISATION_HEADS.has(last) || bareWords.slice(1).some((word) => ORGANISATION_HEADS.has(word) && word !== 'house')) evidence.organisation += 4;
-  if (PLACE_HEADS.has(last) && words.length > 1) evidence.place += 4;
+  // "Victoria Park" is a place; "Sam Park, the rival," a person: after a given name the head word weighs less than a role.
+  const afterGivenName = words.length === 2 && isGivenName(words[0]);
+  if (PLACE_HEADS.has(last) && words.length > 1) evidence.place += afterGivenName ? 1 : 4;
   if (THING_PREFIXES.has(first) && words.length > 1) evidence.thing += 6;
   if (start > 0 && THING_PREFIXES.has(BARE(tokens[start - 1].text)) && isCapitalised(tokens[start - 1].text)) evidence.thing += 6;
   const nextWord = tokens[end];
@@ -282,7 +297,8 @@ function mentionOf(passage: Passage, tokens: readonly TaggedToken[], start: numb
   else if (words.length >= 2 && isAcronym(words[words.length - 1]) && !SUFFIXES.has(BARE(words[words.length - 1]))) evidence.organisation += 2;
   // The lexicon's hints: a given name first ("Emmanuel Macron"), a place it knows ("Hong Kong").
   const nameText = words.join(' ');
-  if (isKnownPlace(nameText)) evidence.place += 3;
+  // compromise knows "Sam Park" as a place by its last word: after a given name, a hint only.
+  if (isKnownPlace(nameText)) evidence.place += words.length === 2 && isGivenName(words[0]) ? 1 : 3;
   else if (words.length >= 2 && evidence.organisation === 0 && evidence.place < 4 && isGivenName(words[0])) evidence.person += 2;
   if (words.some((word) => /\d/.test(word))) evidence.thing += 3;
   if (bareWords.includes('of') && !titled) evidence.organisation += 1;
@@ -380,6 +396,15 @@ function roleLeading(text: string, tokens: readonly TaggedToken[], start: number
   while (from > 0 && tokens[from - 1].start >= sentence.start && at - from < 4 && /^\p{L}/u.test(tokens[from - 1].text) && ['ADJ', 'NOUN', 'PROPN', 'NUM', 'DET'].includes(tokens[from - 1].pos)) {
     from--;
     if (tokens[from].pos === 'DET') break;
+  }
+  // "Lee's rival, Sam Park,", "The governor's spokesman, Dan Ortiz,": a possessor before the role is part of it.
+  if (from >= 2 && /^['’]s$/.test(tokens[from - 1].text) && tokens[from - 1].start === tokens[from - 2].end) {
+    let owner = from - 2;
+    while (owner > 0 && tokens[owner - 1].start >= sentence.start && from - owner < 5 && /^\p{L}/u.test(tokens[owner - 1].text) && ['ADJ', 'NOUN', 'PROPN', 'DET'].includes(tokens[owner - 1].pos)) {
+      owner--;
+      if (tokens[owner].pos === 'DET') break;
+    }
+    from = owner;
   }
   // Only the start of a clause: "…, the governor of Ohio, Mike DeWine" is not "Ohio, Mike DeWine".
   const before = tokens[from - 1];

@@ -84,6 +84,8 @@ export function roleAfter(text: string, tokens: readonly TaggedToken[], end: num
   if (!closed) return undefined;
 
   const words = tokens.slice(from, to);
+  // "Sudesh Amman, 20, was placed …", "James Ford, 42, a convicted murderer": an age in apposition is a person's.
+  if (words.length === 1 && /^\d{1,3}$/.test(words[0].text) && Number(words[0].text) > 0 && Number(words[0].text) < 120) return { kind: 'person', role: { text: '', span: { start: 0, end: 0 } } };
   let at = 0;
   const lower = (i: number): string => words[i]?.text.toLowerCase() ?? '';
   // "who was …": a relative clause giving a role; any other "who" clause still says a person.
