@@ -6,6 +6,7 @@
  * little); and a passage is compared with the query as a whole by the
  * cosine of their idf-weighted mean vectors.
  */
+import { idf, termRarity } from '../termRarity';
 import type { Synonyms } from './synonyms';
 import type { WordVectors } from './wordVectors';
 
@@ -80,9 +81,7 @@ export class MeaningModel {
 
   /** 1 for a term in few passages, less the more passages hold it: a word most passages contain tells little. */
   rarity(term: string): number {
-    const n = Math.max(1, this.vocabulary.documentCount);
-    const df = this.vocabulary.documentFrequency(term);
-    return Math.min(1, idf(n, df) / idf(n, MEANING_TUNING.rareShare * n));
+    return termRarity(this.vocabulary, term, MEANING_TUNING.rareShare);
   }
 
   /** Index terms near a query term in meaning, nearest first, with their weights; none for a term without a vector. */
@@ -165,8 +164,4 @@ export class MeaningModel {
     }
     return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
   }
-}
-
-function idf(passages: number, holding: number): number {
-  return Math.log(1 + (passages - holding + 0.5) / (holding + 0.5));
 }

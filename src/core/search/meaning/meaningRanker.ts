@@ -49,7 +49,7 @@ export class MeaningRanker {
     const prepared = query.map((word) => {
       const expansions = new Map<string, number>();
       for (const term of word.terms) for (const expansion of model.expansions(term)) expansions.set(expansion.term, Math.max(expansions.get(expansion.term) ?? 0, expansion.weight / tuning.expansionWeight));
-      // An alias ("Kremlin" for "Russia") counts as a near word, for less the more passages hold it.
+      // An alias ("the Fed" for "the Federal Reserve") counts as a near word, for less the more passages hold it.
       for (const alias of word.aliases) expansions.set(alias, Math.max(expansions.get(alias) ?? 0, tuning.aliasNearness * model.rarity(alias)));
       const rows = word.terms.map((term) => vectors.id(term)).filter((row) => row >= 0);
       const weight = Math.max(...word.terms.map((term) => model.idfShare(term)), 0.05);
