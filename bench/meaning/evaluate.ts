@@ -21,6 +21,8 @@ import { Random } from '../corpus/random';
 import { EVAL_CORPORA, evalSources, type EvalCorpusName } from './corpora';
 import { FRESH_QUESTIONS } from './freshQuestions';
 import { isHeldOut, PARAPHRASE_QUESTIONS } from './questions';
+import { WHO_QUESTIONS } from './whoQuestions';
+import { analyseCorpus } from '../../src/core/brief';
 
 const root = path.resolve(__dirname, '..', '..');
 const EXACT_PER_CORPUS = 40;
@@ -97,6 +99,7 @@ function main(): void {
     console.log(`meaning ${meaning ? 'on ' : 'off'} | paraphrase dev ${line(tallies.dev)}${heldOut(tallies.heldOut)}`);
     console.log(`            | exact-word dev ${line(exact.dev)}${heldOut(exact.heldOut)}`);
     if (showFresh) console.log(`            | second held-out set (SOTU 2001–2008) ${line(fresh)}`);
+    if (meaning) whoAccuracy(bundles.get('bundled')!);
   }
 }
 
@@ -112,6 +115,25 @@ function exactQueries(bundle: LoadedBundle, name: EvalCorpusName): string[][] {
     queries.push(candidates.sort((a, b) => rarity(a) - rarity(b)).slice(0, 2));
   }
   return queries;
+}
+
+/**
+ * "Who" questions: the person of the best-matching role, when it matches at
+ * least the threshold, against the key (none where no role can say). Printed
+ * for a range of thresholds, to set ROLE_MATCH on.
+ */
+function whoAccuracy(bundle: LoadedBundle): void {
+  const roles = analyseCorpus(bundle.corpus).entities.flatMap((entity) =>
+    entity.kind === 'person' ? entity.roles.map((role) => ({ person: entity.name, role: role.role, passageIds: role.citations.map((citation) => citation.passageId) })) : [],
+  );
+  const matches = WHO_QUESTIONS.map((q) => ({ q, best: bundle.index.roleMatches(q.question, roles)[0] }));
+  if (process.argv.includes('--verbose')) for (const { q, best } of matches) console.log(`who: ${q.question} → ${best?.role.person}: ${best?.role.role} ${best?.score.toFixed(2)} (key: ${q.person})`);
+  const cells: string[] = [];
+  for (let threshold = 0.3; threshold <= 1.31; threshold += 0.1) {
+    const right = matches.filter(({ q, best }) => ((best?.score ?? 0) >= threshold ? best.role.person : null) === q.person).length;
+    cells.push(`${threshold.toFixed(1)}: ${right}/${matches.length}`);
+  }
+  console.log(`"who" questions answered right, by role-match threshold | ${cells.join('  ')}`);
 }
 
 const blank = (): Tally => ({ count: 0, hit3: 0, hit10: 0, rr: 0 });

@@ -47,6 +47,10 @@ export const MEANING_TUNING = {
   lexicalWeight: 0.1,
   /** A passage shorter than this many words (a table row, a heading) has its words' score scaled down. */
   shortPassageWords: 12,
+  /** The weight of the cosine between the query's and the sentence's idf-weighted mean vectors. */
+  sentenceVectorWeight: 0.8,
+  /** How much of the library's common direction (the mean of its words' vectors) is taken out of both before that cosine. */
+  commonRemoval: 1,
 };
 
 const EXPANSION_CACHE = 4096;
@@ -59,6 +63,8 @@ export class MeaningModel {
   /** Table rows of the terms the index holds, refreshed when the index changes. */
   private rows: Int32Array | undefined;
   private readonly expansionCache = new Map<string, readonly Expansion[]>();
+  /** The unit mean of the library's words' vectors: the direction every text shares, which says nothing of a sentence. */
+  private common: Float32Array | undefined;
 
   constructor(
     readonly vectors: WordVectors,
@@ -69,6 +75,7 @@ export class MeaningModel {
   /** The index changed: neighbours and weights are worked out again. */
   invalidate(): void {
     this.rows = undefined;
+    this.common = undefined;
     this.expansionCache.clear();
   }
 
@@ -150,6 +157,28 @@ export class MeaningModel {
       any = true;
     }
     return any ? vector : undefined;
+  }
+
+  /** Cosine of two mean vectors, with part of the library's common direction taken out of each. */
+  meaningSimilarity(a: Float32Array, b: Float32Array): number {
+    const removal = MEANING_TUNING.commonRemoval;
+    if (removal === 0) return MeaningModel.similarity(a, b);
+    const common = this.commonDirection();
+    const centred = (vector: Float32Array): Float32Array => {
+      const norm = Math.hypot(...vector) || 1;
+      return vector.map((value, d) => value / norm - removal * common[d]);
+    };
+    return MeaningModel.similarity(centred(a), centred(b));
+  }
+
+  private commonDirection(): Float32Array {
+    if (!this.common) {
+      const common = new Float32Array(this.vectors.dimensions);
+      for (const row of this.indexRows()) this.vectors.addTo(common, row, 1);
+      const norm = Math.hypot(...common) || 1;
+      this.common = common.map((value) => value / norm);
+    }
+    return this.common;
   }
 
   /** Cosine of two mean vectors. */

@@ -21,7 +21,7 @@ export interface MeaningQueryWord {
 
 interface PassageWords {
   /** Per sentence: its distinct terms and their vector rows (-1 without one). */
-  readonly sentences: readonly { readonly terms: readonly string[]; readonly rows: Int32Array }[];
+  readonly sentences: readonly { readonly terms: readonly string[]; readonly rows: Int32Array; readonly vector: Float32Array | undefined }[];
   readonly length: number;
 }
 
@@ -57,6 +57,7 @@ export class MeaningRanker {
     });
     const total = prepared.reduce((sum, word) => sum + word.weight, 0);
     if (total === 0) return 0;
+    const queryVector = tuning.sentenceVectorWeight > 0 ? model.meanVector(query.flatMap((word) => word.terms)) : undefined;
     let best = 0;
     for (const sentence of read.sentences) {
       let sum = 0;
@@ -81,7 +82,9 @@ export class MeaningRanker {
         }
         sum += word.weight * match;
       }
-      best = Math.max(best, sum / total);
+      let score = sum / total;
+      if (queryVector && sentence.vector) score += tuning.sentenceVectorWeight * Math.max(0, model.meaningSimilarity(queryVector, sentence.vector));
+      best = Math.max(best, score);
     }
     const shortness = scaleShort ? Math.min(1, read.length / tuning.shortPassageWords) : 1;
     return (best + tuning.lexicalWeight * lexical) * shortness;
@@ -95,7 +98,11 @@ export class MeaningRanker {
       if (passage.heading) parts.push(passage.heading);
       const sentences = parts.map((part) => {
         const terms = [...new Set(words(part).map(toTerm).filter((term): term is string => term !== null))];
-        return { terms, rows: Int32Array.from(terms, (term) => this.model.vectors.id(term)) };
+        return {
+          terms,
+          rows: Int32Array.from(terms, (term) => this.model.vectors.id(term)),
+          vector: this.model.meanVector(terms),
+        };
       });
       entry = { sentences, length: words(text).length };
       if (this.passages.size >= CACHE) this.passages.clear();
