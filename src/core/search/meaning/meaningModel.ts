@@ -159,24 +159,28 @@ export class MeaningModel {
     return any ? vector : undefined;
   }
 
-  /** Cosine of two mean vectors, with part of the library's common direction taken out of each. */
-  meaningSimilarity(a: Float32Array, b: Float32Array): number {
+  /**
+   * A mean vector made unit length, with part of the library's common
+   * direction taken out: ready for `similarity` with another made so.
+   */
+  centred(vector: Float32Array): Float32Array {
     const removal = MEANING_TUNING.commonRemoval;
-    if (removal === 0) return MeaningModel.similarity(a, b);
     const common = this.commonDirection();
-    const centred = (vector: Float32Array): Float32Array => {
-      const norm = Math.hypot(...vector) || 1;
-      return vector.map((value, d) => value / norm - removal * common[d]);
-    };
-    return MeaningModel.similarity(centred(a), centred(b));
+    let norm = 0;
+    for (let d = 0; d < vector.length; d++) norm += vector[d] * vector[d];
+    const scale = norm === 0 ? 0 : 1 / Math.sqrt(norm);
+    const out = new Float32Array(vector.length);
+    for (let d = 0; d < vector.length; d++) out[d] = vector[d] * scale - removal * common[d];
+    return out;
   }
 
   private commonDirection(): Float32Array {
     if (!this.common) {
       const common = new Float32Array(this.vectors.dimensions);
       for (const row of this.indexRows()) this.vectors.addTo(common, row, 1);
-      const norm = Math.hypot(...common) || 1;
-      this.common = common.map((value) => value / norm);
+      let norm = 0;
+      for (let d = 0; d < common.length; d++) norm += common[d] * common[d];
+      this.common = common.map((value) => (norm === 0 ? 0 : value / Math.sqrt(norm)));
     }
     return this.common;
   }
