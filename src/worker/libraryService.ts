@@ -230,7 +230,8 @@ export function createLibraryService(
       return archive.reconnect();
     },
     async archiveSearch(query, limit, preferredDocIds) {
-      return archive.search(query, limit, preferredDocIds);
+      // Read with the library's alias table when the library is loaded (an archive search never waits for it).
+      return archive.search(query, limit, preferredDocIds, latest?.index.index.aliases);
     },
     async clip(url, folder, options) {
       // Fetching and reading pages (an HTTP client, a DOM) loads on first use, not with the worker.

@@ -87,9 +87,10 @@ describe('search by meaning', () => {
     );
     const [spokesperson] = bundled.index.answerWho('who speaks for the Kremlin', roles);
     assert.match(spokesperson?.passage.text ?? '', /Kremlin spokesperson Dmitry Peskov/);
-    const [diplomat] = bundled.index.answerWho("who is America's top diplomat", roles);
+    const [diplomat] = bundled.index.answerWho("who is Washington's chief diplomat", roles);
     assert.match(diplomat?.passage.text ?? '', /Secretary of State Marco Rubio/);
     assert.deepEqual(bundled.index.answerWho('what the Kremlin says', roles), [], 'only a "who" question');
+    assert.deepEqual(bundled.index.answerWho('who was freed in the prisoner swap', roles), [], 'no role answers it: search by meaning does');
   });
 
   it('is used by the library service when a search asks for it and the setting is on, and never otherwise', async () => {

@@ -7,6 +7,7 @@
  * OR pass last. Here each pass becomes a tsquery; which passages matched
  * which words is worked out again on the client for the snippet.
  */
+import type { AliasTable } from '../search/aliasTable';
 import { planQueryWithoutNameKeys as planQuery, type QueryGroup } from '../search/queryPlan';
 import { quoteLexeme, termsOf } from './searchVector';
 
@@ -23,8 +24,9 @@ export interface ArchivePlan {
   readonly fuzzyTerms: readonly string[];
 }
 
-export function planArchiveQuery(query: string): ArchivePlan {
-  const groups = planQuery(query);
+/** Reads a query as the local library does, with its alias table (the bundled corpus's while it is searched too). */
+export function planArchiveQuery(query: string, aliases?: AliasTable): ArchivePlan {
+  const groups = planQuery(query, aliases);
   const fuzzyTerms = new Set<string>();
   for (const group of groups) for (const alternative of group.alternatives) for (const term of alternative) if (isFuzzy(term)) fuzzyTerms.add(term);
   return { groups, fuzzyTerms: [...fuzzyTerms] };

@@ -6,13 +6,15 @@
  * archive match down (or the reverse). An archive passage with the same
  * text as a local one (the same article in both) is shown once, as local.
  */
+import { aliasesForOrigins } from '../search/aliasTable';
 import { planQueryWithoutNameKeys as planQuery } from '../search/queryPlan';
 import type { SearchHit } from '../search/searchIndex';
 import { coversEveryGroup } from './archiveQuery';
 
 export function mergeHits(query: string, local: readonly SearchHit[], archive: readonly SearchHit[], limit: number): SearchHit[] {
   if (archive.length === 0) return local.slice(0, limit);
-  const groups = planQuery(query);
+  // Read with the alias table the local hits were found with: the bundled corpus's when they come from it.
+  const groups = planQuery(query, aliasesForOrigins(local.map((hit) => hit.meta.origin)));
   const localTexts = new Set(local.map((hit) => hit.passage.text));
   const fresh = archive.filter((hit) => !localTexts.has(hit.passage.text));
   const full = (hit: SearchHit): boolean => coversEveryGroup(groups, new Set(hit.matchedTerms));

@@ -3,7 +3,7 @@
  * tokenizer, folding, spelling variants and plural stripping), so a query
  * means the same in the archive as on the writer's machine. PostgreSQL's
  * own stemmers would not: "negotiatio" (being typed) and "negotiations"
- * stem apart, and "U.S." and "Kiev" would not meet "usa" and "kyiv".
+ * stem apart, and "U.S." and "Defence" would not meet "usa" and "defense".
  * Fields are weighted as the local engine boosts them: heading A, title B,
  * text C.
  */

@@ -3,7 +3,7 @@ import { findFigures } from '../checks/numbers';
 import { tagText } from '../text/posTags';
 import { LIMITS, noteLimit } from '../limits';
 import type { Passage, Span } from '../model';
-import { readNumberWords } from '../search/aliases';
+import { readNumberWords } from '../search/numberWords';
 import { SpanSet } from '../text/spanSet';
 import { toTerm } from '../text/terms';
 import { cite, slugOf, type BriefContext } from './context';

@@ -32,10 +32,14 @@ export interface CorpusKnowledge {
   readonly caseSensitive: readonly string[];
   /** A writer's word → the word these texts use for it, as search terms. */
   readonly synonyms: Readonly<Record<string, string>>;
+  /** Spellings of one name (transliterations), each as good as the others in a search. */
+  readonly searchSpellings: readonly (readonly string[])[];
+  /** A writer's names for what these texts call otherwise ("the Fed" for "the Federal Reserve"), as groups of phrases a search expands to. */
+  readonly searchAliases: readonly (readonly string[])[];
 }
 
 /** Knowing nothing beyond the words: what every corpus of the user's own gets. */
-export const NO_KNOWLEDGE: CorpusKnowledge = { entities: [], notNames: [], everywhere: [], caseSensitive: [], synonyms: {} };
+export const NO_KNOWLEDGE: CorpusKnowledge = { entities: [], notNames: [], everywhere: [], caseSensitive: [], synonyms: {}, searchSpellings: [], searchAliases: [] };
 
 let bundledKnowledge: CorpusKnowledge | undefined;
 /** The bundled corpus's knowledge, from data/knowledge.json. */
@@ -55,6 +59,10 @@ export function validateKnowledge(value: unknown): CorpusKnowledge {
   const strings = (name: string, list: unknown): string[] => {
     if (!Array.isArray(list) || list.some((item) => typeof item !== 'string')) throw new Error(`knowledge: ${name} must be an array of strings`);
     return list as string[];
+  };
+  const groups = (name: string, list: unknown): string[][] => {
+    if (!Array.isArray(list)) throw new Error(`knowledge: ${name} must be an array of arrays of strings`);
+    return list.map((group: unknown, index: number) => strings(`${name}[${index}]`, group));
   };
   if (!Array.isArray(object.entities)) throw new Error('knowledge: entities must be an array');
   const entities = object.entities.map((item: unknown, index: number): KnownEntity => {
@@ -79,5 +87,7 @@ export function validateKnowledge(value: unknown): CorpusKnowledge {
     everywhere: strings('everywhere', object.everywhere ?? []),
     caseSensitive: strings('caseSensitive', object.caseSensitive ?? []),
     synonyms: synonyms as Record<string, string>,
+    searchSpellings: groups('searchSpellings', object.searchSpellings ?? []),
+    searchAliases: groups('searchAliases', object.searchAliases ?? []),
   };
 }

@@ -1,5 +1,5 @@
 import type { Span } from '../model';
-import { readNumberWords } from '../search/aliases';
+import { readNumberWords } from '../search/numberWords';
 import { SpanSet } from '../text/spanSet';
 
 /**

@@ -1,7 +1,8 @@
 import { toTerm } from '../text/terms';
 import { tokenize } from '../text/tokens';
 import { queryWordAlternatives } from '../text/wordTerms';
-import { ALIAS_GROUPS, readNumberWords } from './aliases';
+import { GENERAL_ALIASES, type AliasTable } from './aliasTable';
+import { readNumberWords } from './numberWords';
 
 /** One thing the user asked for, and the term sequences any of which can satisfy it. */
 export interface QueryGroup {
@@ -11,9 +12,10 @@ export interface QueryGroup {
   readonly alternatives: readonly (readonly string[])[];
   /** The user is still typing this word: match it as a prefix. */
   readonly typing: boolean;
+  /** Other names for it from the alias table ("fed" for "federal reserve"), as term sequences: they count for less than the words typed. */
+  readonly aliases?: readonly (readonly string[])[];
 }
 
-const MAX_ALIAS_WORDS = 4;
 /** A query longer than this (a whole document pasted, a script's input) is read up to here. */
 export const MAX_QUERY_CHARS = 1000;
 /** Words longer than this are no words (a run of letters with no spaces); they are not searched for. */
@@ -26,22 +28,6 @@ export function boundedQuery(query: string): string {
   return query.length <= MAX_QUERY_CHARS ? query : query.slice(0, MAX_QUERY_CHARS);
 }
 
-/** Alias phrases as term sequences, keyed by their terms joined with spaces. */
-const aliasIndex: ReadonlyMap<string, readonly (readonly string[])[]> = (() => {
-  const index = new Map<string, (readonly string[])[]>();
-  for (const group of ALIAS_GROUPS) {
-    const phrases = group.map(phraseTerms).filter((terms) => terms.length > 0);
-    for (const terms of phrases) index.set(terms.join(' '), phrases);
-  }
-  return index;
-})();
-
-function phraseTerms(phrase: string): string[] {
-  return tokenize(phrase)
-    .map((token) => toTerm(token.word))
-    .filter((term): term is string => term !== null);
-}
-
 /**
  * Reads a query as a writer types it: stop words dropped, number words
  * read as digits, aliases expanded, Russian and Ukrainian words also by
@@ -49,7 +35,7 @@ function phraseTerms(phrase: string): string[] {
  * last word marked as still being typed unless the query ends in a space
  * or punctuation.
  */
-export function planQuery(fullQuery: string): QueryGroup[] {
+export function planQuery(fullQuery: string, aliasTable: AliasTable = GENERAL_ALIASES): QueryGroup[] {
   const query = boundedQuery(fullQuery);
   const tokens = tokenize(query).filter((token) => token.word.length <= MAX_TERM_CHARS);
   const words = tokens.map((token) => token.word);
@@ -71,12 +57,18 @@ export function planQuery(fullQuery: string): QueryGroup[] {
       i += number.length;
       continue;
     }
-    const alias = longestAlias(words, i);
+    const alias = aliasTable.match(words, i);
     if (alias) {
-      // A one-word alias (a surname) is still a name the other script may write.
-      const term = alias.length === 1 ? toTerm(words[i]) : null;
-      const named = term === null ? [] : queryWordAlternatives(words[i], term);
-      groups.push({ source: words.slice(i, i + alias.length).join(' '), alternatives: [...alias.alternatives, ...named], typing: isLastFrom(alias.length) });
+      const typed = words.slice(i, i + alias.length);
+      const own = typed.map(toTerm).filter((term): term is string => term !== null);
+      // A one-word phrase (a surname) is still a name the other script may write.
+      const named = alias.length === 1 && own.length === 1 ? queryWordAlternatives(words[i], own[0]) : [];
+      groups.push({
+        source: typed.join(' '),
+        alternatives: [own, ...alias.spellings, ...named],
+        typing: isLastFrom(alias.length),
+        ...(alias.aliases.length > 0 ? { aliases: alias.aliases } : {}),
+      });
       i += alias.length;
       continue;
     }
@@ -89,20 +81,11 @@ export function planQuery(fullQuery: string): QueryGroup[] {
 
 /**
  * The plan without cross-script name keys, for an index that holds none
- * (the PostgreSQL archive indexes its own lexemes).
+ * (the PostgreSQL archive indexes its own lexemes), and with the aliases
+ * as plain alternatives (a tsquery cannot weigh one alternative below another).
  */
-export function planQueryWithoutNameKeys(query: string): QueryGroup[] {
-  return planQuery(query)
-    .map((group) => ({ ...group, alternatives: group.alternatives.filter((terms) => !terms.some((term) => term.startsWith('~'))) }))
+export function planQueryWithoutNameKeys(query: string, aliasTable: AliasTable = GENERAL_ALIASES): QueryGroup[] {
+  return planQuery(query, aliasTable)
+    .map((group) => ({ source: group.source, typing: group.typing, alternatives: [...group.alternatives, ...(group.aliases ?? [])].filter((terms) => !terms.some((term) => term.startsWith('~'))) }))
     .filter((group) => group.alternatives.length > 0);
-}
-
-function longestAlias(words: readonly string[], start: number): { length: number; alternatives: readonly (readonly string[])[] } | undefined {
-  for (let length = Math.min(MAX_ALIAS_WORDS, words.length - start); length >= 1; length--) {
-    const terms = phraseTerms(words.slice(start, start + length).join(' '));
-    if (terms.length === 0) continue;
-    const alternatives = aliasIndex.get(terms.join(' '));
-    if (alternatives) return { length, alternatives };
-  }
-  return undefined;
 }

@@ -58,7 +58,7 @@ const initialsScratch = new Uint8Array(128);
 /**
  * The first characters (ASCII, lowercased) a word can start with and still
  * stand for one of the terms: a term keeps its word's first letter, except
- * for the spellings the terms unify (kiev → kyiv) and "%" (percent). Words
+ * for the spellings the terms unify (organisation → organization) and "%" (percent). Words
  * starting otherwise are skipped without working out their term, which is
  * most of a passage's words.
  */
@@ -132,7 +132,7 @@ export function makeSnippet(text: string, matchedTerms: ReadonlySet<string>): Sn
     else if (canGrowLeft && sentences[last].end - sentences[first - 1].start <= MAX_SNIPPET_CHARS) first--;
     else break;
   }
-  // A lone short sentence reads better with the next one ("“It’s a lot,” Putin acknowledged.").
+  // A lone short sentence reads better with the next one ("“It’s a lot,” the mayor acknowledged.").
   if (first === last && length() < 80 && last + 1 < sentences.length) last++;
 
   const span = { start: sentences[first].start, end: sentences[last].end };

@@ -41,6 +41,8 @@ export interface ClauseSpec {
   readonly term: string;
   readonly prefix: boolean;
   readonly fuzzy: boolean;
+  /** The term's own weight: 1 when not given; an alias of the word typed counts for less. */
+  readonly weight?: number;
   /** Other terms that stand for this one (meaning search), each with its weight below the term's own 1. */
   readonly expansions?: readonly { readonly term: string; readonly weight: number }[];
 }
@@ -433,8 +435,9 @@ export class TermIndex {
       derived.push({ term: t, weight });
     };
     const alphabetical = (ids: number[]): number[] => (ids.length > 1 ? ids.sort((a, b) => (text[a] < text[b] ? -1 : text[a] > text[b] ? 1 : 0)) : ids);
+    const own = spec.weight ?? 1;
     const exact = this.termIds.get(spec.term);
-    if (exact !== undefined) takeId(exact, 1);
+    if (exact !== undefined) takeId(exact, own);
     for (const expansion of spec.expansions ?? []) {
       const t = this.termIds.get(expansion.term);
       if (t !== undefined) takeId(t, expansion.weight);
@@ -447,7 +450,7 @@ export class TermIndex {
       for (const t of vocabulary.atPrefix(spec.term).values()) if (text[t].length > length) completions.push(t);
       for (const t of alphabetical(completions)) {
         const termLength = text[t].length;
-        takeId(t, (PREFIX_WEIGHT * termLength) / (termLength + 0.3 * (termLength - length)));
+        takeId(t, (own * PREFIX_WEIGHT * termLength) / (termLength + 0.3 * (termLength - length)));
       }
     }
     // One-edit neighbours only for a word that matches nothing as typed: a word the sources use is taken as meant
@@ -464,7 +467,7 @@ export class TermIndex {
       }
       for (const t of alphabetical(near)) {
         const termLength = text[t].length;
-        takeId(t, (FUZZY_WEIGHT * termLength) / (termLength + 1));
+        takeId(t, (own * FUZZY_WEIGHT * termLength) / (termLength + 1));
       }
     }
     return derived;

@@ -10,15 +10,14 @@ import type * as Stopword from 'stopword';
 import { foldCyrillic } from './cyrillicWords';
 import { hasCyrillic } from './language';
 
-/** Spellings that name the same thing: British/American, transliterations, common misspellings. */
+/**
+ * Spellings of one word in any English text: British/American, common
+ * misspellings. A corpus's own names spelled several ways (transliterations)
+ * come with its knowledge, from data/, and are matched at query time
+ * (search/aliasTable.ts).
+ */
 const VARIANTS: Readonly<Record<string, string>> = {
   defence: 'defense',
-  kiev: 'kyiv',
-  zelenskiy: 'zelensky',
-  zelenskyy: 'zelensky',
-  zelenski: 'zelensky',
-  zelenskyi: 'zelensky',
-  zelenskii: 'zelensky',
   dialogue: 'dialog',
   febuary: 'february',
   organisation: 'organization',
@@ -36,9 +35,6 @@ const VARIANTS: Readonly<Record<string, string>> = {
   emphasised: 'emphasized',
   prioritise: 'prioritize',
   annexe: 'annex',
-  peskow: 'peskov',
-  lavrow: 'lavrov',
-  ceasefires: 'ceasefire',
 };
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(

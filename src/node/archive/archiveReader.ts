@@ -7,6 +7,7 @@
  * SECURITY DEFINER functions, lookups through row-level security.
  */
 import { docIdOfPassage, isArchiveId } from '../../core/archive/archiveIds';
+import type { AliasTable } from '../../core/search/aliasTable';
 import { matchedTermsOf, passQuery, planArchiveQuery, swapPairs, typingTerms, typoMapOfPairs, type ArchivePass, type ArchivePlan } from '../../core/archive/archiveQuery';
 import { metaFromJson, passageFromRow, type PassageRow } from '../../core/archive/archiveRows';
 import { Corpus } from '../../core/corpus';
@@ -30,6 +31,8 @@ export interface ArchiveSearchOptions {
   readonly limit?: number;
   /** Archive document ids to rank first (already cited in the draft). */
   readonly preferredDocIds?: readonly string[];
+  /** The alias table the local library reads queries with (the bundled corpus's while it is included); the general one when not given. */
+  readonly aliases?: AliasTable;
 }
 
 interface HitRow extends PassageRow {
@@ -46,7 +49,7 @@ export class ArchiveReader {
   /** Ranked passages for a query, with snippets, as the local search returns them. */
   async search(query: string, options: ArchiveSearchOptions = {}): Promise<SearchHit[]> {
     const limit = options.limit ?? 10;
-    const plan = planArchiveQuery(query);
+    const plan = planArchiveQuery(query, options.aliases);
     if (plan.groups.length === 0) return [];
     const preferred = [...(options.preferredDocIds ?? [])].filter(isArchiveId);
     const hits = new Map<string, SearchHit>();

@@ -6,6 +6,7 @@
  * probe that gets through brings the archive back. A password the server
  * asks for is not retried: the editor asks the writer for it.
  */
+import type { AliasTable } from '../../core/search/aliasTable';
 import type { SearchHit } from '../../core/search/searchIndex';
 import { parseArchiveUrl } from '../../core/archive/archiveUrl';
 import { ArchiveConnection, DEFAULT_TIMEOUT_MS } from './archiveConnection';
@@ -106,8 +107,8 @@ export class ArchiveService {
     }
   }
 
-  search(query: string, limit: number, preferredDocIds: readonly string[]): Promise<ArchiveAnswer<SearchHit[]>> {
-    return this.use((reader) => reader.search(query, { limit, preferredDocIds }));
+  search(query: string, limit: number, preferredDocIds: readonly string[], aliases?: AliasTable): Promise<ArchiveAnswer<SearchHit[]>> {
+    return this.use((reader) => reader.search(query, { limit, preferredDocIds, aliases }));
   }
 
   /** Tries again now (the status bar's Reconnect). */

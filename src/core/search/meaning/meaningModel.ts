@@ -6,6 +6,7 @@
  * little); and a passage is compared with the query as a whole by the
  * cosine of their idf-weighted mean vectors.
  */
+import { idf, termRarity } from '../termRarity';
 import type { Synonyms } from './synonyms';
 import type { WordVectors } from './wordVectors';
 
@@ -46,6 +47,10 @@ export const MEANING_TUNING = {
   lexicalWeight: 0.1,
   /** A passage shorter than this many words (a table row, a heading) has its words' score scaled down. */
   shortPassageWords: 12,
+  /** The weight of the cosine between the query's and the sentence's idf-weighted mean vectors. */
+  sentenceVectorWeight: 0.8,
+  /** How much of the library's common direction (the mean of its words' vectors) is taken out of both before that cosine. */
+  commonRemoval: 1,
 };
 
 const EXPANSION_CACHE = 4096;
@@ -58,6 +63,8 @@ export class MeaningModel {
   /** Table rows of the terms the index holds, refreshed when the index changes. */
   private rows: Int32Array | undefined;
   private readonly expansionCache = new Map<string, readonly Expansion[]>();
+  /** The unit mean of the library's words' vectors: the direction every text shares, which says nothing of a sentence. */
+  private common: Float32Array | undefined;
 
   constructor(
     readonly vectors: WordVectors,
@@ -68,6 +75,7 @@ export class MeaningModel {
   /** The index changed: neighbours and weights are worked out again. */
   invalidate(): void {
     this.rows = undefined;
+    this.common = undefined;
     this.expansionCache.clear();
   }
 
@@ -80,9 +88,7 @@ export class MeaningModel {
 
   /** 1 for a term in few passages, less the more passages hold it: a word most passages contain tells little. */
   rarity(term: string): number {
-    const n = Math.max(1, this.vocabulary.documentCount);
-    const df = this.vocabulary.documentFrequency(term);
-    return Math.min(1, idf(n, df) / idf(n, MEANING_TUNING.rareShare * n));
+    return termRarity(this.vocabulary, term, MEANING_TUNING.rareShare);
   }
 
   /** Index terms near a query term in meaning, nearest first, with their weights; none for a term without a vector. */
@@ -153,6 +159,32 @@ export class MeaningModel {
     return any ? vector : undefined;
   }
 
+  /**
+   * A mean vector made unit length, with part of the library's common
+   * direction taken out: ready for `similarity` with another made so.
+   */
+  centred(vector: Float32Array): Float32Array {
+    const removal = MEANING_TUNING.commonRemoval;
+    const common = this.commonDirection();
+    let norm = 0;
+    for (let d = 0; d < vector.length; d++) norm += vector[d] * vector[d];
+    const scale = norm === 0 ? 0 : 1 / Math.sqrt(norm);
+    const out = new Float32Array(vector.length);
+    for (let d = 0; d < vector.length; d++) out[d] = vector[d] * scale - removal * common[d];
+    return out;
+  }
+
+  private commonDirection(): Float32Array {
+    if (!this.common) {
+      const common = new Float32Array(this.vectors.dimensions);
+      for (const row of this.indexRows()) this.vectors.addTo(common, row, 1);
+      let norm = 0;
+      for (let d = 0; d < common.length; d++) norm += common[d] * common[d];
+      this.common = common.map((value) => (norm === 0 ? 0 : value / Math.sqrt(norm)));
+    }
+    return this.common;
+  }
+
   /** Cosine of two mean vectors. */
   static similarity(a: Float32Array, b: Float32Array): number {
     let dot = 0;
@@ -165,8 +197,4 @@ export class MeaningModel {
     }
     return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
   }
-}
-
-function idf(passages: number, holding: number): number {
-  return Math.log(1 + (passages - holding + 0.5) / (holding + 0.5));
 }

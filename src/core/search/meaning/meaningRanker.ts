@@ -2,7 +2,9 @@
  * Ranks candidate passages by meaning. Each query word is matched against
  * the words of each sentence: its own word counts 1, a near word (an
  * expansion, or any word whose vector is close) counts its nearness; the
- * words' matches are weighted by how much each query word tells (idf).
+ * words' matches are weighted by how much each query word tells (idf),
+ * and the cosine of the sentence's and the query's mean vectors is added
+ * (with the direction every text of the library shares taken out).
  * A passage scores its best sentence, so a long passage that touches
  * every word somewhere does not beat the one sentence that says it all;
  * a fragment of a few words (a table row, a heading) is scaled down.
@@ -11,7 +13,7 @@ import type { Passage } from '../../model';
 import { splitSentences } from '../../text/sentences';
 import { toTerm } from '../../text/terms';
 import { words } from '../../text/tokens';
-import { MEANING_TUNING, type MeaningModel } from './meaningModel';
+import { MEANING_TUNING, MeaningModel } from './meaningModel';
 
 /** A query word as the ranker reads it: the terms that are the user's word itself, and those of its aliases. */
 export interface MeaningQueryWord {
@@ -21,11 +23,12 @@ export interface MeaningQueryWord {
 
 interface PassageWords {
   /** Per sentence: its distinct terms and their vector rows (-1 without one). */
-  readonly sentences: readonly { readonly terms: readonly string[]; readonly rows: Int32Array }[];
+  readonly sentences: readonly { readonly terms: readonly string[]; readonly rows: Int32Array; readonly vector: Float32Array | undefined }[];
   readonly length: number;
 }
 
-const CACHE = 20_000;
+/** Passages read and kept (each sentence's terms, rows and vector: about 2 KB a passage). */
+const CACHE = 5_000;
 
 export class MeaningRanker {
   private readonly passages = new Map<string, PassageWords>();
@@ -49,7 +52,7 @@ export class MeaningRanker {
     const prepared = query.map((word) => {
       const expansions = new Map<string, number>();
       for (const term of word.terms) for (const expansion of model.expansions(term)) expansions.set(expansion.term, Math.max(expansions.get(expansion.term) ?? 0, expansion.weight / tuning.expansionWeight));
-      // An alias ("Kremlin" for "Russia") counts as a near word, for less the more passages hold it.
+      // An alias ("the Fed" for "the Federal Reserve") counts as a near word, for less the more passages hold it.
       for (const alias of word.aliases) expansions.set(alias, Math.max(expansions.get(alias) ?? 0, tuning.aliasNearness * model.rarity(alias)));
       const rows = word.terms.map((term) => vectors.id(term)).filter((row) => row >= 0);
       const weight = Math.max(...word.terms.map((term) => model.idfShare(term)), 0.05);
@@ -57,6 +60,8 @@ export class MeaningRanker {
     });
     const total = prepared.reduce((sum, word) => sum + word.weight, 0);
     if (total === 0) return 0;
+    const queryMean = tuning.sentenceVectorWeight > 0 ? model.meanVector(query.flatMap((word) => word.terms)) : undefined;
+    const queryVector = queryMean && model.centred(queryMean);
     let best = 0;
     for (const sentence of read.sentences) {
       let sum = 0;
@@ -81,7 +86,9 @@ export class MeaningRanker {
         }
         sum += word.weight * match;
       }
-      best = Math.max(best, sum / total);
+      let score = sum / total;
+      if (queryVector && sentence.vector) score += tuning.sentenceVectorWeight * Math.max(0, MeaningModel.similarity(queryVector, sentence.vector));
+      best = Math.max(best, score);
     }
     const shortness = scaleShort ? Math.min(1, read.length / tuning.shortPassageWords) : 1;
     return (best + tuning.lexicalWeight * lexical) * shortness;
@@ -95,7 +102,12 @@ export class MeaningRanker {
       if (passage.heading) parts.push(passage.heading);
       const sentences = parts.map((part) => {
         const terms = [...new Set(words(part).map(toTerm).filter((term): term is string => term !== null))];
-        return { terms, rows: Int32Array.from(terms, (term) => this.model.vectors.id(term)) };
+        const mean = this.model.meanVector(terms);
+        return {
+          terms,
+          rows: Int32Array.from(terms, (term) => this.model.vectors.id(term)),
+          vector: mean && this.model.centred(mean),
+        };
       });
       entry = { sentences, length: words(text).length };
       if (this.passages.size >= CACHE) this.passages.clear();

@@ -1,33 +1,4 @@
-/**
- * Names a writer uses for what the sources call otherwise: each group lists
- * phrases (as index terms) that stand for the same person, place,
- * organisation or idea. Applied at query time only, so the index stays
- * the sources' own words.
- */
-export const ALIAS_GROUPS: readonly (readonly string[])[] = [
-  ['usa', 'united states', 'washington', 'america', 'american', 'white house'],
-  ['russia', 'russian', 'moscow', 'kremlin'],
-  ['ukraine', 'ukrainian', 'kyiv'],
-  ['nato', 'north atlantic treaty organization', 'alliance'],
-  ['eu', 'european union', 'brussels'],
-  ['un', 'united nations'],
-  ['exchange', 'swap'],
-  ['ceasefire', 'truce', 'cease fire', 'armistice'],
-  ['talk', 'negotiation'],
-  ['gdp', 'gross domestic product'],
-  ['percent', 'per cent'],
-  ['putin', 'russian president'],
-  ['zelensky', 'ukrainian president'],
-  ['trump', 'usa president'],
-  ['peskov', 'kremlin spokesperson', 'kremlin spokesman'],
-  ['turkey', 'turkiye', 'istanbul'],
-  ['sanction', 'penalty'],
-  ['neutrality', 'neutral'],
-  ['territory', 'territorial', 'land', 'region'],
-  ['prisoner', 'pow', 'prisoners of war'],
-  ['child', 'children'],
-];
-
+/** Number words read as figures: "a thousand" is 1,000, "three hundred and fifty" 350. */
 const SMALL: Readonly<Record<string, number>> = {
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
