@@ -4,6 +4,9 @@ import { cite, slugOf, type BriefContext } from './context';
 import type { CorpusKnowledge, KnownEntity } from './knowledge';
 import { clusterNames, foldName, type NameCluster } from './names/nameClusters';
 import { nameMentions, type NameMention } from './names/nameMentions';
+import { cyrillicNameMentions, isCyrillicText } from './names/cyrillicNames';
+import { mergeAcrossScripts, withLemmaWords } from './names/crossScript';
+import { passageLanguage } from '../text/passageLanguage';
 import type { Citation, Entity, EntityKind, EntityRole } from './types';
 import { pushTo } from './lists';
 
@@ -84,13 +87,20 @@ export function extractEntities(context: BriefContext, knowledge: CorpusKnowledg
   const documents = new Map<string, NameMention[]>();
   // Tagging is linear but the slowest step: each document gets a budget, so one huge file cannot stall the briefing.
   const tagged = new Map<string, number>();
+  const languages = new Map(context.corpus.documents.map((document) => [document.meta.id, document.meta.lang]));
+  const languageOf = (docId: string): string | undefined => languages.get(docId);
 
   for (const passage of context.passages) {
     const budget = tagged.get(passage.docId) ?? 0;
     tagged.set(passage.docId, budget + passage.text.length);
     const withinBudget = budget < LIMITS.nlpCharsPerDocument;
     if (!withinBudget) noteLimit('nlp-chars', `Names were looked for in the first ${LIMITS.nlpCharsPerDocument.toLocaleString('en-US')} characters of each document; beyond that only known names are found.`);
-    const found = withinBudget ? nameMentions(passage, context.sentences(passage)) : [];
+    // Russian and Ukrainian passages have their own reader: the English one glues a title's complement to the name.
+    const found = !withinBudget
+      ? []
+      : isCyrillicText(passage.text)
+        ? cyrillicNameMentions(passage, context.sentences(passage), passageLanguage(passage.text, languageOf(passage.docId)))
+        : nameMentions(passage, context.sentences(passage));
     const aliasSpans: { entity: KnownEntity; span: Span; text: string }[] = [];
     if (table) {
       for (const match of passage.text.matchAll(table.pattern)) {
@@ -115,7 +125,7 @@ export function extractEntities(context: BriefContext, knowledge: CorpusKnowledg
     documents.set(passage.docId, list);
   }
 
-  const clusters = clusterNames([...documents.values()]);
+  const clusters = mergeAcrossScripts(clusterNames(withLemmaWords([...documents.values()])));
   const mentions: Mention[] = [];
   const entities: Entity[] = [];
   const usedIds = new Set(knowledge.entities.map((entity) => entity.id));

@@ -3,6 +3,7 @@ import { tagText } from '../text/posTags';
 import { cite, type BriefContext } from './context';
 import type { EntityExtraction, Mention } from './entities';
 import type { Entity, Stance, StanceGroup } from './types';
+import { CYRILLIC_SPEECH_VERBS } from './names/cyrillicLexicon';
 
 type Act = Stance['act'];
 
@@ -12,6 +13,9 @@ type Act = Stance['act'];
  */
 const PHRASES: readonly [string, Act][] = [
   ['according to', 'said'],
+  // Russian and Ukrainian "according to X".
+  ['по словам', 'said'],
+  ['за словами', 'said'],
   [String.raw`(?:presented|issued|set out|laid out|put forward|made)\s+(?:a\s+)?(?:list|set)\s+of\s+(?:demands|conditions|priorities)`, 'demanded'],
   [String.raw`(?:demands|conditions)\s+include`, 'demanded'],
   ['insisted on', 'insisted'],
@@ -37,8 +41,18 @@ const WORDS: Readonly<Record<Act, string>> = {
   claimed: 'claims claimed',
   other: '',
 };
+/** Russian and Ukrainian verbs of saying, by what they do (the rest say). */
+const CYRILLIC_ACTS: readonly [RegExp, Act][] = [
+  [/^(?:потребова|вимага)/, 'demanded'],
+  [/^(?:отверг|відкину)/, 'rejected'],
+  [/^(?:призна|визна)/, 'acknowledged'],
+  [/^(?:раскритикова|розкритикува|обвини|звинувати)/, 'criticised'],
+  [/^(?:настаива|наполяга)/, 'insisted'],
+];
+const cyrillicAct = (verb: string): Act => CYRILLIC_ACTS.find(([pattern]) => pattern.test(verb))?.[1] ?? 'said';
 const VERBS: readonly [string, Act][] = [
   ...PHRASES,
+  ...[...CYRILLIC_SPEECH_VERBS].map((verb): [string, Act] => [verb, cyrillicAct(verb)]),
   ...(Object.entries(WORDS) as [Act, string][]).flatMap(([act, words]) => words.split(/\s+/).filter(Boolean).map((word): [string, Act] => [word, act])),
 ];
 const VERB_PATTERN = new RegExp(
@@ -49,14 +63,16 @@ const ACTS: readonly [RegExp, Act][] = VERBS.map(([verb, act]) => [new RegExp(`^
 const actOf = (verb: string): Act => ACTS.find(([pattern]) => pattern.test(verb))?.[1] ?? 'other';
 const LIST_VERB = /^(?:insisted on|insists on|demanded|demanding|outlined|(?:demands|conditions) include|(?:presented|issued|set out|laid out|put forward|made) (?:a )?(?:list|set) of .*)$/;
 /** Verbs that also take their speaker after them: "…,” said Pelosi. */
-const INVERTING = /^(?:said|says|added|adds|asked|wrote|writes|continued|replied|insisted|warned|explained|noted|tweeted|told|according to)$/;
+const INVERTING = /^(?:said|says|added|adds|asked|wrote|writes|continued|replied|insisted|warned|explained|noted|tweeted|told|according to|по словам|за словами|[\u0400-\u04ff]+)$/;
+/** Phrases whose speaker always comes after them. */
+const SPEAKER_AFTER = /^(?:according to|по словам|за словами)$/;
 const PREPOSITION_BEFORE = /\b(?:in|at|of|from|to|by|under|during|for|on|into|against|about|between|toward|towards)\s+(?:(?:President|Minister|the)\s+){0,4}(?:\p{Lu}[\p{L}]+,\s+)?$/iu;
 /** Verbs that are as often nouns: taken only right after their speaker ("the union demands"), never in "the union's demands". */
 const NOUN_LIKE = new Set(['demands', 'calls', 'claims', 'states', 'notes', 'sees']);
 const GROUP_SPEAKER = /(?<![\p{L}])(?:(?:A|An|The|a|an|the)\s+)?(\p{Lu}[\p{L}]+)\s+(officials?|side|delegation|negotiators|leaders?|government)(?![\p{L}])/gu;
 const TITLE_SPEAKER = /(?<![\p{L}])(?:the|The)\s+(spokes(?:man|woman|person)|ambassador|minister|president|governor|senator|prosecutor|judge|mayor|chancellor|secretary|envoy|speaker|official|officer)(?![\p{L}])/gu;
-const PRONOUN = /(?<![\p{L}])(?:he|she|He|She)(?![\p{L}’'])/gu;
-const QUOTE = /“([^“”]+)”|(?<![\p{L}\d])"([^"\n]+)"(?![\p{L}\d])|(?<![\p{L}])‘([^‘’]+(?:’[\p{L}][^‘’]*)*)’(?![\p{L}])/gu;
+const PRONOUN = /(?<![\p{L}])(?:he|she|He|She|он|она|Он|Она|він|вона|Він|Вона)(?![\p{L}’'])/gu;
+const QUOTE = /«([^«»]+)»|„([^„“”]+)[“”]|“([^“”]+)”|(?<![\p{L}\d])"([^"\n]+)"(?![\p{L}\d])|(?<![\p{L}])‘([^‘’]+(?:’[\p{L}][^‘’]*)*)’(?![\p{L}])/gu;
 const MAX_WORDS_BEFORE = 20;
 
 interface Speaker {
@@ -151,8 +167,11 @@ export function extractStances(context: BriefContext, extraction: EntityExtracti
       const s = sentenceIndex(verbStart);
       const sentence = sentences[s];
       let speaker: Speaker | undefined;
-      const afterQuote = /[”"’][\s,]*$/.test(text.slice(Math.max(sentence.start, verbStart - 6), verbStart));
-      if (verb === 'according to' || (INVERTING.test(verb) && afterQuote)) speaker = speakerAfter(masked, slots, sentence, verbEnd);
+      const afterQuote = /[”"’»“][\s,]*[—–-]*\s*$/.test(text.slice(Math.max(sentence.start, verbStart - 8), verbStart));
+      // Russian and Ukrainian put the speaker after the verb as often as before it ("заявил Песков"): a name right after it is the speaker.
+      const cyrillic = /[\u0400-\u04ff]/.test(verb);
+      if (SPEAKER_AFTER.test(verb) || (INVERTING.test(verb) && afterQuote)) speaker = speakerAfter(masked, slots, sentence, verbEnd);
+      if (!speaker && cyrillic) speaker = speakerAfter(masked, slots, sentence, verbEnd, true);
       speaker ??= speakerBefore(masked, slots, sentence, verbStart, NOUN_LIKE.has(verb));
       if (!speaker && INVERTING.test(verb)) speaker = speakerAfter(masked, slots, sentence, verbEnd);
       if (!speaker) continue;
@@ -203,7 +222,7 @@ export function extractStances(context: BriefContext, extraction: EntityExtracti
       const from = lowerBound(attributions.length, (i) => attributions[i].sentence < first);
       const to = lowerBound(attributions.length, (i) => attributions[i].sentence <= last);
       const near = attributions.slice(from, Math.min(to, from + 40));
-      const right = near.find((attribution) => attribution.verbStart >= quote.end && attribution.verb.toLowerCase() !== 'according to' && /^[\s,.;:—–-]*$/.test(masked.slice(quote.end, attribution.verbStart).replace(/[\p{L}’'-]+$/u, '').replace(/\s(?:he|she|[\p{Lu}][\p{L}’'.-]*)\s*$/u, '')));
+      const right = near.find((attribution) => attribution.verbStart >= quote.end && !SPEAKER_AFTER.test(attribution.verb.toLowerCase()) && /^[\s,.;:—–-]*$/.test(masked.slice(quote.end, attribution.verbStart).replace(/[\p{L}’'-]+$/u, '').replace(/\s(?:he|she|[\p{Lu}][\p{L}’'.-]*)\s*$/u, '')));
       const before = [...near].reverse().find((attribution) => attribution.verbEnd <= quote.start);
       const after = near.find((attribution) => attribution.verbStart >= quote.end);
       // A quote that opens a sentence with no attribution goes on with the speaker of the quote before it.
@@ -253,7 +272,7 @@ export function extractStances(context: BriefContext, extraction: EntityExtracti
 
 /** Whether a word the pattern found is a verb here (its tag says so), not a noun ("the demands", "his claims"). */
 function isVerbHere(pos: string | undefined, verb: string, before: string): boolean {
-  if (verb.includes(' ') || pos === undefined) return true;
+  if (verb.includes(' ') || pos === undefined || /[\u0400-\u04ff]/.test(verb)) return true;
   // "Sanders claims": right after a name, a verb the tagger took for a noun is still the verb.
   return pos === 'VERB' || pos === 'AUX' || (/ed$/.test(verb) && pos !== 'ADJ') || (pos === 'NOUN' && /\p{L}\s$/u.test(before) && /^\p{Lu}/u.test(before) === false);
 }
@@ -264,7 +283,7 @@ function startsSentence(text: string, sentence: Span | undefined, offset: number
 
 /** Quoted stretches of a passage, with the words between the marks. */
 function quotesOf(text: string): { start: number; end: number; text: string }[] {
-  return [...text.matchAll(QUOTE)].map((match) => ({ start: match.index, end: match.index + match[0].length, text: match[1] ?? match[2] ?? match[3] }));
+  return [...text.matchAll(QUOTE)].map((match) => ({ start: match.index, end: match.index + match[0].length, text: match[1] ?? match[2] ?? match[3] ?? match[4] ?? match[5] }));
 }
 
 /** The passage with quoted words blanked, so no quoted word is taken for a verb or a speaker. */
@@ -340,13 +359,15 @@ function speakerBefore(masked: string, slots: readonly Slot[], sentence: Span, v
 }
 
 /** "…,” said Pelosi", "according to President Joe Biden", "said a protester using the pseudonym Katya". */
-function speakerAfter(masked: string, slots: readonly Slot[], sentence: Span, from: number): Speaker | undefined {
+function speakerAfter(masked: string, slots: readonly Slot[], sentence: Span, from: number, adjacentOnly = false): Speaker | undefined {
   const at = lowerBound(slots.length, (i) => slots[i].start < from);
   const slot = slots[at];
   const next = slot && slot.end <= sentence.end ? slot.resolve() : undefined;
   if (!next) return undefined;
   const gap = masked.slice(from, next.start);
-  return gap.length <= 48 && !/[,.;:!?“”"]/.test(gap) ? next : undefined;
+  // "зазначив під час поїздки … заступник голови …": a few words may stand between a Cyrillic verb and its speaker.
+  if (adjacentOnly) return gap.length <= 60 && !/[,.;:!?]/.test(gap) && gap.trim().split(/\s+/).filter(Boolean).length <= 6 ? next : undefined;
+  return gap.length <= 48 && !/[,.;:!?“”"«»]/.test(gap) ? next : undefined;
 }
 
 /** The items of a list written after a verb or a colon: "an immediate ceasefire, reparations …, and no future limits …". */
