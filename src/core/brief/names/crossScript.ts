@@ -48,11 +48,25 @@ class KeyUnion {
  */
 export function withLemmaWords(documents: readonly (readonly NameMention[])[]): NameMention[][] {
   const union = new KeyUnion();
-  for (const mentions of documents) for (const mention of mentions) for (const keys of mention.wordKeys ?? []) union.union(keys);
+  // The English sources' name words by key: a Cyrillic word whose keys hold exactly one of them is written as it ("Путіна" as "Putin").
+  const latin = new Map<string, Set<string>>();
+  for (const mentions of documents) {
+    for (const mention of mentions) {
+      if (mention.wordKeys) for (const keys of mention.wordKeys) union.union(keys);
+      else for (const word of mention.words) {
+        const key = /^\p{Lu}/u.test(word) ? latinKey(word) : undefined;
+        if (key) latin.set(key, (latin.get(key) ?? new Set()).add(word));
+      }
+    }
+  }
+  const asLatin = (keys: readonly string[]): string | undefined => {
+    const words = new Set(keys.flatMap((key) => [...(latin.get(key) ?? [])]));
+    return words.size === 1 ? [...words][0] : undefined;
+  };
   return documents.map((mentions) =>
     mentions.map((mention) => {
       if (!mention.wordKeys) return mention;
-      const words = mention.wordKeys.map((keys, i) => (keys.length > 0 ? LEMMA + union.find(keys[0]) : mention.words[i]));
+      const words = mention.wordKeys.map((keys, i) => (keys.length === 0 ? mention.words[i] : asLatin(keys) ?? LEMMA + union.find(keys[0])));
       return { ...mention, words };
     }),
   );
@@ -94,7 +108,7 @@ function givenNamesAgree(latin: string | undefined, cyrillic: ReadonlySet<string
  * stay as they are.
  */
 export function mergeAcrossScripts(clusters: readonly NameCluster[]): NameCluster[] {
-  const latinPeople = clusters.filter((cluster) => cluster.kind === 'person' && !isCyrillicCluster(cluster) && cluster.mentions.every((mention) => !mention.wordKeys));
+  const latinPeople = clusters.filter((cluster) => cluster.kind === 'person' && !isCyrillicCluster(cluster));
   const bySurname = new Map<string, { cluster: NameCluster; given?: string }[]>();
   for (const cluster of latinPeople) {
     const keys = latinNameKeys(cluster);

@@ -53,7 +53,8 @@ function cases(word: string): number {
   if (/(?:ому|ему|ові|еві|єві)$/.test(lower)) return DAT | PRE;
   if (/(?:ий|ый|ій|ой)$/.test(lower)) return NOM | ACC;
   if (/(?:а|я)$/.test(lower)) return NOM | GEN | ACC;
-  if (/(?:ы|и|і|ї)$/.test(lower)) return GEN | DAT | PRE | NOM;
+  // Nominative only in the plural: a singular name never ends so ("Украины Зеленский" is a complement and a name).
+  if (/(?:ы|и|і|ї)$/.test(lower)) return GEN | DAT | PRE;
   if (/(?:у|ю)$/.test(lower)) return DAT | ACC | GEN;
   if (/(?:е|є)$/.test(lower)) return DAT | PRE | ANY;
   if (/(?:о)$/.test(lower)) return ANY;
@@ -178,19 +179,23 @@ function mentionsOfRun(passage: Passage, words: readonly Word[], runStart: numbe
  * Міжнародного валютного фонду", never across a comma or a verb of saying.
  */
 function lowercaseTitleBefore(words: readonly Word[], runStart: number, text: string, sentence: Span): number | undefined {
+  // The earliest title of the chain: "пресс-секретарь президента РФ" is one role, not "президента РФ".
+  let found: number | undefined;
   for (let j = runStart - 1; j >= 0 && runStart - j <= MAX_ROLE_WORDS; j--) {
     const word = words[j];
-    if (word.start < sentence.start || /[,;:«»"“”()]/.test(text.slice(word.end, words[j + 1].start))) return undefined;
-    if (CYRILLIC_SPEECH_VERBS.has(word.text.toLowerCase())) return undefined;
+    if (word.start < sentence.start || /[,;:«»"“”()]/.test(text.slice(word.end, words[j + 1].start))) break;
+    if (CYRILLIC_SPEECH_VERBS.has(word.text.toLowerCase())) break;
     if (isCyrillicTitle(word.text) || isCyrillicHonorific(word.text)) {
       // A title's own modifiers: "бывший", "официальный", "колишній".
       let start = j;
       while (start > 0 && runStart - start < MAX_ROLE_WORDS && /^(?:бывш|колишн|официальн|офіційн|нов|действующ|чинн|генеральн|специальн|спеціальн|верховн|федеральн)/i.test(words[start - 1].text) && !/[,;:]/.test(text.slice(words[start - 1].end, words[start].start))) start--;
-      return words[start].start;
+      found = words[start].start;
+      j = start;
+      continue;
     }
-    if (!COMPLEMENT.test(word.text) && !ACRONYM.test(word.text) && !CAPITALISED.test(word.text)) return undefined;
+    if (!COMPLEMENT.test(word.text) && !ACRONYM.test(word.text) && !CAPITALISED.test(word.text)) break;
     // A complement is nouns and adjectives: a preposition, a conjunction or a verb ends it ("министр приехал в Москву").
-    if (PLACE_PREPOSITIONS.has(word.text.toLowerCase()) || NOT_COMPLEMENT.test(word.text)) return undefined;
+    if (PLACE_PREPOSITIONS.has(word.text.toLowerCase()) || NOT_COMPLEMENT.test(word.text)) break;
   }
-  return undefined;
+  return found;
 }
