@@ -168,7 +168,7 @@ export function extractStances(context: BriefContext, extraction: EntityExtracti
       const sentence = sentences[s];
       let speaker: Speaker | undefined;
       const afterQuote = /[”"’»“][\s,]*[—–-]*\s*$/.test(text.slice(Math.max(sentence.start, verbStart - 8), verbStart));
-      // Russian and Ukrainian put the speaker after the verb as often as before it ("заявил Песков"): a name right after it is the speaker.
+      // Russian and Ukrainian put the speaker after the verb as often as before it ("заявил Иванов"): a name right after it is the speaker.
       const cyrillic = /[\u0400-\u04ff]/.test(verb);
       if (SPEAKER_AFTER.test(verb) || (INVERTING.test(verb) && afterQuote)) speaker = speakerAfter(masked, slots, sentence, verbEnd);
       if (!speaker && cyrillic) speaker = speakerAfter(masked, slots, sentence, verbEnd, true);

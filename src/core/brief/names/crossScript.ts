@@ -1,8 +1,8 @@
 /**
  * One person across cases and scripts. A Cyrillic name is written in six
- * cases ("Песков", "Пескова", "Пескову", "Песковым"…) and romanised in
- * several ways in English sources ("Peskov"; "Zelensky", "Zelenskyy",
- * "Zelenskiy" for "Зеленский"/"Зеленський"). Each Cyrillic word carries
+ * cases ("Иванов", "Иванова", "Иванову", "Ивановым"…) and romanised in
+ * several ways in English sources ("Ivanov"; "Kovalenko", "Kovalenco" for
+ * "Коваленко"). Each Cyrillic word carries
  * keys (nameKeys.ts: the romanised skeleton of the word and of its stem);
  * words sharing a key are one lemma, so the clustering sees one word for
  * all six cases. After clustering, a Cyrillic person whose surname's keys
@@ -43,12 +43,12 @@ class KeyUnion {
 
 /**
  * The mentions with each Cyrillic word replaced by its lemma (one key for
- * all its cases), so the clustering groups "Дмитрий Песков", "Пескова"
- * and "Дмитрию Пескову" as one name. English mentions are returned as they are.
+ * all its cases), so the clustering groups "Иван Иванов", "Иванова"
+ * and "Ивану Иванову" as one name. English mentions are returned as they are.
  */
 export function withLemmaWords(documents: readonly (readonly NameMention[])[]): NameMention[][] {
   const union = new KeyUnion();
-  // The English sources' name words by key: a Cyrillic word whose keys hold exactly one of them is written as it ("Путіна" as "Putin").
+  // The English sources' name words by key: a Cyrillic word whose keys hold exactly one of them is written as it ("Іванова" as "Ivanov").
   const latin = new Map<string, Set<string>>();
   for (const mentions of documents) {
     for (const mention of mentions) {
@@ -151,8 +151,8 @@ export function mergeAcrossScripts(clusters: readonly NameCluster[]): NameCluste
 /**
  * The display name of a Cyrillic person: the shortest form written with
  * the most words (the nominative is the shortest of a Russian or Ukrainian
- * name's case forms: "Песков" before "Пескова", "Зеленський" before
- * "Зеленського"), the most frequent among equals.
+ * name's case forms: "Иванов" before "Иванова", "Шевченко" before
+ * "Шевченком"), the most frequent among equals.
  */
 export function cyrillicDisplayName(mentions: readonly NameMention[]): string {
   const counts = new Map<string, number>();

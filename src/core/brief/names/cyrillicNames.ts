@@ -2,11 +2,11 @@
  * Names as Russian and Ukrainian prose writes them. The English reader
  * (nameMentions.ts) takes runs of capitalised words for names; in these
  * languages such a run glues a title's complement to the name
- * ("пресс-секретарь президента РФ Дмитрий Песков", "Прем'єр-міністром
- * Ізраїлю Беннетом"), and every word inflects. So a run is cut: titles
- * before it become the role, acronyms ("РФ", "США") end a complement, a
+ * ("пресс-секретарь министра Иван Иванов", "Прем'єр-міністром
+ * Країни Петром Петренком"), and every word inflects. So a run is cut: titles
+ * before it become the role, acronyms ("МИД", "ООН") end a complement, a
  * patronymic fixes where the name is, and a capitalised word in another
- * case than the name after it ("Украины Зеленский") is the title's
+ * case than the name after it ("Страны Иванов") is the title's
  * complement, not a given name. Each word carries the keys that make its
  * six cases one lemma and its romanisations one name (nameKeys.ts).
  */
@@ -35,9 +35,9 @@ const WORD = /[\p{L}][\p{L}\p{M}'’ʼ-]*[\p{L}\p{M}]|[\p{L}]/gu;
 const CAPITALISED = /^[\u0400-\u042f\u0404\u0406\u0407\u0490][\u0430-\u045f\u0454\u0456\u0457\u0491'’ʼ-]+$/u;
 const ACRONYM = /^[\u0400-\u042f\u0404\u0406\u0407\u0490]{2,}$/u;
 const PATRONYMIC = /(?:ович|евич|йович|ьич|овн|евн|ічн|ичн|івн|ївн)\p{Ll}{0,3}$/u;
-/** Adjectival endings: a person's name has at most its surname adjectival ("Зеленский"); "Российской Федерации" is no name. */
+/** Adjectival endings: a person's name has at most its surname adjectival ("Ковальский"); "Южной Кореи" is no name. */
 const ADJECTIVAL = /(?:ого|его|ому|ему|ых|их|ими|ыми|ые|ое|ая|яя|ую|юю|ой|ої|ій|ский|ськ\p{Ll}*|цкий|цьк\p{Ll}*|ский|ская|ской|ную|ный|ний|ной|ная|ное|ні|на|не|[вткгхжчшщ]ий|[вткгхжчшщ]ый)$/u;
-/** Lowercase words that run a title's complement on to the name: "пресс-секретарь президента РФ". */
+/** Lowercase words that run a title's complement on to the name: "пресс-секретарь министра МИД". */
 const COMPLEMENT = /^[\p{Ll}][\p{Ll}'’ʼ-]*$/u;
 const MAX_ROLE_WORDS = 6;
 const NOT_COMPLEMENT = /^(?:и|і|й|та|а|но|але|что|що|как|як|когда|коли|также|також|уже|вже|не|ни|же|ли|это|це|который|которая|який|яка|с|з|со|зі|об|о|про)$|^\p{L}{4,}(?:[аиые]л[аио]?|[аиіу]в|ать|ять|ить|ться|тся|ает|ует|ают|уют|ють)$/iu;
@@ -53,7 +53,7 @@ function cases(word: string): number {
   if (/(?:ому|ему|ові|еві|єві)$/.test(lower)) return DAT | PRE;
   if (/(?:ий|ый|ій|ой)$/.test(lower)) return NOM | ACC;
   if (/(?:а|я)$/.test(lower)) return NOM | GEN | ACC;
-  // Nominative only in the plural: a singular name never ends so ("Украины Зеленский" is a complement and a name).
+  // Nominative only in the plural: a singular name never ends so ("Страны Иванов" is a complement and a name).
   if (/(?:ы|и|і|ї)$/.test(lower)) return GEN | DAT | PRE;
   if (/(?:у|ю)$/.test(lower)) return DAT | ACC | GEN;
   if (/(?:е|є)$/.test(lower)) return DAT | PRE | ANY;
@@ -87,7 +87,7 @@ export function cyrillicNameMentions(passage: Passage, sentences: readonly Span[
       }
       // A run of capitalised words, only spaces between them.
       let end = i + 1;
-      // A surname in capitals after a given name ("Олександр ПОПОВ") is part of the name; other capitals are acronyms.
+      // A surname in capitals after a given name ("Олександр ІВАНОВ") is part of the name; other capitals are acronyms.
       const nameWord = (k: number): boolean => (CAPITALISED.test(words[k].text) && !ACRONYM.test(words[k].text)) || (ACRONYM.test(words[k].text) && words[k].text.length >= 4 && k === end && CAPITALISED.test(words[k - 1].text));
       while (end < words.length && nameWord(end) && /^[ \u00a0]+$/.test(text.slice(words[end - 1].end, words[end].start))) end++;
       mentions.push(...mentionsOfRun(passage, words, i, end, sentence, language));
@@ -127,7 +127,7 @@ function mentionsOfRun(passage: Passage, words: readonly Word[], runStart: numbe
   const evidence: NameEvidence = { person: 0, organisation: 0, place: 0, thing: 0 };
   const roles: WrittenRole[] = [];
   let titled = false;
-  // The title: capitalised at the run's head, or lowercase before the run ("пресс-секретарь президента РФ").
+  // The title: capitalised at the run's head, or lowercase before the run ("пресс-секретарь министра МИД").
   const roleStart = titleAt !== undefined ? words[runStart].start : lowercaseTitleBefore(words, runStart, text, sentence);
   if (roleStart !== undefined) {
     const honorificOnly = titleAt !== undefined && titleAt === runStart && isCyrillicHonorific(words[runStart].text);
@@ -145,7 +145,7 @@ function mentionsOfRun(passage: Passage, words: readonly Word[], runStart: numbe
   const index = words.indexOf(own[0]);
   const previous = words[runStart - 1];
   if (previous && PLACE_PREPOSITIONS.has(previous.text.toLowerCase()) && !titled) evidence.place += 2;
-  // Speech: "Песков заявил", "заявил Песков", "по словам Пескова", "за словами Пєскова".
+  // Speech: "Иванов заявил", "заявил Иванов", "по словам Иванова", "за словами Іванова".
   const next = words[nameEnd];
   const adjacentAfter = next && /^[\s,]*$/.test(text.slice(span.end, next.start));
   const speaks =
@@ -154,7 +154,7 @@ function mentionsOfRun(passage: Passage, words: readonly Word[], runStart: numbe
     Boolean(previous && CYRILLIC_SPEECH_VERBS.has(previous.text.toLowerCase()) && roleStart !== undefined) ||
     Boolean(previous && /^(?:словам|словами)$/i.test(previous.text) && /^(?:по|за)$/i.test(words[runStart - 2]?.text ?? ''));
   if (speaks && evidence.organisation === 0 && evidence.place === 0) evidence.person += 2;
-  // "Песков, который …", "Пєсков, який …".
+  // "Иванов, который …", "Іванов, який …".
   if (next && /^,\s*$/.test(text.slice(span.end, next.start)) && /^(?:который|которая|який|яка)$/i.test(next.text)) evidence.person += 2;
 
   const mention: NameMention = {
@@ -175,11 +175,11 @@ function mentionsOfRun(passage: Passage, words: readonly Word[], runStart: numbe
 
 /**
  * The start of a lowercase title before a run, with its complement: "пресс-секретарь
- * президента РФ" (acronyms and lowercase words between), "з директоркою-розпорядницею
+ * министра МИД" (acronyms and lowercase words between), "з директоркою-розпорядницею
  * Міжнародного валютного фонду", never across a comma or a verb of saying.
  */
 function lowercaseTitleBefore(words: readonly Word[], runStart: number, text: string, sentence: Span): number | undefined {
-  // The earliest title of the chain: "пресс-секретарь президента РФ" is one role, not "президента РФ".
+  // The earliest title of the chain: "пресс-секретарь министра МИД" is one role, not "министра МИД".
   let found: number | undefined;
   for (let j = runStart - 1; j >= 0 && runStart - j <= MAX_ROLE_WORDS; j--) {
     const word = words[j];
