@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { buildBundle } from '../../src/core/bundle';
 import { readManifestSources } from '../../src/node/bundledSources';
 import { evaluateCyrillic, type CyrillicSplit } from './cyrillicEval';
-import { crossScriptMerges, fixturePeople, nerUkPeople, nerUkSpeakers, type Ratio } from './cyrillicBriefEval';
+import { crossLanguageFigures, crossScriptMerges, fixturePeople, nerUkPeople, nerUkSpeakers, type Ratio } from './cyrillicBriefEval';
 
 const { values } = parseArgs({ options: { split: { type: 'string', default: 'dev' }, misses: { type: 'boolean', default: false } } });
 const splits: CyrillicSplit[] = values.split === 'all' ? ['dev', 'heldout'] : [values.split as CyrillicSplit];
@@ -33,6 +33,7 @@ for (const split of splits) {
   show(`${split} briefing people found (fixtures)`, people.found);
   show(`${split} briefing one entity per person (fixtures)`, people.oneEntity);
   console.log(`${split} briefing people not in the key (fixtures): ${people.extra.length}${people.extra.length ? ` — ${people.extra.join('; ')}` : ''}`);
+  show(`${split} English draft figures against Cyrillic sources, outcome as keyed`, crossLanguageFigures(split));
   const part = split === 'dev' ? 'dev' : 'test';
   const ner = nerUkPeople(part);
   if (!ner) {

@@ -11,6 +11,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyseCorpus } from '../../src/core/brief/briefing';
+import { checkFigures } from '../../src/core/checks/figureCheck';
 import { Corpus } from '../../src/core/corpus';
 import type { SourceDocument } from '../../src/core/model';
 import { parseUserFile } from '../../src/core/sources/userSource';
@@ -187,4 +188,25 @@ export function crossScriptMerges(english: readonly SourceDocument[]): { merged:
     }
   }
   return { merged: { hits, total, misses }, wrong };
+}
+
+/** English draft sentences checked against one Cyrillic fixture text each: the outcome the key expects (figures.json). */
+export function crossLanguageFigures(split: CyrillicSplit): Ratio {
+  const keys = (JSON.parse(readFileSync(path.join(fixturesRoot, 'figures.json'), 'utf8')) as Record<CyrillicSplit, { doc: string; draft: string; expect: 'supported' | 'contradicted' | 'none' }[]>)[split];
+  const documents = fixtureDocuments();
+  let hits = 0;
+  const misses: string[] = [];
+  for (const key of keys) {
+    const document = documents.find((candidate) => fileStem(candidate.meta.file) === key.doc);
+    if (!document) {
+      misses.push(`${key.doc}: no such fixture`);
+      continue;
+    }
+    const corpus = new Corpus([document]);
+    const findings = checkFigures(key.draft, analyseCorpus(corpus), corpus).filter((finding) => finding.kind === 'figure');
+    const got = findings.some((finding) => finding.status === 'contradicted') ? 'contradicted' : findings.some((finding) => finding.status === 'supported') ? 'supported' : 'none';
+    if (got === key.expect) hits++;
+    else misses.push(`${key.draft} → ${got}, expected ${key.expect}`);
+  }
+  return { hits, total: keys.length, misses };
 }

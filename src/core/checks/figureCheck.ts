@@ -1,4 +1,6 @@
 import type { CorpusAnalysis } from '../brief/briefing';
+import { hasCyrillic } from '../text/language';
+import { nameKeys } from '../text/nameKeys';
 import { foldName } from '../brief/names/nameClusters';
 import { nameMentions } from '../brief/names/nameMentions';
 import type { Entity, Fact, FactCitation } from '../brief/types';
@@ -63,6 +65,8 @@ interface Statement {
   /** The statement gives a change ("32,000 more deaths"), not a level. */
   readonly change: boolean;
   readonly years: ReadonlySet<number>;
+  /** For a statement in Cyrillic text: the cross-script keys of the names of its passage ("Маріуполя" → the key of "Mariupol"). */
+  readonly crossNames?: ReadonlySet<string>;
 }
 
 interface Prepared {
@@ -165,8 +169,26 @@ function checkFigure(text: string, sentence: Span, figure: Figure, ready: Prepar
     readonly strong: boolean;
   }
   const scored: Scored[] = [];
+  const draftNames = hasCyrillic(sentenceText) ? undefined : crossScriptNames(sentenceText);
   for (const statement of ready.byUnit.get(figure.unit === 'year' ? 'date' : figure.unit) ?? []) {
     if (!comparable(figure, statement)) continue;
+    if (statement.crossNames && draftNames) {
+      // A Russian or Ukrainian statement and an English draft share no words, only names ("Маріуполя" and "Mariupol"):
+      // the same figure supports the draft when its passage names what the draft's sentence names, or when the figure tells
+      // by itself (an amount in the same currency, a count no one rounds: "3,569"); another amount in the same currency
+      // contradicts it only when the passage names two things the sentence names ("Biden", "Ukraine").
+      const shared = [...draftNames].filter((key) => statement.crossNames!.has(key));
+      const match = matchOf(figure, statement);
+      const money = figure.unit.startsWith('currency:');
+      const unrounded = figure.unit === 'count' && Math.abs(figure.value) >= 100 && figure.value % 10 !== 0;
+      const large = figure.unit !== 'count' || Math.abs(figure.value) >= 100;
+      if ((match === 'exact' || match === 'rounded') && ((shared.length > 0 && large) || money || unrounded)) {
+        scored.push({ statement, match, score: Math.min(1.5, 0.5 * (shared.length + 1)), shared, strong: false });
+      } else if (match === 'different' && money && shared.length >= 2 && !modal && !isChange) {
+        scored.push({ statement, match, score: Math.min(1.5, 0.5 * shared.length), shared, strong: true });
+      }
+      continue;
+    }
     if (subject && statement.person && subject !== statement.person) continue;
     if (labels.size > 0 && statement.labels.size > 0 && ![...labels].some((label) => statement.labels.has(label))) continue;
     if (!isDate && counted && statement.counted && counted !== statement.counted) continue;
@@ -249,6 +271,13 @@ function checkFigure(text: string, sentence: Span, figure: Figure, ready: Prepar
 }
 
 const rank = (match: Match): number => ({ exact: 0, rounded: 1, consistent: 2, different: 3 })[match];
+
+/** Cross-script keys of the capitalised words of a text (names of people and places), Latin and Cyrillic alike. */
+function crossScriptNames(text: string): Set<string> {
+  const keys = new Set<string>();
+  for (const match of text.matchAll(/(?<![\p{L}])\p{Lu}[\p{L}'’ʼ-]{2,}/gu)) for (const key of nameKeys(match[0], undefined)) keys.add(key);
+  return keys;
+}
 
 function comparable(figure: Figure, statement: Statement): boolean {
   if (figure.unit === 'year' || figure.unit === 'date') {
@@ -482,6 +511,7 @@ function prepare(analysis: CorpusAnalysis, corpus: Corpus | undefined): Prepared
         modal: MODAL.test(citation.quote),
         change: unit !== 'date' && (CHANGE_BEFORE.test(citation.quote.slice(0, at)) || CHANGE_AFTER.test(citation.quote.slice(at + citation.asWritten.length))),
         years: new Set([...citation.quote.matchAll(/\b(?:19|20)\d{2}\b/g)].map((match) => Number(match[0]))),
+        ...(hasCyrillic(citation.quote) ? { crossNames: crossScriptNames(corpus?.passage(citation.passageId)?.text ?? citation.quote) } : {}),
       });
     }
   }
