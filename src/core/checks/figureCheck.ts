@@ -65,7 +65,7 @@ interface Statement {
   /** The statement gives a change ("32,000 more deaths"), not a level. */
   readonly change: boolean;
   readonly years: ReadonlySet<number>;
-  /** For a statement in Cyrillic text: the cross-script keys of the names of its passage ("Маріуполя" → the key of "Mariupol"). */
+  /** For a statement in Cyrillic text: the cross-script keys of the names of its passage ("Харкова" → the key of "Kharkiv"). */
   readonly crossNames?: ReadonlySet<string>;
 }
 
@@ -173,10 +173,10 @@ function checkFigure(text: string, sentence: Span, figure: Figure, ready: Prepar
   for (const statement of ready.byUnit.get(figure.unit === 'year' ? 'date' : figure.unit) ?? []) {
     if (!comparable(figure, statement)) continue;
     if (statement.crossNames && draftNames) {
-      // A Russian or Ukrainian statement and an English draft share no words, only names ("Маріуполя" and "Mariupol"):
+      // A Russian or Ukrainian statement and an English draft share no words, only names ("Харкова" and "Kharkiv"):
       // the same figure supports the draft when its passage names what the draft's sentence names, or when the figure tells
       // by itself (an amount in the same currency, a count no one rounds: "3,569"); another amount in the same currency
-      // contradicts it only when the passage names two things the sentence names ("Biden", "Ukraine").
+      // contradicts it only when the passage names two things the sentence names (a person and a country).
       const shared = [...draftNames].filter((key) => statement.crossNames!.has(key));
       const match = matchOf(figure, statement);
       const money = figure.unit.startsWith('currency:');
