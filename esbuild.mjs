@@ -13,6 +13,7 @@ const nodeEntries = [
   { in: 'bench/bench.ts', out: 'bench' },
   { in: 'bench/hostile.ts', out: 'bench-hostile' },
   { in: 'src/worker/indexWorker.ts', out: 'indexWorker' },
+  { in: 'src/node/archive/prepareWorker.ts', out: 'archivePrepareWorker' },
   { in: 'scripts/archiveDev.ts', out: 'archiveDev' },
   { in: 'scripts/wordVectors.ts', out: 'wordVectorsBuild' },
   { in: 'scripts/synonyms.ts', out: 'synonymsBuild' },

@@ -3,7 +3,9 @@
  * `npm run bench:archive`), run against a throwaway PostgreSQL with its
  * default durability (fsync on): a corpus of 1M passages generated like
  * the local bench's, then
- *   - ingest: `pushDocuments` (parse, tsvectors, COPY, GIN) in MB/s of text;
+ *   - ingest: `pushDocuments` (parse, tsvectors, COPY, GIN) in MB/s of text,
+ *     with the CPU time of each side (on a shared machine, wall time
+ *     measures the load as much as the code);
  *   - typing: every keystroke of the bench's queries, in the order a user
  *     types them, from the extension host's side of the index worker
  *     (WorkerClient → worker → PostgreSQL → hits with snippets), cold;
@@ -49,7 +51,19 @@ export interface ArchiveFigures {
   readonly status: string;
   readonly passages?: number;
   readonly textMB?: number;
-  readonly ingest?: { seconds: number; mbPerSecond: number; prepareSeconds: number; writeWaitSeconds: number; analyzeSeconds: number; repushSeconds: number };
+  readonly ingest?: {
+    seconds: number;
+    mbPerSecond: number;
+    prepareSeconds: number;
+    writeWaitSeconds: number;
+    analyzeSeconds: number;
+    repushSeconds: number;
+    /** CPU seconds of the push: this process with its prepare workers, and the server's processes. */
+    clientCpuSeconds: number;
+    serverCpuSeconds?: number;
+    /** MB/s the push's CPU time allows on two free cores: text / (client + server CPU) × 2. */
+    twoCoreMbPerSecond?: number;
+  };
   readonly databaseMB?: number;
   readonly typing?: Summary & { unavailable: number; byKind: Record<string, Summary> };
   readonly concurrent?: Summary & { clients: number; errors: number; typingMs: number };
@@ -82,6 +96,8 @@ export async function runArchiveBench(options: ArchiveBenchOptions): Promise<Arc
     await migrate(admin);
     // --- ingest
     started = performance.now();
+    const clientCpu = process.cpuUsage();
+    const serverCpu = cluster.cpuSeconds();
     let lastPrint = 0;
     const report = await pushDocuments(admin, manifestItems(sources), {
       collection: 'bench',
@@ -93,6 +109,10 @@ export async function runArchiveBench(options: ArchiveBenchOptions): Promise<Arc
       },
     });
     const ingestSeconds = (performance.now() - started) / 1000;
+    const clientCpuUsed = process.cpuUsage(clientCpu);
+    const clientCpuSeconds = (clientCpuUsed.user + clientCpuUsed.system) / 1e6;
+    const serverCpuNow = cluster.cpuSeconds();
+    const serverCpuSeconds = serverCpu !== undefined && serverCpuNow !== undefined ? serverCpuNow - serverCpu : undefined;
     if (report.passages !== options.passages) throw new Error(`pushed ${report.passages} passages, expected ${options.passages}`);
     started = performance.now();
     await admin.query('vacuum analyze briefing.passages');
@@ -110,10 +130,15 @@ export async function runArchiveBench(options: ArchiveBenchOptions): Promise<Arc
       writeWaitSeconds: round(report.writeWaitMs / 1000),
       analyzeSeconds: round(analyzeSeconds),
       repushSeconds: round(repushSeconds),
+      clientCpuSeconds: round(clientCpuSeconds),
+      ...(serverCpuSeconds === undefined
+        ? {}
+        : { serverCpuSeconds: round(serverCpuSeconds), twoCoreMbPerSecond: round((textMB / (clientCpuSeconds + serverCpuSeconds)) * 2) }),
     };
     log(table(['ingest', 'value'], [
       ['push (parse, tsvectors, COPY, GIN, vocabulary)', `${ingest.seconds} s — ${ingest.mbPerSecond} MB/s of text`],
-      ['  of which: parsing and rows here / waiting for the server', `${ingest.prepareSeconds} s / ${ingest.writeWaitSeconds} s`],
+      ['  CPU time: here (with prepare workers) / the server', `${ingest.clientCpuSeconds} s / ${ingest.serverCpuSeconds ?? '?'} s`],
+      ['  what that CPU time allows on 2 free cores', ingest.twoCoreMbPerSecond === undefined ? 'unknown' : `${ingest.twoCoreMbPerSecond} MB/s`],
       ['vacuum analyze after it', `${ingest.analyzeSeconds} s`],
       ['push again (unchanged: hashes only)', `${ingest.repushSeconds} s`],
       ['database size', `${Math.round(size.mb)} MB`],

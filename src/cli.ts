@@ -96,6 +96,7 @@ async function main(argv: string[]): Promise<void> {
       db: { type: 'string' },
       bundled: { type: 'boolean' },
       collection: { type: 'string' },
+      'keep-missing': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -113,6 +114,7 @@ async function main(argv: string[]): Promise<void> {
       db,
       ...(values.collection === undefined ? {} : { collection: values.collection }),
       bundled: values.bundled === true,
+      keepMissing: values['keep-missing'] === true,
       quiet: values.quiet === true,
       json: values.json === true,
       maxFileBytes: maxKb * 1024,

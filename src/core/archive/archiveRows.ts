@@ -1,19 +1,22 @@
 /**
  * Documents as the archive stores them, and back: a parsed document is
  * given its archive id and origin, written as COPY rows for the documents
- * and passages tables, and rows read back become the same Passage and
- * SourceMeta the local library uses, so citing, quoting and opening work
- * alike.
+ * and passages tables (binary for a push, text for psql), and rows read
+ * back become the same Passage and SourceMeta the local library uses, so
+ * citing, quoting and opening work alike.
  */
 import type { Passage, PassageKind, SourceDocument, SourceMeta } from '../model';
 import { archiveDocId } from './archiveIds';
 import { copyRow } from './copyText';
 import { cslItem } from './cslItem';
-import { searchVector, termsOf } from './searchVector';
+import { BinaryCopy, type BinaryValue, type CopyColumnType } from './copyBinary';
+import { searchVectorOf, termsOf, vectorText } from './searchVector';
 
-/** Column lists in the order the COPY rows below write them. */
+/** Column lists in the order the COPY rows below write them, and their types for binary COPY. */
 export const DOCUMENT_COLUMNS = ['id', 'collection', 'content_hash', 'source_path', 'csl', 'meta', 'sections', 'table_facts', 'raw', 'bytes', 'passage_count'] as const;
 export const PASSAGE_COLUMNS = ['doc_id', 'id', 'collection', 'ord', 'kind', 'section', 'heading', 'text', 'span_start', 'span_end', 'heading_start', 'heading_end', 'gaps', 'search'] as const;
+export const DOCUMENT_TYPES: readonly CopyColumnType[] = ['text', 'text', 'text', 'text', 'jsonb', 'jsonb', 'jsonb', 'jsonb', 'text', 'int', 'int'];
+export const PASSAGE_TYPES: readonly CopyColumnType[] = ['text', 'text', 'text', 'int', 'text', 'text', 'text', 'text', 'int', 'int', 'int', 'int', 'jsonb', 'tsvector'];
 
 /** A document renamed into a collection: `collection:localId`, origin "archive". */
 export function intoCollection(document: SourceDocument, collection: string): SourceDocument {
@@ -28,11 +31,14 @@ export function intoCollection(document: SourceDocument, collection: string): So
   };
 }
 
-/** The COPY rows of one archive document and its passages; its terms are added to `vocabulary` when given. */
-export function documentRows(document: SourceDocument, raw: string, contentHash: string, sourcePath: string, vocabulary?: Set<string>): { document: string; passages: string } {
+/** Where rows go: one call per row, values in the column order above. */
+export type RowSink = (values: readonly BinaryValue[]) => void;
+
+/** Hands the rows of one archive document and its passages to the sinks; its terms are added to `vocabulary` when given. */
+export function writeDocumentRows(document: SourceDocument, raw: string, contentHash: string, sourcePath: string, sinks: { document: RowSink; passage: RowSink }, vocabulary?: Set<string>): void {
   const { meta } = document;
   const collection = meta.collection ?? '';
-  const documentRow = copyRow([
+  sinks.document([
     meta.id,
     collection,
     contentHash,
@@ -45,10 +51,9 @@ export function documentRows(document: SourceDocument, raw: string, contentHash:
     byteLength(raw),
     document.passages.length,
   ]);
-  let passages = '';
   const titleTerms = termsOf(meta.title);
   for (const passage of document.passages) {
-    passages += copyRow([
+    sinks.passage([
       meta.id,
       passage.id,
       collection,
@@ -62,10 +67,27 @@ export function documentRows(document: SourceDocument, raw: string, contentHash:
       passage.headingSpan?.start,
       passage.headingSpan?.end,
       passage.gaps && passage.gaps.length > 0 ? JSON.stringify(passage.gaps) : null,
-      searchVector(meta.title, passage.heading, passage.text, vocabulary, titleTerms),
+      searchVectorOf(meta.title, passage.heading, passage.text, vocabulary, titleTerms),
     ]);
   }
-  return { document: documentRow, passages };
+}
+
+/** The COPY text-format rows of one archive document and its passages (for psql and tests; a push sends binary). */
+export function documentRows(document: SourceDocument, raw: string, contentHash: string, sourcePath: string, vocabulary?: Set<string>): { document: string; passages: string } {
+  const out = { document: '', passages: '' };
+  const text = (values: readonly BinaryValue[]): string => copyRow(values.map((value) => (value instanceof Map ? vectorText(value) : value)));
+  writeDocumentRows(document, raw, contentHash, sourcePath, { document: (values) => (out.document += text(values)), passage: (values) => (out.passages += text(values)) }, vocabulary);
+  return out;
+}
+
+/** Binary COPY data for the documents and passages tables, filled a document at a time. */
+export class ArchiveCopyData {
+  readonly documents = new BinaryCopy();
+  readonly passages = new BinaryCopy();
+
+  add(document: SourceDocument, raw: string, contentHash: string, sourcePath: string, vocabulary?: Set<string>): void {
+    writeDocumentRows(document, raw, contentHash, sourcePath, { document: (values) => this.documents.row(values, DOCUMENT_TYPES), passage: (values) => this.passages.row(values, PASSAGE_TYPES) }, vocabulary);
+  }
 }
 
 /** A passage row as the archive returns it (node-postgres parses jsonb). */

@@ -12,7 +12,7 @@ import { slugify } from '../../core/text/slug';
 import { readManifestSources } from '../bundledSources';
 import { UsageError } from '../usageError';
 import { ArchiveConnection } from './archiveConnection';
-import { pushDocuments, removeDocument, type PushProgress } from './archivePush';
+import { pushDocuments, removeDocument, removeMissing, type PushProgress } from './archivePush';
 import { ArchiveReader } from './archiveReader';
 import { migrate, schemaVersion } from './archiveSchema';
 import { folderItems, manifestItems } from './pushSources';
@@ -21,6 +21,8 @@ export interface ArchiveCommandOptions {
   readonly db: string;
   readonly collection?: string;
   readonly bundled?: boolean;
+  /** Keep the collection's documents that the pushed folder no longer has (a collection fed from several folders). */
+  readonly keepMissing?: boolean;
   readonly quiet?: boolean;
   readonly json?: boolean;
   readonly maxFileBytes: number;
@@ -31,8 +33,10 @@ export interface ArchiveCommandOptions {
 }
 
 export const ARCHIVE_USAGE = `  archive init --db URL                                 create or update the archive's schema
-  archive push DIR|--bundled [--collection NAME] --db URL
-                                                        load a folder (or the bundled corpus) into a collection
+  archive push DIR|--bundled [--collection NAME] [--keep-missing] --db URL
+                                                        load a folder (or the bundled corpus) into a collection;
+                                                        its documents whose files are gone are removed
+                                                        (not with --keep-missing)
   archive rm DOC_ID --db URL                            delete a document and its passages
   archive grant|revoke COLLECTION ROLE --db URL         let a role (and its members) read a collection, or stop
   archive status --db URL                               schema version and the collections you may read`;
@@ -46,7 +50,8 @@ export function archiveUrlFrom(db: string | undefined): string | undefined {
 export function openArchive(url: string, options: { long?: boolean } = {}): ArchiveConnection {
   if (!/^postgres(ql)?:\/\//.test(url)) throw new UsageError(`--db must be a postgres:// URL, not "${redactUrl(url).slice(0, 80)}"`);
   // The command line waits longer than the editor: a keeper's one-off command may legitimately take a while.
-  return new ArchiveConnection({ url, timeoutMs: options.long ? 60_000 : 10_000, maxConnections: 2, applicationName: 'briefing-cli' });
+  // A push writes on two connections and looks up what is current on a third.
+  return new ArchiveConnection({ url, timeoutMs: options.long ? 60_000 : 10_000, maxConnections: options.long ? 3 : 2, applicationName: 'briefing-cli' });
 }
 
 export async function runArchiveCommand(args: readonly string[], options: ArchiveCommandOptions): Promise<void> {
@@ -107,9 +112,14 @@ async function push(connection: ArchiveConnection, rest: readonly string[], opti
   const collection = options.collection ?? (options.bundled ? 'bundled' : slugify(path.basename(path.resolve(folder!)), 63) || 'documents');
   const problem = collectionNameProblem(collection);
   if (problem) throw new UsageError(problem);
+  // Files there but unreadable this time keep their archived version: they are not "gone".
+  const unreadable = new Set<string>();
   const items = options.bundled
     ? manifestItems(readManifestSources(path.join(options.extensionRoot, 'data')))
-    : folderItems(folder!, options.maxFileBytes, (skip) => options.warn(`skipped ${skip.path}: ${skip.detail ?? skip.reason}`));
+    : folderItems(folder!, options.maxFileBytes, (skip, localId) => {
+        if (localId !== undefined) unreadable.add(localId);
+        options.warn(`skipped ${skip.path}: ${skip.detail ?? skip.reason}`);
+      });
 
   let stop = false;
   const onSignal = (): void => {
@@ -125,6 +135,14 @@ async function push(connection: ArchiveConnection, rest: readonly string[], opti
   try {
     const report = await pushDocuments(connection, items, { collection, onProgress: progress, shouldStop: () => stop });
     for (const text of report.problems) options.warn(text);
+    let removed: string[] = [];
+    if (!report.stopped && !options.keepMissing) {
+      const present = new Set([...report.localIds, ...unreadable]);
+      // An empty or mistyped folder must not empty a collection: removing everything takes `archive rm`.
+      if (present.size === 0) options.warn(`the folder has no sources, so nothing was removed from "${collection}"`);
+      else removed = await removeMissing(connection, collection, present);
+      if (removed.length > 0 && !options.quiet) options.warn(`removed (their files are gone): ${removed.join(', ')}`);
+    }
     const seconds = (performance.now() - started) / 1000;
     const summary = {
       collection,
@@ -132,6 +150,7 @@ async function push(connection: ArchiveConnection, rest: readonly string[], opti
       added: report.added,
       replaced: report.replaced,
       unchanged: report.unchanged,
+      removed: removed.length,
       passages: report.passages,
       megabytes: Number((report.bytes / 1e6).toFixed(2)),
       seconds: Number(seconds.toFixed(2)),
@@ -139,7 +158,7 @@ async function push(connection: ArchiveConnection, rest: readonly string[], opti
     };
     if (options.json) return options.out(JSON.stringify(summary, null, 2) + '\n');
     options.out(
-      `${report.stopped ? 'Stopped: ' : ''}${report.seen} documents into "${collection}": ${report.added} added, ${report.replaced} replaced, ${report.unchanged} unchanged; ` +
+      `${report.stopped ? 'Stopped: ' : ''}${report.seen} documents into "${collection}": ${report.added} added, ${report.replaced} replaced, ${report.unchanged} unchanged, ${removed.length} removed; ` +
         `${report.passages} passages written; ${summary.megabytes} MB in ${summary.seconds} s${report.stopped ? '. Push again to finish.' : '.'}\n`,
     );
   } finally {

@@ -24,13 +24,16 @@ export const DEFAULT_TIMEOUT_MS = 2000;
 export class ArchiveConnection {
   private readonly pool: pg.Pool;
   readonly timeoutMs: number;
+  /** Connections open at most at once. */
+  readonly maxConnections: number;
   private closed = false;
 
   constructor(options: ConnectionOptions) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.maxConnections = Math.max(1, options.maxConnections ?? 4);
     this.pool = new pg.Pool({
       connectionString: withPassword(options.url, options.password),
-      max: options.maxConnections ?? 4,
+      max: this.maxConnections,
       connectionTimeoutMillis: this.timeoutMs,
       idleTimeoutMillis: 30_000,
       keepAlive: true,

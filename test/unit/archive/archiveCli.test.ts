@@ -17,12 +17,15 @@ describe('the briefing CLI with an archive', function () {
   this.timeout(60_000);
   let url: string;
   let folder: string;
+  let sqlCount: (statement: string) => number;
   const run = (...args: string[]) => briefing({}, ...args, '--db', url);
 
   before(async function () {
     requirePostgres(this);
     if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run `npm run build` first');
-    url = (await freshDatabase()).url;
+    const database = await freshDatabase();
+    url = database.url;
+    sqlCount = (statement) => Number(database.cluster.sql(statement, database.name).trim());
     folder = mkdtempSync(path.join(tmpdir(), 'briefing-cli-archive-'));
     writeFileSync(path.join(folder, 'ferry.md'), '---\ntitle: Ferry timetable\noutlet: Island Post\n---\n\nThe ferry will run twice a day from March, the harbour master said.\n');
   });
@@ -83,6 +86,37 @@ describe('the briefing CLI with an archive', function () {
     assert.match(run('archive', 'revoke', 'desk', 'reporters').stdout, /no longer/);
   });
 
+  it('removes the documents whose files are gone, keeps those it could not read, and keeps all with --keep-missing', () => {
+    const desk = mkdtempSync(path.join(tmpdir(), 'briefing-cli-prune-'));
+    try {
+      const note = (name: string, text: string): void => writeFileSync(path.join(desk, name), `# ${name}\n\n${text}\n`);
+      note('budget.md', 'The council approved the harbour budget.');
+      note('ferry.md', 'The ferry will run twice a day.');
+      note('tolls.md', 'Bridge tolls rise in May.');
+      note('archive-notes.md', 'Notes kept for the record.');
+      const push = (...extra: string[]) => JSON.parse(run('archive', 'push', desk, '--collection', 'prune', '--json', ...extra).stdout);
+      assert.equal(push().added, 4);
+      rmSync(path.join(desk, 'budget.md'));
+      const kept = push('--keep-missing');
+      assert.equal(kept.removed, 0, 'with --keep-missing nothing is removed');
+      // A file that is there but over the size limit this time is skipped, not taken for deleted.
+      note('tolls.md', `Bridge tolls rise in May. ${'The toll booth queue grew. '.repeat(200)}`);
+      const pruned = push('--max-kb', '1');
+      assert.equal(pruned.removed, 1, JSON.stringify(pruned));
+      assert.equal(sqlCount("select count(*) from briefing.documents where collection = 'prune' and source_path = 'budget.md'"), 0);
+      assert.equal(sqlCount("select count(*) from briefing.passages where collection = 'prune' and doc_id like 'prune:u-budget%'"), 0, 'its passages went with it');
+      assert.equal(sqlCount("select count(*) from briefing.documents where collection = 'prune'"), 3, 'the skipped file and the others stay');
+      // An emptied folder does not empty the collection.
+      for (const name of ['ferry.md', 'tolls.md', 'archive-notes.md']) rmSync(path.join(desk, name));
+      const empty = run('archive', 'push', desk, '--collection', 'prune', '--json');
+      assert.equal(JSON.parse(empty.stdout).removed, 0);
+      assert.match(empty.stderr, /no sources, so nothing was removed/);
+      assert.equal(sqlCount("select count(*) from briefing.documents where collection = 'prune'"), 3);
+    } finally {
+      rmSync(desk, { recursive: true, force: true });
+    }
+  });
+
   it('says clearly what is wrong, in one line', () => {
     const cases: Array<[string[], RegExp]> = [
       [['archive', 'rm', 'wire:nothing', '--db', url], /has no document "wire:nothing"/],
@@ -104,7 +138,8 @@ describe('the briefing CLI with an archive', function () {
   it('stops a push at Ctrl+C after the documents being written, and a second push finishes it', async () => {
     const big = mkdtempSync(path.join(tmpdir(), 'briefing-cli-big-'));
     try {
-      for (let i = 0; i < 900; i++) writeFileSync(path.join(big, `note-${i}.md`), `# Note ${i}\n\n${'The council debated the harbour budget at length. '.repeat(400)}\n`);
+      // 40 MB: five batches, more than the push prepares and writes at once, so Ctrl+C comes before the last.
+      for (let i = 0; i < 2000; i++) writeFileSync(path.join(big, `note-${i}.md`), `# Note ${i}\n\n${'The council debated the harbour budget at length. '.repeat(400)}\n`);
       const child = spawn(process.execPath, [cli, 'archive', 'push', big, '--collection', 'big', '--db', url], { stdio: ['ignore', 'pipe', 'pipe'] });
       let stderr = '';
       let stdout = '';
@@ -119,7 +154,7 @@ describe('the briefing CLI with an archive', function () {
       const finish = run('archive', 'push', big, '--collection', 'big', '--json');
       const summary = JSON.parse(finish.stdout);
       assert.ok(summary.added > 0 && summary.unchanged > 0, finish.stdout);
-      assert.equal(summary.added + summary.unchanged, 900);
+      assert.equal(summary.added + summary.unchanged, 2000);
     } finally {
       rmSync(big, { recursive: true, force: true });
     }

@@ -1,10 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ArchiveConnection } from '../../../src/node/archive/archiveConnection';
 import type { ArchiveError } from '../../../src/node/archive/archiveError';
-import { pushDocuments, removeDocument } from '../../../src/node/archive/archivePush';
+import { pushDocuments, pushHash, removeDocument } from '../../../src/node/archive/archivePush';
+import { parseDocument } from '../../../src/core/parse/parseDocument';
 import { ArchiveReader } from '../../../src/node/archive/archiveReader';
 import { migrate, schemaVersion } from '../../../src/node/archive/archiveSchema';
 import { folderItems, manifestItems } from '../../../src/node/archive/pushSources';
@@ -16,6 +17,8 @@ import { readUserSource } from '../../../src/core/sources/readSource';
 import { freshDatabase, requirePostgres } from './cluster';
 
 const noSkips = (): void => undefined;
+/** The content hash a push stores for a manifest source. */
+const pushHashOf = (source: { raw: string; hints: { id: string } }): string => pushHash(manifestItems([source as never])[0]);
 
 describe('the archive on a real PostgreSQL', function () {
   this.timeout(60_000);
@@ -120,6 +123,36 @@ ${rows.passages}\\.
         assert.equal(sql("select string_agg(text, ' | ' order by ord) from briefing.passages where doc_id like 'desk:u-harbour-%';"), before);
       } finally {
         sql('drop trigger fail_push on briefing.passages; drop function briefing.fail_push();');
+      }
+    });
+
+    it('writes in binary, through prepare workers, exactly the rows the COPY text format gives', async function () {
+      const script = path.join(repoRoot, 'dist', 'archivePrepareWorker.js');
+      if (!existsSync(script)) throw new Error('dist/archivePrepareWorker.js is missing: run `npm run build` first');
+      const connection = connect();
+      const sources = bundled().sources;
+      // Small batches over two workers and two writers, so batches are prepared and written side by side.
+      const report = await pushDocuments(connection, manifestItems(sources), { collection: 'twin', batchBytes: 20_000, preparers: 2, prepareScript: script, writers: 2 });
+      assert.equal(report.added, sources.length);
+      // The same documents as COPY text rows (what PostgreSQL parses itself), into tables of the same shape.
+      const text = sources.map((source) => documentRows(intoCollection(parseDocument(source.raw, source.hints), 'twin'), source.raw, pushHashOf(source), source.hints.file));
+      try {
+        sql(`create table briefing.documents_text (like briefing.documents including defaults); create table briefing.passages_text (like briefing.passages including defaults);
+copy briefing.documents_text (${DOCUMENT_COLUMNS.join(', ')}) from stdin;
+${text.map((rows) => rows.document).join('')}\\.
+copy briefing.passages_text (${PASSAGE_COLUMNS.join(', ')}) from stdin;
+${text.map((rows) => rows.passages).join('')}\\.
+`);
+        const columns = (names: readonly string[]): string => names.join(', ');
+        for (const [table, names] of [['documents', DOCUMENT_COLUMNS], ['passages', PASSAGE_COLUMNS]] as const) {
+          const differing = sql(`select count(*) from ((select ${columns(names)} from briefing.${table} where collection = 'twin' except all select ${columns(names)} from briefing.${table}_text)
+            union all (select ${columns(names)} from briefing.${table}_text except all select ${columns(names)} from briefing.${table} where collection = 'twin')) d;`);
+          assert.equal(differing.trim(), '0', `${table}: binary and text rows differ`);
+        }
+        assert.equal(sql("select count(*) from briefing.passages where collection = 'twin';").trim(), String(bundled().bundle.corpus.passageCount));
+      } finally {
+        // The later tests search the other collections alone.
+        sql("drop table if exists briefing.documents_text, briefing.passages_text; delete from briefing.documents where collection = 'twin'; delete from briefing.terms where collection = 'twin'; delete from briefing.collections where name = 'twin';");
       }
     });
 
