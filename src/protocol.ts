@@ -28,6 +28,8 @@ export interface PassageCard {
   readonly cited: boolean;
   /** Set for a passage from the shared archive: the collection it belongs to. */
   readonly collection?: string;
+  /** The source's language when it is not English: code ("RU") and name ("Russian"). */
+  readonly language?: { readonly code: string; readonly name: string };
 }
 
 /** A document of the corpus, as the briefing home lists it. */

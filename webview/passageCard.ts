@@ -142,8 +142,10 @@ function renderSourceLine(card: PassageCard): HTMLElement {
 
 function renderHeadingLine(card: PassageCard): HTMLElement | null {
   const kind = KIND_LABELS[card.kind];
-  if (!card.heading && !kind && !card.cited && card.collection === undefined) return null;
+  if (!card.heading && !kind && !card.cited && card.collection === undefined && !card.language) return null;
   const line = el('div', { className: 'card-heading' });
+  // A source in another language than the briefing's says which, before anything else.
+  if (card.language) line.append(el('span', { className: 'tag lang', text: card.language.code, attrs: { title: `In ${card.language.name}`, 'aria-label': card.language.name } }));
   if (card.collection !== undefined) {
     line.append(el('span', { className: 'tag archive', text: `archive · ${card.collection}`, attrs: { title: `From the shared archive, collection ${card.collection}` } }));
   }

@@ -9,6 +9,8 @@ import { settings, type DefaultAction } from '../services/settings';
 import type { SnippetMemory } from '../services/snippetMemory';
 import type { CitedSources } from '../services/citedSources';
 import { escapeIcons, searchRow } from './quickPickText';
+import type { SourceMeta } from '../core/model';
+import { languageMark } from '../core/text/language';
 import type { QuoteChooser } from './quoteChooser';
 
 /** Set while the search quick pick is open, so Alt+Enter can quote its active result. */
@@ -189,7 +191,7 @@ export class PassagePicker {
   private resultItems(hits: readonly SearchHit[]): PassageItem[] {
     return hits.map((hit) => {
       this.snippets.remember(hit.passage.id, hit.snippet.text);
-      return this.passageItem(hit.passage.id, hit.snippet.text, hit.meta.outlet ?? hit.meta.author ?? hit.meta.title, hit.meta.title, hit.passage.heading, hit.meta.collection);
+      return this.passageItem(hit.passage.id, hit.snippet.text, hit.meta, hit.passage.heading);
     });
   }
 
@@ -203,7 +205,7 @@ export class PassagePicker {
       items.push({ label, kind: vscode.QuickPickItemKind.Separator });
       for (const { passage, meta } of passages) {
         const text = this.snippets.recall(passage.id) ?? passage.text;
-        items.push(this.passageItem(passage.id, text, meta.outlet ?? meta.author ?? meta.title, meta.title, passage.heading, meta.collection));
+        items.push(this.passageItem(passage.id, text, meta, passage.heading));
       }
     };
     await section('Pinned', pinned);
@@ -214,7 +216,7 @@ export class PassagePicker {
       items.push({
         label: `$(file-text) ${escapeIcons(meta.title)}`,
         description: escapeIcons([by, meta.date.label].filter(Boolean).join(' · ')),
-        detail: `${meta.origin === 'user' ? 'your source' : meta.kind} · ${passages} passages`,
+        detail: [meta.origin === 'user' ? 'your source' : meta.kind, languageMark(meta.lang)?.name, `${passages} passages`].filter(Boolean).join(' · '),
         docId: meta.id,
         alwaysShow: true,
       });
@@ -222,10 +224,13 @@ export class PassagePicker {
     return items;
   }
 
-  private passageItem(passageId: string, text: string, source: string, title: string, heading: string | undefined, collection?: string): PassageItem {
-    // Archive hits say so, and which collection: a team's shared sources, not the writer's own.
+  private passageItem(passageId: string, text: string, meta: SourceMeta, heading: string | undefined): PassageItem {
+    const source = meta.outlet ?? meta.author ?? meta.title;
+    const collection = meta.collection;
+    // Archive hits say so, and which collection: a team's shared sources, not the writer's own; a source in another language says which.
+    const language = languageMark(meta.lang);
     const origin = collection === undefined ? undefined : `$(database) archive · ${escapeIcons(collection)}`;
-    const row = searchRow({ source, title, heading, snippet: text, pinned: this.pins.isPinned(passageId), ...(origin ? { origin } : {}) });
+    const row = searchRow({ source, title: meta.title, heading, snippet: text, pinned: this.pins.isPinned(passageId), ...(origin ? { origin } : {}), ...(language ? { language: language.code } : {}) });
     return { ...row, passageId, alwaysShow: true, buttons: [...BUTTONS] };
   }
 }

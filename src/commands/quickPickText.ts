@@ -18,6 +18,8 @@ export interface SearchRowParts {
   readonly pinned: boolean;
   /** Where the passage comes from when not the writer's own library, e.g. "$(database) archive · Desk" (icons allowed). */
   readonly origin?: string;
+  /** The source's language code when it is not English ("RU"), shown first so a long title never hides it. */
+  readonly language?: string;
 }
 
 /**
@@ -29,7 +31,7 @@ export function searchRow(parts: SearchRowParts): { label: string; description?:
   const who = parts.source === parts.title ? parts.title : `${parts.source} — ${parts.title}`;
   const description = [parts.origin, parts.heading && parts.heading !== parts.title ? escapeIcons(parts.heading) : undefined].filter(Boolean).join('  ');
   return {
-    label: `${parts.pinned ? '$(pinned) ' : ''}${escapeIcons(who)}`,
+    label: `${parts.pinned ? '$(pinned) ' : ''}${parts.language ? `${parts.language} · ` : ''}${escapeIcons(who)}`,
     ...(description ? { description } : {}),
     detail: escapeIcons(parts.snippet.replace(/\s+/g, ' ').trim()),
   };

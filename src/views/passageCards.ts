@@ -1,6 +1,7 @@
 import type { Passage, SourceMeta } from '../core/model';
 import type { SearchHit } from '../core/search/searchIndex';
 import type { PassageCard } from '../protocol';
+import { languageMark } from '../core/text/language';
 
 /** What the card needs to know about the reader's state: pins and citations in the draft. */
 export interface CardContext {
@@ -19,6 +20,7 @@ export function cardFromPassage(passage: Passage, meta: SourceMeta, context: Car
 }
 
 function card(passage: Passage, meta: SourceMeta, snippet: string, highlights: PassageCard['highlights'], context: CardContext): PassageCard {
+  const language = languageMark(meta.lang);
   return {
     passageId: passage.id,
     docId: passage.docId,
@@ -32,6 +34,7 @@ function card(passage: Passage, meta: SourceMeta, snippet: string, highlights: P
     pinned: context.pinned.has(passage.id),
     cited: context.citedDocs.has(passage.docId),
     ...(meta.origin === 'archive' ? { collection: meta.collection ?? '' } : {}),
+    ...(language ? { language } : {}),
   };
 }
 

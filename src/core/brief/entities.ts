@@ -4,6 +4,10 @@ import { cite, slugOf, type BriefContext } from './context';
 import type { CorpusKnowledge, KnownEntity } from './knowledge';
 import { clusterNames, foldName, type NameCluster } from './names/nameClusters';
 import { nameMentions, type NameMention } from './names/nameMentions';
+import { cyrillicNameMentions, isCyrillicText } from './names/cyrillicNames';
+import { mergeAcrossScripts, withLemmaWords } from './names/crossScript';
+import { passageLanguage } from '../text/passageLanguage';
+import { latinKey } from '../text/nameKeys';
 import type { Citation, Entity, EntityKind, EntityRole } from './types';
 import { pushTo } from './lists';
 
@@ -84,13 +88,21 @@ export function extractEntities(context: BriefContext, knowledge: CorpusKnowledg
   const documents = new Map<string, NameMention[]>();
   // Tagging is linear but the slowest step: each document gets a budget, so one huge file cannot stall the briefing.
   const tagged = new Map<string, number>();
+  const knownByKey = curatedPeopleByKey(knowledge.entities);
+  const languages = new Map(context.corpus.documents.map((document) => [document.meta.id, document.meta.lang]));
+  const languageOf = (docId: string): string | undefined => languages.get(docId);
 
   for (const passage of context.passages) {
     const budget = tagged.get(passage.docId) ?? 0;
     tagged.set(passage.docId, budget + passage.text.length);
     const withinBudget = budget < LIMITS.nlpCharsPerDocument;
     if (!withinBudget) noteLimit('nlp-chars', `Names were looked for in the first ${LIMITS.nlpCharsPerDocument.toLocaleString('en-US')} characters of each document; beyond that only known names are found.`);
-    const found = withinBudget ? nameMentions(passage, context.sentences(passage)) : [];
+    // Russian and Ukrainian passages have their own reader: the English one glues a title's complement to the name.
+    const found = !withinBudget
+      ? []
+      : isCyrillicText(passage.text)
+        ? cyrillicNameMentions(passage, context.sentences(passage), passageLanguage(passage.text, languageOf(passage.docId)))
+        : nameMentions(passage, context.sentences(passage));
     const aliasSpans: { entity: KnownEntity; span: Span; text: string }[] = [];
     if (table) {
       for (const match of passage.text.matchAll(table.pattern)) {
@@ -100,6 +112,13 @@ export function extractEntities(context: BriefContext, knowledge: CorpusKnowledg
     }
     const general: NameMention[] = [];
     for (const mention of found) {
+      // A Cyrillic name whose surname's keys hold the key of exactly one person of the alias table ("Іванова" of "Ivan Ivanov") is that person.
+      const known = mention.wordKeys ? knownByKey(mention.wordKeys[mention.wordKeys.length - 1]) : undefined;
+      if (known) {
+        const role = mention.roles[0];
+        curatedHits.push({ entity: known, passage, text: mention.text, span: mention.span, ...(role ? { role: { text: role.text, span: role.span } } : {}) });
+        continue;
+      }
       if (notNames.has(mention.text.toLowerCase()) || notNames.has(foldName(mention.words[0] ?? ''))) continue;
       const alias = aliasSpans.find((hit) => hit.span.start < mention.span.end && mention.span.start < hit.span.end);
       if (alias) continue; // the alias table names it
@@ -115,7 +134,7 @@ export function extractEntities(context: BriefContext, knowledge: CorpusKnowledg
     documents.set(passage.docId, list);
   }
 
-  const clusters = clusterNames([...documents.values()]);
+  const clusters = mergeAcrossScripts(clusterNames(withLemmaWords([...documents.values()])));
   const mentions: Mention[] = [];
   const entities: Entity[] = [];
   const usedIds = new Set(knowledge.entities.map((entity) => entity.id));
@@ -176,6 +195,23 @@ export function extractEntities(context: BriefContext, knowledge: CorpusKnowledg
       if (!known) return undefined;
       return byId.get(known.id) ?? entityOf(known.id, known.name, known.kind, [], [], true, known.note);
     },
+  };
+}
+
+/** The alias table's people by the romanisation key of their aliases' last words: a lookup for Cyrillic surnames' keys, answering only when one person has the key. */
+function curatedPeopleByKey(known: readonly KnownEntity[]): (keys: readonly string[]) => KnownEntity | undefined {
+  const byKey = new Map<string, Set<KnownEntity>>();
+  for (const entity of known) {
+    if (entity.kind !== 'person') continue;
+    for (const alias of entity.aliases) {
+      const key = latinKey(alias.split(/\s+/).pop() ?? '');
+      if (key) byKey.set(key, (byKey.get(key) ?? new Set()).add(entity));
+    }
+  }
+  return (keys) => {
+    const found = new Set<KnownEntity>();
+    for (const key of keys) for (const entity of byKey.get(key) ?? []) found.add(entity);
+    return found.size === 1 ? [...found][0] : undefined;
   };
 }
 

@@ -1,4 +1,5 @@
 import { countedNounAt } from '../checks/countedNoun';
+import { isCyrillicText } from './names/cyrillicNames';
 import { findFigures } from '../checks/numbers';
 import { tagText } from '../text/posTags';
 import { LIMITS, noteLimit } from '../limits';
@@ -162,8 +163,17 @@ function statementsOf(
   }
   // Money, percentages and durations claim their numbers first; counts take what is left.
   all.sort((a, b) => a.index - b.index).forEach((entry) => entry.run());
+  // Russian and Ukrainian money and percentages ("800 мільйонів доларів", "7,5 процента") as the figure reader reads them.
+  const cyrillic = isCyrillicText(text);
+  const figures = findFigures(text);
+  if (cyrillic) {
+    for (const figure of figures) {
+      if (figure.unit === 'percent') add('percent', figure.value, '%', figure.valueSpan);
+      else if (figure.unit.startsWith('currency:')) add('money', figure.value, figure.unit.slice('currency:'.length), figure.valueSpan);
+    }
+  }
   // Counts as the figure reader reads them (the checks read drafts the same way): "1.7 million Hongkongers", "Sixty-six people", "180 mph".
-  for (const figure of findFigures(text)) {
+  for (const figure of figures) {
     if (figure.unit !== 'count') continue;
     const raw = text.slice(figure.valueSpan.start, figure.valueSpan.end);
     if (MONTH_BEFORE.test(text.slice(Math.max(0, figure.valueSpan.start - 12), figure.valueSpan.start))) continue; // a day of a month
@@ -177,7 +187,8 @@ function statementsOf(
     const clauseEnd = /^[\s)]*(?:[.;:]|$)/.test(text.slice(figure.valueSpan.end, sentence.end));
     const subjectNoun = clauseEnd && !figure.noun ? /(?:^|[,;]\s*)(?:the\s+|its\s+|their\s+)?([\p{L}’' -]{3,60}?)\s+(?:is|was|are|were|stands at|stood at|reached|totals|totalled|totaled|numbered)\s+(?:\S+\s+){0,2}$/iu.exec(text.slice(Math.max(sentence.start, figure.span.start - 120), figure.span.start))?.[1] : undefined;
     // The POS tags say what is counted; when they find no noun ("2.9 million strong"), nothing is.
-    const counted = (figure.noun ? countedNounAt(text, tagText(text), figure.valueSpan.end) : undefined) ?? subjectNoun;
+    // The English tagger reads no Cyrillic noun: there the words after the number, up to a preposition or conjunction, are what is counted.
+    const counted = (figure.noun ? (cyrillic ? figure.noun || undefined : countedNounAt(text, tagText(text), figure.valueSpan.end)) : undefined) ?? subjectNoun;
     const verb = verbBefore ?? (counted ? undefined : verbFraming(text, figure));
     if (!counted && !verb && !row) continue;
     if (counted && NOT_COUNT_NOUN.test(counted)) continue;

@@ -4,6 +4,7 @@ import { cite, type BriefContext } from './context';
 import { TITLES } from './names/lexicon';
 import type { EntityExtraction, Mention } from './entities';
 import type { Entity, Stance, StanceGroup } from './types';
+import { CYRILLIC_SPEECH_VERBS } from './names/cyrillicLexicon';
 
 type Act = Stance['act'];
 
@@ -13,6 +14,9 @@ type Act = Stance['act'];
  */
 const PHRASES: readonly [string, Act][] = [
   ['according to', 'said'],
+  // Russian and Ukrainian "according to X".
+  ['по словам', 'said'],
+  ['за словами', 'said'],
   [String.raw`(?:presented|issued|set out|laid out|put forward|made)\s+(?:a\s+)?(?:list|set)\s+of\s+(?:demands|conditions|priorities)`, 'demanded'],
   [String.raw`(?:demands|conditions)\s+include`, 'demanded'],
   ['insisted on', 'insisted'],
@@ -39,8 +43,18 @@ const WORDS: Readonly<Record<Act, string>> = {
   claimed: 'claims claimed',
   other: '',
 };
+/** Russian and Ukrainian verbs of saying, by what they do (the rest say). */
+const CYRILLIC_ACTS: readonly [RegExp, Act][] = [
+  [/^(?:потребова|вимага)/, 'demanded'],
+  [/^(?:отверг|відкину)/, 'rejected'],
+  [/^(?:призна|визна)/, 'acknowledged'],
+  [/^(?:раскритикова|розкритикува|обвини|звинувати)/, 'criticised'],
+  [/^(?:настаива|наполяга)/, 'insisted'],
+];
+const cyrillicAct = (verb: string): Act => CYRILLIC_ACTS.find(([pattern]) => pattern.test(verb))?.[1] ?? 'said';
 const VERBS: readonly [string, Act][] = [
   ...PHRASES,
+  ...[...CYRILLIC_SPEECH_VERBS].map((verb): [string, Act] => [verb, cyrillicAct(verb)]),
   ...(Object.entries(WORDS) as [Act, string][]).flatMap(([act, words]) => words.split(/\s+/).filter(Boolean).map((word): [string, Act] => [word, act])),
 ];
 const VERB_PATTERN = new RegExp(
@@ -51,7 +65,9 @@ const ACTS: readonly [RegExp, Act][] = VERBS.map(([verb, act]) => [new RegExp(`^
 const actOf = (verb: string): Act => ACTS.find(([pattern]) => pattern.test(verb))?.[1] ?? 'other';
 const LIST_VERB = /^(?:insisted on|insists on|demanded|demanding|outlined|(?:demands|conditions) include|(?:presented|issued|set out|laid out|put forward|made) (?:a )?(?:list|set) of .*)$/;
 /** Verbs that also take their speaker after them: "…,” said Pelosi. */
-const INVERTING = /^(?:said|says|added|adds|asked|wrote|writes|continued|replied|insisted|warned|explained|noted|tweeted|told|according to)$/;
+const INVERTING = /^(?:said|says|added|adds|asked|wrote|writes|continued|replied|insisted|warned|explained|noted|tweeted|told|according to|по словам|за словами|[\u0400-\u04ff]+)$/;
+/** Phrases whose speaker always comes after them. */
+const SPEAKER_AFTER = /^(?:according to|по словам|за словами)$/;
 /** A name after a preposition is no subject: "in Lyon", "led by President …", "in Lyon, Macron" — but "On Tuesday, Macron said" is Macron's. */
 const PREPOSITION_BEFORE = /(?<![\p{L}])(?:[Ii]n|[Aa]t|[Oo]f|[Ff]rom|[Tt]o|[Bb]y|[Uu]nder|[Dd]uring|[Ff]or|[Oo]n|[Ii]nto|[Aa]gainst|[Aa]bout|[Bb]etween|[Tt]owards?)\s+(?:(?:President|Minister|[Tt]he)\s+){0,4}(?:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)\p{Lu}[\p{L}]+,\s+)?$/u;
 /** "met with President Mora": an object, never a pronoun’s antecedent (though "with Mora calling it …" has Mora speak). */
@@ -65,8 +81,8 @@ const TITLE_SPEAKER = new RegExp(
   String.raw`(?<![\p{L}])(?:the|The)\s+(${[...TITLES].filter((word) => /^[a-z-]+$/.test(word) && !NOT_TITLE_SPEAKERS.has(word)).sort((a, b) => b.length - a.length).join('|')})(?![\p{L}])`,
   'gu',
 );
-const PRONOUN = /(?<![\p{L}])(?:he|she|He|She)(?![\p{L}’'])/gu;
-const QUOTE = /“([^“”]+)”|(?<![\p{L}\d])"([^"\n]+)"(?![\p{L}\d])|(?<![\p{L}])‘([^‘’]+(?:’[\p{L}][^‘’]*)*)’(?![\p{L}])/gu;
+const PRONOUN = /(?<![\p{L}])(?:he|she|He|She|он|она|Он|Она|він|вона|Він|Вона)(?![\p{L}’'])/gu;
+const QUOTE = /«([^«»]+)»|„([^„“”]+)[“”]|“([^“”]+)”|(?<![\p{L}\d])"([^"\n]+)"(?![\p{L}\d])|(?<![\p{L}])‘([^‘’]+(?:’[\p{L}][^‘’]*)*)’(?![\p{L}])/gu;
 const MAX_WORDS_BEFORE = 20;
 
 interface Speaker {
@@ -162,8 +178,11 @@ export function extractStances(context: BriefContext, extraction: EntityExtracti
       const s = sentenceIndex(verbStart);
       const sentence = sentences[s];
       let speaker: Speaker | undefined;
-      const afterQuote = /[”"’][\s,]*$/.test(text.slice(Math.max(sentence.start, verbStart - 6), verbStart));
-      if (verb === 'according to' || (INVERTING.test(verb) && afterQuote)) speaker = speakerAfter(masked, slots, sentence, verbEnd);
+      const afterQuote = /[”"’»“][\s,]*[—–-]*\s*$/.test(text.slice(Math.max(sentence.start, verbStart - 8), verbStart));
+      // Russian and Ukrainian put the speaker after the verb as often as before it ("заявил Иванов"): a name right after it is the speaker.
+      const cyrillic = /[\u0400-\u04ff]/.test(verb);
+      if (SPEAKER_AFTER.test(verb) || (INVERTING.test(verb) && afterQuote)) speaker = speakerAfter(masked, slots, sentence, verbEnd);
+      if (!speaker && cyrillic) speaker = speakerAfter(masked, slots, sentence, verbEnd, true);
       speaker ??= speakerBefore(masked, slots, sentence, verbStart, NOUN_LIKE.has(verb));
       if (!speaker && INVERTING.test(verb)) speaker = speakerAfter(masked, slots, sentence, verbEnd);
       if (!speaker) continue;
@@ -214,7 +233,7 @@ export function extractStances(context: BriefContext, extraction: EntityExtracti
       const from = lowerBound(attributions.length, (i) => attributions[i].sentence < first);
       const to = lowerBound(attributions.length, (i) => attributions[i].sentence <= last);
       const near = attributions.slice(from, Math.min(to, from + 40));
-      const right = near.find((attribution) => attribution.verbStart >= quote.end && attribution.verb.toLowerCase() !== 'according to' && /^[\s,.;:—–-]*$/.test(masked.slice(quote.end, attribution.verbStart).replace(/[\p{L}’'-]+$/u, '').replace(/\s(?:he|she|[\p{Lu}][\p{L}’'.-]*)\s*$/u, '')));
+      const right = near.find((attribution) => attribution.verbStart >= quote.end && !SPEAKER_AFTER.test(attribution.verb.toLowerCase()) && /^[\s,.;:—–-]*$/.test(masked.slice(quote.end, attribution.verbStart).replace(/[\p{L}’'-]+$/u, '').replace(/\s(?:he|she|[\p{Lu}][\p{L}’'.-]*)\s*$/u, '')));
       const before = [...near].reverse().find((attribution) => attribution.verbEnd <= quote.start);
       const after = near.find((attribution) => attribution.verbStart >= quote.end);
       // A quote that opens a sentence with no attribution goes on with the speaker of the quote before it.
@@ -275,7 +294,7 @@ export function extractStances(context: BriefContext, extraction: EntityExtracti
 
 /** Whether a word the pattern found is a verb here (its tag says so), not a noun ("the demands", "his claims"). */
 function isVerbHere(pos: string | undefined, verb: string, before: string): boolean {
-  if (verb.includes(' ') || pos === undefined) return true;
+  if (verb.includes(' ') || pos === undefined || /[\u0400-\u04ff]/.test(verb)) return true;
   // "Sanders claims": right after a name, a verb the tagger took for a noun is still the verb.
   return pos === 'VERB' || pos === 'AUX' || (/ed$/.test(verb) && pos !== 'ADJ') || (pos === 'NOUN' && /\p{L}\s$/u.test(before) && /^\p{Lu}/u.test(before) === false);
 }
@@ -286,7 +305,7 @@ function startsSentence(text: string, sentence: Span | undefined, offset: number
 
 /** Quoted stretches of a passage, with the words between the marks. */
 function quotesOf(text: string): { start: number; end: number; text: string }[] {
-  return [...text.matchAll(QUOTE)].map((match) => ({ start: match.index, end: match.index + match[0].length, text: match[1] ?? match[2] ?? match[3] }));
+  return [...text.matchAll(QUOTE)].map((match) => ({ start: match.index, end: match.index + match[0].length, text: match[1] ?? match[2] ?? match[3] ?? match[4] ?? match[5] }));
 }
 
 /** The passage with quoted words blanked, so no quoted word is taken for a verb or a speaker. */
@@ -380,13 +399,15 @@ function speakerBefore(masked: string, slots: readonly Slot[], sentence: Span, v
 }
 
 /** "…,” said Pelosi", "according to President Joe Biden", "said a protester using the pseudonym Katya". */
-function speakerAfter(masked: string, slots: readonly Slot[], sentence: Span, from: number): Speaker | undefined {
+function speakerAfter(masked: string, slots: readonly Slot[], sentence: Span, from: number, adjacentOnly = false): Speaker | undefined {
   const at = lowerBound(slots.length, (i) => slots[i].start < from);
   const slot = slots[at];
   const next = slot && slot.end <= sentence.end ? slot.resolve() : undefined;
   if (!next) return undefined;
   const gap = masked.slice(from, next.start);
-  return gap.length <= 48 && !/[,.;:!?“”"]/.test(gap) ? next : undefined;
+  // "зазначив під час поїздки … заступник голови …": a few words may stand between a Cyrillic verb and its speaker.
+  if (adjacentOnly) return gap.length <= 60 && !/[,.;:!?]/.test(gap) && gap.trim().split(/\s+/).filter(Boolean).length <= 6 ? next : undefined;
+  return gap.length <= 48 && !/[,.;:!?“”"«»]/.test(gap) ? next : undefined;
 }
 
 /** The items of a list written after a verb or a colon: "an immediate ceasefire, reparations …, and no future limits …". */

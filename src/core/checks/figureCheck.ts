@@ -1,4 +1,6 @@
 import type { CorpusAnalysis } from '../brief/briefing';
+import { hasCyrillic } from '../text/language';
+import { nameKeys } from '../text/nameKeys';
 import { foldName } from '../brief/names/nameClusters';
 import { nameMentions } from '../brief/names/nameMentions';
 import type { Entity, Fact, FactCitation } from '../brief/types';
@@ -68,6 +70,8 @@ interface Statement {
   readonly adjacent: readonly [string | undefined, string | undefined];
   /** The sentence's other figures (not dates), as unit and value: a draft sentence that repeats one is about this statement. */
   readonly others: ReadonlySet<string>;
+  /** For a statement in Cyrillic text: the cross-script keys of the names of its passage ("Харкова" → the key of "Kharkiv"). */
+  readonly crossNames?: ReadonlySet<string>;
 }
 
 interface Prepared {
@@ -175,8 +179,26 @@ function checkFigure(text: string, sentence: Span, figure: Figure, ready: Prepar
     readonly strong: boolean;
   }
   const scored: Scored[] = [];
+  const draftNames = hasCyrillic(sentenceText) ? undefined : crossScriptNames(sentenceText);
   for (const statement of ready.byUnit.get(figure.unit === 'year' ? 'date' : figure.unit) ?? []) {
     if (!comparable(figure, statement)) continue;
+    if (statement.crossNames && draftNames) {
+      // A Russian or Ukrainian statement and an English draft share no words, only names ("Харкова" and "Kharkiv"):
+      // the same figure supports the draft when its passage names what the draft's sentence names, or when the figure tells
+      // by itself (an amount in the same currency, a count no one rounds: "3,569"); another amount in the same currency
+      // contradicts it only when the passage names two things the sentence names (a person and a country).
+      const shared = [...draftNames].filter((key) => statement.crossNames!.has(key));
+      const match = matchOf(figure, statement);
+      const money = figure.unit.startsWith('currency:');
+      const unrounded = figure.unit === 'count' && Math.abs(figure.value) >= 100 && figure.value % 10 !== 0;
+      const large = figure.unit !== 'count' || Math.abs(figure.value) >= 100;
+      if ((match === 'exact' || match === 'rounded') && ((shared.length > 0 && large) || money || unrounded)) {
+        scored.push({ statement, match, score: Math.min(1.5, 0.5 * (shared.length + 1)), shared, strong: false });
+      } else if (match === 'different' && money && shared.length >= 2 && !modal && !isChange) {
+        scored.push({ statement, match, score: Math.min(1.5, 0.5 * shared.length), shared, strong: true });
+      }
+      continue;
+    }
     if (subject && statement.person && subject !== statement.person) continue;
     if (labels.size > 0 && statement.labels.size > 0 && ![...labels].some((label) => statement.labels.has(label))) continue;
     if (!isDate && counted && statement.counted && counted !== statement.counted) continue;
@@ -306,6 +328,13 @@ function anchorKey(figure: Figure, side: 'before' | 'after'): string[] {
 }
 
 const rank = (match: Match): number => ({ exact: 0, rounded: 1, consistent: 2, different: 3 })[match];
+
+/** Cross-script keys of the capitalised words of a text (names of people and places), Latin and Cyrillic alike. */
+function crossScriptNames(text: string): Set<string> {
+  const keys = new Set<string>();
+  for (const match of text.matchAll(/(?<![\p{L}])\p{Lu}[\p{L}'’ʼ-]{2,}/gu)) for (const key of nameKeys(match[0], undefined)) keys.add(key);
+  return keys;
+}
 
 function comparable(figure: Figure, statement: Statement): boolean {
   if (figure.unit === 'year' || figure.unit === 'date') {
@@ -562,6 +591,7 @@ function prepare(analysis: CorpusAnalysis, corpus: Corpus | undefined): Prepared
         years: new Set([...citation.quote.matchAll(/\b(?:19|20)\d{2}\b/g)].map((match) => Number(match[0]))),
         adjacent: [adjacentTerm(local, sentenceSpan, span, -1, weights), adjacentTerm(local, sentenceSpan, span, 1, weights)],
         others: new Set(findFigures(citation.quote).flatMap((other) => (other.valueSpan.end <= at ? anchorKey(other, 'before') : other.valueSpan.start >= at + citation.asWritten.length ? anchorKey(other, 'after') : []))),
+        ...(hasCyrillic(citation.quote) ? { crossNames: crossScriptNames(corpus?.passage(citation.passageId)?.text ?? citation.quote) } : {}),
       });
     }
   }

@@ -1,4 +1,6 @@
 import type { Span } from '../model';
+import { cyrillicNumberWordPattern, readCyrillicNumberWords } from './cyrillicNumberWords';
+import { hasCyrillic } from '../text/language';
 import { readNumberWords } from '../search/numberWords';
 import { SpanSet } from '../text/spanSet';
 
@@ -103,7 +105,7 @@ const CYRILLIC_DIGITS = /\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+,\d{1,2}(?
 const CYRILLIC_NUMBER = /^[\d\s\u00a0\u202f,.%]{1,16}[\u0400-\u04ff]/;
 /** Russian and Ukrainian scale words: тыс./тис., млн, млрд, трлн and their full forms. */
 const CYRILLIC_SCALE = /(\s?)(тыс\.?|тис\.?|тысяч[аи]?|тисяч[аі]?|млн\.?|млрд\.?|трлн\.?|миллион(?:а|ов)?|мільйон(?:а|ів)?|миллиард(?:а|ов)?|мільярд(?:а|ів)?)(?![\p{L}])/uy;
-const CYRILLIC_SCALES: ReadonlyArray<readonly [RegExp, number]> = [[/^т/, 1e3], [/^(?:млн|милл|міль[йя]о)/, 1e6], [/^(?:млрд|миллиа|мільяр)/, 1e9], [/^трлн/, 1e12]];
+const CYRILLIC_SCALES: ReadonlyArray<readonly [RegExp, number]> = [[/^(?:тыс|тис)/, 1e3], [/^(?:млн|милл|міль[йя]о)/, 1e6], [/^(?:млрд|миллиа|мільяр)/, 1e9], [/^трлн/, 1e12]];
 /** Currencies and percent as Russian and Ukrainian write them after a number. */
 const CYRILLIC_UNITS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^\s?(?:%|процент(?:а|ов)?|відсот(?:ок|ка|ків))(?![\p{L}])/u, 'percent'],
@@ -112,7 +114,8 @@ const CYRILLIC_UNITS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^\s(?:долл(?:аров|ара|ар)|долар(?:ів|а|и)?)(?![\p{L}])/u, 'currency:USD'],
   [/^\s(?:евро|євро)(?![\p{L}])/u, 'currency:EUR'],
 ];
-const WORD = /[\p{L}]+(?:['’][\p{L}]+)?/uy;
+const WORD = /[\p{L}]+(?:['’ʼ][\p{L}]+)?/uy;
+const CYRILLIC_NUMBER_WORD = cyrillicNumberWordPattern();
 
 /** Every figure in `text` (the dates, and at most `limit` other figures), in order, with offsets into it. */
 export function findFigures(text: string, limit = Number.POSITIVE_INFINITY): Figure[] {
@@ -199,7 +202,12 @@ function nextNumberStart(text: string, from: number): number {
   const pattern = /(?<![\p{L}\d.,:/])(?<![\p{L}][-‐])(?:[$€£₽₴]\s?\d|US\$\d|\d)|(?<![\p{L}])(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens?|hundreds|thousands|millions)(?![\p{L}])/giu;
   pattern.lastIndex = from;
   const match = pattern.exec(text);
-  return match ? match.index : -1;
+  // Russian and Ukrainian number words, looked for only in text that has Cyrillic letters.
+  if (!hasCyrillic(text)) return match ? match.index : -1;
+  CYRILLIC_NUMBER_WORD.lastIndex = from;
+  const cyrillic = CYRILLIC_NUMBER_WORD.exec(text);
+  if (!cyrillic) return match ? match.index : -1;
+  return match ? Math.min(match.index, cyrillic.index) : cyrillic.index;
 }
 
 function skipToken(text: string, at: number): number {
@@ -217,9 +225,17 @@ interface ReadNumber {
   readonly fromWords: boolean;
 }
 
+/** Russian or Ukrainian number words; "один"/"одна" alone is a pronoun as often as a number ("один из"). */
+function cyrillicWords(words: readonly string[]): { value: number; length: number } | undefined {
+  const read = readCyrillicNumberWords(words, 0);
+  if (!read || (read.length === 1 && read.value === 1)) return undefined;
+  return read;
+}
+
 /** Reads digits ("1,000", "6.3") or number words ("a thousand", "three thousand", "fifty") at `at`. */
 function readNumber(text: string, at: number): ReadNumber | undefined {
-  const cyrillic = CYRILLIC_NUMBER.test(text.slice(at, at + 40));
+  // Russian and Ukrainian text around the number ("на 3,6%."): its comma is a decimal comma, even with no word after it.
+  const cyrillic = CYRILLIC_NUMBER.test(text.slice(at, at + 40)) || (/^\d+,\d{1,2}%/.test(text.slice(at, at + 12)) && hasCyrillic(text.slice(Math.max(0, at - 40), at)));
   if (cyrillic) {
     // Russian and Ukrainian write "1,5" for 1.5 and "150 000" for 150,000.
     CYRILLIC_DIGITS.lastIndex = at;
@@ -256,7 +272,7 @@ function readNumber(text: string, at: number): ReadNumber | undefined {
     if (!space || space[0].length > 2) break;
     cursor = gap.lastIndex;
   }
-  const read = readNumberWords(words.map((word) => word.word), 0);
+  const read = readNumberWords(words.map((word) => word.word), 0) ?? cyrillicWords(words.map((word) => word.word));
   if (!read) return undefined;
   // "one" alone is a pronoun as often as a number ("one of the"), and "a" alone is an article.
   if (read.length === 1 && (words[0].word === 'one' || words[0].word === 'a')) return undefined;

@@ -62,6 +62,15 @@ export function languageTag(written: string | undefined): string | undefined {
   return /^[a-z]{2}$/.test(base) ? base : undefined;
 }
 
+/**
+ * The language a source is marked with in the panel and the quick pick: every
+ * known language but English (the briefing's own), as a code and a name.
+ */
+export function languageMark(tag: string | undefined): { readonly code: string; readonly name: string } | undefined {
+  if (!tag || tag === 'en') return undefined;
+  return { code: tag.toUpperCase(), name: languageLabel(tag) ?? tag };
+}
+
 /** What the panel and the quick pick show for a language. */
 export function languageLabel(tag: string | undefined): string | undefined {
   return tag === 'ru' ? 'Russian' : tag === 'uk' ? 'Ukrainian' : tag === 'en' ? 'English' : tag;

@@ -95,7 +95,7 @@ export function toTerm(word: string): string | null {
 let cyrillicStopWords: ReadonlySet<string> | undefined;
 
 /** Russian and Ukrainian stop words, folded as terms are; loaded on the first Cyrillic word (the package holds 62 languages). */
-function isCyrillicStopWord(folded: string): boolean {
+export function isCyrillicStopWord(folded: string): boolean {
   if (!cyrillicStopWords) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily, and synchronously: indexing is synchronous
     const { rus, ukr } = require('stopword') as typeof Stopword;

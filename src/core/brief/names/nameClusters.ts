@@ -15,6 +15,7 @@ import type { NameEvidence, NameMention } from './nameMentions';
 import type { WrittenRole } from './roles';
 import { isPersonRole } from './roles';
 import { pushTo } from '../lists';
+import { cyrillicDisplayName } from './crossScript';
 
 /** An entity found in the sources, with every mention of it. */
 export interface NameCluster {
@@ -157,7 +158,8 @@ export function clusterNames(documents: readonly (readonly NameMention[])[]): Na
   for (const group of merged) {
     const kind = kindOf(group);
     if (!kind) continue;
-    clusters.push({ kind, name: displayName(group), mentions: group.mentions, roles: kind === 'person' ? rolesOf(group) : [] });
+    const name = group.mentions.every((mention) => mention.wordKeys) ? cyrillicDisplayName(group.mentions) : displayName(group);
+    clusters.push({ kind, name, mentions: group.mentions, roles: kind === 'person' ? rolesOf(group) : [] });
   }
   return clusters;
 }

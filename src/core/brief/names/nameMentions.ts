@@ -43,6 +43,8 @@ export interface NameMention {
   readonly span: Span;
   /** The words of the name, initials and particles included: ["Pedro", "R.", "Pierluisi", "Urrutia"]. */
   readonly words: readonly string[];
+  /** For names read from Cyrillic text: each word's lemma and romanisation keys (src/core/text/nameKeys.ts), which make its cases and spellings one name. */
+  readonly wordKeys?: readonly (readonly string[])[];
   /** Roles written with this mention: before it ("White House spokesperson") or in apposition after it. */
   readonly roles: readonly WrittenRole[];
   readonly evidence: NameEvidence;

@@ -8,6 +8,7 @@
 import type { Span } from '../../model';
 import type { TaggedToken } from '../../text/posTags';
 import { TITLES, isPersonNoun } from './lexicon';
+import { isCyrillicHonorific, isCyrillicTitle } from './cyrillicLexicon';
 
 /** A role as written, and the span of the words that give it (name included), for citing. */
 export interface WrittenRole {
@@ -133,6 +134,6 @@ export function roleAfter(text: string, tokens: readonly TaggedToken[], end: num
 
 /** Whether a role's words say a person holds it (a title or a person noun among them). */
 export function isPersonRole(role: string): boolean {
-  return role.split(/[\s,]+/).some((word) => isPersonNoun(word) || TITLES.has(word.toLowerCase()));
+  return role.split(/[\s,]+/).some((word) => isPersonNoun(word) || TITLES.has(word.toLowerCase()) || isCyrillicTitle(word) || isCyrillicHonorific(word));
 }
 
