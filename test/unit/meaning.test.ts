@@ -62,6 +62,14 @@ describe('search by meaning', () => {
     assert.match(second?.passage.text ?? '', /armistice/, 'the synonym is found too, below');
   });
 
+  it('ranks a sentence holding every word of the query above one merely about the same thing', () => {
+    // The answering sentence is long and says more ("Kremlin spokesperson …, calling the negotiations "very difficult" and …"),
+    // so its mean vector is further from the query's than a short sentence on the theme ("making any real progress difficult").
+    // As typed in the quick pick: the last word still a prefix, so the meaning pass reads "very difficult".
+    const [first] = bundled.index.search('very difficult negotiations', { limit: 3 });
+    assert.match(first.passage.text, /calling the negotiations "very difficult"/);
+  });
+
   it('does not let a short table row win on one word over a sentence that answers', () => {
     const { index } = library([
       'Officials said unmanned aircraft struck two air bases far behind the front overnight, destroying several bombers.',

@@ -275,7 +275,7 @@ export class SearchIndex {
     const query = this.meaningQuery(this.plan(question.trimEnd() + ' '));
     if (query.length === 0) return [];
     return roles
-      .map((role, i) => ({ role, score: ranker.score(query, { id: `role:${i}:${role.role}`, docId: '', text: role.role, kind: 'paragraph', span: { start: 0, end: 0 } } as unknown as Passage, 0, false) }))
+      .map((role, i) => ({ role, score: ranker.score(query, { id: `role:${i}:${role.role}`, docId: '', text: role.role, kind: 'paragraph', span: { start: 0, end: 0 } } as unknown as Passage, 0, 'role') }))
       .sort((a, b) => b.score - a.score);
   }
 

@@ -42,9 +42,11 @@ export class MeaningRanker {
 
   /**
    * Scores a passage for the query, 0–1 before the share of words matched
-   * exactly: `lexical` is its word score from the index, scaled 0–1.
+   * exactly: `lexical` is its word score from the index, scaled 0–1. A
+   * `role` (a few words, "chief diplomat", matched against a question) is
+   * not scaled down for its shortness, and its vector counts in full.
    */
-  score(query: readonly MeaningQueryWord[], passage: Passage, lexical: number, scaleShort = true): number {
+  score(query: readonly MeaningQueryWord[], passage: Passage, lexical: number, kind: 'passage' | 'role' = 'passage'): number {
     const { model } = this;
     const { vectors } = model;
     const tuning = MEANING_TUNING;
@@ -87,10 +89,13 @@ export class MeaningRanker {
         sum += word.weight * match;
       }
       let score = sum / total;
-      if (queryVector && sentence.vector) score += tuning.sentenceVectorWeight * Math.max(0, MeaningModel.similarity(queryVector, sentence.vector));
+      // In a passage the sentence's vector stands in only for the words it lacks: a sentence holding every word of
+      // the query as written is never passed by one that is merely about the same thing.
+      const vectorShare = kind === 'passage' ? 1 - score : 1;
+      if (queryVector && sentence.vector) score += tuning.sentenceVectorWeight * vectorShare * Math.max(0, MeaningModel.similarity(queryVector, sentence.vector));
       best = Math.max(best, score);
     }
-    const shortness = scaleShort ? Math.min(1, read.length / tuning.shortPassageWords) : 1;
+    const shortness = kind === 'passage' ? Math.min(1, read.length / tuning.shortPassageWords) : 1;
     return (best + tuning.lexicalWeight * lexical) * shortness;
   }
 
