@@ -204,8 +204,8 @@ export class SearchIndex {
     const ordered: Array<TermHit & { pass?: number }> = ranker ? this.byMeaning(ranker, groups, ranked, preferred) : [...ranked.values()];
     // Passages with the query's figures and names as typed first; then every word matched before fewer (the passes
     // in order); preferred passages (cited in the draft) first only among equals, never above a better match.
-    // By meaning, only figures come first and the ranker's order stands otherwise: a name has other names ("Moscow"
-    // for the country, "the White House" for its staff) that the ranker weighs, scoring the name itself above them,
+    // By meaning, only figures come first and the ranker's order stands otherwise: a name has other names (a capital
+    // for its country, a building for the staff in it) that the ranker weighs, scoring the name itself above them,
     // and only the words' own hits carry a pass.
     const exact = exactTerms(query, { names: !ranker });
     const missing = (terms: readonly string[]): number => exact.filter((term) => !terms.includes(term)).length;
