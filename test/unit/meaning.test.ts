@@ -79,6 +79,25 @@ describe('search by meaning', () => {
     assert.match(first.passage.text, /unmanned aircraft/);
   });
 
+  it('lets a passage saying the rest of the query in other words rank above one that only holds a name typed', () => {
+    // "Denver" may stand for its city government; only the first passage names it, and it is about something else.
+    const { index } = library(['Denver hosted a jazz festival last weekend, and the crowds were large.', 'The city increased its education budget by a fifth this year, officials said.']);
+    const [first, second] = texts(index.search('Denver raised school spending ', { limit: 2 }));
+    assert.match(first, /education budget/);
+    assert.match(second ?? '', /Denver/, 'the passage with the name is still found, below');
+  });
+
+  it('keeps a figure typed first, and a name typed above a longer name it starts', () => {
+    const { index } = library([
+      'About 1,000 prisoners went home last year after a swap of prisoners and captives.',
+      'Officials said the swap would free 1,200 prisoners on each side.',
+      'Arslanov said prisoners were moved. Prisoners, prisoners.',
+      'Arslan wrote that prisoners were counted.',
+    ]);
+    assert.match(texts(index.search('1,200 captives freed ', { limit: 4 }))[0], /1,200/);
+    assert.match(texts(index.search('Arslan prisoners ', { limit: 4 }))[0], /^Arslan wrote/);
+  });
+
   it('weights an expansion by how much it tells: a word in every passage counts for little', () => {
     const common = Array.from({ length: 20 }, (_, i) => `Report ${i}: the child waited at the camp.`);
     const { index } = buildBundle([source('notes', [...common, 'A single youngster ran away.'])]);

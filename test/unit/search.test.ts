@@ -148,6 +148,7 @@ describe('searching the bundled corpus', () => {
       assert.deepEqual(exactTerms('Arslan prisoners '), ['arslan']);
       assert.deepEqual(exactTerms('prisoners Arsl'), []);
       assert.deepEqual(exactTerms('the 6.3% of GDP '), ['6.3', 'gdp']);
+      assert.deepEqual(exactTerms('the 6.3% of GDP ', { names: false }), ['6.3'], 'by meaning, only the figures');
     });
 
     it('puts the passage with the figure as typed first, above the sources the draft already cites', () => {

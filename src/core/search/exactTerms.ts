@@ -11,8 +11,12 @@ import { boundedQuery, MAX_TERM_CHARS } from './queryPlan';
 /** As many as a query is read into groups: a pasted document gives no more. */
 const MAX_EXACT_TERMS = 32;
 
-/** The index terms of the query's figures and capitalised words, in the part of the query that is read; the word still being typed is not yet one. */
-export function exactTerms(fullQuery: string): string[] {
+/**
+ * The index terms of the query's figures and capitalised words, in the part of the query that is read; the word still
+ * being typed is not yet one. `names: false` keeps the figures only (a search by meaning: a name has other names, a
+ * figure has none).
+ */
+export function exactTerms(fullQuery: string, { names = true }: { names?: boolean } = {}): string[] {
   const query = boundedQuery(fullQuery);
   const tokens = tokenize(query);
   const last = tokens[tokens.length - 1];
@@ -22,7 +26,7 @@ export function exactTerms(fullQuery: string): string[] {
     if (terms.length === MAX_EXACT_TERMS) break;
     if ((token === last && stillTyping) || token.span.end - token.span.start > MAX_TERM_CHARS) continue;
     const raw = query.slice(token.span.start, token.span.end);
-    if (!/\d/.test(raw) && !/^\p{Lu}/u.test(raw)) continue;
+    if (!/\d/.test(raw) && !(names && /^\p{Lu}/u.test(raw))) continue;
     const term = toTerm(token.word);
     if (term && !terms.includes(term)) terms.push(term);
   }

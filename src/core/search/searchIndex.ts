@@ -204,11 +204,15 @@ export class SearchIndex {
     const ordered: Array<TermHit & { pass?: number }> = ranker ? this.byMeaning(ranker, groups, ranked, preferred) : [...ranked.values()];
     // Passages with the query's figures and names as typed first; then every word matched before fewer (the passes
     // in order); preferred passages (cited in the draft) first only among equals, never above a better match.
-    const exact = exactTerms(query);
+    // By meaning, only figures come first and the ranker's order stands otherwise: a name has other names (a capital
+    // for its country, a building for the staff in it) that the ranker weighs, scoring the name itself above them,
+    // and only the words' own hits carry a pass.
+    const exact = exactTerms(query, { names: !ranker });
     const missing = (terms: readonly string[]): number => exact.filter((term) => !terms.includes(term)).length;
+    const passOf = (result: TermHit & { pass?: number }): number => (ranker ? 0 : (result.pass ?? 0));
     const results = ordered
       .map((result, order) => ({ result, order, missing: missing(result.terms), preferred: preferred?.has(result.id) ? 0 : 1 }))
-      .sort((a, b) => a.missing - b.missing || (a.result.pass ?? 0) - (b.result.pass ?? 0) || a.preferred - b.preferred || a.order - b.order)
+      .sort((a, b) => a.missing - b.missing || passOf(a.result) - passOf(b.result) || a.preferred - b.preferred || a.order - b.order)
       .map(({ result }) => result);
     return results.slice(0, limit).flatMap((result) => {
       const passage = this.corpus.passage(result.id);
