@@ -77,13 +77,17 @@ export class PassagePicker {
 
     // Each keystroke searches; an answer to an older keystroke is dropped.
     let latest = 0;
+    /** The keystroke whose answer the list shows. */
+    let shownRequest = 0;
     const update = async (query: string): Promise<void> => {
       const request = ++latest;
       picker.busy = true;
       const show = (items: PassageItem[], done: boolean): void => {
         if (request !== latest) return;
-        // The archive's hits may arrive after the local ones: the passage under the cursor stays under it.
-        const active = picker.activeItems[0]?.passageId;
+        // The archive's hits and the pass by meaning may arrive after the words' hits for the same query: the passage
+        // under the cursor stays under it. A new keystroke's answer puts its own top result there.
+        const active = shownRequest === request ? picker.activeItems[0]?.passageId : undefined;
+        shownRequest = request;
         picker.items = items;
         picker.busy = !done;
         const first = items.find((item) => item.kind !== vscode.QuickPickItemKind.Separator && (item.passageId || item.docId || item.suggestion));

@@ -84,8 +84,10 @@ export class ArchiveConnection {
   timed(client: pg.PoolClient, text: string, params: readonly unknown[] = []): Promise<pg.QueryResultRow[]> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const guard = new Promise<never>((_, reject) => {
-      // The server cancels at timeoutMs; this catches a server or network that says nothing at all.
-      timer = setTimeout(() => reject(new ArchiveError('timeout', `no answer within ${this.timeoutMs / 1000} s`)), this.timeoutMs + 500);
+      // The server cancels at timeoutMs; this catches a server or network that says nothing at all. When the thread
+      // was busy (a library being indexed) past the limit, the answer may already wait unread: timers run before
+      // sockets are read, so the verdict waits one turn (setImmediate runs after them) and an answer that came wins.
+      timer = setTimeout(() => setImmediate(() => reject(new ArchiveError('timeout', `no answer within ${this.timeoutMs / 1000} s`))), this.timeoutMs + 500);
     });
     return Promise.race([client.query(text, params as unknown[]).then((result) => result.rows), guard]).finally(() => clearTimeout(timer));
   }
